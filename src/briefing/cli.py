@@ -1,0 +1,193 @@
+"""The typer adapter: flags -> config -> pipeline -> render -> files; errors -> exit codes."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+
+from briefing import batch, pipeline
+from briefing.config import BriefingConfig, load_config
+from briefing.errors import BriefingError
+from briefing.render import outputs, sources_view
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Turn many news reports of one story into a short, neutral, fully cited brief.",
+)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+T = TypeVar("T")
+
+ConfigOpt = Annotated[
+    Path | None, typer.Option("--config", help="A briefing.toml (default: ./briefing.toml).")
+]
+RatingsOpt = Annotated[
+    Path | None, typer.Option("--ratings", help="Your own domain,score ratings CSV.")
+]
+UnknownOpt = Annotated[
+    str | None,
+    typer.Option("--unknown-as", help="Treat unknown credibility as 'low' (default) or 'medium'."),
+]
+EmbedderOpt = Annotated[
+    str | None,
+    typer.Option("--embedder", help="'minilm' (default), 'tfidf', or a sentence-transformers path."),
+]
+FollowOpt = Annotated[
+    bool | None, typer.Option("--follow-links", help="Follow symbolic links out of the folder.")
+]
+VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Log each step and drop.")]
+
+
+def _setup_logging(verbose: bool) -> None:
+    level = logging.INFO if verbose else logging.WARNING
+    logging.basicConfig(level=level, format="%(levelname)s: %(message)s", stream=sys.stderr)
+    for noisy in ("transformers", "sentence_transformers", "trafilatura", "httpx", "urllib3"):
+        logging.getLogger(noisy).setLevel(logging.ERROR)
+
+
+@contextmanager
+def _user_errors() -> Iterator[None]:
+    """One clear line on stderr and exit 2 for anything the user can fix."""
+    try:
+        yield
+    except BriefingError as exc:
+        err.print(f"error: {exc}", markup=False)
+        raise typer.Exit(exc.exit_code) from None
+    except KeyboardInterrupt:
+        err.print("interrupted", markup=False)
+        raise typer.Exit(130) from None
+
+
+def _config(config_file: Path | None, **sections: dict[str, Any]) -> BriefingConfig:
+    return load_config(config_file, sections)
+
+
+def _run(verbose: bool, action: Callable[[], T]) -> T:
+    _setup_logging(verbose)
+    with _user_errors():
+        return action()
+
+
+@app.command()
+def build(
+    input_dirs: Annotated[list[Path], typer.Argument(help="Story folder(s) of articles.")],
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Output folder (default outputs/NAME).")
+    ] = None,
+    per_folder: Annotated[
+        bool, typer.Option("--per-folder", help="Each subfolder of INPUT_DIR is one story.")
+    ] = False,
+    sentences: Annotated[int | None, typer.Option("--sentences", help="Sentences (6).")] = None,
+    max_words: Annotated[int | None, typer.Option("--max-words", help="Word budget (150).")] = None,
+    mode: Annotated[
+        str | None, typer.Option("--mode", help="auto (default), extractive or abstractive.")
+    ] = None,
+    model: Annotated[
+        str | None, typer.Option("--model", help="Generator: local path or cached hub id.")
+    ] = None,
+    device: Annotated[str | None, typer.Option("--device", help="auto, cpu, cuda, cuda:N.")] = None,
+    download: Annotated[
+        bool | None, typer.Option("--download", help="Let --model download from the hub.")
+    ] = None,
+    max_citations: Annotated[
+        int | None, typer.Option("--max-citations", help="Citations per sentence (5).")
+    ] = None,
+    embedder: EmbedderOpt = None,
+    ratings: RatingsOpt = None,
+    unknown_as: UnknownOpt = None,
+    follow_links: FollowOpt = None,
+    config_file: ConfigOpt = None,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Write brief.md, audit.md and brief.json for each story folder."""
+
+    def action() -> None:
+        config = _config(
+            config_file,
+            ingest={"follow_links": follow_links},
+            credibility={"ratings": ratings, "unknown_as": unknown_as},
+            embed={"embedder": embedder},
+            brief={"sentences": sentences, "max_words": max_words},
+            compose={"mode": mode, "model": model, "device": device, "download": download},
+            verify={"max_citations": max_citations},
+        )
+        stories = batch.plan_stories(input_dirs, output, per_folder)
+        failures = batch.build_stories(stories, config, err)
+        if failures:
+            raise typer.Exit(2)
+
+    _run(verbose, action)
+
+
+@app.command()
+def cite(
+    draft: Annotated[Path, typer.Argument(help="Your draft, Markdown or plain text.")],
+    input_dir: Annotated[Path, typer.Argument(help="The folder of articles it is based on.")],
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Output folder (default outputs/NAME).")
+    ] = None,
+    max_citations: Annotated[
+        int | None, typer.Option("--max-citations", help="Citations per sentence (5).")
+    ] = None,
+    embedder: EmbedderOpt = None,
+    ratings: RatingsOpt = None,
+    unknown_as: UnknownOpt = None,
+    follow_links: FollowOpt = None,
+    config_file: ConfigOpt = None,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Add footnotes to a draft and mark the sentences the articles do not support."""
+
+    def action() -> None:
+        config = _config(
+            config_file,
+            ingest={"follow_links": follow_links},
+            credibility={"ratings": ratings, "unknown_as": unknown_as},
+            embed={"embedder": embedder},
+            verify={"max_citations": max_citations},
+        )
+        out_dir = output or Path("outputs") / input_dir.resolve().name
+        outputs.check_output_dir(out_dir)
+        cited = pipeline.cite_draft(draft, input_dir, config)
+        outputs.write_cited(cited.draft, cited.brief, out_dir)
+        err.print(outputs.cite_summary(cited.brief, out_dir), markup=False)
+
+    _run(verbose, action)
+
+
+@app.command()
+def sources(
+    input_dir: Annotated[Path, typer.Argument(help="The folder of articles.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
+    ratings: RatingsOpt = None,
+    unknown_as: UnknownOpt = None,
+    follow_links: FollowOpt = None,
+    config_file: ConfigOpt = None,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Show what was read from each file: outlet, date, credibility, sentences, clutter dropped."""
+
+    def action() -> None:
+        config = _config(
+            config_file,
+            ingest={"follow_links": follow_links},
+            credibility={"ratings": ratings, "unknown_as": unknown_as},
+        )
+        corpus, sents = pipeline.read_sources(input_dir, config)
+        if as_json:
+            typer.echo(sources_view.sources_json(corpus, sents))
+        else:
+            Console(highlight=False).print(sources_view.sources_table(corpus, sents, verbose))
+
+    _run(verbose, action)
+
+
+def main() -> None:
+    app()

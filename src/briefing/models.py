@@ -1,0 +1,161 @@
+"""Immutable records passed between the stages; one record type per stage output."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+CredibilityLabel = Literal["high", "medium", "low", "unknown"]
+CredibilityOrigin = Literal["manifest", "front-matter", "ratings table", "byline", "default"]
+Mode = Literal["extractive", "abstractive"]
+
+
+class Record(BaseModel):
+    """Frozen, strict base: records are values, never mutated after a stage returns them."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class DroppedLine(Record):
+    """A line of an article removed by cleaning, with the reason (shown with --verbose)."""
+
+    line_no: int
+    text: str
+    reason: str
+
+
+class Source(Record):
+    """Who published one article and how credible they are; `id` is stable across runs."""
+
+    id: str
+    path: str
+    outlet: str | None = None
+    domain: str | None = None
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    credibility: float | None = None
+    credibility_label: CredibilityLabel = "unknown"
+    credibility_origin: CredibilityOrigin = "default"
+
+
+class Article(Record):
+    """One cleaned article: its source record, the body text that sentences are taken from."""
+
+    source: Source
+    text: str
+    dropped: tuple[DroppedLine, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+
+class Skipped(Record):
+    """A file in the input folder that is not an article, and why."""
+
+    path: str
+    reason: str
+
+
+class Corpus(Record):
+    """What ingest read from a folder."""
+
+    folder: str
+    articles: tuple[Article, ...]
+    skipped: tuple[Skipped, ...] = ()
+
+
+class Sentence(Record):
+    """One sentence of one article with where it sits in the text."""
+
+    id: str
+    source_id: str
+    text: str
+    start: int
+    end: int
+    paragraph: int
+    index: int
+    position: float = Field(ge=0.0, le=1.0, description="index / number of sentences")
+
+
+class Evidence(Record):
+    """The sentence of one source that best supports a claim or brief sentence."""
+
+    source_id: str
+    sentence: str
+    score: float
+    sentence_id: str | None = None
+
+
+class Claim(Record):
+    """Sentences across articles that say the same thing, and the sources that support it."""
+
+    id: str
+    text: str
+    member_ids: tuple[str, ...]
+    source_ids: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+    position: float
+    score: float = 0.0
+
+
+class Suppressed(Record):
+    """A claim or sentence kept out of the brief, with the reason."""
+
+    text: str
+    source_ids: tuple[str, ...]
+    reason: str
+
+
+class DraftSentence(Record):
+    """A sentence written by a composer or a person, before verification."""
+
+    text: str
+    claim_ids: tuple[str, ...] = ()
+    paragraph: int = 0
+
+
+class BriefSentence(Record):
+    """A verified sentence with the sources that support it."""
+
+    text: str
+    citations: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+    supported: bool = True
+    claim_ids: tuple[str, ...] = ()
+    paragraph: int = 0
+    low_credibility_only: bool = False
+    nearest: Evidence | None = None
+
+
+class SourceStats(Record):
+    """Per-source figures for the audit table."""
+
+    source_id: str
+    sentences_read: int
+    boilerplate_dropped: int
+    claims_used: int
+    claims_suppressed: int
+    duplicate_of: str | None = None
+
+
+class Neutrality(Record):
+    """How neutral the brief reads: attribution share and loaded words found."""
+
+    attributed_share: float
+    loaded_words: tuple[str, ...]
+
+
+class Brief(Record):
+    """Everything the renderers need; brief.json is this record's contract view."""
+
+    title: str
+    mode: Mode
+    model: str | None = None
+    fallback_reason: str | None = None
+    sentences: tuple[BriefSentence, ...]
+    sources: tuple[Source, ...]
+    suppressed: tuple[Suppressed, ...]
+    dropped: tuple[Suppressed, ...] = ()
+    stats: tuple[SourceStats, ...] = ()
+    neutrality: Neutrality | None = None
+    skipped: tuple[Skipped, ...] = ()

@@ -1,0 +1,133 @@
+"""The only module that knows the order of the stages: folder in, Brief (or cited draft) out."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from briefing import claims as claim_stage
+from briefing import assemble, credibility, rank, sentences
+from briefing.compose import get_composer
+from briefing.compose.base import ComposeInput, Composition
+from briefing.config import BriefingConfig
+from briefing.embed import Embedder, get_embedder
+from briefing.ingest import read_corpus
+from briefing.ingest.draft import Draft, read_draft
+from briefing.models import Brief, BriefSentence, Claim, Corpus, Sentence, Suppressed
+from briefing.verify import Aligner, verify_drafts
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """The shared front half of `build` and `cite`: sources, sentences, vectors, claims."""
+
+    corpus: Corpus
+    sentences: tuple[Sentence, ...]
+    vectors: np.ndarray
+    independent: dict[str, str]
+    claims: tuple[Claim, ...]
+    aligner: Aligner
+
+
+def read_sources(folder: Path, config: BriefingConfig) -> tuple[Corpus, tuple[Sentence, ...]]:
+    """Ingest, rate and split: what `briefing sources` shows."""
+    corpus = credibility.rate_corpus(read_corpus(folder, config.ingest), config.credibility)
+    return corpus, sentences.split_corpus(corpus)
+
+
+def analyse(folder: Path, config: BriefingConfig, embedder: Embedder) -> Analysis:
+    corpus, sents = read_sources(folder, config)
+    texts = [sentence.text for sentence in sents]
+    embedder.fit(texts)
+    vectors = embedder.encode(texts)
+    independent = claim_stage.independent_reports(corpus, sents, vectors)
+    sources = {article.source.id: article.source for article in corpus.articles}
+    found = claim_stage.build_claims(sents, vectors, independent)
+    aligner = Aligner(sents, vectors, sources, independent, embedder, config)
+    return Analysis(corpus, sents, vectors, independent, found, aligner)
+
+
+def build_brief(folder: Path, config: BriefingConfig, embedder: Embedder | None = None) -> Brief:
+    """Everything `briefing build` does short of writing files."""
+    embedder = embedder or get_embedder(config.embed)
+    found = analyse(folder, config, embedder)
+    sources = {article.source.id: article.source for article in found.corpus.articles}
+    kept, suppressed = credibility.suppress(
+        found.claims, sources, found.independent, config.credibility
+    )
+    kept, clutter = claim_stage.drop_clutter(kept)
+    ranked = rank.rank_claims(kept, sources, found.independent, config)
+    given = ComposeInput(
+        claims=ranked,
+        sentences={sentence.id: sentence for sentence in found.sentences},
+        sources=sources,
+        config=config,
+    )
+    composition, verified, dropped, fallback = _compose_and_verify(given, found)
+    return assemble.assemble_brief(
+        composition,
+        verified,
+        found.corpus,
+        claims=found.claims,
+        suppressed=suppressed + clutter,
+        dropped=dropped,
+        fallback_reason=fallback,
+        independent=found.independent,
+        sentences=found.sentences,
+    )
+
+
+def _compose_and_verify(
+    given: ComposeInput, found: Analysis
+) -> tuple[Composition, tuple[BriefSentence, ...], tuple[Suppressed, ...], str | None]:
+    """Compose with the configured composer; fall back to extractive when too little verifies."""
+    composer = get_composer(given.config.compose)
+    claims = {claim.id: claim for claim in given.claims}
+    composition = composer.compose(given)
+    verified, dropped = verify_drafts(composition.sentences, found.aligner, claims)
+    if composer.name == "extractive" or len(verified) >= given.config.compose.min_sentences:
+        return composition, verified, dropped, None
+    reason = (
+        f"only {len(verified)} of {len(composition.sentences)} generated sentences were "
+        f"supported by the sources (minimum {given.config.compose.min_sentences})"
+    )
+    log.warning("falling back to the extractive brief: %s", reason)
+    extractive = get_composer(given.config.compose, force="extractive").compose(given)
+    fallback_verified, fallback_dropped = verify_drafts(
+        extractive.sentences, found.aligner, claims
+    )
+    return extractive, fallback_verified, dropped + fallback_dropped, reason
+
+
+@dataclass(frozen=True)
+class CitedDraft:
+    draft: Draft
+    brief: Brief
+
+
+def cite_draft(draft_path: Path, folder: Path, config: BriefingConfig) -> CitedDraft:
+    """Everything `briefing cite` does short of writing files."""
+    draft = read_draft(draft_path, config.ingest)
+    found = analyse(folder, config, get_embedder(config.embed))
+    aligned = found.aligner.align_many([span.text for span in draft.sentences])
+    cited = tuple(
+        result.model_copy(update={"paragraph": span.paragraph})
+        for result, span in zip(aligned, draft.sentences, strict=True)
+    )
+    brief = assemble.assemble_brief(
+        Composition(title=draft.title, sentences=()),
+        cited,
+        found.corpus,
+        claims=found.claims,
+        suppressed=(),
+        dropped=(),
+        fallback_reason=None,
+        independent=found.independent,
+        sentences=found.sentences,
+    )
+    return CitedDraft(draft, brief)
