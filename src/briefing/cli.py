@@ -37,7 +37,9 @@ UnknownOpt = Annotated[
 ]
 EmbedderOpt = Annotated[
     str | None,
-    typer.Option("--embedder", help="'minilm' (default), 'tfidf', or a sentence-transformers path."),
+    typer.Option(
+        "--embedder", help="'minilm' (default), 'tfidf', or a sentence-transformers path."
+    ),
 ]
 FollowOpt = Annotated[
     bool | None, typer.Option("--follow-links", help="Follow symbolic links out of the folder.")

@@ -16,11 +16,15 @@ import numpy as np
 
 from briefing.config import EmbedConfig
 from briefing.errors import ModelError
+from briefing.vectors import normalise
 
 log = logging.getLogger(__name__)
 
 DEFAULT_EMBEDDER = "minilm"
 TFIDF = "tfidf"
+# Dense TF-IDF rows of at most 4,096 terms (16 KB a sentence): 1,000 articles (~20k sentences)
+# fit in about 330 MB, while a single story's vocabulary of names and bigrams stays whole.
+TFIDF_MAX_FEATURES = 4096
 
 
 class Embedder(Protocol):
@@ -37,11 +41,6 @@ class Embedder(Protocol):
     def encode(self, texts: Sequence[str]) -> np.ndarray: ...
 
 
-def _normalise(matrix: np.ndarray) -> np.ndarray:
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    return np.asarray(matrix / np.maximum(norms, 1e-12), dtype=np.float32)
-
-
 class TfidfEmbedder:
     """Word and bigram TF-IDF with the vocabulary of the corpus given to `fit`; no model files."""
 
@@ -51,7 +50,11 @@ class TfidfEmbedder:
         from sklearn.feature_extraction.text import TfidfVectorizer
 
         self._vectorizer = TfidfVectorizer(
-            ngram_range=(1, 2), sublinear_tf=True, stop_words="english"
+            ngram_range=(1, 2),
+            sublinear_tf=True,
+            stop_words="english",
+            max_features=TFIDF_MAX_FEATURES,
+            dtype=np.float32,
         )
         self._fitted = False
 
@@ -67,7 +70,7 @@ class TfidfEmbedder:
             self.fit(texts)
         if not texts or not self._fitted:
             return np.zeros((len(texts), 1), dtype=np.float32)
-        return _normalise(self._vectorizer.transform(list(texts)).toarray())
+        return normalise(self._vectorizer.transform(list(texts)).toarray())
 
 
 class SentenceTransformerEmbedder:
@@ -104,8 +107,9 @@ def _load_sentence_transformer(path: str):  # type: ignore[no-untyped-def]
 
     try:
         return SentenceTransformer(path, device="cpu", local_files_only=True)
-    except Exception as exc:  # noqa: BLE001 - any loader failure means "model unusable"
-        raise ModelError(f"cannot load embedding model ({type(exc).__name__}: {exc})", path)
+    except (OSError, ValueError, RuntimeError) as exc:
+        detail = f"{type(exc).__name__}: {exc}".splitlines()[0]
+        raise ModelError(f"cannot load embedding model ({detail})", path) from exc
 
 
 def _packaged_minilm_path() -> str | None:

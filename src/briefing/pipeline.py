@@ -8,8 +8,8 @@ from pathlib import Path
 
 import numpy as np
 
-from briefing import claims as claim_stage
 from briefing import assemble, credibility, rank, sentences
+from briefing import claims as claim_stage
 from briefing.compose import get_composer
 from briefing.compose.base import ComposeInput, Composition
 from briefing.config import BriefingConfig
@@ -47,7 +47,8 @@ def analyse(folder: Path, config: BriefingConfig, embedder: Embedder) -> Analysi
     vectors = embedder.encode(texts)
     independent = claim_stage.independent_reports(corpus, sents, vectors)
     sources = {article.source.id: article.source for article in corpus.articles}
-    found = claim_stage.build_claims(sents, vectors, independent)
+    threshold = claim_stage.claim_threshold(embedder.name)
+    found = claim_stage.build_claims(sents, vectors, threshold)
     aligner = Aligner(sents, vectors, sources, independent, embedder, config)
     return Analysis(corpus, sents, vectors, independent, found, aligner)
 
@@ -61,7 +62,8 @@ def build_brief(folder: Path, config: BriefingConfig, embedder: Embedder | None 
         found.claims, sources, found.independent, config.credibility
     )
     kept, clutter = claim_stage.drop_clutter(kept)
-    ranked = rank.rank_claims(kept, sources, found.independent, config)
+    vectors = claim_stage.claim_vectors(kept, found.sentences, found.vectors)
+    ranked = rank.rank_claims(kept, vectors, sources, found.independent)
     given = ComposeInput(
         claims=ranked,
         sentences={sentence.id: sentence for sentence in found.sentences},
@@ -73,7 +75,6 @@ def build_brief(folder: Path, config: BriefingConfig, embedder: Embedder | None 
         composition,
         verified,
         found.corpus,
-        claims=found.claims,
         suppressed=suppressed + clutter,
         dropped=dropped,
         fallback_reason=fallback,
@@ -98,9 +99,7 @@ def _compose_and_verify(
     )
     log.warning("falling back to the extractive brief: %s", reason)
     extractive = get_composer(given.config.compose, force="extractive").compose(given)
-    fallback_verified, fallback_dropped = verify_drafts(
-        extractive.sentences, found.aligner, claims
-    )
+    fallback_verified, fallback_dropped = verify_drafts(extractive.sentences, found.aligner, claims)
     return extractive, fallback_verified, dropped + fallback_dropped, reason
 
 
@@ -123,7 +122,6 @@ def cite_draft(draft_path: Path, folder: Path, config: BriefingConfig) -> CitedD
         Composition(title=draft.title, sentences=()),
         cited,
         found.corpus,
-        claims=found.claims,
         suppressed=(),
         dropped=(),
         fallback_reason=None,

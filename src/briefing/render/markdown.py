@@ -1,13 +1,15 @@
-"""Markdown building blocks shared by every renderer: escaping, footnotes, the render check."""
+"""Markdown building blocks shared by every renderer: escaping, footnotes, tables, checks."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
+from briefing.errors import BriefingError
 from briefing.models import Source
 
 # Characters that open inline syntax anywhere in a line: code, emphasis, links, footnotes,
@@ -15,24 +17,56 @@ from briefing.models import Source
 # leaving ordinary punctuation (dates, hyphens, full stops) readable in the raw file.
 _INLINE_SPECIALS = re.compile(r"([\\`*_\[\]<>&|~^])")
 # Syntax that only counts at the start of a line: headings, quotes, lists, rules, setext.
-_BLOCK_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])")
+# Only ASCII punctuation can be backslash-escaped, so an ordered-list marker is escaped at
+# its `.` or `)`, never at the digits.
+_BLOCK_START = re.compile(r"^(\s*)(?:([#>+\-=])|(\d+)([.)]))")
+# A closing sequence of an ATX heading (` ##` at the end) would be dropped from a title.
+_HEADING_CLOSER = re.compile(r"(^|[ \t])(#+)$")
 _LINE_BREAKS = re.compile(r"[\r\n\u2028\u2029\u0085]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_REFERENCE = re.compile(r"(?<!\\)\[\^([^\]\s]+)\](?!:)")
-_DEFINITION = re.compile(r"^\[\^([^\]\s]+)\]:", re.MULTILINE)
+# A footnote reference that is not escaped: an even number (zero included) of backslashes
+# before the `[`; `\\[^1]` is an escaped backslash followed by a real reference.
+_REFERENCE = re.compile(r"(?<!\\)(?:\\\\)*\[\^([^\]\s]+)\](?!:)")
+_DEFINITION = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:", re.MULTILINE)
+# What an autolink `<...>` may hold (CommonMark: no spaces, controls, `<` or `>`), narrowed
+# further so that a URL can never close its own brackets or quoting.
+_SAFE_URL = re.compile(r"https?://[^\s<>\"'`\\\x00-\x1f\x7f]+")
+
+
+class RenderError(BriefingError):
+    """A rendered file failed its own check: a bug in briefing, never the user's input."""
+
+    exit_code = 1
+
+
+def plain_text(text: str) -> str:
+    """The text a reader sees once `escape_text(text)` is rendered: one line, no controls."""
+    return _LINE_BREAKS.sub(" ", _CONTROL.sub("", text)).strip()
 
 
 def escape_text(text: str) -> str:
     """Article or draft text as inline Markdown that renders literally: no HTML, links,
     footnotes, emphasis or line structure can come out of it."""
-    flat = _LINE_BREAKS.sub(" ", _CONTROL.sub("", text)).strip()
-    escaped = _INLINE_SPECIALS.sub(r"\\\1", flat)
-    return _BLOCK_START.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
+    escaped = _INLINE_SPECIALS.sub(r"\\\1", plain_text(text))
+    return _BLOCK_START.sub(_escape_block_start, escaped)
+
+
+def _escape_block_start(match: re.Match[str]) -> str:
+    indent, marker, digits, delimiter = match.groups()
+    if marker is not None:
+        return f"{indent}\\{marker}"
+    return f"{indent}{digits}\\{delimiter}"
 
 
 def escape_cell(text: str) -> str:
     """Text for a Markdown table cell: escaped, with pipes escaped (done by escape_text)."""
     return escape_text(text)
+
+
+def heading(text: str, level: int = 1) -> str:
+    """An ATX heading whose text renders literally, trailing `#` included."""
+    escaped = _HEADING_CLOSER.sub(r"\1\\\2", escape_text(text))
+    return f"{'#' * level} {escaped}".rstrip()
 
 
 def footnote_ref(number: int) -> str:
@@ -41,21 +75,21 @@ def footnote_ref(number: int) -> str:
 
 def footnote_definition(number: int, source: Source) -> str:
     """`[^n]: Outlet — "Headline", date, URL` with the parts that are known."""
-    name = source.outlet or source.domain or source.path
-    parts = [escape_text(name)]
+    names = (source.outlet, source.domain, source.path, source.id)
+    name = next((escape_text(n) for n in names if n and escape_text(n)), "unnamed source")
     details = []
-    if source.title:
+    if source.title and escape_text(source.title):
         details.append(f'"{escape_text(source.title)}"')
-    if source.published:
+    if source.published and escape_text(source.published):
         details.append(escape_text(source.published))
-    if source.url:
+    if source.url and escape_text(source.url):
         details.append(f"<{source.url}>" if _safe_url(source.url) else escape_text(source.url))
-    head = parts[0] + (" — " + ", ".join(details) if details else "")
+    head = name + (" — " + ", ".join(details) if details else "")
     return f"[^{number}]: {head}"
 
 
 def _safe_url(url: str) -> bool:
-    return bool(re.fullmatch(r"https?://[^\s<>\"'`\\]+", url))
+    return bool(_SAFE_URL.fullmatch(url))
 
 
 def markdown_parser() -> MarkdownIt:
@@ -63,19 +97,31 @@ def markdown_parser() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": False}).use(footnote_plugin).enable("table")
 
 
+def inline_tokens(tokens: Iterable[Token]) -> list[Token]:
+    """Every inline child token of a parsed document, in document order."""
+    return [child for token in tokens for child in token.children or ()]
+
+
+def parsed_footnote_refs(markdown: str) -> list[str]:
+    """Labels of the footnote references the parser found, in document order."""
+    tokens = markdown_parser().parse(markdown, {})
+    return [str(t.meta["label"]) for t in inline_tokens(tokens) if t.type == "footnote_ref"]
+
+
 def footnote_problems(markdown: str) -> list[str]:
     """References without a definition and definitions never referenced, as messages."""
     env: dict[str, dict[str, dict[str, int]]] = {}
-    markdown_parser().parse(markdown, env)
-    defined = {label.lstrip(":") for label in env.get("footnotes", {}).get("refs", {})}
-    env_refs = set(_REFERENCE.findall(_DEFINITION.sub("", markdown)))
-    problems = [f"footnote [^{label}] has no definition" for label in sorted(env_refs - defined)]
-    problems += [f"footnote [^{label}] is never cited" for label in sorted(defined - env_refs)]
+    tokens = markdown_parser().parse(markdown, env)
+    defined = {label.removeprefix(":") for label in env.get("footnotes", {}).get("refs", {})}
+    cited = {str(t.meta["label"]) for t in inline_tokens(tokens) if t.type == "footnote_ref"}
+    written = set(_REFERENCE.findall(_DEFINITION.sub("", markdown)))
+    problems = [f"footnote [^{label}] has no definition" for label in sorted(written - defined)]
+    problems += [f"footnote [^{label}] is never cited" for label in sorted(defined - cited)]
     return problems
 
 
 def render_html(markdown: str) -> str:
-    return markdown_parser().render(markdown)
+    return str(markdown_parser().render(markdown))
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:

@@ -1,0 +1,105 @@
+"""One or many stories in one process; models are cached per process, so they load once."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from rich.console import Console
+from rich.progress import Progress
+from rich.table import Table
+
+from briefing.config import BriefingConfig
+from briefing.errors import BriefingError, InputError
+from briefing.models import Brief
+from briefing.pipeline import build_brief
+from briefing.render import outputs
+
+log = logging.getLogger(__name__)
+
+DEFAULT_OUTPUT_ROOT = Path("outputs")
+
+
+@dataclass(frozen=True)
+class Story:
+    input_dir: Path
+    output_dir: Path
+
+
+def _story_dirs(input_dirs: list[Path], per_folder: bool) -> list[Path]:
+    if not per_folder:
+        return input_dirs
+    found: list[Path] = []
+    for parent in input_dirs:
+        if not parent.is_dir():
+            raise InputError("not a folder", str(parent))
+        found += sorted(p for p in parent.iterdir() if p.is_dir() and not p.name.startswith("."))
+    if not found:
+        raise InputError("no story folders inside", ", ".join(map(str, input_dirs)))
+    return found
+
+
+def plan_stories(input_dirs: list[Path], output: Path | None, per_folder: bool) -> list[Story]:
+    """A single story writes into OUTPUT (default outputs/NAME); several write OUTPUT/NAME."""
+    dirs = _story_dirs(input_dirs, per_folder)
+    if len(dirs) == 1 and not per_folder:
+        name = dirs[0].resolve().name
+        return [Story(dirs[0], output or DEFAULT_OUTPUT_ROOT / name)]
+    root = output or DEFAULT_OUTPUT_ROOT
+    names = [d.resolve().name for d in dirs]
+    duplicates = {n for n in names if names.count(n) > 1}
+    if duplicates:
+        raise InputError("two story folders share a name", ", ".join(sorted(duplicates)))
+    return [Story(d, root / name) for d, name in zip(dirs, names, strict=True)]
+
+
+def _build_one(story: Story, config: BriefingConfig, console: Console) -> Brief:
+    outputs.check_output_dir(story.output_dir)
+    brief = build_brief(story.input_dir, config)
+    outputs.write_brief(brief, story.output_dir)
+    if brief.fallback_reason:
+        console.print(f"notice: fell back to the extractive brief: {brief.fallback_reason}")
+    console.print(outputs.brief_summary(brief, story.output_dir), markup=False)
+    return brief
+
+
+def build_stories(stories: list[Story], config: BriefingConfig, console: Console) -> int:
+    """Build every story; a failing story is reported and skipped. Returns the failure count.
+
+    A single story's error propagates, so the CLI reports it as the run's one error line.
+    """
+    if len(stories) == 1:
+        _build_one(stories[0], config, console)
+        return 0
+    results: list[tuple[Story, Brief | str]] = []
+    with Progress(console=console, transient=True) as progress:
+        task = progress.add_task("stories", total=len(stories))
+        for story in stories:
+            try:
+                results.append((story, _build_one(story, config, console)))
+            except BriefingError as exc:
+                console.print(f"error: {exc}", markup=False)
+                results.append((story, str(exc)))
+            progress.advance(task)
+    console.print(_summary_table(results))
+    return sum(isinstance(result, str) for _, result in results)
+
+
+def _summary_table(results: list[tuple[Story, Brief | str]]) -> Table:
+    table = Table(title="stories")
+    for column in ("story", "sentences", "sources cited", "suppressed", "status"):
+        table.add_column(column)
+    for story, result in results:
+        if isinstance(result, str):
+            table.add_row(str(story.input_dir), "-", "-", "-", "failed")
+            continue
+        cited = {c for s in result.sentences for c in s.citations}
+        table.add_row(
+            str(story.input_dir),
+            str(len(result.sentences)),
+            str(len(cited)),
+            str(len(result.suppressed)),
+            "ok" if result.fallback_reason is None else "fallback",
+        )
+    return table

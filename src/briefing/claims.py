@@ -1,0 +1,174 @@
+"""Cross-source claims: sentences of different articles that say the same thing.
+
+Also decides which articles are copies of one report (syndication), since both questions are
+answered from the same sentence-similarity neighbourhoods.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+
+from briefing.models import Claim, Corpus, Evidence, Sentence, Suppressed
+from briefing.vectors import neighbours, normalise
+
+# Cosine at which two sentences state the same fact. MiniLM paraphrases of one news fact score
+# 0.70-0.90 while sentences that only share the topic score 0.45-0.65 on the seeds; TF-IDF
+# scores paraphrases much lower because it sees only shared words.
+CLAIM_THRESHOLDS = {"tfidf": 0.42}
+DEFAULT_CLAIM_THRESHOLD = 0.70
+# Members of one claim must all be at least this share of the threshold apart from each other.
+MEMBER_FLOOR = 0.8
+# Cosine above which two sentences are the same text, lightly edited (wire copy).
+COPY_SIMILARITY = 0.93
+# Share of the shorter article's sentences found in the other for the two to count as one report.
+COPY_SHARE = 0.6
+# Clutter that cleaning missed: fragments too short, or without a lowercase word, to be a claim.
+MIN_CLAIM_WORDS = 5
+CLUTTER_REASON = "not article prose (clutter that cleaning missed)"
+
+
+def claim_threshold(embedder_name: str) -> float:
+    return CLAIM_THRESHOLDS.get(embedder_name, DEFAULT_CLAIM_THRESHOLD)
+
+
+def independent_reports(
+    corpus: Corpus, sentences: Sequence[Sentence], vectors: np.ndarray
+) -> dict[str, str]:
+    """Map each source id to the id of the report it copies (itself when it is original).
+
+    Two articles are one report when most sentences of the shorter one reappear, nearly word
+    for word, in the other. The copy is attributed to the more credible (then earlier) source.
+    """
+    ids = [article.source.id for article in corpus.articles]
+    credibility = {a.source.id: a.source.credibility or 0.0 for a in corpus.articles}
+    group_of = {source_id: n for n, source_id in enumerate(ids)}
+    groups = np.array([group_of[s.source_id] for s in sentences], dtype=np.int64)
+    counts = np.bincount(groups, minlength=len(ids)) if len(groups) else np.zeros(len(ids), int)
+    shared: dict[tuple[int, int], set[int]] = defaultdict(set)
+    for i, hits in enumerate(neighbours(vectors, COPY_SIMILARITY, groups)):
+        for j, _ in hits:
+            shared[(int(groups[i]), int(groups[j]))].add(i)
+    canonical = {source_id: source_id for source_id in ids}
+    for (a, b), rows in sorted(shared.items()):
+        if a < b and len(rows) >= COPY_SHARE * max(1, min(counts[a], counts[b])):
+            _join(canonical, ids[a], ids[b], credibility)
+    return {source_id: _root(canonical, source_id) for source_id in ids}
+
+
+def _root(canonical: dict[str, str], source_id: str) -> str:
+    while canonical[source_id] != source_id:
+        source_id = canonical[source_id]
+    return source_id
+
+
+def _join(canonical: dict[str, str], a: str, b: str, credibility: Mapping[str, float]) -> None:
+    root_a, root_b = _root(canonical, a), _root(canonical, b)
+    if root_a == root_b:
+        return
+    keep, copy = sorted((root_a, root_b), key=lambda s: (-credibility[s], s))
+    canonical[copy] = keep
+
+
+def build_claims(
+    sentences: Sequence[Sentence], vectors: np.ndarray, threshold: float
+) -> tuple[Claim, ...]:
+    """Star clustering: the most-repeated unassigned sentence seeds a claim and takes its
+    unassigned neighbours from other articles, best first. Each member must resemble the seed
+    and not be far from any member already taken, so two different facts are never chained
+    together through a sentence that mentions both."""
+    if not sentences:
+        return ()
+    groups = _groups(sentences)
+    near = neighbours(vectors, threshold, groups)
+    floor = threshold * MEMBER_FLOOR
+    order = sorted(range(len(sentences)), key=lambda i: (-len(near[i]), sentences[i].id))
+    assigned: set[int] = set()
+    clusters: list[tuple[int, list[tuple[int, float]]]] = []
+    for seed in order:
+        if seed in assigned:
+            continue
+        members = [(seed, 1.0)]
+        for j, score in near[seed]:
+            taken = [m for m, _ in members]
+            if j not in assigned and float((vectors[taken] @ vectors[j]).min()) >= floor:
+                members.append((j, score))
+        assigned.update(j for j, _ in members)
+        clusters.append((seed, members))
+    clusters.sort(key=lambda c: (_mean_position(sentences, c[1]), sentences[c[0]].id))
+    return tuple(
+        _claim(f"C{n}", sentences, seed, members)
+        for n, (seed, members) in enumerate(clusters, start=1)
+    )
+
+
+def _groups(sentences: Sequence[Sentence]) -> np.ndarray:
+    codes: dict[str, int] = {}
+    return np.array([codes.setdefault(s.source_id, len(codes)) for s in sentences], dtype=np.int64)
+
+
+def _mean_position(sentences: Sequence[Sentence], members: Sequence[tuple[int, float]]) -> float:
+    return float(np.mean([sentences[j].position for j, _ in members]))
+
+
+def _claim(
+    claim_id: str, sentences: Sequence[Sentence], seed: int, members: list[tuple[int, float]]
+) -> Claim:
+    best: dict[str, tuple[float, int]] = {}
+    for j, score in members:
+        source_id = sentences[j].source_id
+        if source_id not in best or score > best[source_id][0]:
+            best[source_id] = (score, j)
+    evidence = tuple(
+        Evidence(
+            source_id=source_id,
+            sentence=sentences[j].text,
+            score=round(score, 4),
+            sentence_id=sentences[j].id,
+        )
+        for source_id, (score, j) in sorted(best.items())
+    )
+    return Claim(
+        id=claim_id,
+        text=sentences[seed].text,
+        member_ids=tuple(sentences[j].id for j, _ in members),
+        source_ids=tuple(sorted(best)),
+        evidence=evidence,
+        position=round(_mean_position(sentences, members), 4),
+    )
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def looks_like_clutter(text: str) -> bool:
+    """A fragment rather than a statement: too few words, or no lowercase word at all
+    (headline-style promos, navigation, names in a byline)."""
+    words = _WORD.findall(text)
+    if len(words) < MIN_CLAIM_WORDS:
+        return True
+    return not any(word.islower() and len(word) > 2 for word in words)
+
+
+def drop_clutter(claims: Sequence[Claim]) -> tuple[tuple[Claim, ...], tuple[Suppressed, ...]]:
+    kept = tuple(claim for claim in claims if not looks_like_clutter(claim.text))
+    dropped = tuple(
+        Suppressed(text=claim.text, source_ids=claim.source_ids, reason=CLUTTER_REASON)
+        for claim in claims
+        if looks_like_clutter(claim.text)
+    )
+    return kept, dropped
+
+
+def claim_vectors(
+    claims: Sequence[Claim], sentences: Sequence[Sentence], vectors: np.ndarray
+) -> np.ndarray:
+    """One normalised vector per claim: the mean of its members' vectors."""
+    row = {sentence.id: i for i, sentence in enumerate(sentences)}
+    if not claims:
+        return np.zeros((0, vectors.shape[1] if vectors.ndim == 2 else 1), dtype=np.float32)
+    means = [vectors[[row[m] for m in claim.member_ids]].mean(axis=0) for claim in claims]
+    return normalise(np.vstack(means))

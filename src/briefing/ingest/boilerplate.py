@@ -1,0 +1,174 @@
+"""Tell article prose from web clutter, line by line, from the shape of each line.
+
+Pasted web pages carry navigation, teasers for other stories, adverts, author bios, comment
+counters and date stamps between the paragraphs. None of that is matched against a list of
+known strings: each rule looks at a feature of the line (end punctuation, length, a link-like
+prefix, a call-to-action verb in first place, a number beside a counter noun, a copyright
+sign, many verbless fragments, repetition, capitals). Every dropped line keeps its reason.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from briefing.models import DroppedLine
+
+# A sentence ends in . ! ? … or : possibly followed by closing quotes or brackets.
+_END_PUNCT = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
+# A line that starts like a link to another story: "Read:", "Read more", "See also", "Related:".
+_TEASER = re.compile(
+    r"^(?:(?:also\s+)?(?:read|see|watch|listen)(?:\s+(?:more|also|next|too))?|more\s+from"
+    r"|related(?:\s+(?:stories|articles|news|coverage|posts?))?|recommended|trending|must\s+read"
+    r"|you\s+may\s+also\s+like|continue\s+reading|read\s+full\s+(?:story|article))"
+    r"\s*(?:$|[:|»>\-–—]\s*)",
+    re.IGNORECASE,
+)
+# Copyright signs and photo credits mark captions.
+_CAPTION = re.compile(
+    r"©|\(c\)\s|\b(?:photo|image|picture|video)(?:graph)?\s*(?:by\b|credit|:)|getty\s+images"
+    r"|shutterstock|\bfile\s+photo\b",
+    re.IGNORECASE,
+)
+# A count beside a word for comments, shares or views: "0 Comments", "Shares 12".
+_COUNTER = re.compile(
+    r"^(?:\d[\d,.]*[km]?\s+(?:comments?|shares?|likes?|views?|replies|reactions|responses)"
+    r"|(?:comments?|shares?|likes?|views?|replies)\s*[(:]?\s*\d[\d,.]*[km]?\)?)$",
+    re.IGNORECASE,
+)
+# Verbs that open web prompts ("Connect with us", "Find a Job", "Post a Comment").
+_CALL_VERBS = frozenset(
+    "buy click comment connect continue contact donate download find follow get install join"
+    " leave like load log order post register share shop show sign start subscribe support"
+    " tap try view visit watch".split()
+)
+# Words that show a prompt is about the website, not the story.
+_WEB_WORDS = re.compile(
+    r"\b(?:us|here|now|newsletter|subscribe|app|apps|comments?|email|inbox|twitter|facebook"
+    r"|instagram|telegram|whatsapp|youtube|podcast|notifications|account)\b",
+    re.IGNORECASE,
+)
+# Date stamps: "Published on 15 Dec 2021", "Updated 2 hours ago".
+_STAMP = re.compile(
+    r"^(?:(?:first\s+|last\s+)?(?:published|updated|posted|modified)\b|\d+\s+(?:minutes?"
+    r"|hours?|days?)\s+ago$)",
+    re.IGNORECASE,
+)
+# Fewer words than this without end punctuation: a heading, menu item or label, not prose.
+# Headlines rarely pass 14 words; prose lines that merely lost their full stop are longer.
+BARE_LINE_MAX_WORDS = 14
+# Prompts are short; a long sentence that starts with "Find" or "Get" is prose.
+CALL_MAX_WORDS = 8
+# Bios and tag lists: at least this many full-stop fragments averaging under 3.5 words.
+FRAGMENT_MIN_COUNT = 4
+FRAGMENT_MAX_MEAN_WORDS = 3.5
+# A shouted line: at least 3 letters... and this share of capitals among the letters.
+SHOUT_MIN_LETTERS = 12
+SHOUT_CAPITAL_SHARE = 0.8
+STAMP_MAX_WORDS = 10
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """Kept paragraphs (one per kept line) and the dropped lines with reasons."""
+
+    paragraphs: tuple[str, ...]
+    dropped: tuple[DroppedLine, ...]
+
+
+def normalise(line: str) -> str:
+    """Lowercased words only, for comparing lines that differ in spacing or quotes."""
+    return " ".join(re.findall(r"\w+", line.lower()))
+
+
+def words(line: str) -> list[str]:
+    return line.split()
+
+
+def ends_like_sentence(line: str) -> bool:
+    return bool(_END_PUNCT.search(line.rstrip()))
+
+
+def is_teaser(line: str) -> bool:
+    return bool(_TEASER.match(line.strip()))
+
+
+def _call_to_action(line: str) -> bool:
+    tokens = words(line)
+    if not tokens or len(tokens) > CALL_MAX_WORDS or not tokens[0].isalpha():
+        return False
+    if tokens[0].lower() not in _CALL_VERBS:
+        return False
+    return not ends_like_sentence(line) or bool(_WEB_WORDS.search(line))
+
+
+def _fragment_list(line: str) -> bool:
+    parts = [part for part in re.split(r"[.|•·]\s+|[.|]$", line.strip()) if part.strip()]
+    if len(parts) < FRAGMENT_MIN_COUNT:
+        return False
+    return sum(len(words(part)) for part in parts) / len(parts) < FRAGMENT_MAX_MEAN_WORDS
+
+
+def _shouting(line: str) -> bool:
+    letters = [char for char in line if char.isalpha()]
+    if len(letters) < SHOUT_MIN_LETTERS:
+        return False
+    return sum(char.isupper() for char in letters) / len(letters) >= SHOUT_CAPITAL_SHARE
+
+
+def _stamp(line: str) -> bool:
+    return bool(_STAMP.match(line.strip())) and len(words(line)) <= STAMP_MAX_WORDS
+
+
+def _bare(line: str) -> bool:
+    return not ends_like_sentence(line) and len(words(line)) <= BARE_LINE_MAX_WORDS
+
+
+# Ordered: the first rule that fires names the reason.
+LINE_RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
+    ("link to another story", is_teaser),
+    ("photo caption or credit", lambda line: bool(_CAPTION.search(line))),
+    ("comment or share counter", lambda line: bool(_COUNTER.match(line.strip()))),
+    ("call to action", _call_to_action),
+    ("date stamp", _stamp),
+    ("author bio or tag list (verbless fragments)", _fragment_list),
+    ("all capitals (banner or advert)", _shouting),
+    ("not a sentence (short line without end punctuation)", _bare),
+)
+
+
+def clutter_reason(line: str) -> str | None:
+    """The reason a single line is not article prose, or None when it reads as prose."""
+    for reason, rule in LINE_RULES:
+        if rule(line):
+            return reason
+    return None
+
+
+def clean_lines(lines: Sequence[tuple[int, str]], headline: str | None) -> Cleaned:
+    """Keep prose lines; drop clutter, repeats of the headline and repeated lines."""
+    kept: list[str] = []
+    dropped: list[DroppedLine] = []
+    seen: set[str] = {normalise(headline)} if headline else set()
+    title_key = normalise(headline) if headline else None
+    for line_no, raw in lines:
+        line = raw.strip()
+        if not line:
+            continue
+        key = normalise(line)
+        reason = _repeat_reason(key, title_key, seen) or clutter_reason(line)
+        seen.add(key)
+        if reason:
+            dropped.append(DroppedLine(line_no=line_no, text=line, reason=reason))
+        else:
+            kept.append(line)
+    return Cleaned(tuple(kept), tuple(dropped))
+
+
+def _repeat_reason(key: str, title_key: str | None, seen: set[str]) -> str | None:
+    if key and key == title_key:
+        return "repeats the headline"
+    if key and key in seen:
+        return "repeats an earlier line"
+    return None

@@ -1,0 +1,188 @@
+"""audit.md: the tables a reviewer reads to check every citation, suppression and source."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Literal
+
+from briefing.models import Brief, BriefSentence, Evidence, Source, SourceStats, Suppressed
+from briefing.render.markdown import escape_cell, escape_text, heading, table
+
+Kind = Literal["brief", "cite"]
+# Written in a table cell where a value is unknown or does not apply.
+NONE_CELL = "—"
+# Written under a section heading whose list is empty, so a reviewer sees it was checked.
+NONE_LINE = "None."
+SENTENCE_HEADER = ("#", "Sentence", "Status", "Sources cited", "Supporting sentence (score)")
+SUPPRESSED_HEADER = ("Claim", "Source", "Credibility", "Reason")
+SOURCE_HEADER = (
+    "Outlet",
+    "File",
+    "Credibility",
+    "Label",
+    "Origin",
+    "Sentences read",
+    "Boilerplate dropped",
+    "Claims used",
+    "Claims suppressed",
+    "Note",
+)
+
+
+def render_audit_md(brief: Brief, kind: Kind = "brief") -> str:
+    """The audit of a generated brief (kind "brief") or of a cited draft (kind "cite")."""
+    sources = {source.id: source for source in brief.sources}
+    blocks = _header(brief, kind)
+    blocks += ["## Sentences", _sentence_table(brief.sentences, sources)]
+    blocks += ["## Suppressed claims", _suppressed_table(brief.suppressed, sources)]
+    blocks += ["## Sources", _source_table(brief.sources, brief.stats, sources)]
+    if kind == "brief":
+        blocks += ["## Dropped generated sentences", _dropped_table(brief.dropped)]
+    blocks += ["## Skipped files", _skipped_table(brief)]
+    blocks += ["## Neutrality", _neutrality(brief)]
+    return "\n\n".join(blocks) + "\n"
+
+
+def _header(brief: Brief, kind: Kind) -> list[str]:
+    if kind == "cite":
+        supported = sum(sentence.supported for sentence in brief.sentences)
+        total = len(brief.sentences)
+        counts = f"{total} draft sentences: {supported} supported, {total - supported} unsupported."
+        return [heading("Citation audit of the draft: " + brief.title), counts]
+    model = escape_text(brief.model) if brief.model else "none"
+    lines = [heading("Citation audit: " + brief.title), f"Mode: {brief.mode}; model: {model}."]
+    if brief.fallback_reason:
+        lines.append("Fell back to the extractive brief: " + escape_text(brief.fallback_reason))
+    cited = len({sid for sentence in brief.sentences for sid in sentence.citations})
+    lines.append(
+        f"{len(brief.sentences)} sentences; {cited} of {len(brief.sources)} sources cited; "
+        f"{len(brief.suppressed)} claims suppressed; {len(brief.dropped)} generated "
+        "sentences dropped."
+    )
+    return lines
+
+
+def _source_name(source: Source) -> str:
+    return source.outlet or source.domain or source.path
+
+
+def _source_label(sources: dict[str, Source], source_id: str) -> str:
+    """`Outlet (file)`, escaped; an id the brief does not list is shown as it is."""
+    source = sources.get(source_id)
+    if source is None:
+        return escape_cell(source_id)
+    if _source_name(source) == source.path:
+        return escape_cell(source.path)
+    return f"{escape_cell(_source_name(source))} ({escape_cell(source.path)})"
+
+
+def _credibility(source: Source | None) -> str:
+    if source is None:
+        return NONE_CELL
+    value = NONE_CELL if source.credibility is None else f"{source.credibility:.2f}"
+    return f"{value} {source.credibility_label} ({source.credibility_origin})"
+
+
+def _quote(evidence: Evidence) -> str:
+    return f"{evidence.score:.2f} “{escape_cell(evidence.sentence)}”"
+
+
+def _sentence_table(sentences: Sequence[BriefSentence], sources: dict[str, Source]) -> str:
+    if not sentences:
+        return NONE_LINE
+    rows = [_sentence_row(n, sentence, sources) for n, sentence in enumerate(sentences, 1)]
+    return table(SENTENCE_HEADER, rows)
+
+
+def _sentence_row(number: int, sentence: BriefSentence, sources: dict[str, Source]) -> list[str]:
+    text = escape_cell(sentence.text)
+    if not sentence.supported or not sentence.citations:
+        return [str(number), text, "unsupported", NONE_CELL, _nearest(sentence, sources)]
+    status = "low-credibility sources only" if sentence.low_credibility_only else "supported"
+    evidence = {item.source_id: item for item in reversed(sentence.evidence)}
+    cited = " ".join(
+        f"({n}) {_source_label(sources, sid)}" for n, sid in enumerate(sentence.citations, 1)
+    )
+    support = " ".join(
+        f"({n}) {_quote(evidence[sid]) if sid in evidence else 'no evidence recorded'}"
+        for n, sid in enumerate(sentence.citations, 1)
+    )
+    return [str(number), text, status, cited, support]
+
+
+def _nearest(sentence: BriefSentence, sources: dict[str, Source]) -> str:
+    nearest = sentence.nearest
+    if nearest is None:
+        return "nearest: none found"
+    return f"nearest: {_source_label(sources, nearest.source_id)}, {_quote(nearest)}"
+
+
+def _suppressed_table(items: Sequence[Suppressed], sources: dict[str, Source]) -> str:
+    if not items:
+        return NONE_LINE
+    rows = [
+        [
+            escape_cell(item.text),
+            "; ".join(_source_label(sources, sid) for sid in item.source_ids) or NONE_CELL,
+            "; ".join(_credibility(sources.get(sid)) for sid in item.source_ids) or NONE_CELL,
+            escape_cell(item.reason),
+        ]
+        for item in items
+    ]
+    return table(SUPPRESSED_HEADER, rows)
+
+
+def _source_table(
+    listed: Sequence[Source], stats: Sequence[SourceStats], sources: dict[str, Source]
+) -> str:
+    if not listed:
+        return NONE_LINE
+    by_id = {item.source_id: item for item in stats}
+    return table(SOURCE_HEADER, [_source_row(s, by_id.get(s.id), sources) for s in listed])
+
+
+def _source_row(source: Source, stats: SourceStats | None, sources: dict[str, Source]) -> list[str]:
+    value = NONE_CELL if source.credibility is None else f"{source.credibility:.2f}"
+    outlet = source.outlet or source.domain
+    counts = [NONE_CELL] * 4
+    note = ""
+    if stats is not None:
+        counts = [
+            str(stats.sentences_read),
+            str(stats.boilerplate_dropped),
+            str(stats.claims_used),
+            str(stats.claims_suppressed),
+        ]
+        if stats.duplicate_of:
+            note = "counted as one report with " + _source_label(sources, stats.duplicate_of)
+    return [
+        escape_cell(outlet) if outlet else NONE_CELL,
+        escape_cell(source.path),
+        value,
+        source.credibility_label,
+        source.credibility_origin,
+        *counts,
+        note or NONE_CELL,
+    ]
+
+
+def _dropped_table(items: Sequence[Suppressed]) -> str:
+    if not items:
+        return NONE_LINE
+    rows = [[escape_cell(item.text), escape_cell(item.reason)] for item in items]
+    return table(("Generated sentence", "Reason"), rows)
+
+
+def _skipped_table(brief: Brief) -> str:
+    if not brief.skipped:
+        return NONE_LINE
+    rows = [[escape_cell(item.path), escape_cell(item.reason)] for item in brief.skipped]
+    return table(("File", "Reason"), rows)
+
+
+def _neutrality(brief: Brief) -> str:
+    if brief.neutrality is None:
+        return "Not measured."
+    share = f"{brief.neutrality.attributed_share:.0%}"
+    words = ", ".join(escape_text(word) for word in brief.neutrality.loaded_words) or "none"
+    return f"Attributed sentences: {share}.\n\nLoaded words found: {words}."

@@ -1,0 +1,64 @@
+"""brief.md: the title, the brief as prose with footnote references, one definition per source."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from briefing.models import Brief, BriefSentence, Source
+from briefing.render.markdown import (
+    RenderError,
+    escape_text,
+    footnote_definition,
+    footnote_problems,
+    footnote_ref,
+    heading,
+)
+
+# Shown instead of prose when nothing survived verification, so brief.md is never just a title.
+EMPTY_BRIEF = "No sentence of this brief could be supported by the sources; see audit.md."
+
+
+def footnote_numbers(sentences: Sequence[BriefSentence]) -> dict[str, int]:
+    """Footnote number per cited source id, numbered in order of first citation."""
+    numbers: dict[str, int] = {}
+    for sentence in sentences:
+        for source_id in sentence.citations:
+            numbers.setdefault(source_id, len(numbers) + 1)
+    return numbers
+
+
+def render_brief_md(brief: Brief) -> str:
+    """The brief as Markdown; checked with the contract's parser before it is returned."""
+    numbers = footnote_numbers(brief.sentences)
+    sources = {source.id: source for source in brief.sources}
+    blocks = [heading(brief.title or "Brief")]
+    blocks += _paragraphs(brief.sentences, numbers) or [EMPTY_BRIEF]
+    definitions = [footnote_definition(n, _source(sources, sid)) for sid, n in numbers.items()]
+    if definitions:
+        blocks.append("\n".join(definitions))
+    markdown = "\n\n".join(blocks) + "\n"
+    problems = footnote_problems(markdown)
+    if problems:
+        raise RenderError("brief.md failed its footnote check: " + "; ".join(problems))
+    return markdown
+
+
+def _paragraphs(sentences: Sequence[BriefSentence], numbers: dict[str, int]) -> list[str]:
+    """One line per paragraph; a change of `paragraph` starts a new one."""
+    paragraphs: list[list[str]] = []
+    previous: int | None = None
+    for sentence in sentences:
+        if not sentence.citations:
+            raise RenderError(f"brief sentence without a citation: {sentence.text!r}")
+        refs = "".join(footnote_ref(numbers[sid]) for sid in dict.fromkeys(sentence.citations))
+        if sentence.paragraph != previous:
+            paragraphs.append([])
+            previous = sentence.paragraph
+        paragraphs[-1].append(escape_text(sentence.text) + refs)
+    return [" ".join(paragraph) for paragraph in paragraphs]
+
+
+def _source(sources: dict[str, Source], source_id: str) -> Source:
+    if source_id not in sources:
+        raise RenderError(f"a sentence cites {source_id!r}, which is not among the sources")
+    return sources[source_id]

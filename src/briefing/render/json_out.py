@@ -1,0 +1,120 @@
+"""brief.json and cited.json: the contract fields, plus the audit's figures, byte-deterministic."""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Any, Literal
+
+from briefing.models import (
+    Brief,
+    BriefSentence,
+    Evidence,
+    Neutrality,
+    Skipped,
+    Source,
+    SourceStats,
+    Suppressed,
+)
+from briefing.render.markdown import RenderError
+
+Kind = Literal["brief", "cite"]
+# Scores and credibilities are rounded so float noise between runs never changes the bytes;
+# four places are finer than any threshold the pipeline uses.
+SCORE_DECIMALS = 4
+# Two-space indentation keeps the file readable in a diff and in a browser.
+JSON_INDENT = 2
+
+
+def render_json(brief: Brief, kind: Kind = "brief") -> str:
+    """brief.json (kind "brief") or cited.json (kind "cite"), ending with a newline."""
+    data = {
+        "title": brief.title,
+        "mode": brief.mode,
+        "model": brief.model,
+        "sentences": [_sentence(sentence) for sentence in brief.sentences],
+        "sources": [_source(source) for source in sorted(brief.sources, key=lambda s: s.id)],
+        "suppressed": [_suppressed(item) for item in brief.suppressed],
+        "fallback_reason": brief.fallback_reason,
+        "dropped": [_suppressed(item) for item in brief.dropped],
+        "stats": [_stats(stats) for stats in sorted(brief.stats, key=lambda s: s.source_id)],
+        "neutrality": _neutrality(brief.neutrality),
+        "skipped": [_skipped(item) for item in sorted(brief.skipped, key=lambda s: s.path)],
+        "kind": kind,
+    }
+    try:
+        text = json.dumps(data, ensure_ascii=False, indent=JSON_INDENT, allow_nan=False)
+    except ValueError as exc:
+        raise RenderError(f"{kind} JSON holds a number that is not finite: {exc}") from exc
+    return text + "\n"
+
+
+def _number(value: float | None) -> float | None:
+    """Rounded, with -0.0 written as 0.0 so the sign of a rounded zero never varies."""
+    if value is None or not math.isfinite(value):
+        return value
+    return round(value, SCORE_DECIMALS) + 0.0
+
+
+def _sentence(sentence: BriefSentence) -> dict[str, Any]:
+    return {
+        "text": sentence.text,
+        "citations": list(sentence.citations),
+        "evidence": [_evidence(item) for item in sentence.evidence],
+        "supported": sentence.supported,
+        "claim_ids": list(sentence.claim_ids),
+        "low_credibility_only": sentence.low_credibility_only,
+        "paragraph": sentence.paragraph,
+        "nearest": _evidence(sentence.nearest) if sentence.nearest else None,
+    }
+
+
+def _evidence(evidence: Evidence) -> dict[str, Any]:
+    return {
+        "source_id": evidence.source_id,
+        "sentence": evidence.sentence,
+        "score": _number(evidence.score),
+    }
+
+
+def _source(source: Source) -> dict[str, Any]:
+    return {
+        "id": source.id,
+        "path": source.path,
+        "outlet": source.outlet,
+        "domain": source.domain,
+        "url": source.url,
+        "title": source.title,
+        "published": source.published,
+        "credibility": _number(source.credibility),
+        "credibility_label": source.credibility_label,
+        "credibility_origin": source.credibility_origin,
+    }
+
+
+def _suppressed(item: Suppressed) -> dict[str, Any]:
+    return {"text": item.text, "source_ids": list(item.source_ids), "reason": item.reason}
+
+
+def _stats(stats: SourceStats) -> dict[str, Any]:
+    return {
+        "source_id": stats.source_id,
+        "sentences_read": stats.sentences_read,
+        "boilerplate_dropped": stats.boilerplate_dropped,
+        "claims_used": stats.claims_used,
+        "claims_suppressed": stats.claims_suppressed,
+        "duplicate_of": stats.duplicate_of,
+    }
+
+
+def _neutrality(neutrality: Neutrality | None) -> dict[str, Any] | None:
+    if neutrality is None:
+        return None
+    return {
+        "attributed_share": _number(neutrality.attributed_share),
+        "loaded_words": list(neutrality.loaded_words),
+    }
+
+
+def _skipped(item: Skipped) -> dict[str, str]:
+    return {"path": item.path, "reason": item.reason}

@@ -1,0 +1,157 @@
+"""The output folder: checked before any work, written atomically, summarised in one line."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from briefing.errors import OutputError
+from briefing.models import Brief
+from briefing.render.audit import render_audit_md
+from briefing.render.brief_md import render_brief_md
+from briefing.render.json_out import render_json
+
+if TYPE_CHECKING:
+    from briefing.ingest.draft import Draft
+
+log = logging.getLogger(__name__)
+
+# Temp files are hidden and named after their target, so a crash leaves an obvious leftover
+# that never collides with a real output or another writer.
+_TEMP_PREFIX = ".briefing-"
+_TEMP_SUFFIX = ".tmp"
+# Permissions a newly created output file gets before the umask, as `open()` would give it.
+_FILE_MODE = 0o666
+
+
+def check_output_dir(path: Path) -> None:
+    """Create `path` if needed and prove a file can be written there; OutputError if not."""
+    if path.exists() and not path.is_dir():
+        raise OutputError("exists and is not a folder", str(path))
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        handle, probe = tempfile.mkstemp(prefix=_TEMP_PREFIX, suffix=_TEMP_SUFFIX, dir=path)
+        os.close(handle)
+        os.unlink(probe)
+    except OSError as exc:
+        raise OutputError(f"cannot write the output folder: {_reason(exc)}", str(path)) from exc
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or str(exc)
+
+
+def write_files(out_dir: Path, files: dict[str, str]) -> None:
+    """Write every file to a temp file in `out_dir`, fsync, then rename each into place.
+
+    On failure the temp files are removed and the outputs already there are left as they were.
+    """
+    for name in files:
+        if not name or name in {".", ".."} or Path(name).name != name:
+            raise ValueError(f"output file name must be a plain name: {name!r}")
+    check_output_dir(out_dir)
+    temps: dict[str, str] = {}
+    try:
+        for name, text in files.items():
+            temps[name] = _write_temp(out_dir, name, text)
+        for name, temp in list(temps.items()):
+            os.replace(temp, out_dir / name)
+            del temps[name]
+    except OSError as exc:
+        raise OutputError(f"cannot write the outputs: {_reason(exc)}", str(out_dir)) from exc
+    finally:
+        for temp in temps.values():
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+    _sync_dir(out_dir)
+    log.info("wrote %s to %s", ", ".join(files), out_dir)
+
+
+def _write_temp(out_dir: Path, name: str, text: str) -> str:
+    handle, temp = tempfile.mkstemp(
+        prefix=_TEMP_PREFIX + name + ".", suffix=_TEMP_SUFFIX, dir=out_dir
+    )
+    try:
+        os.fchmod(handle, _FILE_MODE & ~_umask())
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(text.encode("utf-8"))
+            stream.flush()
+            os.fsync(stream.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+    return temp
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _sync_dir(out_dir: Path) -> None:
+    """Make the renames durable; not every platform can open a folder, which is fine."""
+    try:
+        handle = os.open(out_dir, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(handle)
+    except OSError:
+        log.debug("could not fsync %s", out_dir)
+    finally:
+        os.close(handle)
+
+
+def write_brief(brief: Brief, out_dir: Path) -> None:
+    """brief.md, audit.md and brief.json, all rendered before any is written."""
+    files = {
+        "brief.md": render_brief_md(brief),
+        "audit.md": render_audit_md(brief),
+        "brief.json": render_json(brief),
+    }
+    write_files(out_dir, files)
+
+
+def write_cited(draft: Draft, brief: Brief, out_dir: Path) -> None:
+    """cited.md, audit.md and cited.json for a draft checked against the articles."""
+    from briefing.render.cited import render_cited_md
+
+    files = {
+        "cited.md": render_cited_md(draft, brief),
+        "audit.md": render_audit_md(brief, kind="cite"),
+        "cited.json": render_json(brief, kind="cite"),
+    }
+    write_files(out_dir, files)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+def brief_summary(brief: Brief, out_dir: Path) -> str:
+    """One line for stderr: what the brief holds and where the files are."""
+    cited = len({sid for sentence in brief.sentences for sid in sentence.citations})
+    line = (
+        f"{_count(len(brief.sentences), 'sentence')}, {_count(cited, 'source')} cited, "
+        f"{_count(len(brief.suppressed), 'claim')} suppressed; "
+        f"wrote brief.md, audit.md, brief.json to {out_dir}"
+    )
+    if brief.fallback_reason:
+        line += f"; fell back to extractive: {brief.fallback_reason}"
+    return line
+
+
+def cite_summary(brief: Brief, out_dir: Path) -> str:
+    """One line for stderr: how many draft sentences the articles support, and where."""
+    supported = sum(sentence.supported for sentence in brief.sentences)
+    unsupported = len(brief.sentences) - supported
+    return (
+        f"{_count(len(brief.sentences), 'sentence')}, {supported} supported, "
+        f"{unsupported} unsupported; wrote cited.md, audit.md, cited.json to {out_dir}"
+    )
