@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import numpy as np
-from records import sentence, unit
 
 from briefing.claims import (
     build_claims,
@@ -11,7 +10,7 @@ from briefing.claims import (
     looks_like_clutter,
 )
 from briefing.models import Article, Corpus
-from records import claim, source
+from records import claim, sentence, source, unit
 
 
 def test_paraphrases_across_articles_form_one_claim_without_chaining() -> None:
@@ -35,7 +34,10 @@ def test_paraphrases_across_articles_form_one_claim_without_chaining() -> None:
 
 
 def test_sentences_of_one_article_never_cluster_together() -> None:
-    sents = [sentence("a", 0, "Same words here now.", 0.0), sentence("a", 1, "Same words here now.")]
+    sents = [
+        sentence("a", 0, "Same words here now.", 0.0),
+        sentence("a", 1, "Same words here now."),
+    ]
     claims = build_claims(sents, unit([1, 0], [1, 0]), threshold=0.5)
     assert len(claims) == 2
 

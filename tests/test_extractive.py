@@ -1,10 +1,9 @@
 from __future__ import annotations
 
-from records import claim, sentence, source
-
 from briefing.compose.base import ComposeInput
 from briefing.compose.extractive import ExtractiveComposer, best_member, tidy
 from briefing.config import BriefingConfig, load_config
+from records import claim, sentence, source
 
 
 def _given(claims, sents, sources, config: BriefingConfig | None = None) -> ComposeInput:

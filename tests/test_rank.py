@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 import numpy as np
-from records import claim, sentence, source, unit
 
 from briefing.rank import mmr_order, pagerank, rank_claims, report_weights
+from records import claim, sentence, source, unit
 
 
 def test_syndicated_copies_count_as_one_report_at_the_best_credibility() -> None:

@@ -60,10 +60,17 @@ class ComposeConfig(Section):
     max_new_tokens: int = Field(256, gt=0)
     # Fewer verified sentences than this and the brief falls back to the extractive composer.
     min_sentences: int = Field(3, ge=1)
+    # Greedy by default: deterministic and the fastest on CPU; beam search (e.g. 4, as BART-CNN
+    # was tuned with) reads better for summarizers at num_beams times the cost.
+    num_beams: int = Field(1, ge=1)
+    # A folder holding your own instruct.txt and seq2seq.txt (default: the repository's prompts/).
+    prompts: Path | None = None
 
 
 class VerifyConfig(Section):
     max_citations: int = Field(5, gt=0)
+    # None: the threshold calibrated for the embedder in use (verify.CALIBRATED, docs/aligner.md).
+    support_threshold: float | None = Field(None, ge=0.0, le=1.0)
 
 
 class BriefingConfig(Section):

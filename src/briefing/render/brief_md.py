@@ -12,10 +12,13 @@ from briefing.render.markdown import (
     footnote_problems,
     footnote_ref,
     heading,
+    plain_text,
 )
 
 # Shown instead of prose when nothing survived verification, so brief.md is never just a title.
 EMPTY_BRIEF = "No sentence of this brief could be supported by the sources; see audit.md."
+# The heading used when the composer found no title, so brief.md always opens with one.
+DEFAULT_TITLE = "Brief"
 
 
 def footnote_numbers(sentences: Sequence[BriefSentence]) -> dict[str, int]:
@@ -31,7 +34,7 @@ def render_brief_md(brief: Brief) -> str:
     """The brief as Markdown; checked with the contract's parser before it is returned."""
     numbers = footnote_numbers(brief.sentences)
     sources = {source.id: source for source in brief.sources}
-    blocks = [heading(brief.title or "Brief")]
+    blocks = [heading(plain_text(brief.title) or DEFAULT_TITLE)]
     blocks += _paragraphs(brief.sentences, numbers) or [EMPTY_BRIEF]
     definitions = [footnote_definition(n, _source(sources, sid)) for sid, n in numbers.items()]
     if definitions:

@@ -14,8 +14,10 @@ from briefing.models import Source
 
 # Characters that open inline syntax anywhere in a line: code, emphasis, links, footnotes,
 # raw HTML, entities, tables, strikethrough. Escaping them makes article text literal while
-# leaving ordinary punctuation (dates, hyphens, full stops) readable in the raw file.
-_INLINE_SPECIALS = re.compile(r"([\\`*_\[\]<>&|~^])")
+# leaving ordinary punctuation (dates, hyphens, full stops) readable in the raw file. An `_`
+# between two letters or digits can neither open nor close emphasis (CommonMark flanking
+# rules), so file names such as `000_abc.txt` stay readable.
+_INLINE_SPECIALS = re.compile(r"[\\`*\[\]<>&|~^]|_(?![^\W_])|(?<![^\W_])_")
 # Syntax that only counts at the start of a line: headings, quotes, lists, rules, setext.
 # Only ASCII punctuation can be backslash-escaped, so an ordered-list marker is escaped at
 # its `.` or `)`, never at the digits.
@@ -47,7 +49,7 @@ def plain_text(text: str) -> str:
 def escape_text(text: str) -> str:
     """Article or draft text as inline Markdown that renders literally: no HTML, links,
     footnotes, emphasis or line structure can come out of it."""
-    escaped = _INLINE_SPECIALS.sub(r"\\\1", plain_text(text))
+    escaped = _INLINE_SPECIALS.sub(r"\\\g<0>", plain_text(text))
     return _BLOCK_START.sub(_escape_block_start, escaped)
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from briefing.errors import OutputError
 from briefing.models import Brief
-from briefing.render.audit import render_audit_md
+from briefing.render.audit import counted, render_audit_md
 from briefing.render.brief_md import render_brief_md
 from briefing.render.json_out import render_json
 
@@ -130,16 +130,12 @@ def write_cited(draft: Draft, brief: Brief, out_dir: Path) -> None:
     write_files(out_dir, files)
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
-
-
 def brief_summary(brief: Brief, out_dir: Path) -> str:
     """One line for stderr: what the brief holds and where the files are."""
     cited = len({sid for sentence in brief.sentences for sid in sentence.citations})
     line = (
-        f"{_count(len(brief.sentences), 'sentence')}, {_count(cited, 'source')} cited, "
-        f"{_count(len(brief.suppressed), 'claim')} suppressed; "
+        f"{counted(len(brief.sentences), 'sentence')}, {counted(cited, 'source')} cited, "
+        f"{counted(len(brief.suppressed), 'claim')} suppressed; "
         f"wrote brief.md, audit.md, brief.json to {out_dir}"
     )
     if brief.fallback_reason:
@@ -152,6 +148,6 @@ def cite_summary(brief: Brief, out_dir: Path) -> str:
     supported = sum(sentence.supported for sentence in brief.sentences)
     unsupported = len(brief.sentences) - supported
     return (
-        f"{_count(len(brief.sentences), 'sentence')}, {supported} supported, "
+        f"{counted(len(brief.sentences), 'sentence')}, {supported} supported, "
         f"{unsupported} unsupported; wrote cited.md, audit.md, cited.json to {out_dir}"
     )

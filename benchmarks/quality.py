@@ -1,0 +1,180 @@
+"""ROUGE of briefing's extractive brief against sumy and a lead baseline on the AllSides dev set.
+
+Every method reads the same clusters and is held to the same word budget; the reference is the
+AllSides editors' neutral summary. Usage: `.venv/bin/python benchmarks/quality.py --help`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from baselines import SUMY_METHODS, bodies, cut_words, lead_summary, sumy_summary
+from devset import DEV_SET, Cluster, load_clusters, write_cluster
+from report import machine, markdown_table, replace_section, save_json
+
+log = logging.getLogger("quality")
+
+# The budget of the task: every output is cut to this many words before scoring.
+WORD_BUDGET = 100
+# More sentences than can fit in 100 words, so that the word budget is what binds.
+BRIEF_SENTENCES = 10
+EMBEDDERS = ("minilm", "tfidf")
+ROUGE_TYPES = ("rouge1", "rouge2", "rougeL")
+# Goal of issue 6: briefing's ROUGE-2 at least this multiple of the best sumy method's.
+GOAL_RATIO = 1.15
+
+Summarize = Callable[[Cluster, Path], str]
+
+
+@dataclass
+class MethodResult:
+    name: str
+    scores: dict[str, list[float]] = field(default_factory=lambda: {t: [] for t in ROUGE_TYPES})
+    seconds: list[float] = field(default_factory=list)
+    failures: int = 0
+
+    def mean(self, rouge_type: str) -> float:
+        return statistics.fmean(self.scores[rouge_type])
+
+
+def briefing_method(embedder_name: str, budget: int) -> Summarize:
+    """briefing's extractive brief, in-process, with the embedder loaded once."""
+    from briefing.config import load_config
+    from briefing.embed import get_embedder
+    from briefing.pipeline import build_brief
+
+    overrides = {
+        "embed": {"embedder": embedder_name},
+        "brief": {"max_words": budget, "sentences": BRIEF_SENTENCES},
+        "compose": {"mode": "extractive"},
+    }
+    config = load_config(None, overrides)
+    embedder = get_embedder(config.embed)
+
+    def summarize(cluster: Cluster, folder: Path) -> str:
+        brief = build_brief(folder, config, embedder)
+        return " ".join(sentence.text for sentence in brief.sentences)
+
+    return summarize
+
+
+def methods(embedders: list[str], budget: int) -> dict[str, Summarize]:
+    found: dict[str, Summarize] = {f"briefing ({e})": briefing_method(e, budget) for e in embedders}
+    for name in SUMY_METHODS:
+        found[f"sumy {name}"] = _sumy(name, budget)
+    found["lead"] = lambda cluster, _folder: lead_summary(cluster, budget)
+    return found
+
+
+def _sumy(name: str, budget: int) -> Summarize:
+    return lambda cluster, _folder: sumy_summary(name, bodies(cluster), budget)
+
+
+def run(clusters: list[Cluster], budget: int, embedders: list[str]) -> list[MethodResult]:
+    from rouge_score import rouge_scorer
+
+    from briefing.errors import BriefingError
+
+    scorer = rouge_scorer.RougeScorer(list(ROUGE_TYPES), use_stemmer=True)
+    table = methods(embedders, budget)
+    results = {name: MethodResult(name) for name in table}
+    with tempfile.TemporaryDirectory(prefix="briefing-quality-") as tmp:
+        folders = [Path(tmp) / cluster.id for cluster in clusters]
+        for cluster, folder in zip(clusters, folders, strict=True):
+            write_cluster(cluster, folder)
+        for name, summarize in table.items():
+            summarize(clusters[0], folders[0])  # warm-up: model loads and imports stay untimed
+            for cluster, folder in zip(clusters, folders, strict=True):
+                started = time.perf_counter()
+                try:
+                    text = summarize(cluster, folder)
+                except BriefingError as exc:
+                    log.warning("%s failed on %s: %s", name, cluster.id, exc)
+                    results[name].failures += 1
+                    text = ""
+                results[name].seconds.append(time.perf_counter() - started)
+                scores = scorer.score(cluster.reference, cut_words(text, budget))
+                for rouge_type in ROUGE_TYPES:
+                    results[name].scores[rouge_type].append(scores[rouge_type].fmeasure)
+            log.info("%s: ROUGE-2 %.4f", name, results[name].mean("rouge2"))
+    return list(results.values())
+
+
+def summary_table(results: list[MethodResult]) -> str:
+    rows = [
+        [
+            result.name,
+            *(f"{100 * result.mean(t):.2f}" for t in ROUGE_TYPES),
+            f"{1000 * statistics.fmean(result.seconds):.1f}",
+            result.failures,
+        ]
+        for result in results
+    ]
+    headers = ["method", "ROUGE-1 F1", "ROUGE-2 F1", "ROUGE-L F1", "ms / cluster", "failed"]
+    return markdown_table(headers, rows)
+
+
+def goal_line(results: list[MethodResult]) -> str:
+    best_sumy = max(
+        (r for r in results if r.name.startswith("sumy")), key=lambda r: r.mean("rouge2")
+    )
+    lines = []
+    for result in (r for r in results if r.name.startswith("briefing")):
+        ratio = result.mean("rouge2") / best_sumy.mean("rouge2")
+        verdict = "met" if ratio >= GOAL_RATIO else "missed"
+        lines.append(
+            f"- {result.name}: ROUGE-2 = {ratio:.2f} x {best_sumy.name} "
+            f"(goal >= {GOAL_RATIO} x the best sumy method: **{verdict}**)"
+        )
+    return "\n".join(lines)
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--dev-set", type=Path, default=DEV_SET, help="clusters (JSON lines)")
+    parser.add_argument("--limit", type=int, default=None, help="first N clusters only")
+    parser.add_argument("--budget", type=int, default=WORD_BUDGET, help="words per summary")
+    parser.add_argument(
+        "--embedders", nargs="+", default=list(EMBEDDERS), help="briefing embedders to run"
+    )
+    parser.add_argument(
+        "--no-doc", action="store_true", help="do not rewrite the quality section of the doc"
+    )
+    return parser.parse_args()
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s")
+    logging.getLogger("briefing").setLevel(logging.ERROR)
+    args = parse_args()
+    clusters = load_clusters(args.dev_set, args.limit)
+    results = run(clusters, args.budget, args.embedders)
+    table, goals = summary_table(results), goal_line(results)
+    sys.stdout.write(f"{len(clusters)} clusters, {args.budget} words\n\n{table}\n\n{goals}\n")
+    save_json(
+        "quality",
+        {
+            "clusters": len(clusters),
+            "budget": args.budget,
+            "machine": machine(),
+            "methods": {r.name: {"scores": r.scores, "seconds": r.seconds} for r in results},
+        },
+    )
+    if not args.no_doc:
+        command = ".venv/bin/python benchmarks/quality.py"
+        if args.limit:
+            command += f" --limit {args.limit}"
+        body = f"`{command}` ({len(clusters)} clusters, {args.budget} words)\n\n{table}\n\n{goals}"
+        replace_section("quality", body)
+
+
+if __name__ == "__main__":
+    main()

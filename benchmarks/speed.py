@@ -1,0 +1,213 @@
+"""Speed and memory of `briefing build`: cold start, warm batch against sumy, and scaling.
+
+Every briefing figure is one `briefing build` subprocess, timed by wall clock, its peak
+resident memory read from the kernel's rusage for that child (os.wait4). Results accumulate
+in benchmarks/results/speed.json, so long runs can be done in pieces; `report` turns them into
+the tables and plots of docs/benchmarks.md. Usage: `.venv/bin/python benchmarks/speed.py --help`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from devset import CACHE_DIR, REPO_ROOT, load_clusters, write_cluster
+from report import RESULTS_DIR, machine, save_json
+from synth import multi_folder, single_folder
+
+log = logging.getLogger("speed")
+
+BRIEFING = Path(sys.executable).parent / "briefing"
+RESULTS = RESULTS_DIR / "speed.json"
+EMBEDDERS = ("tfidf", "minilm")
+# Three cold runs, reported by their median: enough to see past one slow disk read.
+COLD_RUNS = 3
+SIZES = (10, 100, 1000, 5000)
+LAYOUTS = ("single", "multi")
+# A run longer than this is stopped and reported as not finished (the CI box's patience).
+DEFAULT_TIMEOUT_S = 1800.0
+# Stories in the warm batch run: every dev-set cluster.
+WARM_STORIES = 100
+# briefing's default word budget, given to sumy too in the warm comparison.
+DEFAULT_BUDGET = 150
+
+
+@dataclass(frozen=True)
+class Run:
+    wall_s: float
+    peak_mib: float
+    exit_code: int
+    timed_out: bool
+    stderr_tail: str = ""
+
+
+def measure(command: list[str], timeout_s: float = DEFAULT_TIMEOUT_S) -> Run:
+    """Run `command` in the repository root; wall time and the child's own peak RSS."""
+    with tempfile.TemporaryFile() as stderr:
+        started = time.perf_counter()
+        child = subprocess.Popen(command, cwd=REPO_ROOT, stdout=subprocess.DEVNULL, stderr=stderr)
+        timer = threading.Timer(timeout_s, child.kill)
+        timer.start()
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - started
+        timed_out = not timer.is_alive()
+        timer.cancel()
+        child.returncode = os.waitstatus_to_exitcode(status)
+        stderr.seek(0)
+        tail = stderr.read().decode("utf-8", "replace")[-2000:]
+    run = Run(round(wall, 3), round(usage.ru_maxrss / 1024, 1), child.returncode, timed_out, tail)
+    if run.exit_code != 0:
+        log.warning("%s exited %d: %s", " ".join(command), run.exit_code, tail[-500:])
+    return run
+
+
+def build_command(inputs: Path, output: Path, embedder: str, per_folder: bool) -> list[str]:
+    command = [str(BRIEFING), "build", str(inputs), "-o", str(output), "--embedder", embedder]
+    return command + (["--per-folder"] if per_folder else [])
+
+
+def load_results() -> dict[str, Any]:
+    return json.loads(RESULTS.read_text()) if RESULTS.is_file() else {}
+
+
+def store(key: str, value: Any) -> None:
+    results = load_results()
+    results[key] = value
+    results["machine"] = machine()
+    save_json(RESULTS.stem, results)
+
+
+def cold(seeds: Path) -> None:
+    """`briefing build seeds/` in a fresh process, COLD_RUNS times per embedder."""
+    found: dict[str, list[dict[str, Any]]] = {}
+    for embedder in EMBEDDERS:
+        runs = []
+        for _ in range(COLD_RUNS):
+            with tempfile.TemporaryDirectory() as tmp:
+                runs.append(
+                    asdict(measure(build_command(seeds, Path(tmp) / "out", embedder, False)))
+                )
+        found[embedder] = runs
+        median = statistics.median(r["wall_s"] for r in runs)
+        log.info("cold %s: median %.2f s", embedder, median)
+    store("cold", found)
+
+
+def dev_stories(count: int) -> Path:
+    """`count` dev-set clusters, one story folder each, under one parent (cached)."""
+    parent = CACHE_DIR / f"dev-stories-{count}"
+    done = CACHE_DIR / f"dev-stories-{count}.complete"
+    if not done.is_file():
+        for cluster in load_clusters(limit=count):
+            write_cluster(cluster, parent / cluster.id)
+        done.touch()
+    return parent
+
+
+def warm_briefing(embedder: str, stories: int) -> dict[str, Any]:
+    """Per-story time inside one batch process: (T(N stories) - T(1 story)) / (N - 1),
+    which takes out start-up and the model load."""
+    with tempfile.TemporaryDirectory() as tmp:
+        one = measure(build_command(dev_stories(1), Path(tmp) / "one", embedder, True))
+        many = measure(build_command(dev_stories(stories), Path(tmp) / "many", embedder, True))
+    per_story = (many.wall_s - one.wall_s) / (stories - 1)
+    return {"one": asdict(one), "many": asdict(many), "stories": stories, "per_story_s": per_story}
+
+
+def warm_sumy(stories: int, splitter: str) -> dict[str, Any]:
+    """sumy TextRank per story, in one process: read the folder, summarize, write the summary."""
+    from baselines import split_sentences, sumy_summary
+
+    parent = dev_stories(stories)
+    folders = sorted(p for p in parent.iterdir() if p.is_dir())
+    regex = splitter == "regex"
+    sumy_summary("textrank", "Warm up. The imports load here.", DEFAULT_BUDGET, regex)
+    split_sentences("Warm up. The splitter loads here.")
+    with tempfile.TemporaryDirectory() as tmp:
+        started = time.perf_counter()
+        for folder in folders:
+            texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
+            bodies = "\n\n".join(text.split("\n", 1)[-1].strip() for text in texts)
+            summary = sumy_summary("textrank", bodies, DEFAULT_BUDGET, regex)
+            (Path(tmp) / f"{folder.name}.md").write_text(summary, encoding="utf-8")
+        elapsed = time.perf_counter() - started
+    return {"stories": len(folders), "per_story_s": elapsed / len(folders), "splitter": splitter}
+
+
+def warm(stories: int) -> None:
+    found: dict[str, Any] = {f"briefing {e}": warm_briefing(e, stories) for e in EMBEDDERS}
+    for splitter in ("briefing", "regex"):
+        found[f"sumy textrank ({splitter} splitter)"] = warm_sumy(stories, splitter)
+    for name, value in found.items():
+        log.info("warm %s: %.1f ms / story", name, 1000 * value["per_story_s"])
+    store("warm", found)
+
+
+def scale(
+    sizes: list[int], embedders: list[str], layouts: list[str], timeout_s: float, force: bool
+) -> None:
+    """One subprocess per (layout, embedder, size); results already stored are kept."""
+    for layout in layouts:
+        for embedder in embedders:
+            for size in sizes:
+                key = f"scale/{layout}/{embedder}/{size}"
+                if key in load_results() and not force:
+                    log.info("%s: stored, skipped (--force reruns it)", key)
+                    continue
+                inputs = single_folder(size) if layout == "single" else multi_folder(size)
+                with tempfile.TemporaryDirectory() as tmp:
+                    command = build_command(inputs, Path(tmp) / "out", embedder, layout == "multi")
+                    run = measure(command, timeout_s)
+                log.info(
+                    "%s: %.1f s, %.0f MiB, exit %d", key, run.wall_s, run.peak_mib, run.exit_code
+                )
+                store(key, {**asdict(run), "timeout_s": timeout_s})
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parts = parser.add_subparsers(dest="part", required=True)
+    cold_part = parts.add_parser("cold", help="cold `briefing build seeds/`, per embedder")
+    cold_part.add_argument("--seeds", type=Path, default=REPO_ROOT / "seeds")
+    warm_part = parts.add_parser("warm", help="warm batch time per story vs sumy TextRank")
+    warm_part.add_argument("--stories", type=int, default=WARM_STORIES)
+    scale_part = parts.add_parser("scale", help="time and memory against the number of articles")
+    scale_part.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
+    scale_part.add_argument("--embedders", nargs="+", default=list(EMBEDDERS))
+    scale_part.add_argument("--layouts", nargs="+", default=list(LAYOUTS), choices=LAYOUTS)
+    scale_part.add_argument(
+        "--timeout", type=float, default=DEFAULT_TIMEOUT_S, help="seconds per run"
+    )
+    scale_part.add_argument("--force", action="store_true", help="rerun sizes already stored")
+    parts.add_parser("report", help="tables into docs/benchmarks.md and plots into docs/")
+    return parser.parse_args()
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s")
+    args = parse_args()
+    if args.part == "cold":
+        cold(args.seeds)
+    elif args.part == "warm":
+        warm(args.stories)
+    elif args.part == "scale":
+        scale(args.sizes, args.embedders, args.layouts, args.timeout, args.force)
+    else:
+        from speed_report import write_report
+
+        write_report(load_results())
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,151 @@
+"""Turns benchmarks/results/speed.json into the speed tables of docs/benchmarks.md and plots."""
+
+from __future__ import annotations
+
+import math
+import statistics
+from pathlib import Path
+from typing import Any
+
+from devset import REPO_ROOT
+from report import markdown_table, replace_section
+
+PLOT_DIR = REPO_ROOT / "docs"
+# Goals of issue 6, measured against, never asserted.
+COLD_GOAL_S = {"tfidf": 3.0, "minilm": 8.0}
+THOUSAND_GOAL_S = 60.0
+THOUSAND_GOAL_MIB = 2048.0
+
+
+def _verdict(ok: bool) -> str:
+    return "met" if ok else "**missed**"
+
+
+def cold_section(cold: dict[str, list[dict[str, Any]]]) -> str:
+    rows = []
+    for embedder, runs in cold.items():
+        wall = statistics.median(r["wall_s"] for r in runs)
+        peak = statistics.median(r["peak_mib"] for r in runs)
+        goal = COLD_GOAL_S.get(embedder)
+        verdict = _verdict(wall <= goal) if goal else "-"
+        walls = ", ".join(f"{r['wall_s']:.2f}" for r in runs)
+        rows.append([embedder, f"{wall:.2f}", walls, f"{peak:.0f}", f"<= {goal} s: {verdict}"])
+    headers = ["embedder", "median wall s", "runs (s)", "peak RSS MiB", "goal"]
+    return "`.venv/bin/python benchmarks/speed.py cold`\n\n" + markdown_table(headers, rows)
+
+
+def warm_section(warm: dict[str, dict[str, Any]]) -> str:
+    rows = [
+        [name, value["stories"], f"{1000 * value['per_story_s']:.1f}"]
+        for name, value in warm.items()
+    ]
+    table = markdown_table(["method", "stories", "ms / story (warm)"], rows)
+    sumy = min(v["per_story_s"] for k, v in warm.items() if k.startswith("sumy"))
+    lines = [
+        f"- {name}: {value['per_story_s'] / sumy:.1f} x the fastest sumy TextRank "
+        f"(goal: no worse: {_verdict(value['per_story_s'] <= sumy)})"
+        for name, value in warm.items()
+        if name.startswith("briefing")
+    ]
+    command = "`.venv/bin/python benchmarks/speed.py warm`"
+    return f"{command}\n\n{table}\n\n" + "\n".join(lines)
+
+
+def scale_rows(results: dict[str, Any]) -> list[tuple[str, str, int, dict[str, Any]]]:
+    rows = []
+    for key, value in results.items():
+        if key.startswith("scale/"):
+            _, layout, embedder, size = key.split("/")
+            rows.append((layout, embedder, int(size), value))
+    return sorted(rows, key=lambda r: (r[0], r[1], r[2]))
+
+
+def _exponent(points: list[tuple[int, float]], size: int) -> str:
+    """Local growth exponent: slope of log(time) against log(articles) up to `size`."""
+    before = [(n, t) for n, t in points if n < size]
+    here = [(n, t) for n, t in points if n == size]
+    if not before or not here:
+        return "-"
+    (n0, t0), (n1, t1) = before[-1], here[0]
+    return f"{math.log(t1 / t0) / math.log(n1 / n0):.2f}"
+
+
+def scale_section(results: dict[str, Any]) -> str:
+    rows = []
+    series: dict[tuple[str, str], list[tuple[int, float]]] = {}
+    for layout, embedder, size, value in scale_rows(results):
+        finished = value["exit_code"] == 0 and not value["timed_out"]
+        points = series.setdefault((layout, embedder), [])
+        exponent = _exponent([*points, (size, value["wall_s"])], size) if finished else "-"
+        if finished:
+            points.append((size, value["wall_s"]))
+        status = "ok" if finished else ("timed out" if value["timed_out"] else "failed")
+        per_article = f"{1000 * value['wall_s'] / size:.0f}"
+        wall, peak = f"{value['wall_s']:.1f}", f"{value['peak_mib']:.0f}"
+        rows.append([layout, embedder, size, wall, peak, per_article, exponent, status])
+    headers = ["layout", "embedder", "articles", "wall s", "peak MiB", "ms / article"]
+    headers += ["growth exponent", "status"]
+    command = "`.venv/bin/python benchmarks/speed.py scale` then `... speed.py report`"
+    goals = "\n".join(thousand_goals(results))
+    return f"{command}\n\n" + markdown_table(headers, rows) + f"\n\n{goals}"
+
+
+def thousand_goals(results: dict[str, Any]) -> list[str]:
+    lines = []
+    for layout, embedder, size, value in scale_rows(results):
+        if size != 1000:
+            continue
+        finished = value["exit_code"] == 0 and not value["timed_out"]
+        time_ok = finished and value["wall_s"] <= THOUSAND_GOAL_S
+        memory_ok = finished and value["peak_mib"] <= THOUSAND_GOAL_MIB
+        lines.append(
+            f"- 1,000 articles, {embedder}, {layout} folder: {value['wall_s']:.1f} s "
+            f"(<= {THOUSAND_GOAL_S:.0f} s: {_verdict(time_ok)}), {value['peak_mib']:.0f} MiB "
+            f"(<= 2 GB: {_verdict(memory_ok)})"
+        )
+    return lines
+
+
+def plot(results: dict[str, Any], field: str, ylabel: str, path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    figure, axes = plt.subplots(figsize=(6.4, 4.2))
+    series: dict[tuple[str, str], list[tuple[int, float]]] = {}
+    for layout, embedder, size, value in scale_rows(results):
+        if value["exit_code"] == 0 and not value["timed_out"]:
+            series.setdefault((layout, embedder), []).append((size, value[field]))
+    for (layout, embedder), points in sorted(series.items()):
+        xs, ys = zip(*points, strict=True)
+        axes.plot(xs, ys, marker="o", label=f"{embedder}, {layout} folder")
+    if field == "wall_s" and series:
+        _linear_guide(axes, series)
+    axes.set_xscale("log")
+    axes.set_yscale("log")
+    axes.set_xlabel("articles")
+    axes.set_ylabel(ylabel)
+    axes.grid(True, which="both", alpha=0.3)
+    axes.legend(fontsize="small")
+    figure.tight_layout()
+    figure.savefig(path, dpi=110)
+    plt.close(figure)
+
+
+def _linear_guide(axes: Any, series: dict[tuple[str, str], list[tuple[int, float]]]) -> None:
+    """A dotted line of slope 1 through the cheapest series' first point: linear growth."""
+    n0, t0 = min((points[0] for points in series.values()), key=lambda p: p[1])
+    top = max(n for points in series.values() for n, _ in points)
+    axes.plot([n0, top], [t0, t0 * top / n0], linestyle=":", color="grey", label="linear")
+
+
+def write_report(results: dict[str, Any]) -> None:
+    if "cold" in results:
+        replace_section("speed-cold", cold_section(results["cold"]))
+    if "warm" in results:
+        replace_section("speed-warm", warm_section(results["warm"]))
+    if scale_rows(results):
+        replace_section("speed-scale", scale_section(results))
+        plot(results, "wall_s", "wall time (s)", PLOT_DIR / "scaling-time.png")
+        plot(results, "peak_mib", "peak resident memory (MiB)", PLOT_DIR / "scaling-memory.png")

@@ -1,0 +1,225 @@
+"""Who is credible: ratings table, domain and byline resolution, labels, suppression policy.
+
+Order of evidence for each source: the manifest, front matter, the ratings table (by domain,
+then parent domains, or by the host of the URL), a wire byline in the text such as "(AP)",
+else unknown. Scores map to labels with the thresholds of CredibilityConfig.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import logging
+import re
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from briefing.config import CredibilityConfig
+from briefing.errors import InputError
+from briefing.models import (
+    Article,
+    Claim,
+    Corpus,
+    CredibilityLabel,
+    CredibilityOrigin,
+    Source,
+    Suppressed,
+)
+
+log = logging.getLogger(__name__)
+
+RATINGS_FILE = "domain_ratings.csv"
+SUPPRESS_REASON = "single low-credibility source"
+# Wire services whose credit in a dateline or credit line names who wrote the text.
+WIRE_DOMAINS: dict[str, str] = {
+    "ap": "apnews.com",
+    "associated press": "apnews.com",
+    "the associated press": "apnews.com",
+    "reuters": "reuters.com",
+    "afp": "afp.com",
+    "agence france-presse": "afp.com",
+    "upi": "upi.com",
+    "united press international": "upi.com",
+}
+_WIRE_NAMES = "|".join(sorted((re.escape(name) for name in WIRE_DOMAINS), key=len, reverse=True))
+# "MOSCOW (AP) —" in the dateline, or a credit line "Source: The Associated Press".
+_DATELINE = re.compile(rf"\(({_WIRE_NAMES})\)", re.IGNORECASE)
+_CREDIT = re.compile(rf"^(?:source|credit|via)\s*:\s*({_WIRE_NAMES})\.?$", re.IGNORECASE)
+# A dateline sits in the first paragraph; "(AP)" further down quotes another report.
+DATELINE_SCAN_CHARS = 300
+
+
+def label_for(score: float | None, config: CredibilityConfig) -> CredibilityLabel:
+    if score is None:
+        return "unknown"
+    if score >= config.high_threshold:
+        return "high"
+    return "medium" if score >= config.medium_threshold else "low"
+
+
+def is_low(source: Source, config: CredibilityConfig) -> bool:
+    """Low label, or unknown unless the user asked to treat unknown as medium."""
+    if source.credibility_label == "unknown":
+        return config.unknown_as == "low"
+    return source.credibility_label == "low"
+
+
+@lru_cache(maxsize=4)
+def load_ratings(path: Path | None = None) -> Mapping[str, float]:
+    """Domain -> score from the shipped Lin et al. (2023) table or the user's CSV (cached)."""
+    if path is None:
+        text = resources.files("briefing").joinpath("data", RATINGS_FILE).read_text("utf-8")
+        return _parse_ratings(text, RATINGS_FILE)
+    try:
+        text = path.read_text("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read the ratings table ({exc})", str(path)) from exc
+    return _parse_ratings(text, str(path))
+
+
+def _parse_ratings(text: str, where: str) -> dict[str, float]:
+    """Rows `domain,score` (score in [0, 1]); `#` comment lines and a header row allowed."""
+    table: dict[str, float] = {}
+    for line_no, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        row = next(csv.reader(io.StringIO(line)))
+        if not table and [cell.strip().lower() for cell in row] == ["domain", "score"]:
+            continue
+        key, score = _rating_row(row, f"{where}, line {line_no}")
+        table.setdefault(key, score)
+    if not table:
+        raise InputError("the ratings table has no rows (expected domain,score)", where)
+    return table
+
+
+def _rating_row(row: list[str], where: str) -> tuple[str, float]:
+    if len(row) < 2 or not row[0].strip():
+        raise InputError("expected domain,score", where)
+    try:
+        score = float(row[1])
+    except ValueError:
+        raise InputError(f"score {row[1]!r} is not a number", where) from None
+    if not 0.0 <= score <= 1.0:
+        raise InputError(f"score {row[1]!r} is outside [0, 1]", where)
+    return _key(row[0]), score
+
+
+def _key(domain: str) -> str:
+    return domain.strip().lower().strip("/").removeprefix("www.")
+
+
+def candidate_keys(value: str) -> list[str]:
+    """Keys to try for a domain or URL: for the host and then each parent domain, the
+    domain with the URL's path prefixes (longest first), then the bare domain."""
+    parts = urlsplit(value.strip() if "://" in value else f"//{value.strip()}")
+    host = (parts.hostname or "").removeprefix("www.")
+    if not host:
+        return []
+    segments = [segment for segment in parts.path.lower().split("/") if segment]
+    labels = host.split(".")
+    keys: list[str] = []
+    for start in range(max(1, len(labels) - 1)):
+        domain = ".".join(labels[start:])
+        paths = ("/".join(segments[:end]) for end in range(len(segments), 0, -1))
+        keys.extend([*(f"{domain}/{path}" for path in paths), domain])
+    return keys
+
+
+def lookup(table: Mapping[str, float], value: str) -> tuple[str, float] | None:
+    """The first candidate key of `value` found in the table, with its score."""
+    for key in candidate_keys(value):
+        if key in table:
+            return key, table[key]
+    return None
+
+
+def byline_domain(article: Article) -> str | None:
+    """The wire service named in the dateline ("MOSCOW (AP) —") or a credit line, if any."""
+    match = _DATELINE.search(article.text[:DATELINE_SCAN_CHARS])
+    if match:
+        return WIRE_DOMAINS[match.group(1).lower()]
+    lines = [line.text for line in article.dropped] + article.text.splitlines()
+    for line in lines:
+        credit = _CREDIT.match(line.strip())
+        if credit:
+            return WIRE_DOMAINS[credit.group(1).lower()]
+    return None
+
+
+def rate_source(article: Article, table: Mapping[str, float], config: CredibilityConfig) -> Source:
+    """The article's source with credibility value, label and origin filled in."""
+    source = article.source
+    if source.credibility is not None:
+        given = source.credibility_label
+        label = given if given != "unknown" else label_for(source.credibility, config)
+        return source.model_copy(update={"credibility_label": label})
+    for value in (source.domain, source.url):
+        found = lookup(table, value) if value else None
+        if found:
+            return _rated(source, found[1], "ratings table", config)
+    wire = byline_domain(article) if article.identity_origin is None else None
+    found = lookup(table, wire) if wire else None
+    if found:
+        return _rated(source, found[1], "byline", config)
+    return source.model_copy(
+        update={
+            "credibility": None,
+            "credibility_label": "unknown",
+            "credibility_origin": "default",
+        }
+    )
+
+
+def _rated(
+    source: Source, score: float, origin: CredibilityOrigin, config: CredibilityConfig
+) -> Source:
+    return source.model_copy(
+        update={
+            "credibility": score,
+            "credibility_label": label_for(score, config),
+            "credibility_origin": origin,
+        }
+    )
+
+
+def rate_corpus(corpus: Corpus, config: CredibilityConfig) -> Corpus:
+    """Every source of the corpus rated; the ratings table is loaded once per path."""
+    table = load_ratings(config.ratings)
+    articles = []
+    for article in corpus.articles:
+        source = rate_source(article, table, config)
+        log.info(
+            "%s: credibility %s (%s, from %s)",
+            source.path,
+            source.credibility,
+            source.credibility_label,
+            source.credibility_origin,
+        )
+        articles.append(article.model_copy(update={"source": source}))
+    return corpus.model_copy(update={"articles": tuple(articles)})
+
+
+def suppress(
+    claims: Sequence[Claim],
+    sources: Mapping[str, Source],
+    independent: Mapping[str, str],
+    config: CredibilityConfig,
+) -> tuple[tuple[Claim, ...], tuple[Suppressed, ...]]:
+    """Keep claims unless their only independent report comes from low-credibility sources."""
+    kept: list[Claim] = []
+    suppressed: list[Suppressed] = []
+    for claim in claims:
+        reports = {independent.get(source_id, source_id) for source_id in claim.source_ids}
+        if len(reports) == 1 and all(
+            is_low(sources[source_id], config) for source_id in claim.source_ids
+        ):
+            suppressed.append(
+                Suppressed(text=claim.text, source_ids=claim.source_ids, reason=SUPPRESS_REASON)
+            )
+        else:
+            kept.append(claim)
+    return tuple(kept), tuple(suppressed)

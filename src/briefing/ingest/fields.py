@@ -1,0 +1,86 @@
+"""Metadata values as users write them (manifest, front matter, HTML): parsed and checked."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from urllib.parse import urlsplit
+
+from briefing.models import CredibilityLabel
+
+# Representative scores for the words a manifest or front matter may use instead of a number:
+# the middle of each default band (high >= 0.75, medium 0.5-0.75, low < 0.5), so that a
+# labelled source ranks like a table-rated source of the same label.
+LABEL_SCORES: dict[str, float] = {"high": 0.875, "medium": 0.625, "low": 0.25}
+_ISO_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[T ][\d:.+\-Z]*)?$")
+
+
+def parse_credibility(value: object) -> tuple[float | None, CredibilityLabel | None]:
+    """(score, label given) from a number in [0, 1] or high/medium/low; ValueError otherwise."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None, None
+    if isinstance(value, str) and value.strip().lower() in LABEL_SCORES:
+        label = value.strip().lower()
+        return LABEL_SCORES[label], _as_label(label)
+    if isinstance(value, bool):
+        raise ValueError(f"credibility {value!r} is not a number in [0, 1] or high/medium/low")
+    try:
+        score = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        raise ValueError(
+            f"credibility {value!r} is not a number in [0, 1] or high/medium/low"
+        ) from None
+    if not 0.0 <= score <= 1.0:
+        raise ValueError(f"credibility {value!r} is outside [0, 1]")
+    return score, None
+
+
+def _as_label(label: str) -> CredibilityLabel:
+    if label == "high":
+        return "high"
+    return "medium" if label == "medium" else "low"
+
+
+def parse_date(value: object) -> str | None:
+    """YYYY-MM-DD from a date, a datetime or an ISO string; ValueError for anything else."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    match = _ISO_DATE.match(str(value).strip())
+    if match:
+        try:
+            return dt.date.fromisoformat(match.group(1)).isoformat()
+        except ValueError:
+            pass
+    raise ValueError(f"date {value!r} is not YYYY-MM-DD")
+
+
+def clean_text(value: object) -> str | None:
+    """A trimmed string or None for empty values."""
+    if value is None:
+        return None
+    text = " ".join(str(value).split())
+    return text or None
+
+
+def clean_domain(value: object) -> str | None:
+    """Lower-case domain (a path such as theguardian.com/observer is kept), no scheme."""
+    text = clean_text(value)
+    if text is None:
+        return None
+    if "://" in text:
+        return domain_of(text)
+    return text.lower().strip("/") or None
+
+
+def domain_of(url: str | None) -> str | None:
+    """The host of a URL without `www.`, or None when the URL has no host."""
+    if not url:
+        return None
+    host = urlsplit(url if "://" in url else f"//{url}").hostname
+    if not host:
+        return None
+    return host.removeprefix("www.")

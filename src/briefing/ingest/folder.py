@@ -1,0 +1,213 @@
+"""Read a story folder: skip what is not an article, read each file, apply the manifest."""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from pathlib import Path
+from typing import Literal
+
+from briefing.config import IngestConfig
+from briefing.errors import InputError
+from briefing.ingest.boilerplate import clean_lines
+from briefing.ingest.decode import NotText, decode
+from briefing.ingest.manifest import MANIFEST_NAME, read_manifest
+from briefing.ingest.readers import READERS, SUPPORTED, Meta, Parsed
+from briefing.models import Article, Corpus, Skipped, Source
+
+log = logging.getLogger(__name__)
+
+# UTF-8 needs up to 4 bytes a character: reading max_chars * 4 bytes never cuts short text.
+BYTES_PER_CHAR = 4
+# Saved pages carry scripts, styles and markup several times the size of their text.
+HTML_MARKUP_FACTOR = 10
+_HTML = frozenset({".html", ".htm"})
+# A UTF-8 character cut by the byte limit leaves at most 3 stray bytes at the end.
+_MAX_PARTIAL_BYTES = 3
+
+
+def read_corpus(folder: Path, config: IngestConfig) -> Corpus:
+    """Every article of one story folder, sorted by file name; skipped files with reasons."""
+    _check_folder(folder)
+    entries = sorted(folder.iterdir(), key=lambda entry: entry.name)
+    manifest_path = folder / MANIFEST_NAME
+    manifest = (
+        read_manifest(manifest_path, {entry.name for entry in entries})
+        if manifest_path.is_file()
+        else {}
+    )
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+    for entry in entries:
+        outcome = _read_entry(entry, folder, config, manifest.get(entry.name))
+        if isinstance(outcome, Skipped):
+            log.warning("%s: skipped (%s)", folder / outcome.path, outcome.reason)
+            skipped.append(outcome)
+        else:
+            articles.append(outcome)
+    if not articles:
+        raise InputError(
+            f"no article to read ({len(skipped)} files skipped; articles are {SUPPORTED} "
+            f"files of at least {config.min_chars} characters)",
+            str(folder),
+        )
+    return Corpus(folder=str(folder), articles=_with_ids(articles), skipped=tuple(skipped))
+
+
+def _check_folder(folder: Path) -> None:
+    if not folder.exists():
+        raise InputError("folder not found", str(folder))
+    if not folder.is_dir():
+        raise InputError("not a folder (give the folder that holds the articles)", str(folder))
+
+
+def _skip_reason(entry: Path, folder: Path, config: IngestConfig) -> str | None:
+    if entry.name.startswith("."):
+        return "hidden file"
+    if entry.name == MANIFEST_NAME:
+        return "the manifest: read as metadata, not as an article"
+    if entry.is_symlink():
+        if not entry.exists():
+            return "broken symbolic link"
+        if not config.follow_links and not entry.resolve().is_relative_to(folder.resolve()):
+            return "symbolic link to outside the folder (use --follow-links to read it)"
+    if entry.is_dir():
+        return "folder (not read: one folder holds one story)"
+    if not entry.is_file():
+        return "not a regular file"
+    return None
+
+
+def _read_entry(
+    entry: Path, folder: Path, config: IngestConfig, row: Meta | None
+) -> Article | Skipped:
+    reason = _skip_reason(entry, folder, config)
+    if reason:
+        return Skipped(path=entry.name, reason=reason)
+    suffix = entry.suffix.lower()
+    limit = config.max_chars * BYTES_PER_CHAR * (HTML_MARKUP_FACTOR if suffix in _HTML else 1)
+    try:
+        data = read_bytes(entry, limit)
+    except OSError as exc:
+        return Skipped(path=entry.name, reason=f"cannot be read ({exc.strerror or exc})")
+    if not data.strip():
+        return Skipped(path=entry.name, reason="empty file")
+    try:
+        text, encoding = decode(data)
+    except NotText as exc:
+        return Skipped(path=entry.name, reason=str(exc))
+    reader = READERS.get(suffix)
+    if reader is None:
+        return Skipped(
+            path=entry.name, reason=f"unsupported file type {suffix} (reads {SUPPORTED})"
+        )
+    if not text.strip():
+        return Skipped(path=entry.name, reason="empty file")
+    text, warnings = _cap(text, config.max_chars, folder / entry.name)
+    return _article(entry.name, reader(text), row, config, warnings, encoding)
+
+
+def read_bytes(path: Path, limit: int) -> bytes:
+    """At most `limit` bytes, minus a UTF-8 character cut in half at the end."""
+    with path.open("rb") as handle:
+        data = handle.read(limit + 1)
+    if len(data) <= limit:
+        return data
+    data = data[:limit]
+    for cut in range(_MAX_PARTIAL_BYTES + 1):
+        try:
+            (data[: len(data) - cut]).decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        return data[: len(data) - cut]
+    return data
+
+
+def _cap(text: str, max_chars: int, path: Path) -> tuple[str, tuple[str, ...]]:
+    if len(text) <= max_chars:
+        return text, ()
+    log.warning("%s: text cut to its first %d characters", path, max_chars)
+    return text[:max_chars], (f"text cut to its first {max_chars} characters",)
+
+
+def _article(
+    name: str,
+    parsed: Parsed,
+    row: Meta | None,
+    config: IngestConfig,
+    warnings: tuple[str, ...],
+    encoding: str,
+) -> Article | Skipped:
+    cleaned = clean_lines(parsed.lines, parsed.meta.title)
+    body = "\n\n".join(cleaned.paragraphs)
+    if len(body) < config.min_chars:
+        reason = (
+            f"too short to be an article ({len(body)} characters of text, "
+            f"minimum {config.min_chars})"
+        )
+        return Skipped(path=name, reason=reason)
+    for warning in parsed.warnings:
+        log.warning("%s: %s", name, warning)
+    return Article(
+        source=_source(name, parsed, row),
+        text=body,
+        dropped=tuple(sorted(parsed.dropped + cleaned.dropped, key=lambda line: line.line_no)),
+        warnings=warnings + parsed.warnings,
+        identity_origin=_identity_origin(parsed, row),
+        encoding=encoding,
+    )
+
+
+def _source(name: str, parsed: Parsed, row: Meta | None) -> Source:
+    """Manifest values win over the file's own; credibility keeps where it came from."""
+    meta, given = parsed.meta, row or Meta()
+    credibility, label = meta.credibility, meta.label
+    origin: Literal["manifest", "front-matter", "default"] = (
+        "front-matter" if parsed.declared and credibility is not None else "default"
+    )
+    if given.credibility is not None:
+        credibility, label, origin = given.credibility, given.label, "manifest"
+    return Source(
+        id=name,
+        path=name,
+        outlet=given.outlet or meta.outlet,
+        domain=given.domain or meta.domain,
+        url=given.url or meta.url,
+        title=meta.title,
+        published=given.published or meta.published,
+        credibility=credibility,
+        credibility_label=label or "unknown",
+        credibility_origin=origin,
+    )
+
+
+def _identity_origin(
+    parsed: Parsed, row: Meta | None
+) -> Literal["manifest", "front-matter"] | None:
+    if row is not None and (row.outlet or row.domain or row.url):
+        return "manifest"
+    meta = parsed.meta
+    if parsed.declared and (meta.outlet or meta.domain or meta.url):
+        return "front-matter"
+    return None
+
+
+def _with_ids(articles: list[Article]) -> tuple[Article, ...]:
+    """Id = file stem, or the file name where two files share a stem; sorted by path."""
+    stems = Counter(Path(article.source.path).stem for article in articles)
+    ordered = sorted(articles, key=lambda article: article.source.path)
+    return tuple(
+        article.model_copy(
+            update={
+                "source": article.source.model_copy(
+                    update={"id": _source_id(article.source.path, stems)}
+                )
+            }
+        )
+        for article in ordered
+    )
+
+
+def _source_id(path: str, stems: Counter[str]) -> str:
+    stem = Path(path).stem
+    return stem if stems[stem] == 1 else path

@@ -1,0 +1,68 @@
+"""`sources.csv`: what the user says about each file; it wins over anything guessed."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Collection
+from pathlib import Path
+
+from briefing.errors import InputError
+from briefing.ingest import fields
+from briefing.ingest.decode import NotText, decode
+from briefing.ingest.readers import Meta
+
+MANIFEST_NAME = "sources.csv"
+COLUMNS = ("file", "outlet", "domain", "url", "published", "credibility")
+
+
+def read_manifest(path: Path, files: Collection[str]) -> dict[str, Meta]:
+    """Rows by file name; InputError naming the row for anything invalid."""
+    try:
+        text, _ = decode(path.read_bytes())
+    except (OSError, NotText) as exc:
+        raise InputError(f"cannot read the manifest ({exc})", str(path)) from exc
+    reader = csv.reader(io.StringIO(text))
+    header = [name.strip().lower() for name in next(reader, [])]
+    _check_header(header, path)
+    rows: dict[str, Meta] = {}
+    for row_no, values in enumerate(reader, start=2):
+        if not any(value.strip() for value in values):
+            continue
+        where = f"{path}, row {row_no}"
+        if len(values) != len(header):
+            raise InputError(f"expected {len(header)} columns, found {len(values)}", where)
+        record = dict(zip(header, values, strict=True))
+        name = record["file"].strip()
+        if name not in files:
+            raise InputError(f"no file named {name!r} in the folder", where)
+        if name in rows:
+            raise InputError(f"{name!r} is listed twice", where)
+        rows[name] = _meta(record, where)
+    return rows
+
+
+def _check_header(header: list[str], path: Path) -> None:
+    unknown = [name for name in header if name not in COLUMNS]
+    if "file" not in header or unknown or len(set(header)) != len(header):
+        raise InputError(
+            f"bad header {','.join(header) or '(empty)'}; expected {','.join(COLUMNS)}",
+            f"{path}, row 1",
+        )
+
+
+def _meta(record: dict[str, str], where: str) -> Meta:
+    try:
+        score, label = fields.parse_credibility(record.get("credibility"))
+        published = fields.parse_date(record.get("published"))
+    except ValueError as exc:
+        raise InputError(str(exc), where) from None
+    url = fields.clean_text(record.get("url"))
+    return Meta(
+        outlet=fields.clean_text(record.get("outlet")),
+        domain=fields.clean_domain(record.get("domain")) or fields.domain_of(url),
+        url=url,
+        published=published,
+        credibility=score,
+        label=label,
+    )

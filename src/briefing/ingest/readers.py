@@ -1,0 +1,276 @@
+"""One reader per format: plain text, Markdown with YAML front matter, HTML via trafilatura.
+
+A reader turns decoded text into metadata plus the body lines still to be cleaned.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from briefing.ingest import boilerplate, fields
+from briefing.models import CredibilityLabel, DroppedLine
+
+Lines = tuple[tuple[int, str], ...]
+
+# The date line of pasted pages ("date 2021-12-15 International") sits among the first lines.
+DATE_SCAN_LINES = 5
+_DATE_LINE = re.compile(r"^date\s*[:\s]\s*(\d{4}-\d{2}-\d{2})\b", re.IGNORECASE)
+# A headline comes before the first paragraph, after at most a few lines of page clutter.
+HEADLINE_SCAN_LINES = 8
+# Headlines are a few words; "Xi backs Putin" is three, but shorter lines are menu items.
+HEADLINE_MIN_WORDS = 3
+HEADLINE_MAX_WORDS = 25
+# Hard-wrapped text (e-mail, terminals) never has lines much longer than 80 characters.
+WRAP_MAX_WIDTH = 100
+# A line this long that stops mid-sentence before a lower-case line was wrapped, not ended.
+WRAP_MIN_LINE = 40
+WRAP_MIN_BREAKS = 2
+_FRONT_MATTER = re.compile(
+    r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL
+)
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_MD_EMPHASIS = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`)")
+_MD_BLOCK_PREFIX = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+|>\s?)")
+
+
+@dataclass(frozen=True)
+class Meta:
+    """What a file says about itself; None where it says nothing."""
+
+    title: str | None = None
+    outlet: str | None = None
+    domain: str | None = None
+    url: str | None = None
+    published: str | None = None
+    credibility: float | None = None
+    label: CredibilityLabel | None = None
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A file read by its reader: metadata, body lines to clean, lines the reader removed."""
+
+    meta: Meta
+    lines: Lines
+    dropped: tuple[DroppedLine, ...] = ()
+    warnings: tuple[str, ...] = ()
+    # True when `meta` comes from front matter the user wrote, not from page markup.
+    declared: bool = False
+
+
+def numbered(text: str, first_line: int = 1) -> Lines:
+    return tuple(enumerate(text.splitlines(), first_line))
+
+
+def read_plain(text: str) -> Parsed:
+    """Plain text: optional date line and headline at the top, paragraphs below."""
+    lines = numbered(text)
+    published, lines, dropped = _take_date_line(lines)
+    headline, lines = take_headline(lines)
+    if _looks_wrapped(lines):
+        lines = join_blocks(lines)
+    return Parsed(Meta(title=headline, published=published), lines, dropped)
+
+
+def _take_date_line(lines: Lines) -> tuple[str | None, Lines, tuple[DroppedLine, ...]]:
+    for line_no, line in _non_blank(lines)[:DATE_SCAN_LINES]:
+        match = _DATE_LINE.match(line.strip())
+        if not match:
+            continue
+        try:
+            published = fields.parse_date(match.group(1))
+        except ValueError:
+            return None, lines, ()
+        dropped = DroppedLine(
+            line_no=line_no, text=line.strip(), reason="date line (read as the date)"
+        )
+        return published, tuple(item for item in lines if item[0] != line_no), (dropped,)
+    return None, lines, ()
+
+
+def _non_blank(lines: Lines) -> list[tuple[int, str]]:
+    return [(line_no, line) for line_no, line in lines if line.strip()]
+
+
+def headline_shaped(line: str) -> bool:
+    """A few words, no full stop at the end, and no web-clutter feature but its bareness."""
+    count = len(boilerplate.words(line))
+    if not HEADLINE_MIN_WORDS <= count <= HEADLINE_MAX_WORDS:
+        return False
+    if line.rstrip().endswith((".", ":", ";", ",")):
+        return False
+    reason = boilerplate.clutter_reason(line)
+    return reason is None or reason == boilerplate.BARE_REASON
+
+
+def take_headline(lines: Lines) -> tuple[str | None, Lines]:
+    """The first headline-shaped line above the first paragraph, removed from the body."""
+    for line_no, line in _non_blank(lines)[:HEADLINE_SCAN_LINES]:
+        if headline_shaped(line):
+            return line.strip(), tuple(item for item in lines if item[0] != line_no)
+        if boilerplate.clutter_reason(line) is None:
+            break
+    return None, lines
+
+
+def _looks_wrapped(lines: Lines) -> bool:
+    texts = [line.rstrip() for _, line in lines]
+    if not texts or max(len(text) for text in texts) > WRAP_MAX_WIDTH:
+        return False
+    breaks = sum(
+        1
+        for text, following in itertools.pairwise(texts)
+        if len(text) >= WRAP_MIN_LINE
+        and not boilerplate.ends_like_sentence(text)
+        and following[:1].islower()
+    )
+    return breaks >= WRAP_MIN_BREAKS
+
+
+def join_blocks(lines: Lines, keeps_line: Callable[[str], bool] | None = None) -> Lines:
+    """Join the lines of each blank-line-separated block into one paragraph line.
+
+    A line for which `keeps_line` is true (a list item, a heading) starts a new paragraph.
+    """
+    joined: list[tuple[int, str]] = []
+    open_block = False
+    for line_no, line in lines:
+        text = line.strip()
+        if not text:
+            open_block = False
+            joined.append((line_no, ""))
+            continue
+        starts_new = keeps_line is not None and keeps_line(line)
+        if open_block and not starts_new:
+            last_no, last = joined[-1]
+            joined[-1] = (last_no, f"{last} {text}")
+        else:
+            joined.append((line_no, text))
+        open_block = True
+    return tuple(joined)
+
+
+def read_markdown(text: str) -> Parsed:
+    """Markdown: YAML front matter, first `#` heading as title, inline syntax removed."""
+    meta, body_start, warnings = _front_matter(text)
+    lines = numbered(text[body_start:], first_line=text[:body_start].count("\n") + 1)
+    title, lines, dropped = _headings(lines, meta.title)
+    lines = join_blocks(lines, keeps_line=lambda line: bool(_MD_BLOCK_PREFIX.match(line)))
+    lines = tuple((line_no, _strip_markdown(line)) for line_no, line in lines)
+    if title is None:
+        title, lines = take_headline(lines)
+    return Parsed(replace(meta, title=title), lines, dropped, warnings, declared=True)
+
+
+def _front_matter(text: str) -> tuple[Meta, int, tuple[str, ...]]:
+    import yaml
+
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return Meta(), 0, ()
+    try:
+        data = yaml.safe_load(match.group(1))
+    except yaml.YAMLError as exc:
+        return Meta(), match.end(), (f"front matter ignored: invalid YAML ({exc})",)
+    if not isinstance(data, dict):
+        return Meta(), match.end(), ("front matter ignored: not a mapping of fields",)
+    meta, warnings = meta_from_mapping(data, "front matter")
+    return meta, match.end(), warnings
+
+
+def meta_from_mapping(data: dict[str, Any], where: str) -> tuple[Meta, tuple[str, ...]]:
+    """Meta from front matter; a bad date or credibility is ignored with a warning."""
+    warnings: list[str] = []
+    published: str | None = None
+    score: float | None = None
+    label: CredibilityLabel | None = None
+    try:
+        published = fields.parse_date(data.get("published", data.get("date")))
+    except ValueError as exc:
+        warnings.append(f"{where}: {exc}; ignored")
+    try:
+        score, label = fields.parse_credibility(data.get("credibility"))
+    except ValueError as exc:
+        warnings.append(f"{where}: {exc}; ignored")
+    url = fields.clean_text(data.get("url"))
+    meta = Meta(
+        title=fields.clean_text(data.get("title")),
+        outlet=fields.clean_text(data.get("outlet")),
+        domain=fields.clean_domain(data.get("domain")) or fields.domain_of(url),
+        url=url,
+        published=published,
+        credibility=score,
+        label=label,
+    )
+    return meta, tuple(warnings)
+
+
+def _headings(lines: Lines, title: str | None) -> tuple[str | None, Lines, tuple[DroppedLine, ...]]:
+    kept: list[tuple[int, str]] = []
+    dropped: list[DroppedLine] = []
+    for line_no, line in lines:
+        match = _MD_HEADING.match(line)
+        if not match:
+            kept.append((line_no, line))
+        elif title is None:
+            title = _strip_markdown(match.group(1))
+        else:
+            dropped.append(DroppedLine(line_no=line_no, text=line.strip(), reason="heading"))
+    return title, tuple(kept), tuple(dropped)
+
+
+def _strip_markdown(line: str) -> str:
+    line = _MD_BLOCK_PREFIX.sub("", line)
+    line = _MD_IMAGE.sub("", line)
+    line = _MD_LINK.sub(r"\1", line)
+    return _MD_EMPHASIS.sub("", line).strip()
+
+
+def read_html(text: str) -> Parsed:
+    """HTML through trafilatura: main text, title, site name, canonical URL, date."""
+    import trafilatura
+
+    document = trafilatura.bare_extraction(
+        text, with_metadata=True, include_comments=False, include_tables=False
+    )
+    if document is None:
+        return Parsed(Meta(), (), (), ("no article text found in the HTML",))
+    data = document if isinstance(document, dict) else document.as_dict()
+    warnings: list[str] = []
+    try:
+        published = fields.parse_date(data.get("date"))
+    except ValueError:
+        published = None
+        warnings.append(f"publication date {data.get('date')!r} not understood; ignored")
+    url = fields.clean_text(data.get("url"))
+    meta = Meta(
+        title=fields.clean_text(data.get("title")),
+        outlet=fields.clean_text(data.get("sitename")),
+        domain=fields.domain_of(url) or fields.clean_domain(data.get("hostname")),
+        url=url,
+        published=published,
+    )
+    lines = numbered(str(data.get("text") or ""))
+    if meta.title is None:
+        title, lines = take_headline(lines)
+        meta = replace(meta, title=title)
+    return Parsed(meta, lines, (), tuple(warnings))
+
+
+READERS: dict[str, Callable[[str], Parsed]] = {
+    ".txt": read_plain,
+    ".text": read_plain,
+    "": read_plain,
+    ".md": read_markdown,
+    ".markdown": read_markdown,
+    ".html": read_html,
+    ".htm": read_html,
+}
+
+SUPPORTED = ", ".join(sorted(suffix for suffix in READERS if suffix))

@@ -1,0 +1,108 @@
+"""cited.md: the author's draft, unchanged but for footnote references after each supported
+sentence, a visible `[unsupported]` after each other one, and our footnote definitions at the
+end. The author's own footnotes are kept; our numbers start after their highest number.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+
+from briefing.ingest.draft import Draft
+from briefing.models import Brief, BriefSentence, Source
+from briefing.render.markdown import (
+    RenderError,
+    footnote_definition,
+    footnote_problems,
+    footnote_ref,
+)
+
+log = logging.getLogger(__name__)
+
+# Escaped so that it renders as the text "[unsupported]", never as a link or reference.
+UNSUPPORTED_MARK = " \\[unsupported\\]"
+_AUTHOR_LABEL = re.compile(r"(?<!\\)\[\^([^\]\s]+)\]")
+# Markdown that closes around a sentence's last word: emphasis, code, a link's target, the
+# author's footnote references. Our marks go after it, so they never land inside a link.
+_CLOSING = re.compile(r"(?:\*{1,3}|_{1,3}|~~|`+|\]\([^)\n]*\)|\]\[[^\]\n]*\]|\[\^[^\]\s]+\](?!:))")
+
+
+def render_cited_md(draft: Draft, brief: Brief) -> str:
+    """The draft with our citations; `brief.sentences` holds one result per draft sentence."""
+    if len(brief.sentences) != len(draft.sentences):
+        raise RenderError(
+            f"{len(brief.sentences)} results for {len(draft.sentences)} draft sentences"
+        )
+    taken = set(_AUTHOR_LABEL.findall(draft.text))
+    numbers = footnote_numbers(brief.sentences, taken)
+    marks = [
+        (_insertion_point(draft.text, span.end), _mark(sentence, numbers))
+        for span, sentence in zip(draft.sentences, brief.sentences, strict=True)
+    ]
+    body = _insert(draft.text, marks)
+    sources = {source.id: source for source in brief.sources}
+    definitions = [footnote_definition(n, _source(sources, sid)) for sid, n in numbers.items()]
+    markdown = body.rstrip() + "\n" + ("\n" + "\n".join(definitions) + "\n" if definitions else "")
+    _check(markdown, {str(n) for n in numbers.values()})
+    return markdown
+
+
+def footnote_numbers(sentences: Sequence[BriefSentence], taken: set[str]) -> dict[str, int]:
+    """Footnote number per cited source, in order of first citation, after the highest
+    numeric label of the author's and never equal to one of their labels."""
+    highest = max((int(label) for label in taken if label.isdigit()), default=0)
+    numbers: dict[str, int] = {}
+    following = highest + 1
+    for sentence in sentences:
+        for source_id in sentence.citations if sentence.supported else ():
+            if source_id not in numbers:
+                while str(following) in taken:
+                    following += 1
+                numbers[source_id] = following
+                following += 1
+    return numbers
+
+
+def _mark(sentence: BriefSentence, numbers: dict[str, int]) -> str:
+    if not sentence.supported or not sentence.citations:
+        return UNSUPPORTED_MARK
+    return "".join(footnote_ref(numbers[sid]) for sid in dict.fromkeys(sentence.citations))
+
+
+def _insertion_point(text: str, end: int) -> int:
+    """Just after the sentence and any Markdown that closes right after it."""
+    while match := _CLOSING.match(text, end):
+        end = match.end()
+    return end
+
+
+def _insert(text: str, marks: list[tuple[int, str]]) -> str:
+    pieces: list[str] = []
+    position = 0
+    for point, mark in sorted(marks, key=lambda item: item[0]):
+        pieces += [text[position:point], mark]
+        position = point
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
+def _source(sources: dict[str, Source], source_id: str) -> Source:
+    if source_id not in sources:
+        raise RenderError(f"a sentence cites {source_id!r}, which is not among the sources")
+    return sources[source_id]
+
+
+def _check(markdown: str, ours: set[str]) -> None:
+    """Our references must all be defined; the author's own problems are only logged."""
+    problems = footnote_problems(markdown)
+    mine = [problem for problem in problems if _label(problem) in ours]
+    if mine:
+        raise RenderError("cited.md failed its footnote check: " + "; ".join(mine))
+    for problem in problems:
+        log.warning("in the draft: %s", problem)
+
+
+def _label(problem: str) -> str:
+    match = re.search(r"\[\^([^\]]+)\]", problem)
+    return match.group(1) if match else ""

@@ -1,0 +1,93 @@
+"""Boilerplate cleaning in both directions, on web-style lines written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.ingest.boilerplate import BARE_REASON, clean_lines, clutter_reason
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Read more: Stocks slide as oil prices jump", "link to another story"),
+        ("Related: Five things to know about the summit", "link to another story"),
+        ("See also | Ministers meet in Brussels", "link to another story"),
+        ("Read more", "link to another story"),
+        ("Continue reading", "link to another story"),
+        (
+            "Soldiers on parade in Kyiv. (Photo by Jane Doe/Example Agency)",
+            "photo caption or credit",
+        ),
+        ("The harbour at dawn. © 2021 Example Pictures", "photo caption or credit"),
+        ("12 Comments", "comment or share counter"),
+        ("Shares 1.2k", "comment or share counter"),
+        ("Follow us on Instagram.", "call to action"),
+        ("Sign up for our morning newsletter.", "call to action"),
+        ("Download the App", "call to action"),
+        ("Get Tickets", "call to action"),
+        ("Updated: 10:32 GMT", "date stamp"),
+        ("Posted on March 3, 2022", "date stamp"),
+        ("3 hours ago", "date stamp"),
+        (
+            "Coffee lover. Part-time hiker. Writer. Cat person. Amateur chef.",
+            "list of fragments (menu, tags or author bio)",
+        ),
+        ("BREAKING NEWS ALERTS DELIVERED DAILY", "all capitals (banner or advert)"),
+        ("Home | World | Politics | Business", "list of fragments (menu, tags or author bio)"),
+        ("Advertisement", BARE_REASON),
+        ("Most Popular", BARE_REASON),
+        ("by staff and wire reports", BARE_REASON),
+    ],
+)
+def test_clutter_is_dropped_with_its_reason(line: str, reason: str) -> None:
+    assert clutter_reason(line) == reason
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '"No," he said.',
+        "Yes.",
+        "He declined to comment.",
+        "“We will not back down.”",
+        "MOSCOW (AP) — Russia's foreign minister said on Tuesday that the talks would go on.",
+        "WASHINGTON (Reuters) - The Senate passed the bill late on Friday.",
+        "Share prices fell 3% in early trading on Monday.",
+        "Find out who pays, the minister told reporters.",
+        "More than 100 people were killed, officials said.",
+        "Read the statement in full, the judge told the jurors.",
+        "Published reports said the deal was close.",
+        "Updated figures showed 12 deaths in the region.",
+        "Photos of the meeting were released by the Kremlin.",
+        "The vote, he added, was final: no recount.",
+        "Asked whether the talks had failed, she replied: “Not yet.”",
+        "What happens next?",
+        # A long line that lost its full stop is still prose.
+        "The ministers met for three hours in Geneva on Wednesday and agreed to meet again next"
+        " month to discuss the border and the troops gathered along it",
+    ],
+)
+def test_prose_is_kept(line: str) -> None:
+    assert clutter_reason(line) is None
+
+
+def test_clean_lines_drops_repeats_and_keeps_order() -> None:
+    lines = [
+        (1, "Leaders agree to new talks"),
+        (2, ""),
+        (3, "The leaders agreed on Monday to hold new talks."),
+        (4, "Sign up for alerts"),
+        (5, "They will meet again in March."),
+        (6, "Sign up for alerts"),
+    ]
+    cleaned = clean_lines(lines, headline="Leaders Agree to New Talks")
+    assert cleaned.paragraphs == (
+        "The leaders agreed on Monday to hold new talks.",
+        "They will meet again in March.",
+    )
+    assert [(d.line_no, d.reason) for d in cleaned.dropped] == [
+        (1, "repeats the headline"),
+        (4, "call to action"),
+        (6, "repeats an earlier line"),
+    ]

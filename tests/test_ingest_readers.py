@@ -1,0 +1,156 @@
+"""Readers per format and the decoder, on small samples written here."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from briefing.ingest.decode import NotText, decode
+from briefing.ingest.readers import read_html, read_markdown, read_plain
+
+BODY = (
+    "The two leaders met on Wednesday for talks on European security that lasted two hours.\n"
+    "The meeting followed weeks of rising tension along the border, officials said.\n"
+)
+SAVED_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>Leaders meet in Geneva | Example Times</title>
+<link rel="canonical" href="https://www.example-times.com/world/2021/12/15/leaders-meet">
+<meta property="og:site_name" content="Example Times">
+<meta property="article:published_time" content="2021-12-15T10:00:00Z">
+<script>var tracking = "SCRIPT TEXT";</script><style>body {color: red}</style></head>
+<body><nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li></ul></nav>
+<article><h1>Leaders meet in Geneva to discuss security</h1>
+<p>GENEVA (Reuters) — The two leaders met on Wednesday for talks on European security that
+lasted more than two hours, officials said.</p>
+<p>The meeting followed weeks of rising tension along the border, where tens of thousands of
+troops have gathered since November.</p>
+<p>"We had a frank conversation," one official told reporters after the talks ended.</p>
+</article><footer>Copyright 2021 Example Times. <a href="/privacy">Privacy</a></footer>
+<script>console.log("SCRIPT TEXT")</script></body></html>"""
+
+
+def test_plain_text_headline_and_date_line() -> None:
+    parsed = read_plain(" date 2021-12-15 International\nLeaders meet in Geneva\n" + BODY)
+    assert parsed.meta.title == "Leaders meet in Geneva"
+    assert parsed.meta.published == "2021-12-15"
+    assert [line for _, line in parsed.lines] == BODY.splitlines()
+    assert [(d.line_no, d.reason) for d in parsed.dropped] == [(1, "date line (read as the date)")]
+
+
+def test_plain_text_headline_after_page_clutter() -> None:
+    text = "Follow us\n\nNews\n\nLeaders Meet in Geneva Over Security\n\nPublished\n\n" + BODY
+    parsed = read_plain(text)
+    assert parsed.meta.title == "Leaders Meet in Geneva Over Security"
+    assert "Follow us" in [line for _, line in parsed.lines]
+
+
+def test_plain_text_without_headline() -> None:
+    parsed = read_plain(BODY)
+    assert parsed.meta.title is None
+    assert len(parsed.lines) == 2
+
+
+def test_hard_wrapped_text_is_joined_into_paragraphs() -> None:
+    text = (
+        "Leaders meet in Geneva\n\n"
+        "The two leaders met on Wednesday for talks on European\n"
+        "security that lasted more than two hours, officials said.\n\n"
+        "The meeting followed weeks of rising tension along the\n"
+        "border, where troops have gathered since November.\n"
+    )
+    parsed = read_plain(text)
+    assert [line for _, line in parsed.lines if line] == [
+        "The two leaders met on Wednesday for talks on European security that lasted more than"
+        " two hours, officials said.",
+        "The meeting followed weeks of rising tension along the border, where troops have"
+        " gathered since November.",
+    ]
+
+
+def test_markdown_front_matter_and_syntax() -> None:
+    text = (
+        "---\ntitle: Leaders meet\noutlet: Example Times\nurl: https://www.example.com/a/b\n"
+        "published: 2021-12-15\ncredibility: high\n---\n"
+        "# Leaders meet in Geneva\n\nThe **two** leaders met on [Wednesday](https://x.org)"
+        " for talks.\nThey spoke for _two_ hours.\n\n## Background\n\n- Troops gathered.\n"
+    )
+    parsed = read_markdown(text)
+    meta = parsed.meta
+    assert (meta.title, meta.outlet, meta.domain, meta.url, meta.published) == (
+        "Leaders meet",
+        "Example Times",
+        "example.com",
+        "https://www.example.com/a/b",
+        "2021-12-15",
+    )
+    assert (meta.credibility, meta.label, parsed.declared) == (0.875, "high", True)
+    assert [line for _, line in parsed.lines if line] == [
+        "The two leaders met on Wednesday for talks. They spoke for two hours.",
+        "Troops gathered.",
+    ]
+    assert [(d.line_no, d.reason) for d in parsed.dropped] == [
+        (8, "heading"),
+        (13, "heading"),
+    ]
+
+
+def test_markdown_bad_front_matter_values_warn() -> None:
+    parsed = read_markdown("---\npublished: someday\ncredibility: 7\n---\n" + BODY)
+    assert parsed.meta.published is None
+    assert parsed.meta.credibility is None
+    assert len(parsed.warnings) == 2
+
+
+def test_html_main_text_and_metadata() -> None:
+    parsed = read_html(SAVED_PAGE)
+    meta = parsed.meta
+    assert meta.title == "Leaders meet in Geneva to discuss security"
+    assert meta.outlet == "Example Times"
+    assert meta.url == "https://www.example-times.com/world/2021/12/15/leaders-meet"
+    assert meta.domain == "example-times.com"
+    assert meta.published == "2021-12-15"
+    text = "\n".join(line for _, line in parsed.lines)
+    assert "GENEVA (Reuters) — The two leaders met" in text
+    assert "SCRIPT TEXT" not in text
+    assert "Home" not in text
+    assert "color: red" not in text
+
+
+SAMPLE = "Café owners in São Paulo said the “new” rules — announced Tuesday — were naïve."
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (SAMPLE.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + SAMPLE.encode("utf-8"), "utf-8-sig"),
+        (SAMPLE.encode("utf-16"), "utf-16"),
+        (SAMPLE.encode("cp1252"), "cp1252"),
+    ],
+)
+def test_decode_encodings_without_mojibake(data: bytes, encoding: str) -> None:
+    assert decode(data) == (SAMPLE, encoding)
+
+
+def test_decode_utf16_without_bom() -> None:
+    text, _ = decode(SAMPLE.encode("utf-16-le"))
+    assert text == SAMPLE
+
+
+def test_decode_keeps_other_legacy_code_pages() -> None:
+    russian = "Президент России заявил в среду, что НАТО не должно расширяться на восток."
+    assert decode(russian.encode("cp1251"))[0] == russian
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file (PNG image)"),
+        (b"%PDF-1.7 ...", "binary file (PDF document)"),
+        (bytes(range(0, 32)) * 20, "binary file (control characters)"),
+    ],
+)
+def test_decode_refuses_binary(data: bytes, reason: str) -> None:
+    with pytest.raises(NotText, match=reason.replace("(", r"\(").replace(")", r"\)")):
+        decode(data)

@@ -1,0 +1,175 @@
+"""The output folder: early checks, atomic writes that never half-replace, one-line summaries."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import types
+from pathlib import Path
+
+import pytest
+
+from briefing.errors import OutputError
+from briefing.models import Brief, BriefSentence, Evidence, Source, Suppressed
+from briefing.render import outputs
+from briefing.render.markdown import footnote_problems
+
+
+def tiny_brief(fallback: str | None = None, supported: tuple[bool, ...] = (True,)) -> Brief:
+    sentences = tuple(
+        BriefSentence(
+            text=f"Sentence {n}.",
+            citations=("a",) if ok else (),
+            evidence=(Evidence(source_id="a", sentence="A.", score=0.5),) if ok else (),
+            supported=ok,
+        )
+        for n, ok in enumerate(supported)
+    )
+    return Brief(
+        title="Summit",
+        mode="extractive",
+        fallback_reason=fallback,
+        sentences=sentences,
+        sources=(Source(id="a", path="a.txt", outlet="AP"), Source(id="b", path="b.txt")),
+        suppressed=(
+            Suppressed(text="x", source_ids=("b",), reason="single low-credibility source"),
+        ),
+    )
+
+
+def listing(folder: Path) -> dict[str, str]:
+    return {path.name: path.read_text(encoding="utf-8") for path in sorted(folder.iterdir())}
+
+
+def test_check_output_dir_creates_missing_folders(tmp_path: Path) -> None:
+    target = tmp_path / "out" / "story"
+    outputs.check_output_dir(target)
+    assert target.is_dir()
+    assert list(target.iterdir()) == []
+
+
+def test_check_output_dir_refuses_a_file(tmp_path: Path) -> None:
+    target = tmp_path / "brief"
+    target.write_text("keep me", encoding="utf-8")
+    with pytest.raises(OutputError, match="exists and is not a folder") as caught:
+        outputs.check_output_dir(target)
+    assert str(target) in str(caught.value)
+    assert caught.value.exit_code == 2
+    assert target.read_text(encoding="utf-8") == "keep me"
+
+
+def test_check_output_dir_refuses_a_folder_under_a_file(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("", encoding="utf-8")
+    with pytest.raises(OutputError, match="cannot write the output folder") as caught:
+        outputs.check_output_dir(tmp_path / "file" / "out")
+    assert caught.value.path == str(tmp_path / "file" / "out")
+
+
+def test_write_files_writes_exact_bytes_and_mode(tmp_path: Path) -> None:
+    outputs.write_files(tmp_path, {"a.md": "é\r\nline\n", "b.json": "{}\n"})
+    assert (tmp_path / "a.md").read_bytes() == "é\r\nline\n".encode()
+    assert listing(tmp_path) == {"a.md": "é\nline\n", "b.json": "{}\n"}
+    mask = os.umask(0)
+    os.umask(mask)
+    assert (tmp_path / "b.json").stat().st_mode & 0o777 == 0o666 & ~mask
+
+
+def test_write_files_replaces_previous_outputs(tmp_path: Path) -> None:
+    outputs.write_files(tmp_path, {"a.md": "old\n"})
+    outputs.write_files(tmp_path, {"a.md": "new\n"})
+    assert listing(tmp_path) == {"a.md": "new\n"}
+
+
+def test_failed_write_leaves_previous_outputs_and_no_temps(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    outputs.write_files(tmp_path, {"a.md": "old a\n", "b.md": "old b\n"})
+    real_fsync = os.fsync
+    calls: list[int] = []
+
+    def failing_fsync(handle: int) -> None:
+        calls.append(handle)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+        real_fsync(handle)
+
+    monkeypatch.setattr(os, "fsync", failing_fsync)
+    with pytest.raises(OutputError, match="No space left on device") as caught:
+        outputs.write_files(tmp_path, {"a.md": "new a\n", "b.md": "new b\n"})
+    assert caught.value.path == str(tmp_path)
+    assert listing(tmp_path) == {"a.md": "old a\n", "b.md": "old b\n"}
+
+
+def test_failed_rename_removes_the_remaining_temps(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def failing_replace(source: str, target: Path) -> None:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(os, "replace", failing_replace)
+    with pytest.raises(OutputError, match="Input/output error"):
+        outputs.write_files(tmp_path, {"a.md": "a\n", "b.md": "b\n"})
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("name", ["", ".", "..", "../x.md", "sub/x.md"])
+def test_write_files_only_writes_plain_names(tmp_path: Path, name: str) -> None:
+    with pytest.raises(ValueError, match="plain name"):
+        outputs.write_files(tmp_path / "out", {name: "x"})
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_write_brief_writes_the_three_files(tmp_path: Path) -> None:
+    outputs.write_brief(tiny_brief(), tmp_path / "out")
+    files = listing(tmp_path / "out")
+    assert sorted(files) == ["audit.md", "brief.json", "brief.md"]
+    assert files["brief.md"].startswith("# Summit\n\nSentence 0.[^1]\n")
+    assert footnote_problems(files["brief.md"]) == []
+    assert files["audit.md"].startswith("# Citation audit: Summit\n")
+    assert json.loads(files["brief.json"])["kind"] == "brief"
+
+
+def test_write_brief_is_byte_deterministic(tmp_path: Path) -> None:
+    outputs.write_brief(tiny_brief(), tmp_path / "one")
+    outputs.write_brief(tiny_brief(), tmp_path / "two")
+    assert listing(tmp_path / "one") == listing(tmp_path / "two")
+
+
+def test_write_cited_uses_the_cited_renderer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[object] = []
+    stub = types.ModuleType("briefing.render.cited")
+
+    def render_cited_md(draft: object, brief: Brief) -> str:
+        seen.append(draft)
+        return "My draft.[^1]\n"
+
+    stub.render_cited_md = render_cited_md  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "briefing.render.cited", stub)
+    draft = object()
+    outputs.write_cited(draft, tiny_brief(supported=(True, False)), tmp_path)  # type: ignore[arg-type]
+    files = listing(tmp_path)
+    assert sorted(files) == ["audit.md", "cited.json", "cited.md"]
+    assert files["cited.md"] == "My draft.[^1]\n"
+    assert seen == [draft]
+    assert files["audit.md"].startswith("# Citation audit of the draft: Summit\n")
+    data = json.loads(files["cited.json"])
+    assert (data["kind"], [s["supported"] for s in data["sentences"]]) == ("cite", [True, False])
+
+
+def test_brief_summary(tmp_path: Path) -> None:
+    assert outputs.brief_summary(tiny_brief(), tmp_path) == (
+        f"1 sentence, 1 source cited, 1 claim suppressed; "
+        f"wrote brief.md, audit.md, brief.json to {tmp_path}"
+    )
+    fell_back = outputs.brief_summary(tiny_brief("too little verified"), tmp_path)
+    assert fell_back.endswith("; fell back to extractive: too little verified")
+
+
+def test_cite_summary(tmp_path: Path) -> None:
+    assert outputs.cite_summary(tiny_brief(supported=(True, False, False)), tmp_path) == (
+        "3 sentences, 1 supported, 2 unsupported; "
+        f"wrote cited.md, audit.md, cited.json to {tmp_path}"
+    )

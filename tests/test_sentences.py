@@ -1,0 +1,129 @@
+"""Sentence splitting: abbreviations, offsets, paragraphs, positions, text without punctuation."""
+
+from __future__ import annotations
+
+import nltk
+import pytest
+
+from briefing import sentences
+from briefing.models import Article, Corpus, Source
+from briefing.sentences import MAX_SENTENCE_CHARS, Splitter, news_abbreviations, split_corpus
+
+# Enough ordinary news prose for Punkt to learn which words start sentences.
+TRAINING = (
+    "The talks ended on Tuesday. They will resume in March. He said no. The minister left. "
+    "Officials from the U.S. and Russia met. The meeting was short. It ended at 9 p.m. "
+    "The delegates flew home. Gen. Smith spoke first. Sen. Warren spoke next. "
+)
+
+
+def corpus_of(*texts: str) -> Corpus:
+    articles = tuple(
+        Article(source=Source(id=f"s{number}", path=f"s{number}.txt"), text=text)
+        for number, text in enumerate(texts)
+    )
+    return Corpus(folder="f", articles=articles)
+
+
+@pytest.fixture(autouse=True)
+def no_download(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("nltk.download must never be called")
+
+    monkeypatch.setattr(nltk, "download", refuse)
+
+
+def texts_of(splitter: Splitter, text: str) -> list[str]:
+    return [text[start:end] for start, end, _ in splitter.spans(text)]
+
+
+def test_news_abbreviations_do_not_end_sentences() -> None:
+    splitter = Splitter.for_texts([TRAINING])
+    text = (
+        "He spoke to Xi about mounting threats from the U.S.A. and NATO bloc. "
+        "Sen. Warren met Gov. Hochul and Mr. Li on Jan. 6 at 9 a.m. in the U.K. capital. "
+        "Shares of Acme Inc. rose."
+    )
+    assert texts_of(splitter, text) == [
+        "He spoke to Xi about mounting threats from the U.S.A. and NATO bloc.",
+        "Sen. Warren met Gov. Hochul and Mr. Li on Jan. 6 at 9 a.m. in the U.K. capital.",
+        "Shares of Acme Inc. rose.",
+    ]
+
+
+def test_abbreviation_list_is_shipped_in_punkt_form() -> None:
+    assert {"u.s", "u.s.a", "gen", "sen", "mr", "jan", "no", "a.m", "inc"} <= news_abbreviations()
+
+
+def test_training_path_works_without_punkt_data(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sentences, "_pretrained", lambda: None)
+    splitter = Splitter.for_texts([TRAINING])
+    assert texts_of(splitter, "Gen. Smith arrived. The talks began.") == [
+        "Gen. Smith arrived.",
+        "The talks began.",
+    ]
+
+
+def test_split_corpus_offsets_paragraphs_and_positions() -> None:
+    first = "The talks ended on Tuesday. They will resume in March.\n\n“We agreed,” he said."
+    second = "One sentence only."
+    found = split_corpus(corpus_of(first, second))
+    assert [(s.id, s.text, s.paragraph, s.index, s.position) for s in found] == [
+        ("s0:0", "The talks ended on Tuesday.", 0, 0, 0.0),
+        ("s0:1", "They will resume in March.", 0, 1, 0.5),
+        ("s0:2", "“We agreed,” he said.", 1, 2, 1.0),
+        ("s1:0", "One sentence only.", 0, 0, 0.0),
+    ]
+    for sentence in found[:3]:
+        assert first[sentence.start : sentence.end] == sentence.text
+
+
+def test_lines_are_paragraphs_without_blank_lines() -> None:
+    splitter = Splitter.for_texts([TRAINING])
+    text = "First line has no full stop\nSecond line ends. Third sentence.\n"
+    assert [(text[a:b], p) for a, b, p in splitter.spans(text)] == [
+        ("First line has no full stop", 0),
+        ("Second line ends.", 1),
+        ("Third sentence.", 1),
+    ]
+
+
+def test_blank_line_blocks_are_paragraphs_and_lines_inside_them_are_joined() -> None:
+    splitter = Splitter.for_texts([TRAINING])
+    text = "The talks ended\non Tuesday. They resume in March.\n\nA new paragraph."
+    assert [(text[a:b], p) for a, b, p in splitter.spans(text)] == [
+        ("The talks ended\non Tuesday.", 0),
+        ("They resume in March.", 0),
+        ("A new paragraph.", 1),
+    ]
+
+
+def test_text_without_punctuation_is_cut_at_word_boundaries() -> None:
+    splitter = Splitter.for_texts([TRAINING])
+    text = " ".join(["word"] * 10_000)
+    spans = splitter.spans(text)
+    assert len(spans) > 1
+    assert all(end - start <= MAX_SENTENCE_CHARS for start, end, _ in spans)
+    assert all(
+        text[start:end].split() == ["word"] * len(text[start:end].split())
+        for start, end, _ in spans
+    )
+    assert sum(len(text[a:b].split()) for a, b, _ in spans) == 10_000
+
+
+def test_long_sentence_is_cut_at_a_clause_break() -> None:
+    splitter = Splitter.for_texts([TRAINING])
+    clause = "the ministers talked about the border and the troops gathered along it"
+    text = "; ".join([clause] * 12) + "."
+    pieces = texts_of(splitter, text)
+    assert all(len(piece) <= MAX_SENTENCE_CHARS for piece in pieces)
+    assert all(piece.endswith((";", ".")) for piece in pieces)
+    assert " ".join(pieces) == text
+
+
+def test_punctuation_only_spans_are_not_sentences() -> None:
+    splitter = Splitter.for_texts([TRAINING])
+    assert texts_of(splitter, "Ushakov said. . The talks went on.") == [
+        "Ushakov said.",
+        "The talks went on.",
+    ]
