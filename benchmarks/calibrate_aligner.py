@@ -76,7 +76,9 @@ def score_pairs(pairs: list[dict[str, str]], embedder_name: str) -> list[Scored]
     ]
 
 
-def _scored(pair: dict[str, str], cosine: float, lexicon: Lexicon, context: frozenset[str]) -> Scored:
+def _scored(
+    pair: dict[str, str], cosine: float, lexicon: Lexicon, context: frozenset[str]
+) -> Scored:
     query: Features = lexicon.features(pair["claim"])
     candidate = lexicon.features(pair["source_sentence"])
     coverage = len(query.stems & candidate.stems) / len(query.stems) if query.stems else 0.0

@@ -65,3 +65,9 @@ def machine() -> dict[str, str]:
         "python": platform.python_version(),
         "os": platform.platform(),
     }
+
+
+def machine_section(found: dict[str, str]) -> str:
+    """The machine as the doc shows it (from /proc and platform, at run time)."""
+    rows = [[key, value] for key, value in found.items()]
+    return markdown_table(["", "this machine"], rows)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from devset import REPO_ROOT
-from report import markdown_table, replace_section
+from report import machine_section, markdown_table, replace_section
 
 PLOT_DIR = REPO_ROOT / "docs"
 # Goals of issue 6, measured against, never asserted.
@@ -141,6 +141,8 @@ def _linear_guide(axes: Any, series: dict[tuple[str, str], list[tuple[int, float
 
 
 def write_report(results: dict[str, Any]) -> None:
+    if "machine" in results:
+        replace_section("machine", machine_section(results["machine"]))
     if "cold" in results:
         replace_section("speed-cold", cold_section(results["cold"]))
     if "warm" in results:

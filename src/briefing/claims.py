@@ -76,33 +76,60 @@ def _join(canonical: dict[str, str], a: str, b: str, credibility: Mapping[str, f
 def build_claims(
     sentences: Sequence[Sentence], vectors: np.ndarray, threshold: float
 ) -> tuple[Claim, ...]:
-    """Star clustering: the most-repeated unassigned sentence seeds a claim and takes its
-    unassigned neighbours from other articles, best first. Each member must resemble the seed
-    and not be far from any member already taken, so two different facts are never chained
-    together through a sentence that mentions both."""
+    """Cluster sentences of different articles that say the same thing into claims."""
     if not sentences:
         return ()
-    groups = _groups(sentences)
-    near = neighbours(vectors, threshold, groups)
-    floor = threshold * MEMBER_FLOOR
-    order = sorted(range(len(sentences)), key=lambda i: (-len(near[i]), sentences[i].id))
-    assigned: set[int] = set()
-    clusters: list[tuple[int, list[tuple[int, float]]]] = []
-    for seed in order:
-        if seed in assigned:
-            continue
-        members = [(seed, 1.0)]
-        for j, score in near[seed]:
-            taken = [m for m, _ in members]
-            if j not in assigned and float((vectors[taken] @ vectors[j]).min()) >= floor:
-                members.append((j, score))
-        assigned.update(j for j, _ in members)
-        clusters.append((seed, members))
-    clusters.sort(key=lambda c: (_mean_position(sentences, c[1]), sentences[c[0]].id))
-    return tuple(
-        _claim(f"C{n}", sentences, seed, members)
-        for n, (seed, members) in enumerate(clusters, start=1)
+    near = neighbours(vectors, threshold, _groups(sentences))
+    seeds = _star_seeds(near, vectors, threshold * MEMBER_FLOOR, sentences)
+    clusters = _assign_to_nearest_seed(seeds, near)
+    ordered = sorted(
+        clusters.items(), key=lambda c: (_mean_position(sentences, c[1]), sentences[c[0]].id)
     )
+    return tuple(
+        _claim(f"C{n}", sentences, seed, members, near[seed])
+        for n, (seed, members) in enumerate(ordered, start=1)
+    )
+
+
+def _star_seeds(
+    near: list[list[tuple[int, float]]],
+    vectors: np.ndarray,
+    floor: float,
+    sentences: Sequence[Sentence],
+) -> list[int]:
+    """Star clustering picks the seeds: the most-repeated unassigned sentence seeds a claim
+    and covers its unassigned neighbours, best first. A neighbour far from any sentence
+    already covered (below `floor`) is left for another seed, so two different facts are
+    never chained together through a sentence that mentions both."""
+    order = sorted(range(len(near)), key=lambda i: (-len(near[i]), sentences[i].id))
+    covered: set[int] = set()
+    seeds: list[int] = []
+    for seed in order:
+        if seed in covered:
+            continue
+        taken = [seed]
+        for j, _ in near[seed]:
+            if j not in covered and float((vectors[taken] @ vectors[j]).min()) >= floor:
+                taken.append(j)
+        covered.update(taken)
+        seeds.append(seed)
+    return seeds
+
+
+def _assign_to_nearest_seed(
+    seeds: list[int], near: list[list[tuple[int, float]]]
+) -> dict[int, list[tuple[int, float]]]:
+    """Each sentence joins the seed it is most similar to (a seed keeps itself), so that a
+    sentence covered early by a looser seed still ends up with its closest paraphrase."""
+    is_seed = set(seeds)
+    clusters: dict[int, list[tuple[int, float]]] = {seed: [(seed, 1.0)] for seed in seeds}
+    for i, hits in enumerate(near):
+        if i in is_seed:
+            continue
+        best = next(((j, score) for j, score in hits if j in is_seed), None)
+        if best is not None:
+            clusters[best[0]].append((i, best[1]))
+    return clusters
 
 
 def _groups(sentences: Sequence[Sentence]) -> np.ndarray:
@@ -115,10 +142,16 @@ def _mean_position(sentences: Sequence[Sentence], members: Sequence[tuple[int, f
 
 
 def _claim(
-    claim_id: str, sentences: Sequence[Sentence], seed: int, members: list[tuple[int, float]]
+    claim_id: str,
+    sentences: Sequence[Sentence],
+    seed: int,
+    members: list[tuple[int, float]],
+    near_seed: list[tuple[int, float]],
 ) -> Claim:
+    """A claim is supported by every source holding a sentence close to its seed, including
+    sentences that already belong to another claim (one sentence can state two facts)."""
     best: dict[str, tuple[float, int]] = {}
-    for j, score in members:
+    for j, score in [(seed, 1.0), *near_seed]:
         source_id = sentences[j].source_id
         if source_id not in best or score > best[source_id][0]:
             best[source_id] = (score, j)

@@ -19,9 +19,9 @@ from briefing.vectors import neighbours
 # independent outlets report is what the story is about (Gillick & Favre 2009 weight concepts
 # by document frequency). Centrality catches facts phrased too differently to cluster; position
 # breaks ties toward the lead, where news writing puts the core facts.
-SUPPORT_WEIGHT = 0.5
+SUPPORT_WEIGHT = 0.6
 CENTRALITY_WEIGHT = 0.3
-POSITION_WEIGHT = 0.2
+POSITION_WEIGHT = 0.1
 # Weight of a report whose credibility is unknown: below a medium outlet (0.5-0.75), above
 # nothing, so that unrated outlets corroborate but never outweigh rated ones.
 UNKNOWN_CREDIBILITY_WEIGHT = 0.4
@@ -31,9 +31,12 @@ GRAPH_THRESHOLD = 0.3
 DAMPING = 0.85
 PAGERANK_ITERATIONS = 100
 PAGERANK_TOLERANCE = 1e-8
-# MMR trade-off: a claim repeating an already chosen one (cosine 0.8) loses 0.8 x 0.7 = 0.56,
-# more than any score gap between core facts.
-REDUNDANCY_PENALTY = 0.7
+# MMR: only similarity above the floor counts as repetition. Distinct facts of one story share
+# its topic (MiniLM cosine 0.3-0.5); restatements of one fact score 0.7 and up. A claim that
+# repeats a chosen one at cosine 0.8 loses (0.8 - 0.45) / 0.55 = 0.64, more than any score
+# gap between core facts.
+REDUNDANCY_FLOOR = 0.45
+REDUNDANCY_PENALTY = 1.0
 # Claims put in MMR order; the rest follow by score (composers never use more than this).
 MMR_DEPTH = 60
 
@@ -104,7 +107,8 @@ def mmr_order(scores: np.ndarray, vectors: np.ndarray, depth: int = MMR_DEPTH) -
         best = max(remaining, key=lambda i: (scores[i] - REDUNDANCY_PENALTY * redundancy[i], -i))
         chosen.append(best)
         remaining.remove(best)
-        redundancy = np.maximum(redundancy, vectors @ vectors[best])
+        overlap = np.clip((vectors @ vectors[best] - REDUNDANCY_FLOOR) / (1 - REDUNDANCY_FLOOR), 0, 1)
+        redundancy = np.maximum(redundancy, overlap)
     return chosen + remaining
 
 

@@ -58,9 +58,13 @@ def readability(sentence: Sentence, source: Source) -> float:
 def best_member(
     claim: Claim, sentences: Mapping[str, Sentence], sources: Mapping[str, Source]
 ) -> Sentence:
-    members = [sentences[m] for m in claim.member_ids]
+    """The best-reading sentence among the claim's members and its evidence in other sources
+    (the seed first on ties)."""
+    ids = dict.fromkeys([*claim.member_ids, *(e.sentence_id for e in claim.evidence)])
+    candidates = [sentences[i] for i in ids if i is not None and i in sentences]
     return max(
-        members, key=lambda s: (readability(s, sources[s.source_id]), s.id == members[0].id, s.id)
+        candidates,
+        key=lambda s: (readability(s, sources[s.source_id]), s.id == claim.member_ids[0], s.id),
     )
 
 
