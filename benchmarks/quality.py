@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import statistics
 import sys
 import tempfile
@@ -18,7 +19,7 @@ from pathlib import Path
 
 from baselines import SUMY_METHODS, bodies, cut_words, lead_summary, sumy_summary
 from devset import DEV_SET, Cluster, load_clusters, write_cluster
-from report import machine, markdown_table, replace_section, save_json
+from report import machine, markdown_table, replace_section, revision, save_json
 
 log = logging.getLogger("quality")
 
@@ -39,6 +40,8 @@ class MethodResult:
     name: str
     scores: dict[str, list[float]] = field(default_factory=lambda: {t: [] for t in ROUGE_TYPES})
     seconds: list[float] = field(default_factory=list)
+    words: list[int] = field(default_factory=list)
+    outputs: list[str] = field(default_factory=list)
     failures: int = 0
 
     def mean(self, rouge_type: str) -> float:
@@ -101,7 +104,10 @@ def run(clusters: list[Cluster], budget: int, embedders: list[str]) -> list[Meth
                     results[name].failures += 1
                     text = ""
                 results[name].seconds.append(time.perf_counter() - started)
-                scores = scorer.score(cluster.reference, cut_words(text, budget))
+                summary = cut_words(text, budget)
+                results[name].words.append(len(summary.split()))
+                results[name].outputs.append(summary)
+                scores = scorer.score(cluster.reference, summary)
                 for rouge_type in ROUGE_TYPES:
                     results[name].scores[rouge_type].append(scores[rouge_type].fmeasure)
             log.info("%s: ROUGE-2 %.4f", name, results[name].mean("rouge2"))
@@ -113,12 +119,14 @@ def summary_table(results: list[MethodResult]) -> str:
         [
             result.name,
             *(f"{100 * result.mean(t):.2f}" for t in ROUGE_TYPES),
+            f"{statistics.fmean(result.words):.1f}",
             f"{1000 * statistics.fmean(result.seconds):.1f}",
             result.failures,
         ]
         for result in results
     ]
-    headers = ["method", "ROUGE-1 F1", "ROUGE-2 F1", "ROUGE-L F1", "ms / cluster", "failed"]
+    headers = ["method", "ROUGE-1 F1", "ROUGE-2 F1", "ROUGE-L F1", "words", "ms / cluster"]
+    headers.append("failed")
     return markdown_table(headers, rows)
 
 
@@ -156,7 +164,10 @@ def main() -> None:
     logging.getLogger("briefing").setLevel(logging.ERROR)
     args = parse_args()
     clusters = load_clusters(args.dev_set, args.limit)
+    load_before = os.getloadavg()[0]
     results = run(clusters, args.budget, args.embedders)
+    measured = revision()
+    load = f"1-minute load average {load_before:.1f} before the run, {os.getloadavg()[0]:.1f} after"
     table, goals = summary_table(results), goal_line(results)
     sys.stdout.write(f"{len(clusters)} clusters, {args.budget} words\n\n{table}\n\n{goals}\n")
     save_json(
@@ -165,14 +176,24 @@ def main() -> None:
             "clusters": len(clusters),
             "budget": args.budget,
             "machine": machine(),
-            "methods": {r.name: {"scores": r.scores, "seconds": r.seconds} for r in results},
+            "load": load,
+            "revision": measured,
+            "cluster_ids": [cluster.id for cluster in clusters],
+            "methods": {
+                r.name: {"scores": r.scores, "seconds": r.seconds, "outputs": r.outputs}
+                for r in results
+            },
         },
     )
     if not args.no_doc:
         command = ".venv/bin/python benchmarks/quality.py"
         if args.limit:
             command += f" --limit {args.limit}"
-        body = f"`{command}` ({len(clusters)} clusters, {args.budget} words)\n\n{table}\n\n{goals}"
+        body = (
+            f"`{command}` ({len(clusters)} clusters, {args.budget} words; revision {measured}; "
+            f"{load})"
+            f"\n\n{table}\n\n{goals}"
+        )
         replace_section("quality", body)
 
 

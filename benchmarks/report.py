@@ -71,3 +71,16 @@ def machine_section(found: dict[str, str]) -> str:
     """The machine as the doc shows it (from /proc and platform, at run time)."""
     rows = [[key, value] for key, value in found.items()]
     return markdown_table(["", "this machine"], rows)
+
+
+def revision() -> str:
+    """The commit measured, and whether src/ had uncommitted changes (work in progress)."""
+    import subprocess
+
+    def git(*args: str) -> str:
+        done = subprocess.run(["git", *args], cwd=REPO_ROOT, capture_output=True, text=True)
+        return done.stdout.strip()
+
+    commit = git("rev-parse", "--short", "HEAD") or "unknown"
+    dirty = git("status", "--porcelain", "--", "src")
+    return f"{commit} + uncommitted src changes" if dirty else commit

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from devset import CACHE_DIR, REPO_ROOT, load_clusters, write_cluster
-from report import RESULTS_DIR, machine, save_json
+from report import RESULTS_DIR, machine, revision, save_json
 from synth import multi_folder, single_folder
 
 log = logging.getLogger("speed")
@@ -50,10 +50,13 @@ class Run:
     exit_code: int
     timed_out: bool
     stderr_tail: str = ""
+    # 1-minute load average before the run: other work on the machine slows a run down.
+    load_before: float = 0.0
 
 
 def measure(command: list[str], timeout_s: float = DEFAULT_TIMEOUT_S) -> Run:
     """Run `command` in the repository root; wall time and the child's own peak RSS."""
+    load = os.getloadavg()[0]
     with tempfile.TemporaryFile() as stderr:
         started = time.perf_counter()
         child = subprocess.Popen(command, cwd=REPO_ROOT, stdout=subprocess.DEVNULL, stderr=stderr)
@@ -66,7 +69,8 @@ def measure(command: list[str], timeout_s: float = DEFAULT_TIMEOUT_S) -> Run:
         child.returncode = os.waitstatus_to_exitcode(status)
         stderr.seek(0)
         tail = stderr.read().decode("utf-8", "replace")[-2000:]
-    run = Run(round(wall, 3), round(usage.ru_maxrss / 1024, 1), child.returncode, timed_out, tail)
+    peak = round(usage.ru_maxrss / 1024, 1)
+    run = Run(round(wall, 3), peak, child.returncode, timed_out, tail, round(load, 2))
     if run.exit_code != 0:
         log.warning("%s exited %d: %s", " ".join(command), run.exit_code, tail[-500:])
     return run
@@ -85,6 +89,7 @@ def store(key: str, value: Any) -> None:
     results = load_results()
     results[key] = value
     results["machine"] = machine()
+    results.setdefault("revisions", {})[key] = revision()
     save_json(RESULTS.stem, results)
 
 

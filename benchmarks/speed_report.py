@@ -87,7 +87,11 @@ def scale_section(results: dict[str, Any]) -> str:
     headers += ["growth exponent", "status"]
     command = "`.venv/bin/python benchmarks/speed.py scale` then `... speed.py report`"
     goals = "\n".join(thousand_goals(results))
-    return f"{command}\n\n" + markdown_table(headers, rows) + f"\n\n{goals}"
+    measured = sorted(
+        {v for k, v in results.get("revisions", {}).items() if k.startswith("scale/")}
+    )
+    note = f"Revisions measured: {', '.join(measured) or 'not recorded'}."
+    return f"{command}\n\n" + markdown_table(headers, rows) + f"\n\n{goals}\n\n{note}"
 
 
 def thousand_goals(results: dict[str, Any]) -> list[str]:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from briefing.rank import mmr_order, pagerank, rank_claims, report_weights
+from briefing.rank import concept_scores, mmr_order, pagerank, rank_claims, report_weights
 from records import claim, sentence, source, unit
 
 
@@ -28,14 +28,22 @@ def test_mmr_skips_a_near_duplicate_of_what_is_already_chosen() -> None:
 
 
 def test_corroborated_lead_claim_outranks_a_single_source_aside() -> None:
-    core = claim(
-        "C1",
-        "core",
-        [sentence("a", 0, "core"), sentence("b", 0, "core"), sentence("c", 0, "core")],
-        position=0.0,
-    )
-    aside = claim("C2", "aside", [sentence("c", 9, "aside", 0.9)], position=0.9)
+    text = "Summit leaders agreed terms"
+    sents = [sentence(s, 0, text) for s in "abc"] + [sentence("c", 9, "Weather stayed cold", 0.9)]
+    core = claim("C1", text, sents[:3], position=0.0)
+    aside = claim("C2", "Weather stayed cold", sents[3:], position=0.9)
     sources = {s: source(s, 0.8) for s in "abc"}
-    ranked = rank_claims([aside, core], unit([0, 1], [1, 0]), sources, {s: s for s in "abc"})
+    ranked = rank_claims([aside, core], unit([0, 1], [1, 0]), sents, sources, {s: s for s in "abc"})
     assert [c.id for c in ranked] == ["C1", "C2"]
     assert ranked[0].score > ranked[1].score
+
+
+def test_concepts_score_words_shared_across_articles() -> None:
+    sents = [
+        sentence("a", 0, "Putin demanded guarantees"),
+        sentence("b", 0, "Putin wanted guarantees"),
+        sentence("c", 0, "Snowfall closed schools"),
+    ]
+    claims = [claim("C1", "Putin demanded guarantees", sents[:1]), claim("C2", "Snowfall", [])]
+    # putin and guarantees are in 2 of 3 articles ((2-1)/2 each), demanded in one (0).
+    assert concept_scores(claims, sents).tolist() == [1 / 3, 0.0]

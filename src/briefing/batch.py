@@ -55,9 +55,9 @@ def plan_stories(input_dirs: list[Path], output: Path | None, per_folder: bool) 
 
 
 def _build_one(story: Story, config: BriefingConfig, console: Console) -> Brief:
-    outputs.check_output_dir(story.output_dir)
-    brief = build_brief(story.input_dir, config)
-    outputs.write_brief(brief, story.output_dir)
+    with outputs.output_dir(story.output_dir):
+        brief = build_brief(story.input_dir, config)
+        outputs.write_brief(brief, story.output_dir)
     if brief.fallback_reason:
         console.print(f"notice: fell back to the extractive brief: {brief.fallback_reason}")
     console.print(outputs.brief_summary(brief, story.output_dir), markup=False)

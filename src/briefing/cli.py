@@ -14,7 +14,7 @@ from rich.console import Console
 
 from briefing import batch, pipeline
 from briefing.config import BriefingConfig, load_config
-from briefing.errors import BriefingError
+from briefing.errors import BriefingError, one_line
 from briefing.render import outputs, sources_view
 
 app = typer.Typer(
@@ -23,6 +23,9 @@ app = typer.Typer(
     help="Turn many news reports of one story into a short, neutral, fully cited brief.",
 )
 err = Console(stderr=True, highlight=False, soft_wrap=True)
+log = logging.getLogger(__name__)
+# Shown for an exception that is not a BriefingError: exit 1, the contract's code for a bug.
+INTERNAL_ERROR = "internal error in briefing (a bug; run again with --verbose and report it)"
 T = TypeVar("T")
 
 ConfigOpt = Annotated[
@@ -49,7 +52,9 @@ VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Log each step
 
 def _setup_logging(verbose: bool) -> None:
     level = logging.INFO if verbose else logging.WARNING
-    logging.basicConfig(level=level, format="%(levelname)s: %(message)s", stream=sys.stderr)
+    logging.basicConfig(
+        level=level, format="%(levelname)s: %(message)s", stream=sys.stderr, force=True
+    )
     for noisy in ("transformers", "sentence_transformers", "trafilatura", "httpx", "urllib3"):
         logging.getLogger(noisy).setLevel(logging.ERROR)
 
@@ -65,6 +70,11 @@ def _user_errors() -> Iterator[None]:
     except KeyboardInterrupt:
         err.print("interrupted", markup=False)
         raise typer.Exit(130) from None
+    except Exception as exc:  # a bug: still one line, the traceback only with --verbose
+        log.info("traceback of the internal error", exc_info=True)
+        message = one_line(f"{INTERNAL_ERROR}: {type(exc).__name__}: {exc}")
+        err.print(f"error: {message}", markup=False)
+        raise typer.Exit(1) from None
 
 
 def _config(config_file: Path | None, **sections: dict[str, Any]) -> BriefingConfig:
@@ -156,9 +166,9 @@ def cite(
             verify={"max_citations": max_citations},
         )
         out_dir = output or Path("outputs") / input_dir.resolve().name
-        outputs.check_output_dir(out_dir)
-        cited = pipeline.cite_draft(draft, input_dir, config)
-        outputs.write_cited(cited.draft, cited.brief, out_dir)
+        with outputs.output_dir(out_dir):
+            cited = pipeline.cite_draft(draft, input_dir, config)
+            outputs.write_cited(cited.draft, cited.brief, out_dir)
         err.print(outputs.cite_summary(cited.brief, out_dir), markup=False)
 
     _run(verbose, action)

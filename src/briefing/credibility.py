@@ -115,8 +115,11 @@ def _key(domain: str) -> str:
 def candidate_keys(value: str) -> list[str]:
     """Keys to try for a domain or URL: for the host and then each parent domain, the
     domain with the URL's path prefixes (longest first), then the bare domain."""
-    parts = urlsplit(value.strip() if "://" in value else f"//{value.strip()}")
-    host = (parts.hostname or "").removeprefix("www.")
+    try:
+        parts = urlsplit(value.strip() if "://" in value else f"//{value.strip()}")
+        host = (parts.hostname or "").removeprefix("www.")
+    except ValueError:  # a malformed URL, such as an unclosed IPv6 bracket "http://[x"
+        return []
     if not host:
         return []
     segments = [segment for segment in parts.path.lower().split("/") if segment]

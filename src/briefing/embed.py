@@ -5,9 +5,9 @@ Vectors are L2-normalised rows, so a dot product is the cosine similarity.
 
 from __future__ import annotations
 
+import json
 import logging
-import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Protocol
@@ -25,6 +25,8 @@ TFIDF = "tfidf"
 # Dense TF-IDF rows of at most 4,096 terms (16 KB a sentence): 1,000 articles (~20k sentences)
 # fit in about 330 MB, while a single story's vocabulary of names and bigrams stays whole.
 TFIDF_MAX_FEATURES = 4096
+# News sentences are 20-60 tokens; 256 is MiniLM's training length and cuts only run-ons.
+MAX_TOKENS = 256
 
 
 class Embedder(Protocol):
@@ -74,7 +76,10 @@ class TfidfEmbedder:
 
 
 class SentenceTransformerEmbedder:
-    """A sentence-transformers model loaded from a local path (or the local hub cache)."""
+    """A sentence-transformers model from a local path (or the local hub cache), loaded once
+    per process. Models made of a transformer, mean or CLS pooling and normalisation (MiniLM,
+    MPNet, BGE, E5...) run on transformers directly, which starts seconds faster than the
+    sentence-transformers package; any other layout goes through that package."""
 
     def __init__(self, name: str, path: str, batch_size: int) -> None:
         self.name = name
@@ -83,33 +88,97 @@ class SentenceTransformerEmbedder:
 
     def fit(self, texts: Sequence[str]) -> None:
         """Nothing to learn; loads the model so that load errors surface early."""
-        _load_sentence_transformer(self._path)
+        _load(self._path)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, 1), dtype=np.float32)
-        model = _load_sentence_transformer(self._path)
+        return _load(self._path)(list(texts), self._batch_size)
+
+
+_Encoder = Callable[[list[str], int], np.ndarray]
+_PLAIN_MODULES = {
+    "sentence_transformers.models.Transformer",
+    "sentence_transformers.models.Pooling",
+    "sentence_transformers.models.Normalize",
+}
+
+
+@cache
+def _load(path: str) -> _Encoder:
+    try:
+        pooling = _plain_pooling(Path(path))
+        if pooling is not None:
+            return _transformers_encoder(path, pooling)
+        return _sentence_transformers_encoder(path)
+    except (OSError, ValueError, RuntimeError, KeyError) as exc:
+        detail = f"{type(exc).__name__}: {exc}".splitlines()[0]
+        raise ModelError(f"cannot load embedding model ({detail})", path) from exc
+
+
+def _plain_pooling(folder: Path) -> str | None:
+    """'mean' or 'cls' when the folder holds a plain transformer + pooling model, else None."""
+    try:
+        modules = json.loads((folder / "modules.json").read_text("utf-8"))
+        kinds = {module["type"] for module in modules}
+        pooling_dir = next(m["path"] for m in modules if m["type"].endswith("Pooling"))
+        pooling = json.loads((folder / pooling_dir / "config.json").read_text("utf-8"))
+    except (OSError, ValueError, KeyError, StopIteration):
+        return None
+    if not kinds <= _PLAIN_MODULES or "sentence_transformers.models.Normalize" not in kinds:
+        return None
+    if pooling.get("pooling_mode_mean_tokens"):
+        return "mean"
+    return "cls" if pooling.get("pooling_mode_cls_token") else None
+
+
+def _transformers_encoder(path: str, pooling: str) -> _Encoder:
+    import torch
+    from transformers import AutoModel, AutoTokenizer
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
+    tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
+    model = AutoModel.from_pretrained(path, local_files_only=True).eval()
+
+    def encode(texts: list[str], batch_size: int) -> np.ndarray:
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))  # less padding
+        out = np.zeros((len(texts), model.config.hidden_size), dtype=np.float32)
+        for start in range(0, len(texts), batch_size):
+            rows = order[start : start + batch_size]
+            batch = tokenizer(
+                [texts[i] for i in rows],
+                padding=True,
+                truncation=True,
+                max_length=MAX_TOKENS,
+                return_tensors="pt",
+            )
+            with torch.inference_mode():
+                hidden = model(**batch).last_hidden_state
+            mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
+            pooled = (hidden * mask).sum(1) / mask.sum(1) if pooling == "mean" else hidden[:, 0]
+            out[rows] = pooled.float().numpy()
+        return normalise(out)
+
+    return encode
+
+
+def _sentence_transformers_encoder(path: str) -> _Encoder:
+    from sentence_transformers import SentenceTransformer
+
+    model = SentenceTransformer(path, device="cpu", local_files_only=True)
+
+    def encode(texts: list[str], batch_size: int) -> np.ndarray:
         vectors = model.encode(
-            list(texts),
-            batch_size=self._batch_size,
+            texts,
+            batch_size=batch_size,
             convert_to_numpy=True,
             normalize_embeddings=True,
             show_progress_bar=False,
         )
         return np.asarray(vectors, dtype=np.float32)
 
-
-@cache
-def _load_sentence_transformer(path: str):  # type: ignore[no-untyped-def]
-    """Load once per process; offline: a hub id resolves only from the local cache."""
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    from sentence_transformers import SentenceTransformer
-
-    try:
-        return SentenceTransformer(path, device="cpu", local_files_only=True)
-    except (OSError, ValueError, RuntimeError) as exc:
-        detail = f"{type(exc).__name__}: {exc}".splitlines()[0]
-        raise ModelError(f"cannot load embedding model ({detail})", path) from exc
+    return encode
 
 
 def _packaged_minilm_path() -> str | None:

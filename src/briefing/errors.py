@@ -1,6 +1,7 @@
 """Errors the library raises; each message is written for the person running the tool.
 
-The CLI turns every `BriefingError` into one line on stderr and its `exit_code`.
+The CLI turns every `BriefingError` into one line on stderr and its `exit_code`; the message
+is kept to one line here, whatever file names or library messages it quotes.
 """
 
 from __future__ import annotations
@@ -13,7 +14,12 @@ class BriefingError(Exception):
 
     def __init__(self, message: str, path: str | None = None) -> None:
         self.path = path
-        super().__init__(f"{path}: {message}" if path else message)
+        super().__init__(one_line(f"{path}: {message}" if path else message))
+
+
+def one_line(text: str) -> str:
+    """A message as one line: file names and library messages may hold line breaks."""
+    return " ".join(text.splitlines())
 
 
 class InputError(BriefingError):

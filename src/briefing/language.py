@@ -21,13 +21,18 @@ ATTRIBUTION = re.compile(
 )
 
 
-@cache
-def loaded_words() -> frozenset[str]:
-    """Emotive or loaded words a neutral brief avoids (shipped list, one per line)."""
-    text = resources.files("briefing.data").joinpath("loaded_words.txt").read_text("utf-8")
+def _word_list(name: str) -> frozenset[str]:
+    """A shipped list: one lowercase word per line, `#` comments."""
+    text = resources.files("briefing.data").joinpath(name).read_text("utf-8")
     return frozenset(
         line.strip().lower() for line in text.splitlines() if line.strip() and line[0] != "#"
     )
+
+
+@cache
+def loaded_words() -> frozenset[str]:
+    """Emotive or loaded words a neutral brief avoids."""
+    return _word_list("loaded_words.txt")
 
 
 def find_loaded(text: str) -> list[str]:
@@ -36,3 +41,15 @@ def find_loaded(text: str) -> list[str]:
 
 def is_attributed(text: str) -> bool:
     return bool(ATTRIBUTION.search(text))
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    return _word_list("stopwords.txt")
+
+
+def content_words(text: str) -> set[str]:
+    """Lower-cased words of four letters or more, or any number, minus function words: what
+    remains are names, numbers and content words."""
+    words = re.findall(r"[^\W_]+", text.lower())
+    return {w for w in words if (len(w) > 3 or w.isdigit()) and w not in _stopwords()}

@@ -11,7 +11,7 @@ import numpy as np
 from briefing import assemble, credibility, rank, sentences
 from briefing import claims as claim_stage
 from briefing.compose import get_composer
-from briefing.compose.base import ComposeInput, Composition
+from briefing.compose.base import ComposeInput, Composer, Composition
 from briefing.config import BriefingConfig
 from briefing.embed import Embedder, get_embedder
 from briefing.ingest import read_corpus
@@ -55,6 +55,7 @@ def analyse(folder: Path, config: BriefingConfig, embedder: Embedder) -> Analysi
 
 def build_brief(folder: Path, config: BriefingConfig, embedder: Embedder | None = None) -> Brief:
     """Everything `briefing build` does short of writing files."""
+    composer = get_composer(config.compose)  # a missing model fails here, before any work
     embedder = embedder or get_embedder(config.embed)
     found = analyse(folder, config, embedder)
     sources = {article.source.id: article.source for article in found.corpus.articles}
@@ -63,14 +64,14 @@ def build_brief(folder: Path, config: BriefingConfig, embedder: Embedder | None 
     )
     kept, clutter = claim_stage.drop_clutter(kept)
     vectors = claim_stage.claim_vectors(kept, found.sentences, found.vectors)
-    ranked = rank.rank_claims(kept, vectors, sources, found.independent)
+    ranked = rank.rank_claims(kept, vectors, found.sentences, sources, found.independent)
     given = ComposeInput(
         claims=ranked,
         sentences={sentence.id: sentence for sentence in found.sentences},
         sources=sources,
         config=config,
     )
-    composition, verified, dropped, fallback = _compose_and_verify(given, found)
+    composition, verified, dropped, fallback = _compose_and_verify(composer, given, found)
     return assemble.assemble_brief(
         composition,
         verified,
@@ -84,10 +85,9 @@ def build_brief(folder: Path, config: BriefingConfig, embedder: Embedder | None 
 
 
 def _compose_and_verify(
-    given: ComposeInput, found: Analysis
+    composer: Composer, given: ComposeInput, found: Analysis
 ) -> tuple[Composition, tuple[BriefSentence, ...], tuple[Suppressed, ...], str | None]:
     """Compose with the configured composer; fall back to extractive when too little verifies."""
-    composer = get_composer(given.config.compose)
     claims = {claim.id: claim for claim in given.claims}
     composition = composer.compose(given)
     verified, dropped = verify_drafts(composition.sentences, found.aligner, claims)

@@ -12,15 +12,18 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 from scipy import sparse
 
-from briefing.models import Claim, Source
+from briefing.language import content_words
+from briefing.models import Claim, Sentence, Source
 from briefing.vectors import neighbours
 
-# Weights of the three signals (each scaled to [0, 1]). Corroboration leads: what many
-# independent outlets report is what the story is about (Gillick & Favre 2009 weight concepts
-# by document frequency). Centrality catches facts phrased too differently to cluster; position
+# Weights of the four signals (each scaled to [0, 1]). Corroboration leads: what many
+# independent outlets report is what the story is about. Concepts score the same idea at word
+# level (Gillick & Favre 2009 weight concepts by document frequency), so a fact phrased too
+# differently to cluster still counts; centrality does so at the level of meaning; position
 # breaks ties toward the lead, where news writing puts the core facts.
-SUPPORT_WEIGHT = 0.6
-CENTRALITY_WEIGHT = 0.3
+SUPPORT_WEIGHT = 0.4
+CONCEPT_WEIGHT = 0.3
+CENTRALITY_WEIGHT = 0.2
 POSITION_WEIGHT = 0.1
 # Weight of a report whose credibility is unknown: below a medium outlet (0.5-0.75), above
 # nothing, so that unrated outlets corroborate but never outweigh rated ones.
@@ -32,10 +35,10 @@ DAMPING = 0.85
 PAGERANK_ITERATIONS = 100
 PAGERANK_TOLERANCE = 1e-8
 # MMR: only similarity above the floor counts as repetition. Distinct facts of one story share
-# its topic (MiniLM cosine 0.3-0.5); restatements of one fact score 0.7 and up. A claim that
-# repeats a chosen one at cosine 0.8 loses (0.8 - 0.45) / 0.55 = 0.64, more than any score
+# its topic (MiniLM cosine 0.3-0.55); restatements of one fact score 0.7 and up. A claim that
+# repeats a chosen one at cosine 0.8 loses (0.8 - 0.55) / 0.45 = 0.56, more than any score
 # gap between core facts.
-REDUNDANCY_FLOOR = 0.45
+REDUNDANCY_FLOOR = 0.55
 REDUNDANCY_PENALTY = 1.0
 # Claims put in MMR order; the rest follow by score (composers never use more than this).
 MMR_DEPTH = 60
@@ -78,6 +81,25 @@ def pagerank(vectors: np.ndarray) -> np.ndarray:
     return np.asarray(rank)
 
 
+def concept_scores(claims: Sequence[Claim], sentences: Sequence[Sentence]) -> np.ndarray:
+    """Mean share of articles that use each content word of the claim (its corroboration at
+    word level); words found in one article only count zero."""
+    articles: dict[str, set[str]] = {}
+    for sentence in sentences:
+        articles.setdefault(sentence.source_id, set()).update(content_words(sentence.text))
+    df: dict[str, int] = {}
+    for words in articles.values():
+        for word in words:
+            df[word] = df.get(word, 0) + 1
+    n = max(1, len(articles) - 1)
+    return np.array(
+        [
+            float(np.mean([(df.get(w, 1) - 1) / n for w in words])) if words else 0.0
+            for words in (content_words(claim.text) for claim in claims)
+        ]
+    )
+
+
 def _scaled(values: np.ndarray) -> np.ndarray:
     top = values.max() if len(values) else 0.0
     return values / top if top > 0 else np.zeros_like(values)
@@ -86,6 +108,7 @@ def _scaled(values: np.ndarray) -> np.ndarray:
 def score_claims(
     claims: Sequence[Claim],
     vectors: np.ndarray,
+    sentences: Sequence[Sentence],
     sources: Mapping[str, Source],
     independent: Mapping[str, str],
 ) -> np.ndarray:
@@ -93,6 +116,7 @@ def score_claims(
     position = np.array([1.0 - claim.position for claim in claims])
     return (
         SUPPORT_WEIGHT * _scaled(support)
+        + CONCEPT_WEIGHT * _scaled(concept_scores(claims, sentences))
         + CENTRALITY_WEIGHT * _scaled(pagerank(vectors))
         + POSITION_WEIGHT * position
     )
@@ -107,7 +131,9 @@ def mmr_order(scores: np.ndarray, vectors: np.ndarray, depth: int = MMR_DEPTH) -
         best = max(remaining, key=lambda i: (scores[i] - REDUNDANCY_PENALTY * redundancy[i], -i))
         chosen.append(best)
         remaining.remove(best)
-        overlap = np.clip((vectors @ vectors[best] - REDUNDANCY_FLOOR) / (1 - REDUNDANCY_FLOOR), 0, 1)
+        overlap = np.clip(
+            (vectors @ vectors[best] - REDUNDANCY_FLOOR) / (1 - REDUNDANCY_FLOOR), 0, 1
+        )
         redundancy = np.maximum(redundancy, overlap)
     return chosen + remaining
 
@@ -115,13 +141,14 @@ def mmr_order(scores: np.ndarray, vectors: np.ndarray, depth: int = MMR_DEPTH) -
 def rank_claims(
     claims: Sequence[Claim],
     vectors: np.ndarray,
+    sentences: Sequence[Sentence],
     sources: Mapping[str, Source],
     independent: Mapping[str, str],
 ) -> tuple[Claim, ...]:
     """Claims best first, each with its score; `vectors[i]` is claim i's normalised vector."""
     if not claims:
         return ()
-    scores = score_claims(claims, vectors, sources, independent)
+    scores = score_claims(claims, vectors, sentences, sources, independent)
     return tuple(
         claims[i].model_copy(update={"score": round(float(scores[i]), 4)})
         for i in mmr_order(scores, vectors)

@@ -17,15 +17,15 @@ from briefing.models import Claim, DraftSentence, Sentence, Source
 # noise in a brief that cites the outlet anyway.
 DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}\((?:AP|Reuters|AFP|UPI|dpa)\)\s*[—–-]*\s*")
 # Preference weights when choosing a claim's member sentence (higher is better). Credibility
-# dominates; a dangling opener is worse than a loaded word, which a reader can still weigh.
+# dominates; attribution and plain wording break ties between equally credible sources.
 CREDIBILITY_PREFERENCE = 2.0
 UNKNOWN_CREDIBILITY = 0.4
 ATTRIBUTION_BONUS = 0.3
-DANGLING_PENALTY = 1.5
 LOADED_WORD_PENALTY = 0.5
 # Sentences this long read as run-ons in a brief; longer members lose a little per word.
 COMFORTABLE_WORDS = 35
 LENGTH_PENALTY_PER_WORD = 0.02
+DEFAULT_TITLE = "Brief"
 # Members whose words a chosen sentence already covers this much add nothing new.
 MAX_WORD_OVERLAP = 0.7
 
@@ -49,19 +49,27 @@ def readability(sentence: Sentence, source: Source) -> float:
     return (
         CREDIBILITY_PREFERENCE * credibility
         + ATTRIBUTION_BONUS * is_attributed(sentence.text)
-        - DANGLING_PENALTY * bool(DANGLING_OPENER.match(DATELINE.sub("", sentence.text)))
         - LOADED_WORD_PENALTY * len(find_loaded(sentence.text))
         - LENGTH_PENALTY_PER_WORD * max(0, words - COMFORTABLE_WORDS)
     )
 
 
+def stands_alone(text: str) -> bool:
+    """Not a fragment (starts in lower case) and no opener that needs the sentence before."""
+    text = DATELINE.sub("", text.strip())
+    return bool(text) and not text[0].islower() and not DANGLING_OPENER.match(text)
+
+
 def best_member(
     claim: Claim, sentences: Mapping[str, Sentence], sources: Mapping[str, Source]
-) -> Sentence:
-    """The best-reading sentence among the claim's members and its evidence in other sources
-    (the seed first on ties)."""
-    ids = dict.fromkeys([*claim.member_ids, *(e.sentence_id for e in claim.evidence)])
-    candidates = [sentences[i] for i in ids if i is not None and i in sentences]
+) -> Sentence | None:
+    """The best-reading sentence that stands alone among the claim's members and its evidence
+    in other sources (the seed first on ties); None when every candidate needs context."""
+    evidence = [e.sentence_id for e in claim.evidence if e.sentence_id is not None]
+    ids = dict.fromkeys([*claim.member_ids, *evidence])
+    candidates = [sentences[i] for i in ids if i in sentences and stands_alone(sentences[i].text)]
+    if not candidates:
+        return None
     return max(
         candidates,
         key=lambda s: (readability(s, sources[s.source_id]), s.id == claim.member_ids[0], s.id),
@@ -89,7 +97,10 @@ def choose(given: ComposeInput) -> list[tuple[Claim, str]]:
     for claim in given.claims:
         if len(chosen) == budget.sentences:
             break
-        text = tidy(best_member(claim, given.sentences, given.sources).text)
+        member = best_member(claim, given.sentences, given.sources)
+        if member is None:
+            continue
+        text = tidy(member.text)
         words = len(text.split())
         if words_used + words > budget.max_words or not _adds_something(
             text, [t for _, t in chosen]
@@ -101,20 +112,20 @@ def choose(given: ComposeInput) -> list[tuple[Claim, str]]:
 
 
 def headline(given: ComposeInput, chosen: Sequence[tuple[Claim, str]]) -> str:
-    """The title of the most credible source whose headline best matches the chosen facts."""
+    """The title of the most credible source, among those whose headline shares the most
+    words with the chosen facts; the first sentence when no source has a title."""
     covered = set().union(*(_content_words(text) for _, text in chosen)) if chosen else set()
     titled = [s for s in given.sources.values() if s.title]
     if not titled:
-        return tidy(chosen[0][1]).rstrip(".") if chosen else "Brief"
+        return chosen[0][1].rstrip(".") if chosen else DEFAULT_TITLE
 
-    def fit(source: Source) -> tuple[float, str]:
+    def fit(source: Source) -> tuple[float, float, str]:
         title_words = _content_words(source.title or "")
         overlap = len(title_words & covered) / max(1, len(title_words))
         credibility = source.credibility if source.credibility is not None else UNKNOWN_CREDIBILITY
-        return (overlap * (0.5 + credibility), source.id)
+        return (round(credibility, 1), overlap, source.id)
 
-    best = max(titled, key=fit)
-    return (best.title or "").strip()
+    return (max(titled, key=fit).title or DEFAULT_TITLE).strip()
 
 
 class ExtractiveComposer:

@@ -16,6 +16,7 @@ from markdown_it.token import Token
 from briefing.config import IngestConfig
 from briefing.errors import InputError
 from briefing.ingest.decode import NotText, decode
+from briefing.ingest.fields import display_name
 from briefing.render.markdown import markdown_parser
 from briefing.sentences import Splitter
 
@@ -104,7 +105,7 @@ def parse_draft(text: str, path: Path) -> Draft:
             prose, start = _prose(text, lines, token)
             blocks.append(prose)
             regions.append((start, start + len(prose)))
-    return Draft(path, text, title or path.stem, _sentences(blocks, regions))
+    return Draft(path, text, title or display_name(path.stem), _sentences(blocks, regions))
 
 
 def _line_starts(text: str) -> list[int]:

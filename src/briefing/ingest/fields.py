@@ -12,6 +12,10 @@ from briefing.models import CredibilityLabel
 # the middle of each default band (high >= 0.75, medium 0.5-0.75, low < 0.5), so that a
 # labelled source ranks like a table-rated source of the same label.
 LABEL_SCORES: dict[str, float] = {"high": 0.875, "medium": 0.625, "low": 0.25}
+# A bad value is quoted in its error message up to this many characters, so the message stays
+# one readable line however long the cell or field is.
+SHOWN_VALUE_CHARS = 40
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _ISO_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[T ][\d:.+\-Z]*)?$")
 
 
@@ -23,16 +27,22 @@ def parse_credibility(value: object) -> tuple[float | None, CredibilityLabel | N
         label = value.strip().lower()
         return LABEL_SCORES[label], _as_label(label)
     if isinstance(value, bool):
-        raise ValueError(f"credibility {value!r} is not a number in [0, 1] or high/medium/low")
+        raise ValueError(f"credibility {shown(value)} is not a number in [0, 1] or high/medium/low")
     try:
         score = float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
         raise ValueError(
-            f"credibility {value!r} is not a number in [0, 1] or high/medium/low"
+            f"credibility {shown(value)} is not a number in [0, 1] or high/medium/low"
         ) from None
     if not 0.0 <= score <= 1.0:
-        raise ValueError(f"credibility {value!r} is outside [0, 1]")
+        raise ValueError(f"credibility {shown(value)} is outside [0, 1]")
     return score, None
+
+
+def shown(value: object) -> str:
+    """The value as quoted in an error message: repr, cut to SHOWN_VALUE_CHARS."""
+    text = repr(value)
+    return text if len(text) <= SHOWN_VALUE_CHARS else text[: SHOWN_VALUE_CHARS - 1] + "…"
 
 
 def _as_label(label: str) -> CredibilityLabel:
@@ -55,14 +65,15 @@ def parse_date(value: object) -> str | None:
             return dt.date.fromisoformat(match.group(1)).isoformat()
         except ValueError:
             pass
-    raise ValueError(f"date {value!r} is not YYYY-MM-DD")
+    raise ValueError(f"date {shown(value)} is not YYYY-MM-DD")
 
 
 def clean_text(value: object) -> str | None:
-    """A trimmed string or None for empty values."""
+    """A trimmed string or None for empty values; lone surrogates (a YAML "\\ud800" escape)
+    become U+FFFD, since they cannot be written as UTF-8."""
     if value is None:
         return None
-    text = " ".join(str(value).split())
+    text = _SURROGATE.sub("\ufffd", " ".join(str(value).split()))
     return text or None
 
 
@@ -80,7 +91,16 @@ def domain_of(url: str | None) -> str | None:
     """The host of a URL without `www.`, or None when the URL has no host."""
     if not url:
         return None
-    host = urlsplit(url if "://" in url else f"//{url}").hostname
+    try:
+        host = urlsplit(url if "://" in url else f"//{url}").hostname
+    except ValueError:  # a malformed URL, such as an unclosed IPv6 bracket "http://[x"
+        return None
     if not host:
         return None
     return host.removeprefix("www.")
+
+
+def display_name(name: str) -> str:
+    """A file or folder name as text that can be written as UTF-8: bytes that are not UTF-8
+    (which Python keeps as lone surrogates) are shown as `\\xff` escapes, so names stay unique."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")

@@ -9,6 +9,7 @@ from typing import Literal
 
 from briefing.config import IngestConfig
 from briefing.errors import InputError
+from briefing.ingest import fields
 from briefing.ingest.boilerplate import clean_lines
 from briefing.ingest.decode import NotText, decode
 from briefing.ingest.manifest import MANIFEST_NAME, read_manifest
@@ -51,7 +52,11 @@ def read_corpus(folder: Path, config: IngestConfig) -> Corpus:
             f"files of at least {config.min_chars} characters)",
             str(folder),
         )
-    return Corpus(folder=str(folder), articles=_with_ids(articles), skipped=tuple(skipped))
+    return Corpus(
+        folder=fields.display_name(str(folder)),
+        articles=_with_ids(articles),
+        skipped=tuple(skipped),
+    )
 
 
 def _check_folder(folder: Path) -> None:
@@ -81,30 +86,29 @@ def _skip_reason(entry: Path, folder: Path, config: IngestConfig) -> str | None:
 def _read_entry(
     entry: Path, folder: Path, config: IngestConfig, row: Meta | None
 ) -> Article | Skipped:
+    name = fields.display_name(entry.name)
     reason = _skip_reason(entry, folder, config)
     if reason:
-        return Skipped(path=entry.name, reason=reason)
-    suffix = entry.suffix.lower()
+        return Skipped(path=name, reason=reason)
+    suffix = Path(name).suffix.lower()
     limit = config.max_chars * BYTES_PER_CHAR * (HTML_MARKUP_FACTOR if suffix in _HTML else 1)
     try:
         data = read_bytes(entry, limit)
     except OSError as exc:
-        return Skipped(path=entry.name, reason=f"cannot be read ({exc.strerror or exc})")
+        return Skipped(path=name, reason=f"cannot be read ({exc.strerror or exc})")
     if not data.strip():
-        return Skipped(path=entry.name, reason="empty file")
+        return Skipped(path=name, reason="empty file")
     try:
         text, encoding = decode(data)
     except NotText as exc:
-        return Skipped(path=entry.name, reason=str(exc))
+        return Skipped(path=name, reason=str(exc))
     reader = READERS.get(suffix)
     if reader is None:
-        return Skipped(
-            path=entry.name, reason=f"unsupported file type {suffix} (reads {SUPPORTED})"
-        )
+        return Skipped(path=name, reason=f"unsupported file type {suffix} (reads {SUPPORTED})")
     if not text.strip():
-        return Skipped(path=entry.name, reason="empty file")
-    text, warnings = _cap(text, config.max_chars, folder / entry.name)
-    return _article(entry.name, reader(text), row, config, warnings, encoding)
+        return Skipped(path=name, reason="empty file")
+    text, warnings = _cap(text, config.max_chars, folder / name)
+    return _article(name, reader(text), row, config, warnings, encoding)
 
 
 def read_bytes(path: Path, limit: int) -> bytes:

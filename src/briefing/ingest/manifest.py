@@ -35,9 +35,9 @@ def read_manifest(path: Path, files: Collection[str]) -> dict[str, Meta]:
         record = dict(zip(header, values, strict=True))
         name = record["file"].strip()
         if name not in files:
-            raise InputError(f"no file named {name!r} in the folder", where)
+            raise InputError(f"no file named {fields.shown(name)} in the folder", where)
         if name in rows:
-            raise InputError(f"{name!r} is listed twice", where)
+            raise InputError(f"{fields.shown(name)} is listed twice", where)
         rows[name] = _meta(record, where)
     return rows
 

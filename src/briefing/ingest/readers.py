@@ -37,6 +37,8 @@ _MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 _MD_EMPHASIS = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`)")
 _MD_BLOCK_PREFIX = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+|>\s?)")
+# The front matter fields read (CONTRACT.md, "Input"); `date` is read where `published` is absent.
+FRONT_MATTER_FIELDS = ("title", "outlet", "domain", "url", "published", "date", "credibility")
 
 
 @dataclass(frozen=True)
@@ -176,17 +178,44 @@ def _front_matter(text: str) -> tuple[Meta, int, tuple[str, ...]]:
         return Meta(), 0, ()
     try:
         data = yaml.safe_load(match.group(1))
-    except yaml.YAMLError as exc:
-        return Meta(), match.end(), (f"front matter ignored: invalid YAML ({exc})",)
+    # PyYAML raises ValueError for impossible dates and !!int tags, RecursionError for deep
+    # nesting; all of them mean the same thing to the user.
+    except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:
+        return Meta(), match.end(), (f"front matter ignored: invalid YAML ({_yaml_problem(exc)})",)
     if not isinstance(data, dict):
         return Meta(), match.end(), ("front matter ignored: not a mapping of fields",)
     meta, warnings = meta_from_mapping(data, "front matter")
     return meta, match.end(), warnings
 
 
-def meta_from_mapping(data: dict[str, Any], where: str) -> tuple[Meta, tuple[str, ...]]:
-    """Meta from front matter; a bad date or credibility is ignored with a warning."""
+def _yaml_problem(exc: Exception) -> str:
+    """One line: PyYAML's own message spans several lines and quotes the text around."""
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    lines = str(exc).splitlines()
+    problem = getattr(exc, "problem", None) or (lines[0] if lines else type(exc).__name__)
+    mark = getattr(exc, "problem_mark", None)
+    return f"{problem}, line {mark.line + 1}" if mark is not None else str(problem)
+
+
+def _scalars(data: dict[Any, Any], where: str) -> tuple[dict[str, Any], list[str]]:
+    """The fields whose values are single values; lists and mappings are ignored with a
+    warning (their text could be huge: YAML aliases nest a small file into a vast list)."""
+    kept: dict[str, Any] = {}
     warnings: list[str] = []
+    for key in FRONT_MATTER_FIELDS:
+        value = data.get(key)
+        if isinstance(value, dict | list | set | tuple):
+            warnings.append(f"{where}: {key} is a list or mapping, not a single value; ignored")
+        elif value is not None:
+            kept[key] = value
+    return kept, warnings
+
+
+def meta_from_mapping(data: dict[Any, Any], where: str) -> tuple[Meta, tuple[str, ...]]:
+    """Meta from front matter; a bad date, credibility or non-scalar value is ignored with a
+    warning."""
+    data, warnings = _scalars(data, where)
     published: str | None = None
     score: float | None = None
     label: CredibilityLabel | None = None
@@ -247,7 +276,9 @@ def read_html(text: str) -> Parsed:
         published = fields.parse_date(data.get("date"))
     except ValueError:
         published = None
-        warnings.append(f"publication date {data.get('date')!r} not understood; ignored")
+        warnings.append(
+            f"publication date {fields.shown(data.get('date'))} not understood; ignored"
+        )
     url = fields.clean_text(data.get("url"))
     meta = Meta(
         title=fields.clean_text(data.get("title")),

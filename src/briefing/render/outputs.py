@@ -6,6 +6,7 @@ import contextlib
 import logging
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,6 +40,21 @@ def check_output_dir(path: Path) -> None:
         os.unlink(probe)
     except OSError as exc:
         raise OutputError(f"cannot write the output folder: {_reason(exc)}", str(path)) from exc
+
+
+@contextlib.contextmanager
+def output_dir(path: Path) -> Iterator[None]:
+    """Check (and create) `path` before the work; if the work fails, remove the folders this
+    created while they are still empty, so a failed run leaves nothing behind."""
+    created = [folder for folder in (path, *path.parents) if not folder.exists()]
+    check_output_dir(path)
+    try:
+        yield
+    except BaseException:
+        for folder in created:
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise
 
 
 def _reason(exc: OSError) -> str:
