@@ -120,7 +120,7 @@ def build(
 ) -> None:
     """Write brief.md, audit.md and brief.json for each story folder."""
 
-    def action() -> None:
+    def action() -> int:
         config = _config(
             config_file,
             ingest={"follow_links": follow_links},
@@ -131,11 +131,10 @@ def build(
             verify={"max_citations": max_citations},
         )
         stories = batch.plan_stories(input_dirs, output, per_folder)
-        failures = batch.build_stories(stories, config, err)
-        if failures:
-            raise typer.Exit(2)
+        return batch.build_stories(stories, config, err)
 
-    _run(verbose, action)
+    if _run(verbose, action):  # some stories of a batch failed; the others were written
+        raise typer.Exit(2)
 
 
 @app.command()

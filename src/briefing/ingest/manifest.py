@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from pathlib import Path
 
 from briefing.errors import InputError
@@ -22,7 +22,15 @@ def read_manifest(path: Path, files: Collection[str]) -> dict[str, Meta]:
         text, _ = decode(path.read_bytes())
     except (OSError, NotText) as exc:
         raise InputError(f"cannot read the manifest ({exc})", str(path)) from exc
-    reader = csv.reader(io.StringIO(text))
+    # newline="" lets the csv module see \r, \n and \r\n row ends alike, as its docs ask.
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        return _rows(reader, path, files)
+    except csv.Error as exc:
+        raise InputError(f"not valid CSV ({exc})", f"{path}, line {reader.line_num}") from exc
+
+
+def _rows(reader: Iterator[list[str]], path: Path, files: Collection[str]) -> dict[str, Meta]:
     header = [name.strip().lower() for name in next(reader, [])]
     _check_header(header, path)
     rows: dict[str, Meta] = {}
