@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from rich.console import Console
-from rich.progress import Progress
+from rich.progress import Progress, TaskID
 from rich.table import Table
 
 from briefing.config import BriefingConfig
 from briefing.errors import BriefingError, InputError
 from briefing.models import Brief
-from briefing.pipeline import build_brief
+from briefing.pipeline import OnStage, build_brief
 from briefing.render import outputs
 
 log = logging.getLogger(__name__)
@@ -54,9 +55,11 @@ def plan_stories(input_dirs: list[Path], output: Path | None, per_folder: bool) 
     return [Story(d, root / name) for d, name in zip(dirs, names, strict=True)]
 
 
-def _build_one(story: Story, config: BriefingConfig, console: Console) -> Brief:
+def _build_one(
+    story: Story, config: BriefingConfig, console: Console, on_stage: OnStage
+) -> Brief:
     with outputs.output_dir(story.output_dir):
-        brief = build_brief(story.input_dir, config)
+        brief = build_brief(story.input_dir, config, on_stage=on_stage)
         outputs.write_brief(brief, story.output_dir)
     if brief.fallback_reason:
         console.print(f"notice: fell back to the extractive brief: {brief.fallback_reason}")
@@ -70,20 +73,26 @@ def build_stories(stories: list[Story], config: BriefingConfig, console: Console
     A single story's error propagates, so the CLI reports it as the run's one error line.
     """
     if len(stories) == 1:
-        _build_one(stories[0], config, console)
+        with console.status(f"building {stories[0].input_dir}") as status:
+            _build_one(stories[0], config, console, status.update)
         return 0
     results: list[tuple[Story, Brief | str]] = []
     with Progress(console=console, transient=True) as progress:
         task = progress.add_task("stories", total=len(stories))
         for story in stories:
             try:
-                results.append((story, _build_one(story, config, console)))
+                on_stage = partial(_describe, progress, task, story.input_dir.name)
+                results.append((story, _build_one(story, config, console, on_stage)))
             except BriefingError as exc:
                 console.print(f"error: {exc}", markup=False)
                 results.append((story, str(exc)))
             progress.advance(task)
     console.print(_summary_table(results))
     return sum(isinstance(result, str) for _, result in results)
+
+
+def _describe(progress: Progress, task: TaskID, story: str, stage: str) -> None:
+    progress.update(task, description=f"{story}: {stage}")
 
 
 def _summary_table(results: list[tuple[Story, Brief | str]]) -> Table:

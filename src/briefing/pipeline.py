@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +21,12 @@ from briefing.models import Brief, BriefSentence, Claim, Corpus, Sentence, Suppr
 from briefing.verify import Aligner, verify_drafts
 
 log = logging.getLogger(__name__)
+
+OnStage = Callable[[str], None]
+
+
+def _quiet(stage: str) -> None:
+    log.info("%s", stage)
 
 
 @dataclass(frozen=True)
@@ -40,11 +47,16 @@ def read_sources(folder: Path, config: BriefingConfig) -> tuple[Corpus, tuple[Se
     return corpus, sentences.split_corpus(corpus)
 
 
-def analyse(folder: Path, config: BriefingConfig, embedder: Embedder) -> Analysis:
+def analyse(
+    folder: Path, config: BriefingConfig, embedder: Embedder, on_stage: OnStage = _quiet
+) -> Analysis:
+    on_stage(f"reading {folder}")
     corpus, sents = read_sources(folder, config)
     texts = [sentence.text for sentence in sents]
+    on_stage(f"embedding {len(texts)} sentences of {len(corpus.articles)} articles")
     embedder.fit(texts)
     vectors = embedder.encode(texts)
+    on_stage("finding cross-source claims")
     independent = claim_stage.independent_reports(corpus, sents, vectors)
     sources = {article.source.id: article.source for article in corpus.articles}
     threshold = claim_stage.claim_threshold(embedder.name)
@@ -53,11 +65,17 @@ def analyse(folder: Path, config: BriefingConfig, embedder: Embedder) -> Analysi
     return Analysis(corpus, sents, vectors, independent, found, aligner)
 
 
-def build_brief(folder: Path, config: BriefingConfig, embedder: Embedder | None = None) -> Brief:
-    """Everything `briefing build` does short of writing files."""
+def build_brief(
+    folder: Path,
+    config: BriefingConfig,
+    embedder: Embedder | None = None,
+    on_stage: OnStage = _quiet,
+) -> Brief:
+    """Everything `briefing build` does short of writing files; `on_stage` hears progress."""
     composer = get_composer(config.compose)  # a missing model fails here, before any work
     embedder = embedder or get_embedder(config.embed)
-    found = analyse(folder, config, embedder)
+    found = analyse(folder, config, embedder, on_stage)
+    on_stage("ranking claims")
     sources = {article.source.id: article.source for article in found.corpus.articles}
     kept, suppressed = credibility.suppress(
         found.claims, sources, found.independent, config.credibility
@@ -71,6 +89,7 @@ def build_brief(folder: Path, config: BriefingConfig, embedder: Embedder | None 
         sources=sources,
         config=config,
     )
+    on_stage(f"writing the brief ({composer.name}) and verifying every sentence")
     composition, verified, dropped, fallback = _compose_and_verify(composer, given, found)
     return assemble.assemble_brief(
         composition,
@@ -109,10 +128,13 @@ class CitedDraft:
     brief: Brief
 
 
-def cite_draft(draft_path: Path, folder: Path, config: BriefingConfig) -> CitedDraft:
-    """Everything `briefing cite` does short of writing files."""
+def cite_draft(
+    draft_path: Path, folder: Path, config: BriefingConfig, on_stage: OnStage = _quiet
+) -> CitedDraft:
+    """Everything `briefing cite` does short of writing files; `on_stage` hears progress."""
     draft = read_draft(draft_path, config.ingest)
-    found = analyse(folder, config, get_embedder(config.embed))
+    found = analyse(folder, config, get_embedder(config.embed), on_stage)
+    on_stage(f"aligning {len(draft.sentences)} draft sentences")
     aligned = found.aligner.align_many([span.text for span in draft.sentences])
     cited = tuple(
         result.model_copy(update={"paragraph": span.paragraph})
