@@ -9,7 +9,6 @@ import pytest
 from briefing.config import CredibilityConfig
 from briefing.credibility import (
     candidate_keys,
-    is_low,
     label_for,
     load_ratings,
     lookup,
@@ -177,7 +176,7 @@ def source(source_id: str, label: str) -> Source:
 )
 def test_is_low(label: str, unknown_as: str, low: bool) -> None:
     config = CredibilityConfig(unknown_as=unknown_as)  # type: ignore[arg-type]
-    assert is_low(source("x", label), config) is low
+    assert config.is_low(source("x", label).credibility_label) is low
 
 
 def claim(claim_id: str, *source_ids: str) -> Claim:

@@ -33,6 +33,11 @@ class CredibilityConfig(Section):
     medium_threshold: float = Field(0.5, ge=0.0, le=1.0)
     unknown_as: Literal["low", "medium"] = "low"
 
+    def is_low(self, label: str) -> bool:
+        """Low label, or unknown unless the user asked to treat unknown as medium: the sources
+        that cannot carry a claim alone."""
+        return label == "low" or (label == "unknown" and self.unknown_as == "low")
+
     @model_validator(mode="after")
     def _ordered(self) -> CredibilityConfig:
         if self.medium_threshold > self.high_threshold:

@@ -60,13 +60,6 @@ def label_for(score: float | None, config: CredibilityConfig) -> CredibilityLabe
     return "medium" if score >= config.medium_threshold else "low"
 
 
-def is_low(source: Source, config: CredibilityConfig) -> bool:
-    """Low label, or unknown unless the user asked to treat unknown as medium."""
-    if source.credibility_label == "unknown":
-        return config.unknown_as == "low"
-    return source.credibility_label == "low"
-
-
 @lru_cache(maxsize=4)
 def load_ratings(path: Path | None = None) -> Mapping[str, float]:
     """Domain -> score from the shipped Lin et al. (2023) table or the user's CSV (cached)."""
@@ -218,7 +211,7 @@ def suppress(
     for claim in claims:
         reports = {independent.get(source_id, source_id) for source_id in claim.source_ids}
         if len(reports) == 1 and all(
-            is_low(sources[source_id], config) for source_id in claim.source_ids
+            config.is_low(sources[source_id].credibility_label) for source_id in claim.source_ids
         ):
             suppressed.append(
                 Suppressed(text=claim.text, source_ids=claim.source_ids, reason=SUPPRESS_REASON)

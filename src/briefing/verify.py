@@ -22,7 +22,6 @@ from importlib import resources
 import numpy as np
 
 from briefing.config import BriefingConfig, VerifyConfig
-from briefing.credibility import is_low
 from briefing.embed import TFIDF, Embedder
 from briefing.models import (
     BriefSentence,
@@ -644,7 +643,9 @@ class Aligner:
             citations=tuple(self._sentences[s.index].source_id for s in cited),
             evidence=tuple(self._evidence(s) for s in cited),
             supported=True,
-            low_credibility_only=all(is_low(src, self._config.credibility) for src in sources),
+            low_credibility_only=all(
+                self._config.credibility.is_low(src.credibility_label) for src in sources
+            ),
         )
 
     def _credibility_key(self, index: int) -> tuple[bool, float, str]:
