@@ -57,3 +57,53 @@ def test_a_sentence_joins_its_closest_seed_not_the_first_that_covered_it() -> No
     by_seed = {c.member_ids[0]: c.member_ids for c in claims}
     # a seeds first and covers b, but b ends up with d, the seed it restates most closely.
     assert by_seed == {"a:0": ("a:0", "e:0"), "d:0": ("d:0", "b:0")}
+
+
+def test_sentences_of_one_article_never_cluster_together() -> None:
+    sents = [
+        sentence("a", 0, "Same words here now.", 0.0),
+        sentence("a", 1, "Same words here now."),
+    ]
+    claims = build_claims(sents, unit([1, 0], [1, 0]), threshold=0.5)
+    assert len(claims) == 2
+
+
+def test_claim_vectors_average_members() -> None:
+    sents = [sentence("a", 0, "x"), sentence("b", 0, "y")]
+    vectors = unit([1, 0], [0, 1])
+    claims = build_claims(sents, vectors, threshold=0.0)
+    assert len(claims) == 1
+    np.testing.assert_allclose(claim_vectors(claims, sents, vectors), unit([1, 1]), atol=1e-6)
+
+
+def test_near_identical_articles_are_one_report_credited_to_the_more_credible() -> None:
+    ap, copy, other = source("ap", 0.99), source("copy", None), source("other", 0.6)
+    corpus = Corpus(
+        folder="f",
+        articles=tuple(Article(source=s, text="t") for s in (ap, copy, other)),
+    )
+    sents = [
+        sentence("ap", 0, "one"),
+        sentence("ap", 1, "two"),
+        sentence("copy", 0, "one"),
+        sentence("copy", 1, "two"),
+        sentence("other", 0, "three"),
+    ]
+    vectors = unit([1, 0, 0], [0, 1, 0], [1, 0, 0], [0, 1, 0], [0, 0, 1])
+    assert independent_reports(corpus, sents, vectors) == {
+        "ap": "ap",
+        "copy": "ap",
+        "other": "other",
+    }
+
+
+def test_clutter_is_dropped_with_a_reason() -> None:
+    assert looks_like_clutter("Continue Reading")
+    assert looks_like_clutter("BUY FC 24 COINS NOW FOR CHEAP")
+    assert not looks_like_clutter("The Kremlin denied any plans to invade its neighbor.")
+    keep = claim("C1", "The Kremlin denied any plans to invade.", [sentence("a", 0, "x")])
+    junk = claim("C2", "Find a Job", [sentence("b", 0, "y")])
+    kept, dropped = drop_clutter([keep, junk])
+    assert kept == (keep,)
+    assert [(d.text, d.source_ids) for d in dropped] == [("Find a Job", ("b",))]
+    assert "clutter" in dropped[0].reason
