@@ -52,6 +52,9 @@ class Run:
     stderr_tail: str = ""
     # 1-minute load average before the run: other work on the machine slows a run down.
     load_before: float = 0.0
+    # CPU seconds (user + system) of the child: less sensitive than wall time to other load.
+    cpu_s: float = 0.0
+    load_after: float = 0.0
 
 
 def measure(command: list[str], timeout_s: float = DEFAULT_TIMEOUT_S) -> Run:
@@ -70,7 +73,9 @@ def measure(command: list[str], timeout_s: float = DEFAULT_TIMEOUT_S) -> Run:
         stderr.seek(0)
         tail = stderr.read().decode("utf-8", "replace")[-2000:]
     peak = round(usage.ru_maxrss / 1024, 1)
-    run = Run(round(wall, 3), peak, child.returncode, timed_out, tail, round(load, 2))
+    cpu = round(usage.ru_utime + usage.ru_stime, 3)
+    after = round(os.getloadavg()[0], 2)
+    run = Run(round(wall, 3), peak, child.returncode, timed_out, tail, round(load, 2), cpu, after)
     if run.exit_code != 0:
         log.warning("%s exited %d: %s", " ".join(command), run.exit_code, tail[-500:])
     return run
@@ -127,7 +132,14 @@ def warm_briefing(embedder: str, stories: int) -> dict[str, Any]:
         one = measure(build_command(dev_stories(1), Path(tmp) / "one", embedder, True))
         many = measure(build_command(dev_stories(stories), Path(tmp) / "many", embedder, True))
     per_story = (many.wall_s - one.wall_s) / (stories - 1)
-    return {"one": asdict(one), "many": asdict(many), "stories": stories, "per_story_s": per_story}
+    per_story_cpu = (many.cpu_s - one.cpu_s) / (stories - 1)
+    return {
+        "one": asdict(one),
+        "many": asdict(many),
+        "stories": stories,
+        "per_story_s": per_story,
+        "per_story_cpu_s": per_story_cpu,
+    }
 
 
 def warm_sumy(stories: int, splitter: str) -> dict[str, Any]:
@@ -140,14 +152,19 @@ def warm_sumy(stories: int, splitter: str) -> dict[str, Any]:
     sumy_summary("textrank", "Warm up. The imports load here.", DEFAULT_BUDGET, regex)
     split_sentences("Warm up. The splitter loads here.")
     with tempfile.TemporaryDirectory() as tmp:
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         for folder in folders:
             texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
             bodies = "\n\n".join(text.split("\n", 1)[-1].strip() for text in texts)
             summary = sumy_summary("textrank", bodies, DEFAULT_BUDGET, regex)
             (Path(tmp) / f"{folder.name}.md").write_text(summary, encoding="utf-8")
-        elapsed = time.perf_counter() - started
-    return {"stories": len(folders), "per_story_s": elapsed / len(folders), "splitter": splitter}
+        elapsed, cpu = time.perf_counter() - started, time.process_time() - started_cpu
+    return {
+        "stories": len(folders),
+        "per_story_s": elapsed / len(folders),
+        "per_story_cpu_s": cpu / len(folders),
+        "splitter": splitter,
+    }
 
 
 def warm(stories: int) -> None:

@@ -29,17 +29,29 @@ def cold_section(cold: dict[str, list[dict[str, Any]]]) -> str:
         goal = COLD_GOAL_S.get(embedder)
         verdict = _verdict(wall <= goal) if goal else "-"
         walls = ", ".join(f"{r['wall_s']:.2f}" for r in runs)
-        rows.append([embedder, f"{wall:.2f}", walls, f"{peak:.0f}", f"<= {goal} s: {verdict}"])
-    headers = ["embedder", "median wall s", "runs (s)", "peak RSS MiB", "goal"]
+        cpu = statistics.median(r.get("cpu_s", 0.0) for r in runs)
+        load = max(r.get("load_before", 0.0) for r in runs)
+        target = f"<= {goal} s: {verdict}"
+        rows.append(
+            [embedder, f"{wall:.2f}", walls, f"{cpu:.2f}", f"{peak:.0f}", f"{load:.1f}", target]
+        )
+    headers = ["embedder", "median wall s", "runs (s)", "median CPU s", "peak RSS MiB"]
+    headers += ["max load before", "goal"]
     return "`.venv/bin/python benchmarks/speed.py cold`\n\n" + markdown_table(headers, rows)
 
 
 def warm_section(warm: dict[str, dict[str, Any]]) -> str:
     rows = [
-        [name, value["stories"], f"{1000 * value['per_story_s']:.1f}"]
+        [
+            name,
+            value["stories"],
+            f"{1000 * value['per_story_s']:.1f}",
+            f"{1000 * value.get('per_story_cpu_s', 0.0):.1f}",
+        ]
         for name, value in warm.items()
     ]
-    table = markdown_table(["method", "stories", "ms / story (warm)"], rows)
+    headers = ["method", "stories", "wall ms / story (warm)", "CPU ms / story"]
+    table = markdown_table(headers, rows)
     sumy = min(v["per_story_s"] for k, v in warm.items() if k.startswith("sumy"))
     lines = [
         f"- {name}: {value['per_story_s'] / sumy:.1f} x the fastest sumy TextRank "
@@ -82,9 +94,12 @@ def scale_section(results: dict[str, Any]) -> str:
         status = "ok" if finished else ("timed out" if value["timed_out"] else "failed")
         per_article = f"{1000 * value['wall_s'] / size:.0f}"
         wall, peak = f"{value['wall_s']:.1f}", f"{value['peak_mib']:.0f}"
-        rows.append([layout, embedder, size, wall, peak, per_article, exponent, status])
-    headers = ["layout", "embedder", "articles", "wall s", "peak MiB", "ms / article"]
-    headers += ["growth exponent", "status"]
+        cpu = f"{value['cpu_s']:.1f}" if value.get("cpu_s") else "-"
+        load = f"{value.get('load_before', 0.0):.1f} / {value.get('load_after', 0.0):.1f}"
+        row = [layout, embedder, size, wall, cpu, peak, per_article, exponent, load, status]
+        rows.append(row)
+    headers = ["layout", "embedder", "articles", "wall s", "CPU s", "peak MiB", "ms / article"]
+    headers += ["growth exponent", "load before / after", "status"]
     command = "`.venv/bin/python benchmarks/speed.py scale` then `... speed.py report`"
     goals = "\n".join(thousand_goals(results))
     measured = sorted(
@@ -124,6 +139,16 @@ def plot(results: dict[str, Any], field: str, ylabel: str, path: Path) -> None:
     for (layout, embedder), points in sorted(series.items()):
         xs, ys = zip(*points, strict=True)
         axes.plot(xs, ys, marker="o", label=f"{embedder}, {layout} folder")
+    stopped = [
+        (size, value[field])
+        for _, _, size, value in scale_rows(results)
+        if value["timed_out"] or value["exit_code"] != 0
+    ]
+    if stopped:
+        xs, ys = zip(*stopped, strict=True)
+        axes.scatter(
+            xs, ys, marker="^", color="red", label="stopped at the time limit (lower bound)"
+        )
     if field == "wall_s" and series:
         _linear_guide(axes, series)
     axes.set_xscale("log")

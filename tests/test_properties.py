@@ -109,9 +109,7 @@ def _full_parser() -> MarkdownIt:
 
 
 def _inline_children(markdown: str) -> list[Token]:
-    return [
-        child for token in _full_parser().parse(markdown) for child in token.children or ()
-    ]
+    return [child for token in _full_parser().parse(markdown) for child in token.children or ()]
 
 
 def _assert_literal(markdown: str) -> None:
@@ -313,9 +311,7 @@ sources_strategy = st.builds(
     title=st.one_of(st.none(), hostile_text),
     published=st.one_of(st.none(), hostile_text),
 )
-evidence_strategy = st.builds(
-    Evidence, source_id=ids, sentence=hostile_text, score=st.floats(0, 1)
-)
+evidence_strategy = st.builds(Evidence, source_id=ids, sentence=hostile_text, score=st.floats(0, 1))
 brief_sentences = st.builds(
     BriefSentence,
     text=hostile_text,
@@ -339,7 +335,9 @@ briefs = st.builds(
     model=st.one_of(st.none(), hostile_text),
     fallback_reason=st.one_of(st.none(), hostile_text),
     sentences=st.lists(brief_sentences, max_size=4).map(tuple),
-    sources=st.builds(_with_ids, sources_strategy, st.lists(sources_strategy, min_size=2, max_size=2)),
+    sources=st.builds(
+        _with_ids, sources_strategy, st.lists(sources_strategy, min_size=2, max_size=2)
+    ),
     suppressed=st.lists(
         st.builds(Suppressed, text=hostile_text, source_ids=st.tuples(ids), reason=hostile_text),
         max_size=2,

@@ -97,7 +97,9 @@ def _describe(progress: Progress, task: TaskID, story: str, stage: str) -> None:
 
 def _summary_table(results: list[tuple[Story, Brief | str]]) -> Table:
     table = Table(title="stories")
-    for column in ("story", "sentences", "sources cited", "suppressed", "status"):
+    # A story's folder is shown whole, folded over lines in a narrow terminal, never cut.
+    table.add_column("story", overflow="fold")
+    for column in ("sentences", "sources cited", "suppressed", "status"):
         table.add_column(column)
     for story, result in results:
         if isinstance(result, str):

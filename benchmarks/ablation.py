@@ -1,0 +1,91 @@
+"""Ablation of the ranking signals: ROUGE on the AllSides dev set with one signal at a time.
+
+Each row sets the weights of `briefing.rank` as named (the others to zero, or the shipped
+defaults for "all") and scores the extractive brief exactly as `quality.py` does. It shows
+what each signal is worth on this set. Usage: `.venv/bin/python benchmarks/ablation.py --help`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import statistics
+import tempfile
+from pathlib import Path
+
+from rouge_score import rouge_scorer
+
+from baselines import cut_words
+from briefing import rank
+from briefing.config import load_config
+from briefing.embed import Embedder, get_embedder
+from briefing.pipeline import build_brief
+from devset import Cluster, load_clusters, write_cluster
+from report import markdown_table, replace_section
+
+WORD_BUDGET = 100
+BRIEF_SENTENCES = 10
+SIGNALS = ("SUPPORT_WEIGHT", "CONCEPT_WEIGHT", "CENTRALITY_WEIGHT", "POSITION_WEIGHT")
+SETTINGS: dict[str, dict[str, float]] = {
+    "all (shipped weights)": {},
+    **{
+        f"{name.split('_')[0].lower()} only": {s: float(s == name) for s in SIGNALS}
+        for name in SIGNALS
+    },
+}
+
+
+def score(clusters: list[Cluster], folders: list[Path], embedder: Embedder) -> tuple[float, float]:
+    config = load_config(
+        None,
+        {
+            "embed": {"embedder": embedder.name if embedder.name == "tfidf" else "minilm"},
+            "brief": {"max_words": WORD_BUDGET, "sentences": BRIEF_SENTENCES},
+            "compose": {"mode": "extractive"},
+        },
+    )
+    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2"], use_stemmer=True)
+    r1, r2 = [], []
+    for cluster, folder in zip(clusters, folders, strict=True):
+        brief = build_brief(folder, config, embedder)
+        text = cut_words(" ".join(s.text for s in brief.sentences), WORD_BUDGET)
+        result = scorer.score(cluster.reference, text)
+        r1.append(result["rouge1"].fmeasure)
+        r2.append(result["rouge2"].fmeasure)
+    return 100 * statistics.fmean(r1), 100 * statistics.fmean(r2)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--embedder", default="tfidf", help="minilm or tfidf")
+    parser.add_argument("--limit", type=int, default=None, help="first N clusters only")
+    parser.add_argument("--no-doc", action="store_true", help="do not rewrite the doc section")
+    args = parser.parse_args()
+    logging.disable(logging.WARNING)
+    clusters = load_clusters(limit=args.limit)
+    root = Path(tempfile.mkdtemp(prefix="ablation-"))
+    folders = []
+    for n, cluster in enumerate(clusters):
+        folder = root / f"c{n:03d}"
+        folder.mkdir()
+        write_cluster(cluster, folder)
+        folders.append(folder)
+    embedder = get_embedder(load_config(None, {"embed": {"embedder": args.embedder}}).embed)
+    shipped = {name: getattr(rank, name) for name in SIGNALS}
+    rows = []
+    for label, weights in SETTINGS.items():
+        for name in SIGNALS:
+            setattr(rank, name, weights.get(name, shipped[name]))
+        r1, r2 = score(clusters, folders, embedder)
+        rows.append((label, f"{r1:.2f}", f"{r2:.2f}"))
+        print(label, rows[-1][1:], flush=True)
+    table = markdown_table(("ranking signals", "ROUGE-1 F1", "ROUGE-2 F1"), rows)
+    command = f"`.venv/bin/python benchmarks/ablation.py --embedder {args.embedder}`"
+    body = f"{command} ({len(clusters)} clusters, {WORD_BUDGET} words)\n\n{table}"
+    print(body)
+    if not args.no_doc:
+        replace_section(f"ablation-{args.embedder}", body)
+
+
+if __name__ == "__main__":
+    main()
