@@ -31,7 +31,8 @@ from briefing.config import BriefingConfig, EmbedConfig
 from briefing.embed import TFIDF, get_embedder
 from briefing.models import Sentence, Source
 from briefing.sentences import Splitter
-from briefing.verify import Aligner, Features, Lexicon, Thresholds, conflict, covered
+from briefing.verify import Aligner
+from briefing.verify.lexical import Features, Lexicon, Thresholds, conflict, covered
 
 ROOT = Path(__file__).resolve().parent.parent
 PAIRS = ROOT / "tests" / "data" / "alignment_pairs.jsonl"

@@ -354,6 +354,22 @@ def test_twenty_megabyte_article_is_capped_in_bounded_memory(tmp_path: Path) -> 
     assert "huge.txt" in source_paths(out)
 
 
+def test_big_html_page_is_read_up_to_the_caps(tmp_path: Path) -> None:
+    folder = stories(tmp_path)
+    sentences = [line for line in seed_text(1).splitlines() if line.endswith(".")]
+    paragraphs = "".join(
+        f"<p>{sentences[n % len(sentences)]} Report {n} said so.</p>\n" for n in range(60_000)
+    )
+    page = f"<html><head><title>A big page</title><script>{'x=1;' * 200_000}</script></head>"
+    (folder / "big.html").write_text(f"{page}<body><article>{paragraphs}</article></body></html>")
+    out = tmp_path / "out"
+    result = build(folder, out)
+    assert result.exit_code == 0, result.stderr
+    assert f"big.html: text cut to its first {MAX_CHARS * 10} characters" in result.stderr
+    assert f"big.html: text cut to its first {MAX_CHARS} characters" in result.stderr
+    assert "big.html" in source_paths(out)
+
+
 def test_thousands_of_files(tmp_path: Path) -> None:
     folder = tmp_path / "many"
     folder.mkdir()
@@ -377,11 +393,13 @@ def test_long_lines_and_text_without_punctuation(tmp_path: Path) -> None:
     (folder / "one-line.txt").write_text(" ".join([words] * 20_000), encoding="utf-8")
     unpunctuated = "\n".join(f"{words} number {n} and more {words}" for n in range(40))
     (folder / "no-stops.txt").write_text(unpunctuated, encoding="utf-8")
+    (folder / "one-word.txt").write_text("x" * 300_000, encoding="utf-8")
     out = tmp_path / "out"
     result = build(folder, out)
     assert result.exit_code == 0, result.stderr
     assert "one-line.txt: text cut to its first" in result.stderr
     assert {"one-line.txt", "no-stops.txt"} <= set(source_paths(out))
+    assert skipped(out)["one-word.txt"].startswith("too short to be an article (0 characters")
     data = brief_json(out)
     texts = [item["text"] for item in data["suppressed"]]
     texts += [e["sentence"] for s in data["sentences"] for e in s["evidence"]]
@@ -495,8 +513,10 @@ def test_manifest_with_a_malformed_url_is_read(tmp_path: Path) -> None:
 
 # ------------------------------------------------------------------------- front matter
 
+# Aliases nest a few lines into 9**6 "lol"s: small enough that a regression fails the test
+# (a title of megabytes) instead of exhausting memory, as 9**9 did before the fix.
 BILLION_LAUGHS = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
-    f"{chr(98 + n)}: &{chr(98 + n)} [{', '.join([f'*{chr(97 + n)}'] * 9)}]\n" for n in range(8)
+    f"{chr(98 + n)}: &{chr(98 + n)} [{', '.join([f'*{chr(97 + n)}'] * 9)}]\n" for n in range(5)
 )
 IGNORED = "front matter ignored: invalid YAML"
 BROKEN_FRONT_MATTER = {
@@ -509,7 +529,7 @@ BROKEN_FRONT_MATTER = {
     "bad-day.md": ("published: 2021-02-30\n", f"{IGNORED} (day is out of range for month)"),
     "deep.md": ("title: " + "[" * 5000 + "]" * 5000 + "\n", f"{IGNORED} (nested too deeply)"),
     "laughs.md": (
-        BILLION_LAUGHS + "title: *i\n",
+        BILLION_LAUGHS + "title: *f\n",
         "front matter: title is a list or mapping, not a single value; ignored",
     ),
     "wrong-types.md": (
@@ -538,6 +558,7 @@ def test_broken_front_matter_is_ignored_with_a_warning(tmp_path: Path) -> None:
     sources = {s["path"]: s for s in brief_json(out)["sources"]}
     assert set(BROKEN_FRONT_MATTER) | {"never-closed.md"} <= set(sources)
     assert sources["surrogate.md"]["title"] == "Bad \ufffd title"
+    assert sources["laughs.md"]["title"] is None
     assert (sources["wrong-types.md"]["outlet"], sources["wrong-types.md"]["domain"]) == (
         None,
         None,
@@ -604,6 +625,34 @@ def test_markup_and_instructions_in_articles_render_as_text(tmp_path: Path) -> N
     everything = brief + audit + (out / "brief.json").read_text(encoding="utf-8")
     for injected in ("alert('head')", "alert('body')", "alert('img')", "steal()", "evil.example"):
         assert injected not in everything
+
+
+# ------------------------------------------------------------------- options and settings
+
+
+@pytest.mark.parametrize(
+    ("option", "name", "content", "reason"),
+    [
+        ("--ratings", "ratings.csv", b"domain,score\nexample.com,1.7\n", "line 2: score '1.7'"),
+        ("--ratings", "ratings.csv", b"\xff\xfe\x00garbage", "cannot read the ratings table"),
+        ("--ratings", "ratings.csv", b"", "the ratings table has no rows"),
+        ("--ratings", "missing.csv", None, "cannot read the ratings table"),
+        ("--config", "briefing.toml", b"[ingest\nmax_chars = ", "invalid TOML"),
+        ("--config", "briefing.toml", b"[ingest]\nmax_chars = -1\n", "ingest.max_chars"),
+        ("--config", "briefing.toml", b"[ingest]\nsurprise = 1\n", "ingest.surprise"),
+        ("--config", "missing.toml", None, "cannot read config file"),
+    ],
+)
+def test_broken_options_files(
+    tmp_path: Path, option: str, name: str, content: bytes | None, reason: str
+) -> None:
+    folder = stories(tmp_path)
+    given = tmp_path / name
+    if content is not None:
+        given.write_bytes(content)
+    out = tmp_path / "out"
+    assert_refused(build(folder, out, option, str(given)), str(given), reason)
+    assert not out.exists()
 
 
 # ------------------------------------------------------------------------------- cite

@@ -178,6 +178,7 @@ def test_front_matter_values_of_any_type_are_read_or_ignored(
     meta = parsed.meta
     for value in (meta.title, meta.outlet, meta.domain, meta.url, meta.published):
         assert value is None or isinstance(value, str)
+        assert value is None or value.encode("utf-8")
     assert meta.credibility is None or 0.0 <= meta.credibility <= 1.0
 
 
@@ -298,6 +299,30 @@ def test_read_corpus_on_any_files_returns_articles_or_an_input_error(
     listed = {article.source.path for article in corpus.articles}
     listed |= {skipped.path for skipped in corpus.skipped}
     assert listed == set(files)
+
+
+file_names = st.binary(min_size=1, max_size=60).filter(
+    lambda name: b"/" not in name and b"\x00" not in name and name not in {b".", b".."}
+)
+
+
+@SLOW
+@given(st.lists(file_names, min_size=1, max_size=4, unique=True))
+def test_any_file_name_is_read_or_skipped_under_a_printable_name(names: list[bytes]) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        for name in names:
+            with open(os.fsencode(folder) + b"/" + name, "wb") as handle:
+                handle.write(b"Officials said the talks would go on next week in the capital.\n")
+        try:
+            corpus = read_corpus(Path(folder), IngestConfig(min_chars=1))
+        except InputError as exc:
+            assert "no article to read" in str(exc)
+            return
+    shown = [article.source.path for article in corpus.articles]
+    shown += [skipped.path for skipped in corpus.skipped]
+    assert len(set(shown)) == len(names)
+    for name in shown:
+        name.encode("utf-8")
 
 
 ids = st.sampled_from(["a", "b", "c"])

@@ -12,17 +12,8 @@ from briefing.config import BriefingConfig, VerifyConfig
 from briefing.embed import Embedder, TfidfEmbedder
 from briefing.models import DraftSentence, Sentence
 from briefing.sentences import Splitter
-from briefing.verify import (
-    CALIBRATED,
-    DROPPED_REASON,
-    Aligner,
-    Lexicon,
-    conflict,
-    covered,
-    judge,
-    thresholds_for,
-    verify_drafts,
-)
+from briefing.verify import CALIBRATED, DROPPED_REASON, Aligner, thresholds_for, verify_drafts
+from briefing.verify.lexical import Lexicon, conflict, covered, judge
 from records import claim, sentence, source
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -55,9 +55,7 @@ def plan_stories(input_dirs: list[Path], output: Path | None, per_folder: bool) 
     return [Story(d, root / name) for d, name in zip(dirs, names, strict=True)]
 
 
-def _build_one(
-    story: Story, config: BriefingConfig, console: Console, on_stage: OnStage
-) -> Brief:
+def _build_one(story: Story, config: BriefingConfig, console: Console, on_stage: OnStage) -> Brief:
     with outputs.output_dir(story.output_dir):
         brief = build_brief(story.input_dir, config, on_stage=on_stage)
         outputs.write_brief(brief, story.output_dir)

@@ -91,9 +91,10 @@ def _read_entry(
     if reason:
         return Skipped(path=name, reason=reason)
     suffix = Path(name).suffix.lower()
-    limit = config.max_chars * BYTES_PER_CHAR * (HTML_MARKUP_FACTOR if suffix in _HTML else 1)
+    chars = config.max_chars * (HTML_MARKUP_FACTOR if suffix in _HTML else 1)
+    limit = chars * BYTES_PER_CHAR
     try:
-        data = read_bytes(entry, limit)
+        data, whole = read_bytes(entry, limit)
     except OSError as exc:
         return Skipped(path=name, reason=f"cannot be read ({exc.strerror or exc})")
     if not data.strip():
@@ -107,31 +108,40 @@ def _read_entry(
         return Skipped(path=name, reason=f"unsupported file type {suffix} (reads {SUPPORTED})")
     if not text.strip():
         return Skipped(path=name, reason="empty file")
-    text, warnings = _cap(text, config.max_chars, folder / name)
+    text, warnings = _cap(text, chars, folder / name, None if whole else limit)
     return _article(name, reader(text), row, config, warnings, encoding)
 
 
-def read_bytes(path: Path, limit: int) -> bytes:
-    """At most `limit` bytes, minus a UTF-8 character cut in half at the end."""
+def read_bytes(path: Path, limit: int) -> tuple[bytes, bool]:
+    """At most `limit` bytes, minus a UTF-8 character cut in half at the end, and whether
+    that is the whole file."""
     with path.open("rb") as handle:
         data = handle.read(limit + 1)
     if len(data) <= limit:
-        return data
+        return data, True
     data = data[:limit]
     for cut in range(_MAX_PARTIAL_BYTES + 1):
         try:
             (data[: len(data) - cut]).decode("utf-8")
         except UnicodeDecodeError:
             continue
-        return data[: len(data) - cut]
-    return data
+        return data[: len(data) - cut], False
+    return data, False
 
 
-def _cap(text: str, max_chars: int, path: Path) -> tuple[str, tuple[str, ...]]:
-    if len(text) <= max_chars:
+def _cap(
+    text: str, max_chars: int, path: Path | str, bytes_read: int | None = None
+) -> tuple[str, tuple[str, ...]]:
+    """The text cut to `max_chars`; a warning when it was cut, here or when read from disk
+    (`bytes_read` is the byte limit when the file was longer)."""
+    if len(text) > max_chars:
+        text, warning = text[:max_chars], f"text cut to its first {max_chars} characters"
+    elif bytes_read is not None:
+        warning = f"file cut to its first {bytes_read} bytes"
+    else:
         return text, ()
-    log.warning("%s: text cut to its first %d characters", path, max_chars)
-    return text[:max_chars], (f"text cut to its first {max_chars} characters",)
+    log.warning("%s: %s", path, warning)
+    return text, (warning,)
 
 
 def _article(
@@ -143,7 +153,8 @@ def _article(
     encoding: str,
 ) -> Article | Skipped:
     cleaned = clean_lines(parsed.lines, parsed.meta.title)
-    body = "\n\n".join(cleaned.paragraphs)
+    # A page's markup may be HTML_MARKUP_FACTOR times max_chars; its text is held to max_chars.
+    body, cut = _cap("\n\n".join(cleaned.paragraphs), config.max_chars, name)
     if len(body) < config.min_chars:
         reason = (
             f"too short to be an article ({len(body)} characters of text, "
@@ -156,7 +167,7 @@ def _article(
         source=_source(name, parsed, row),
         text=body,
         dropped=tuple(sorted(parsed.dropped + cleaned.dropped, key=lambda line: line.line_no)),
-        warnings=warnings + parsed.warnings,
+        warnings=warnings + cut + parsed.warnings,
         identity_origin=_identity_origin(parsed, row),
         encoding=encoding,
     )
