@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping, Sequence
 
 from briefing.compose.base import ComposeInput, Composition
+from briefing.compose.extractive import best_member, tidy
 from briefing.compose.generator import Generator, Prompt, TransformersGenerator
 from briefing.compose.prompts import CLAIM_MARK, Template, load_template, render, sanitise
 from briefing.config import BriefConfig, ComposeConfig
@@ -57,7 +58,10 @@ class AbstractiveComposer:
     def compose(self, given: ComposeInput) -> Composition:
         generator = self._generator
         budget = given.config.brief
-        candidates = given.claims[: budget.sentences * CLAIMS_PER_SENTENCE]
+        candidates = [
+            _as_best_member(claim, given)
+            for claim in given.claims[: budget.sentences * CLAIMS_PER_SENTENCE]
+        ]
         drafts: tuple[DraftSentence, ...] = ()
         if candidates:
             labels = claim_labels(candidates)
@@ -70,6 +74,13 @@ class AbstractiveComposer:
             log.info("%s wrote %d draft sentence(s)", generator.name, len(drafts))
         title = choose_title(given, drafts)
         return Composition(title=title, sentences=drafts, model=generator.name)
+
+
+def _as_best_member(claim: Claim, given: ComposeInput) -> Claim:
+    """The claim worded as its best-reading member sentence (what the extractive brief would
+    say), so that the model starts from the most credible, attributed wording."""
+    member = best_member(claim, given.sentences, given.sources)
+    return claim if member is None else claim.model_copy(update={"text": tidy(member.text)})
 
 
 def claim_labels(claims: Sequence[Claim]) -> dict[str, str]:
