@@ -41,7 +41,6 @@ class MethodResult:
     scores: dict[str, list[float]] = field(default_factory=lambda: {t: [] for t in ROUGE_TYPES})
     seconds: list[float] = field(default_factory=list)
     words: list[int] = field(default_factory=list)
-    outputs: list[str] = field(default_factory=list)
     failures: int = 0
 
     def mean(self, rouge_type: str) -> float:
@@ -106,7 +105,6 @@ def run(clusters: list[Cluster], budget: int, embedders: list[str]) -> list[Meth
                 results[name].seconds.append(time.perf_counter() - started)
                 summary = cut_words(text, budget)
                 results[name].words.append(len(summary.split()))
-                results[name].outputs.append(summary)
                 scores = scorer.score(cluster.reference, summary)
                 for rouge_type in ROUGE_TYPES:
                     results[name].scores[rouge_type].append(scores[rouge_type].fmeasure)
@@ -180,7 +178,7 @@ def main() -> None:
             "revision": measured,
             "cluster_ids": [cluster.id for cluster in clusters],
             "methods": {
-                r.name: {"scores": r.scores, "seconds": r.seconds, "outputs": r.outputs}
+                r.name: {"scores": r.scores, "seconds": r.seconds, "words": r.words}
                 for r in results
             },
         },

@@ -95,7 +95,8 @@ def scale_section(results: dict[str, Any]) -> str:
         per_article = f"{1000 * value['wall_s'] / size:.0f}"
         wall, peak = f"{value['wall_s']:.1f}", f"{value['peak_mib']:.0f}"
         cpu = f"{value['cpu_s']:.1f}" if value.get("cpu_s") else "-"
-        load = f"{value.get('load_before', 0.0):.1f} / {value.get('load_after', 0.0):.1f}"
+        after = f"{value['load_after']:.1f}" if value.get("load_after") else "-"
+        load = f"{value.get('load_before', 0.0):.1f} / {after}"
         row = [layout, embedder, size, wall, cpu, peak, per_article, exponent, load, status]
         rows.append(row)
     headers = ["layout", "embedder", "articles", "wall s", "CPU s", "peak MiB", "ms / article"]

@@ -8,9 +8,14 @@ from briefing.claims import (
     drop_clutter,
     independent_reports,
     looks_like_clutter,
+    sentence_neighbours,
 )
-from briefing.models import Article, Corpus
+from briefing.models import Article, Claim, Corpus, Sentence
 from records import claim, sentence, source, unit
+
+
+def cluster(sents: list[Sentence], vectors: np.ndarray, threshold: float) -> tuple[Claim, ...]:
+    return build_claims(sents, vectors, sentence_neighbours(sents, vectors, threshold), threshold)
 
 
 def test_paraphrases_across_articles_form_one_claim_without_chaining() -> None:
@@ -24,7 +29,7 @@ def test_paraphrases_across_articles_form_one_claim_without_chaining() -> None:
     # seeded at b takes its closest neighbour a, and c:0 must not be chained in through b.
     vectors = unit([1, 0, 0], [0.8, 0.6, 0], [0.28, 0.96, 0], [0, 0, 1])
     vectors[0] = unit([1, 0.01, 0])[0]  # a is a hair closer to b than c:0 is
-    claims = build_claims(sents, vectors, threshold=0.7)
+    claims = cluster(sents, vectors, 0.7)
     members = sorted(c.member_ids for c in claims)
     assert members == [("b:0", "a:0"), ("c:0",), ("c:1",)]
     # c:0 is not a member, but it does restate the seed b closely enough to count as support.
@@ -53,7 +58,7 @@ def test_a_sentence_joins_its_closest_seed_not_the_first_that_covered_it() -> No
         [0.70, 0.71, 0.0],  # d: 0.70 to a, 0.53 to e (below the floor: not covered by a)
         [0.9, -0.14, 0.413],  # e: 0.90 to a
     )
-    claims = build_claims(sents, vectors, threshold=0.7)
+    claims = cluster(sents, vectors, 0.7)
     by_seed = {c.member_ids[0]: c.member_ids for c in claims}
     # a seeds first and covers b, but b ends up with d, the seed it restates most closely.
     assert by_seed == {"a:0": ("a:0", "e:0"), "d:0": ("d:0", "b:0")}
@@ -64,14 +69,14 @@ def test_sentences_of_one_article_never_cluster_together() -> None:
         sentence("a", 0, "Same words here now.", 0.0),
         sentence("a", 1, "Same words here now."),
     ]
-    claims = build_claims(sents, unit([1, 0], [1, 0]), threshold=0.5)
+    claims = cluster(sents, unit([1, 0], [1, 0]), 0.5)
     assert len(claims) == 2
 
 
 def test_claim_vectors_average_members() -> None:
     sents = [sentence("a", 0, "x"), sentence("b", 0, "y")]
     vectors = unit([1, 0], [0, 1])
-    claims = build_claims(sents, vectors, threshold=0.0)
+    claims = cluster(sents, vectors, 0.0)
     assert len(claims) == 1
     np.testing.assert_allclose(claim_vectors(claims, sents, vectors), unit([1, 1]), atol=1e-6)
 
@@ -90,7 +95,7 @@ def test_near_identical_articles_are_one_report_credited_to_the_more_credible() 
         sentence("other", 0, "three"),
     ]
     vectors = unit([1, 0, 0], [0, 1, 0], [1, 0, 0], [0, 1, 0], [0, 0, 1])
-    assert independent_reports(corpus, sents, vectors) == {
+    assert independent_reports(corpus, sents, sentence_neighbours(sents, vectors, 0.7)) == {
         "ap": "ap",
         "copy": "ap",
         "other": "other",

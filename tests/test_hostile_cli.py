@@ -39,6 +39,8 @@ PEAK_RSS_LIMIT_MB = 450
 # Thousands of files: enough to show the folder is read in one pass, few enough for CI.
 MANY_FILES = 2000
 MANY_FILES_SECONDS = 90
+# Builds of one folder compared byte for byte; raise it for a longer check (docs/reliability.md).
+DETERMINISM_RUNS = int(os.environ.get("BRIEFING_DETERMINISM_RUNS", "2"))
 
 
 # ---------------------------------------------------------------------------- helpers
@@ -214,6 +216,27 @@ def test_output_path_that_cannot_be_created(tmp_path: Path) -> None:
     assert blocker.read_text(encoding="utf-8") == "keep me"
 
 
+def test_output_folder_that_is_the_input_folder(tmp_path: Path) -> None:
+    folder = stories(tmp_path)
+    (folder / "brief.md").write_text(seed_text(0), encoding="utf-8")
+    line = assert_refused(build(folder, folder), f"would write over the input {folder}")
+    assert line.startswith(f"error: {folder}: ")
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        [*(p.name for p in SEED_FILES), "brief.md"]
+    )
+
+
+def test_cite_never_writes_over_its_draft(tmp_path: Path) -> None:
+    folder = stories(tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+    draft = out / "cited.md"
+    draft.write_text("Putin demanded that NATO not expand into Ukraine.\n", encoding="utf-8")
+    result = invoke(["cite", draft, folder, "-o", out, "--embedder", "tfidf"], folder, out)
+    assert_refused(result, str(out), f"would write over the input {draft}")
+    assert sorted(p.name for p in out.iterdir()) == ["cited.md"]
+
+
 def test_failed_write_keeps_the_previous_outputs(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -361,7 +384,8 @@ def test_big_html_page_is_read_up_to_the_caps(tmp_path: Path) -> None:
         f"<p>{sentences[n % len(sentences)]} Report {n} said so.</p>\n" for n in range(60_000)
     )
     page = f"<html><head><title>A big page</title><script>{'x=1;' * 200_000}</script></head>"
-    (folder / "big.html").write_text(f"{page}<body><article>{paragraphs}</article></body></html>")
+    body = f"<body><article>{paragraphs}</article></body></html>"
+    (folder / "big.html").write_text(page + body, encoding="utf-8")
     out = tmp_path / "out"
     result = build(folder, out)
     assert result.exit_code == 0, result.stderr
@@ -695,10 +719,12 @@ def test_same_input_gives_the_same_bytes(tmp_path: Path) -> None:
     folder = stories(tmp_path)
     (folder / "hostile.md").write_text(hostile_article("Monday"), encoding="utf-8")
     (folder / "copy.txt").write_bytes(SEED_FILES[2].read_bytes())
-    first, second = tmp_path / "first", tmp_path / "second"
-    assert build(folder, first).exit_code == 0
-    assert build(folder, second).exit_code == 0
-    assert outputs_of(first) == outputs_of(second)
+    (folder / "odd \u202e name.txt").write_text(seed_text(4) + "\n<b>x</b>", encoding="utf-8")
+    runs = []
+    for run in range(DETERMINISM_RUNS):
+        assert build(folder, tmp_path / f"run-{run}").exit_code == 0
+        runs.append(outputs_of(tmp_path / f"run-{run}"))
+    assert all(outputs == runs[0] for outputs in runs)
 
 
 def test_several_folders_one_broken(tmp_path: Path) -> None:

@@ -56,7 +56,7 @@ def plan_stories(input_dirs: list[Path], output: Path | None, per_folder: bool) 
 
 
 def _build_one(story: Story, config: BriefingConfig, console: Console, on_stage: OnStage) -> Brief:
-    with outputs.output_dir(story.output_dir):
+    with outputs.output_dir(story.output_dir, inputs=[story.input_dir]):
         brief = build_brief(story.input_dir, config, on_stage=on_stage)
         outputs.write_brief(brief, story.output_dir)
     if brief.fallback_reason:

@@ -35,8 +35,19 @@ def claim_threshold(embedder_name: str) -> float:
     return CLAIM_THRESHOLDS.get(embedder_name, DEFAULT_CLAIM_THRESHOLD)
 
 
+Neighbours = list[list[tuple[int, float]]]
+
+
+def sentence_neighbours(
+    sentences: Sequence[Sentence], vectors: np.ndarray, threshold: float
+) -> Neighbours:
+    """For each sentence, the sentences of other articles at cosine >= threshold (or the copy
+    similarity, if lower), best first: the one similarity search that claims and copies share."""
+    return neighbours(vectors, min(threshold, COPY_SIMILARITY), _groups(sentences))
+
+
 def independent_reports(
-    corpus: Corpus, sentences: Sequence[Sentence], vectors: np.ndarray
+    corpus: Corpus, sentences: Sequence[Sentence], near: Neighbours
 ) -> dict[str, str]:
     """Map each source id to the id of the report it copies (itself when it is original).
 
@@ -49,8 +60,8 @@ def independent_reports(
     groups = np.array([group_of[s.source_id] for s in sentences], dtype=np.int64)
     counts = np.bincount(groups, minlength=len(ids)) if len(groups) else np.zeros(len(ids), int)
     shared: dict[tuple[int, int], set[int]] = defaultdict(set)
-    for i, hits in enumerate(neighbours(vectors, COPY_SIMILARITY, groups)):
-        for j, _ in hits:
+    for i, hits in enumerate(near):
+        for j, _ in (hit for hit in hits if hit[1] >= COPY_SIMILARITY):
             shared[(int(groups[i]), int(groups[j]))].add(i)
     canonical = {source_id: source_id for source_id in ids}
     for (a, b), rows in sorted(shared.items()):
@@ -74,12 +85,13 @@ def _join(canonical: dict[str, str], a: str, b: str, credibility: Mapping[str, f
 
 
 def build_claims(
-    sentences: Sequence[Sentence], vectors: np.ndarray, threshold: float
+    sentences: Sequence[Sentence], vectors: np.ndarray, near: Neighbours, threshold: float
 ) -> tuple[Claim, ...]:
-    """Cluster sentences of different articles that say the same thing into claims."""
+    """Cluster sentences of different articles that say the same thing into claims; `near`
+    holds each sentence's neighbours in other articles (sentence_neighbours)."""
     if not sentences:
         return ()
-    near = neighbours(vectors, threshold, _groups(sentences))
+    near = [[hit for hit in hits if hit[1] >= threshold] for hits in near]
     seeds = _star_seeds(near, vectors, threshold * MEMBER_FLOOR, sentences)
     clusters = _assign_to_nearest_seed(seeds, near)
     ordered = sorted(
@@ -92,7 +104,7 @@ def build_claims(
 
 
 def _star_seeds(
-    near: list[list[tuple[int, float]]],
+    near: Neighbours,
     vectors: np.ndarray,
     floor: float,
     sentences: Sequence[Sentence],
@@ -117,7 +129,7 @@ def _star_seeds(
 
 
 def _assign_to_nearest_seed(
-    seeds: list[int], near: list[list[tuple[int, float]]]
+    seeds: list[int], near: Neighbours
 ) -> dict[int, list[tuple[int, float]]]:
     """Each sentence joins the seed it is most similar to (a seed keeps itself), so that a
     sentence covered early by a looser seed still ends up with its closest paraphrase."""

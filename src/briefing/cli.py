@@ -165,7 +165,8 @@ def cite(
             verify={"max_citations": max_citations},
         )
         out_dir = output or Path("outputs") / input_dir.resolve().name
-        with outputs.output_dir(out_dir), err.status("citing") as status:
+        inputs = [input_dir, draft]
+        with outputs.output_dir(out_dir, inputs), err.status("citing") as status:
             cited = pipeline.cite_draft(draft, input_dir, config, status.update)
             outputs.write_cited(cited.draft, cited.brief, out_dir)
         err.print(outputs.cite_summary(cited.brief, out_dir), markup=False)

@@ -57,10 +57,11 @@ def analyse(
     embedder.fit(texts)
     vectors = embedder.encode(texts)
     on_stage("finding cross-source claims")
-    independent = claim_stage.independent_reports(corpus, sents, vectors)
-    sources = {article.source.id: article.source for article in corpus.articles}
     threshold = claim_stage.claim_threshold(embedder.name)
-    found = claim_stage.build_claims(sents, vectors, threshold)
+    near = claim_stage.sentence_neighbours(sents, vectors, threshold)
+    independent = claim_stage.independent_reports(corpus, sents, near)
+    sources = {article.source.id: article.source for article in corpus.articles}
+    found = claim_stage.build_claims(sents, vectors, near, threshold)
     aligner = Aligner(sents, vectors, sources, independent, embedder, config)
     return Analysis(corpus, sents, vectors, independent, found, aligner)
 

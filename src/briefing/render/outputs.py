@@ -6,7 +6,7 @@ import contextlib
 import logging
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,6 +25,8 @@ log = logging.getLogger(__name__)
 # that never collides with a real output or another writer.
 _TEMP_PREFIX = ".briefing-"
 _TEMP_SUFFIX = ".tmp"
+# Every file either command writes; none of them may replace an input.
+OUTPUT_NAMES = frozenset({"brief.md", "audit.md", "brief.json", "cited.md", "cited.json"})
 # Permissions a newly created output file gets before the umask, as `open()` would give it.
 _FILE_MODE = 0o666
 
@@ -42,10 +44,25 @@ def check_output_dir(path: Path) -> None:
         raise OutputError(f"cannot write the output folder: {_reason(exc)}", str(path)) from exc
 
 
+def check_not_inputs(path: Path, inputs: Sequence[Path]) -> None:
+    """OutputError when `path` is an input folder, or would receive an output file named as
+    an input file there (a draft called cited.md): inputs are never written over, and
+    outputs written among the articles would be read as articles next time."""
+    out = path.resolve()
+    for given in inputs:
+        target = given.resolve()
+        if target == out or (target.parent == out and target.name in OUTPUT_NAMES):
+            raise OutputError(
+                f"would write over the input {given}; choose another output folder (-o)",
+                str(path),
+            )
+
+
 @contextlib.contextmanager
-def output_dir(path: Path) -> Iterator[None]:
+def output_dir(path: Path, inputs: Sequence[Path] = ()) -> Iterator[None]:
     """Check (and create) `path` before the work; if the work fails, remove the folders this
     created while they are still empty, so a failed run leaves nothing behind."""
+    check_not_inputs(path, inputs)
     created = [folder for folder in (path, *path.parents) if not folder.exists()]
     check_output_dir(path)
     try:

@@ -96,6 +96,9 @@ class Aligner:
         self._lexicon = Lexicon(sentence.text for sentence in self._sentences)
         self._features: dict[int, Features] = {}
         self._context: dict[str, frozenset[str]] = {}
+        self._rows_of: dict[str, list[int]] = {}
+        for index, sentence in enumerate(self._sentences):
+            self._rows_of.setdefault(sentence.source_id, []).append(index)
 
     def align(self, text: str, allowed_sources: Collection[str] | None = None) -> BriefSentence:
         """`text` with every source that supports it; with `allowed_sources`, it counts as
@@ -217,8 +220,8 @@ class Aligner:
 
     def _article_words(self, source_id: str) -> frozenset[str]:
         if source_id not in self._context:
-            indices = [i for i, s in enumerate(self._sentences) if s.source_id == source_id]
-            self._context[source_id] = frozenset().union(*(self._feature(i).words for i in indices))
+            rows = self._rows_of.get(source_id, [])
+            self._context[source_id] = frozenset().union(*(self._feature(i).words for i in rows))
         return self._context[source_id]
 
 
