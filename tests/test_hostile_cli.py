@@ -340,17 +340,21 @@ def test_symlink_out_of_the_folder_needs_follow_links(tmp_path: Path) -> None:
 
 
 def _peak_rss_mb(args: Sequence[str], tmp_path: Path) -> tuple[int, str, float]:
-    """Run the CLI in a child that reports its own peak resident memory."""
+    """Run the CLI in a child that reports its own peak resident memory.
+
+    VmHWM is the peak of the child's own address space; ru_maxrss would not do, as Linux
+    carries it over from the forked copy of this (large) test process across exec."""
     report = tmp_path / "rss.txt"
     code = (
-        "import resource, sys\n"
+        "import re, sys\n"
         "from briefing.cli import app\n"
         "try:\n"
         f"    app({list(args)!r})\n"
         "except SystemExit as exc:\n"
         "    status = exc.code or 0\n"
-        f"open({str(report)!r}, 'w').write(\n"
-        "    str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))\n"
+        "status_text = open('/proc/self/status').read()\n"
+        "peak_kb = int(re.search(r'VmHWM:\\s+(\\d+) kB', status_text).group(1))\n"
+        f"open({str(report)!r}, 'w').write(str(peak_kb / 1024))\n"
         "sys.exit(status)\n"
     )
     done = subprocess.run(
