@@ -396,6 +396,15 @@ def test_big_html_page_is_read_up_to_the_caps(tmp_path: Path) -> None:
     assert f"big.html: text cut to its first {MAX_CHARS * 10} characters" in result.stderr
     assert f"big.html: text cut to its first {MAX_CHARS} characters" in result.stderr
     assert "big.html" in source_paths(out)
+    # The cut is also on the source's row of the audit and in brief.json.
+    row = next(
+        line
+        for line in (out / "audit.md").read_text("utf-8").splitlines()
+        if "big.html" in line and "cut" in line
+    )
+    assert f"text cut to its first {MAX_CHARS} characters" in row
+    stats = json.loads((out / "brief.json").read_text("utf-8"))["stats"]
+    assert any(f"cut to its first {MAX_CHARS}" in w for s in stats for w in s["warnings"])
 
 
 def test_thousands_of_files(tmp_path: Path) -> None:

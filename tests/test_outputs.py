@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import json
 import os
-import sys
-import types
 from pathlib import Path
 
 import pytest
 
 from briefing.errors import OutputError
-from briefing.models import Brief, BriefSentence, Evidence, Source, Suppressed
+from briefing.models import Brief, BriefSentence, Draft, DraftSpan, Evidence, Source, Suppressed
 from briefing.render import outputs
 from briefing.render.markdown import footnote_problems
 
@@ -136,24 +134,22 @@ def test_write_brief_is_byte_deterministic(tmp_path: Path) -> None:
     assert listing(tmp_path / "one") == listing(tmp_path / "two")
 
 
-def test_write_cited_uses_the_cited_renderer(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    seen: list[object] = []
-    stub = types.ModuleType("briefing.render.cited")
-
-    def render_cited_md(draft: object, brief: Brief) -> str:
-        seen.append(draft)
-        return "My draft.[^1]\n"
-
-    stub.render_cited_md = render_cited_md  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "briefing.render.cited", stub)
-    draft = object()
-    outputs.write_cited(draft, tiny_brief(supported=(True, False)), tmp_path)  # type: ignore[arg-type]
+def test_write_cited_writes_the_draft_with_marks_audit_and_json(tmp_path: Path) -> None:
+    text = "Sentence 0. Sentence 1.\n"
+    draft = Draft(
+        path="draft.md",
+        text=text,
+        title="Summit",
+        sentences=(
+            DraftSpan(text="Sentence 0.", start=0, end=11, paragraph=0),
+            DraftSpan(text="Sentence 1.", start=12, end=23, paragraph=0),
+        ),
+    )
+    outputs.write_cited(draft, tiny_brief(supported=(True, False)), tmp_path)
     files = listing(tmp_path)
     assert sorted(files) == ["audit.md", "cited.json", "cited.md"]
-    assert files["cited.md"] == "My draft.[^1]\n"
-    assert seen == [draft]
+    assert files["cited.md"].startswith("Sentence 0.[^1] Sentence 1. \\[unsupported\\]\n")
+    assert "[^1]: AP" in files["cited.md"]
     assert files["audit.md"].startswith("# Citation audit of the draft: Summit\n")
     data = json.loads(files["cited.json"])
     assert (data["kind"], [s["supported"] for s in data["sentences"]]) == ("cite", [True, False])

@@ -43,6 +43,7 @@ def source_stats(
             claims_used=used[article.source.id],
             claims_suppressed=dropped[article.source.id],
             duplicate_of=_copy_of(article.source.id, independent),
+            warnings=article.warnings,
         )
         for article in corpus.articles
     )

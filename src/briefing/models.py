@@ -117,6 +117,25 @@ class DraftSentence(Record):
     paragraph: int = 0
 
 
+class DraftSpan(Record):
+    """One prose sentence of a person's draft: its plain text and where it sits in the draft."""
+
+    text: str
+    start: int
+    end: int
+    paragraph: int
+
+
+class Draft(Record):
+    """A draft as read for `cite`: the original text (cited.md is built from it), its title and
+    its prose sentences."""
+
+    path: str
+    text: str
+    title: str
+    sentences: tuple[DraftSpan, ...]
+
+
 class BriefSentence(Record):
     """A verified sentence with the sources that support it."""
 
@@ -139,6 +158,7 @@ class SourceStats(Record):
     claims_used: int
     claims_suppressed: int
     duplicate_of: str | None = None
+    warnings: tuple[str, ...] = ()
 
 
 class Neutrality(Record):

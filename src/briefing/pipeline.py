@@ -16,8 +16,8 @@ from briefing.compose.base import ComposeInput, Composer, Composition
 from briefing.config import BriefingConfig
 from briefing.embed import Embedder, get_embedder
 from briefing.ingest import read_corpus
-from briefing.ingest.draft import Draft, read_draft
-from briefing.models import Brief, BriefSentence, Claim, Corpus, Sentence, Suppressed
+from briefing.ingest.draft import read_draft
+from briefing.models import Brief, BriefSentence, Claim, Corpus, Draft, Sentence, Suppressed
 from briefing.verify import Aligner, verify_drafts
 
 log = logging.getLogger(__name__)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from markdown_it.token import Token
@@ -17,7 +16,8 @@ from briefing.config import IngestConfig
 from briefing.errors import InputError
 from briefing.ingest.decode import NotText, decode
 from briefing.ingest.fields import display_name
-from briefing.render.markdown import markdown_parser
+from briefing.markup import markdown_parser
+from briefing.models import Draft, DraftSpan
 from briefing.sentences import Splitter
 
 log = logging.getLogger(__name__)
@@ -38,26 +38,6 @@ _SYNTAX = (
 )
 _SPACE = re.compile(r"\s+")
 _SPACE_BEFORE_STOP = re.compile(r"\s+(?=[.,;:!?])")
-
-
-@dataclass(frozen=True)
-class DraftSpan:
-    """One prose sentence: its plain text and where it sits in the original text."""
-
-    text: str
-    start: int
-    end: int
-    paragraph: int
-
-
-@dataclass(frozen=True)
-class Draft:
-    """The draft as read: original text (cited.md is built from it), title, prose sentences."""
-
-    path: Path
-    text: str
-    title: str
-    sentences: tuple[DraftSpan, ...]
 
 
 def read_draft(path: Path, config: IngestConfig) -> Draft:
@@ -105,7 +85,12 @@ def parse_draft(text: str, path: Path) -> Draft:
             prose, start = _prose(text, lines, token)
             blocks.append(prose)
             regions.append((start, start + len(prose)))
-    return Draft(path, text, title or display_name(path.stem), _sentences(blocks, regions))
+    return Draft(
+        path=str(path),
+        text=text,
+        title=title or display_name(path.stem),
+        sentences=_sentences(blocks, regions),
+    )
 
 
 def _line_starts(text: str) -> list[int]:
@@ -182,5 +167,7 @@ def _sentences(blocks: list[str], regions: list[tuple[int, int]]) -> tuple[Draft
         for a, b, _ in splitter.spans(block):
             sentence = _SPACE_BEFORE_STOP.sub("", _SPACE.sub(" ", block[a:b])).strip()
             if sentence:
-                spans.append(DraftSpan(sentence, start + a, start + b, paragraph))
+                spans.append(
+                    DraftSpan(text=sentence, start=start + a, end=start + b, paragraph=paragraph)
+                )
     return tuple(spans)

@@ -162,8 +162,12 @@ def _source_row(source: Source, stats: SourceStats | None, sources: dict[str, So
             str(stats.claims_used),
             str(stats.claims_suppressed),
         ]
+        notes = [escape_cell(warning) for warning in stats.warnings]
         if stats.duplicate_of:
-            note = "counted as one report with " + _source_label(sources, stats.duplicate_of)
+            notes.insert(
+                0, "counted as one report with " + _source_label(sources, stats.duplicate_of)
+            )
+        note = "; ".join(notes)
     return [
         escape_cell(outlet) if outlet else NONE_CELL,
         escape_cell(source.path),

@@ -9,8 +9,7 @@ import logging
 import re
 from collections.abc import Sequence
 
-from briefing.ingest.draft import Draft
-from briefing.models import Brief, BriefSentence, Source
+from briefing.models import Brief, BriefSentence, Draft, Source
 from briefing.render.markdown import (
     RenderError,
     footnote_definition,

@@ -104,6 +104,7 @@ def _stats(stats: SourceStats) -> dict[str, Any]:
         "claims_used": stats.claims_used,
         "claims_suppressed": stats.claims_suppressed,
         "duplicate_of": stats.duplicate_of,
+        "warnings": list(stats.warnings),
     }
 
 

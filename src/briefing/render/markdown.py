@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from markdown_it import MarkdownIt
 from markdown_it.token import Token
-from mdit_py_plugins.footnote import footnote_plugin
 
 from briefing.errors import BriefingError
+from briefing.markup import markdown_parser
 from briefing.models import Source
 
 # Characters that open inline syntax anywhere in a line: code, emphasis, links, footnotes,
@@ -92,11 +91,6 @@ def footnote_definition(number: int, source: Source) -> str:
 
 def _safe_url(url: str) -> bool:
     return bool(_SAFE_URL.fullmatch(url))
-
-
-def markdown_parser() -> MarkdownIt:
-    """The parser the contract names: markdown-it-py (commonmark, no raw HTML) plus footnotes."""
-    return MarkdownIt("commonmark", {"html": False}).use(footnote_plugin).enable("table")
 
 
 def inline_tokens(tokens: Iterable[Token]) -> list[Token]:

@@ -8,16 +8,13 @@ import os
 import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from briefing.errors import OutputError
-from briefing.models import Brief
+from briefing.models import Brief, Draft
 from briefing.render.audit import counted, render_audit_md
 from briefing.render.brief_md import render_brief_md
+from briefing.render.cited import render_cited_md
 from briefing.render.json_out import render_json
-
-if TYPE_CHECKING:
-    from briefing.ingest.draft import Draft
 
 log = logging.getLogger(__name__)
 
@@ -153,7 +150,6 @@ def write_brief(brief: Brief, out_dir: Path) -> None:
 
 def write_cited(draft: Draft, brief: Brief, out_dir: Path) -> None:
     """cited.md, audit.md and cited.json for a draft checked against the articles."""
-    from briefing.render.cited import render_cited_md
 
     files = {
         "cited.md": render_cited_md(draft, brief),

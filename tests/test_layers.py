@@ -1,0 +1,55 @@
+"""The module map of docs/design.md: stages import the base layer and their own package, never
+each other; only the orchestrators (pipeline, batch, cli, assemble) see several stages."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "src" / "briefing"
+BASE = {"errors", "models", "config", "vectors", "language", "sentences", "embed", "markup"}
+STAGES = {"ingest", "claims", "credibility", "rank", "compose", "verify", "render"}
+ORCHESTRATORS = {"pipeline", "batch", "cli", "assemble"}
+
+
+def top_level(path: Path) -> str:
+    parts = path.relative_to(PACKAGE).with_suffix("").parts
+    return parts[0]
+
+
+def imported(path: Path) -> set[str]:
+    """The briefing modules (first level under the package) that a file imports."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            parts = node.module.split(".")
+            if parts[0] == "briefing":
+                found |= {parts[1]} if len(parts) > 1 else {alias.name for alias in node.names}
+        elif isinstance(node, ast.Import):
+            found |= {
+                alias.name.split(".")[1]
+                for alias in node.names
+                if alias.name.startswith("briefing.")
+            }
+    return found
+
+
+MODULES = sorted(p for p in PACKAGE.rglob("*.py") if top_level(p) not in {"__init__", "data"})
+
+
+def test_every_module_is_placed_in_the_map() -> None:
+    placed = BASE | STAGES | ORCHESTRATORS
+    assert {top_level(p) for p in MODULES} <= placed
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(PACKAGE)))
+def test_stages_and_base_import_only_what_the_map_allows(path: Path) -> None:
+    own = top_level(path)
+    if own in ORCHESTRATORS:
+        return
+    allowed = BASE | {own}
+    if own in BASE:  # the base layer never reaches up into a stage
+        allowed = BASE
+    assert imported(path) - allowed == set()
