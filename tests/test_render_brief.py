@@ -33,6 +33,7 @@ from briefing.render.markdown import (
     markdown_parser,
     plain_text,
 )
+from hostile_text import TEXT
 
 # --- builders -------------------------------------------------------------------------------
 
@@ -456,38 +457,7 @@ def test_json_refuses_non_finite_score() -> None:
 # --- properties: article text can never become markup -----------------------------------------
 
 # Characters and fragments that mean something to Markdown, mixed into random Unicode.
-SPECIALS = list("[]^:<>&\\`*_#|-=+!()1.\n\r \t\"'~{}aé")
-FRAGMENTS = [
-    "[^1]",
-    "[^2]: x",
-    "<script>alert(1)</script>",
-    "<b>",
-    "[x](http://e.com)",
-    "![i](x.png)",
-    "<http://e.com>",
-    "&amp;",
-    "# ",
-    "1. ",
-    "- ",
-    "> ",
-    "```",
-    "---",
-    "    code",
-    "\\",
-    "| a |",
-    "a_b_c",
-    "_é_",
-    "__init__",
-    "x**y**z",
-    "https://example.com/a",
-]
-TEXT = st.lists(
-    st.one_of(
-        st.sampled_from(FRAGMENTS),
-        st.text(st.one_of(st.characters(), st.sampled_from(SPECIALS)), max_size=12),
-    ),
-    max_size=5,
-).map("".join)
+
 IDS = ["s0", "s1", "s2", "s3"]
 SCORE = st.floats(min_value=0.0, max_value=1.0, allow_nan=False)
 

@@ -22,40 +22,9 @@ from briefing.render.markdown import (
     render_html,
     table,
 )
+from hostile_text import TEXT
 
 # Characters and fragments that mean something to Markdown, mixed into random Unicode.
-SPECIALS = list("[]^:<>&\\`*_#|-=+!()1.\n\r \t\"'~{}aé")
-FRAGMENTS = [
-    "[^1]",
-    "[^1]: x",
-    "<script>alert(1)</script>",
-    "<b>",
-    "[x](http://e.com)",
-    "![i](x.png)",
-    "<http://e.com>",
-    "&amp;",
-    "&#60;",
-    "# ",
-    "1. ",
-    "- ",
-    "> ",
-    "```",
-    "---",
-    "    code",
-    "\\",
-    "| a |",
-    "a_b_c",
-    "_é_",
-    "__init__",
-    "x**y**z",
-]
-TEXT = st.lists(
-    st.one_of(
-        st.sampled_from(FRAGMENTS),
-        st.text(st.one_of(st.characters(), st.sampled_from(SPECIALS)), max_size=12),
-    ),
-    max_size=6,
-).map("".join)
 
 
 def html_parser() -> MarkdownIt:

@@ -86,16 +86,20 @@ def _failure(what: str, ref: str, exc: Exception) -> ModelError:
     return ModelError(f"cannot load the {what} ({type(exc).__name__}: {exc})", ref)
 
 
+def _from_pretrained(what: str, loader: Any, ref: str, download: bool) -> Any:
+    try:
+        return loader.from_pretrained(ref, local_files_only=not download)
+    except Exception as exc:  # any loader failure means "model unusable"
+        raise _failure(what, ref, exc) from exc
+
+
 @cache
 def model_config(ref: str, download: bool) -> Any:
     """The model's transformers config (no weights); tells the family and the context window."""
     _stay_offline(download)
     from transformers import AutoConfig
 
-    try:
-        return AutoConfig.from_pretrained(ref, local_files_only=not download)
-    except Exception as exc:  # any loader failure means "model unusable"
-        raise _failure("model config", ref, exc) from exc
+    return _from_pretrained("model config", AutoConfig, ref, download)
 
 
 @cache
@@ -103,10 +107,7 @@ def load_tokenizer(ref: str, download: bool) -> Any:
     _stay_offline(download)
     from transformers import AutoTokenizer
 
-    try:
-        return AutoTokenizer.from_pretrained(ref, local_files_only=not download)
-    except Exception as exc:  # any loader failure means "model unusable"
-        raise _failure("tokenizer", ref, exc) from exc
+    return _from_pretrained("tokenizer", AutoTokenizer, ref, download)
 
 
 @cache
