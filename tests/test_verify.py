@@ -199,6 +199,14 @@ def test_citations_are_capped(minilm: Embedder) -> None:
     assert len(result.evidence) == 2
 
 
+def test_the_cap_never_cuts_away_the_only_source_of_a_name(minilm: Embedder) -> None:
+    # Only the blog names Ushakov; AP and the paper back the rest. With room for one citation
+    # it must be the blog, else the brief would cite a source that lacks the name.
+    config = BriefingConfig(verify=VerifyConfig(max_citations=1))
+    result = make_aligner(minilm, config).align(ARTICLES["blog"][0])
+    assert (result.supported, result.citations) == (True, ("blog",))
+
+
 def test_allowed_sources_decide_support_not_citations(neural: Aligner) -> None:
     text = "Russia massed tens of thousands of soldiers close to Ukraine's border."
     assert neural.align(text, {"paper"}).citations == ("ap", "paper")

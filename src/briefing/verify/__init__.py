@@ -129,12 +129,7 @@ class Aligner:
     ) -> BriefSentence:
         query = self._lexicon.features(text)
         best = self._best_per_source(query, row)
-        cited = [s for s in best.values() if s.cited]
-        found = any(s.supports for s in cited) and covered(
-            query,
-            [self._feature(s.index) for s in cited],
-            [self._article_words(self._sentences[s.index].source_id) for s in cited],
-        )
+        cited, found = self._citable([s for s in best.values() if s.cited], query)
         supporters = sorted({self._sentences[s.index].source_id for s in cited})
         if found and self._permitted(supporters, allowed):
             return self._supported(text, [best[source_id] for source_id in supporters])
@@ -176,9 +171,30 @@ class Aligner:
         judgement = judge(query, self._feature(index), float(row[index]), self.thresholds)
         return _Support(index, judgement, False, False)
 
+    def _citable(
+        self, candidates: Sequence[_Support], query: Features
+    ) -> tuple[list[_Support], bool]:
+        """The at most max_citations sources to cite, and whether together they support the
+        sentence: some supports all of it and every name, number, date and quote is found in
+        them. The most credible are tried first; if the cap cut the support away, sources
+        supporting all of the sentence are tried first in turn, each with the most credible
+        of the others."""
+        cap = self._config.verify.max_citations
+        by_credibility = sorted(candidates, key=lambda s: self._credibility_key(s.index))
+        leads = [[lead, *(s for s in by_credibility if s is not lead)] for lead in by_credibility]
+        orders = [by_credibility, *(order for order in leads if order[0].supports)]
+        for order in orders:
+            cited = order[:cap]
+            if any(s.supports for s in cited) and covered(
+                query,
+                [self._feature(s.index) for s in cited],
+                [self._article_words(self._sentences[s.index].source_id) for s in cited],
+            ):
+                return cited, True
+        return by_credibility[:cap], False
+
     def _supported(self, text: str, supports: Sequence[_Support]) -> BriefSentence:
-        ranked = sorted(supports, key=lambda s: self._credibility_key(s.index))
-        cited = ranked[: self._config.verify.max_citations]
+        cited = sorted(supports, key=lambda s: self._credibility_key(s.index))
         sources = [self._sources[self._sentences[s.index].source_id] for s in supports]
         return BriefSentence(
             text=text,
