@@ -70,6 +70,15 @@ def test_seed_claims_only_rt_makes_are_suppressed(seeds_brief: Path) -> None:
     assert "Kashin" in audit and "single low-credibility source" in audit
 
 
+@pytest.mark.parametrize("embedder", ["minilm", "tfidf"])
+def test_no_claim_is_both_suppressed_and_cited_as_evidence(tmp_path: Path, embedder: str) -> None:
+    build([str(SEEDS), "-o", str(tmp_path), "--embedder", embedder])
+    data = json.loads((tmp_path / "brief.json").read_text("utf-8"))
+    evidence = {e["sentence"] for s in data["sentences"] for e in s["evidence"]}
+    assert evidence
+    assert not evidence & {s["text"] for s in data["suppressed"]}
+
+
 def test_same_input_gives_the_same_bytes(seeds_brief: Path, tmp_path: Path) -> None:
     build([str(SEEDS), "-o", str(tmp_path)])
     for name in ("brief.md", "audit.md", "brief.json"):

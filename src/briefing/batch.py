@@ -59,8 +59,6 @@ def _build_one(story: Story, config: BriefingConfig, console: Console, on_stage:
     with outputs.output_dir(story.output_dir, inputs=[story.input_dir]):
         brief = build_brief(story.input_dir, config, on_stage=on_stage)
         outputs.write_brief(brief, story.output_dir)
-    if brief.fallback_reason:
-        console.print(f"notice: fell back to the extractive brief: {brief.fallback_reason}")
     console.print(outputs.brief_summary(brief, story.output_dir), markup=False)
     return brief
 

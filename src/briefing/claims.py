@@ -20,7 +20,8 @@ from briefing.vectors import neighbours, normalise
 # scores paraphrases much lower because it sees only shared words.
 CLAIM_THRESHOLDS = {"tfidf": 0.42}
 DEFAULT_CLAIM_THRESHOLD = 0.70
-# Members of one claim must all be at least this share of the threshold apart from each other.
+# A sentence joins a claim only if its cosine to every member already taken is at least this
+# share of the threshold.
 MEMBER_FLOOR = 0.8
 # Cosine above which two sentences are the same text, lightly edited (wire copy).
 COPY_SIMILARITY = 0.93
@@ -199,13 +200,21 @@ def looks_like_clutter(text: str) -> bool:
 
 
 def drop_clutter(claims: Sequence[Claim]) -> tuple[tuple[Claim, ...], tuple[Suppressed, ...]]:
-    kept = tuple(claim for claim in claims if not looks_like_clutter(claim.text))
-    dropped = tuple(
-        Suppressed(text=claim.text, source_ids=claim.source_ids, reason=CLUTTER_REASON)
-        for claim in claims
-        if looks_like_clutter(claim.text)
-    )
-    return kept, dropped
+    kept: list[Claim] = []
+    dropped: list[Suppressed] = []
+    for claim in claims:
+        if not looks_like_clutter(claim.text):
+            kept.append(claim)
+            continue
+        dropped.append(
+            Suppressed(
+                text=claim.text,
+                source_ids=claim.source_ids,
+                reason=CLUTTER_REASON,
+                sentence_ids=claim.member_ids,
+            )
+        )
+    return tuple(kept), tuple(dropped)
 
 
 def claim_vectors(

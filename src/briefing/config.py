@@ -11,6 +11,10 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from briefing.errors import ConfigError
 
 CONFIG_FILE_NAME = "briefing.toml"
+# Where a source's credibility is unknown, ranking and wording treat it as this: below a
+# medium outlet (0.5-0.75), above nothing, so unrated outlets corroborate but never outweigh
+# rated ones.
+UNKNOWN_CREDIBILITY = 0.4
 
 
 class Section(BaseModel):

@@ -214,7 +214,12 @@ def suppress(
             config.is_low(sources[source_id].credibility_label) for source_id in claim.source_ids
         ):
             suppressed.append(
-                Suppressed(text=claim.text, source_ids=claim.source_ids, reason=SUPPRESS_REASON)
+                Suppressed(
+                    text=claim.text,
+                    source_ids=claim.source_ids,
+                    reason=SUPPRESS_REASON,
+                    sentence_ids=claim.member_ids,
+                )
             )
         else:
             kept.append(claim)

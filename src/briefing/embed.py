@@ -5,6 +5,7 @@ Vectors are L2-normalised rows, so a dot product is the cosine similarity.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import logging
 import os
@@ -196,11 +197,8 @@ def _packaged_minilm_path() -> str | None:
 
 
 def _torch_available() -> bool:
-    try:
-        import torch  # noqa: F401
-    except ImportError:
-        return False
-    return True
+    """Whether torch is installed, without importing it (that costs seconds)."""
+    return importlib.util.find_spec("torch") is not None
 
 
 def _fallback(reason: str) -> Embedder:

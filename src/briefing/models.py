@@ -107,6 +107,7 @@ class Suppressed(Record):
     text: str
     source_ids: tuple[str, ...]
     reason: str
+    sentence_ids: tuple[str, ...] = ()
 
 
 class DraftSentence(Record):

@@ -96,12 +96,21 @@ def build_brief(
         composition,
         verified,
         found.corpus,
-        suppressed=suppressed + clutter,
+        suppressed=_not_cited(suppressed, verified) + clutter,
         dropped=dropped,
         fallback_reason=fallback,
         independent=found.independent,
         sentences=found.sentences,
     )
+
+
+def _not_cited(
+    suppressed: tuple[Suppressed, ...], verified: tuple[BriefSentence, ...]
+) -> tuple[Suppressed, ...]:
+    """Suppressed claims less those whose sentences the aligner found supporting a brief
+    sentence: those are corroborated by the sources cited with them."""
+    cited = {e.sentence_id for sentence in verified for e in sentence.evidence}
+    return tuple(s for s in suppressed if not cited.intersection(s.sentence_ids))
 
 
 def _compose_and_verify(

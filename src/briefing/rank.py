@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 from scipy import sparse
 
+from briefing.config import UNKNOWN_CREDIBILITY
 from briefing.language import content_words
 from briefing.models import Claim, Sentence, Source
 from briefing.vectors import neighbours
@@ -25,9 +26,6 @@ SUPPORT_WEIGHT = 0.4
 CONCEPT_WEIGHT = 0.3
 CENTRALITY_WEIGHT = 0.2
 POSITION_WEIGHT = 0.1
-# Weight of a report whose credibility is unknown: below a medium outlet (0.5-0.75), above
-# nothing, so that unrated outlets corroborate but never outweigh rated ones.
-UNKNOWN_CREDIBILITY_WEIGHT = 0.4
 # Edges of the claim graph: claims on the same sub-topic (cosine >= 0.3 for MiniLM) link up.
 GRAPH_THRESHOLD = 0.3
 # PageRank damping as in LexRank (Erkan & Radev 2004 use 0.85) and its convergence settings.
@@ -51,7 +49,7 @@ def report_weights(
     weights: dict[str, float] = {}
     for source_id in claim.source_ids:
         value = sources[source_id].credibility
-        weight = UNKNOWN_CREDIBILITY_WEIGHT if value is None else value
+        weight = UNKNOWN_CREDIBILITY if value is None else value
         report = independent.get(source_id, source_id)
         weights[report] = max(weights.get(report, 0.0), weight)
     return weights

@@ -64,7 +64,8 @@ def _pretrained() -> PunktParameters | None:
 
 
 def _sample(texts: Iterable[str], limit: int = PUNKT_TRAINING_CHARS) -> str:
-    """The texts joined, in order, up to about `limit` characters (whole texts only)."""
+    """The texts joined, in order, up to about `limit` characters: whole texts, except that a
+    first text longer than `limit` is cut to it."""
     taken: list[str] = []
     size = 0
     for text in texts:

@@ -10,7 +10,8 @@ import re
 from collections.abc import Mapping, Sequence
 
 from briefing.compose.base import ComposeInput, Composition, claims_in_order
-from briefing.language import DANGLING_OPENER, find_loaded, is_attributed
+from briefing.config import UNKNOWN_CREDIBILITY
+from briefing.language import DANGLING_OPENER, content_words, find_loaded, is_attributed
 from briefing.models import Claim, DraftSentence, Sentence, Source
 
 # A wire dateline at the start of a sentence ("MOSCOW (AP) —"): useful in the article,
@@ -19,7 +20,6 @@ DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}\((?:AP|Reuters|AFP|UPI|dpa)\)\s*[
 # Preference weights when choosing a claim's member sentence (higher is better). Credibility
 # dominates; attribution and plain wording break ties between equally credible sources.
 CREDIBILITY_PREFERENCE = 2.0
-UNKNOWN_CREDIBILITY = 0.4
 ATTRIBUTION_BONUS = 0.3
 LOADED_WORD_PENALTY = 0.5
 # Sentences this long read as run-ons in a brief; longer members lose a little per word.
@@ -76,16 +76,12 @@ def best_member(
     )
 
 
-def _content_words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 3}
-
-
 def _adds_something(text: str, chosen: Sequence[str]) -> bool:
-    words = _content_words(text)
+    words = content_words(text)
     if not words:
         return False
     return all(
-        len(words & _content_words(other)) / len(words) < MAX_WORD_OVERLAP for other in chosen
+        len(words & content_words(other)) / len(words) < MAX_WORD_OVERLAP for other in chosen
     )
 
 
@@ -112,15 +108,16 @@ def choose(given: ComposeInput) -> list[tuple[Claim, str]]:
 
 
 def headline(given: ComposeInput, chosen: Sequence[tuple[Claim, str]]) -> str:
-    """The title of the most credible source, among those whose headline shares the most
-    words with the chosen facts; the first sentence when no source has a title."""
-    covered = set().union(*(_content_words(text) for _, text in chosen)) if chosen else set()
+    """The title of the most credible source (credibility in steps of 0.1, so near-equal
+    outlets tie), then the one whose headline shares most words with the chosen facts; the
+    first sentence when no source has a title."""
+    covered = set().union(*(content_words(text) for _, text in chosen)) if chosen else set()
     titled = [s for s in given.sources.values() if s.title]
     if not titled:
         return chosen[0][1].rstrip(".") if chosen else DEFAULT_TITLE
 
     def fit(source: Source) -> tuple[float, float, str]:
-        title_words = _content_words(source.title or "")
+        title_words = content_words(source.title or "")
         overlap = len(title_words & covered) / max(1, len(title_words))
         credibility = source.credibility if source.credibility is not None else UNKNOWN_CREDIBILITY
         return (round(credibility, 1), overlap, source.id)

@@ -86,7 +86,8 @@ def _source(source: Source) -> dict[str, Any]:
         "url": source.url,
         "title": source.title,
         "published": source.published,
-        "credibility": _number(source.credibility),
+        # The contract gives a number; an unrated source is 0.0 with label "unknown".
+        "credibility": _number(source.credibility if source.credibility is not None else 0.0),
         "credibility_label": source.credibility_label,
         "credibility_origin": source.credibility_origin,
     }

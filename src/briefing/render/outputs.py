@@ -78,7 +78,9 @@ def _reason(exc: OSError) -> str:
 def write_files(out_dir: Path, files: dict[str, str]) -> None:
     """Write every file to a temp file in `out_dir`, fsync, then rename each into place.
 
-    On failure the temp files are removed and the outputs already there are left as they were.
+    A failure while writing leaves the outputs already there as they were (the temp files are
+    removed); each rename is atomic, but the set is not: a failure between two renames leaves
+    new and old files side by side.
     """
     for name in files:
         if not name or name in {".", ".."} or Path(name).name != name:
