@@ -206,14 +206,7 @@ def drop_clutter(claims: Sequence[Claim]) -> tuple[tuple[Claim, ...], tuple[Supp
         if not looks_like_clutter(claim.text):
             kept.append(claim)
             continue
-        dropped.append(
-            Suppressed(
-                text=claim.text,
-                source_ids=claim.source_ids,
-                reason=CLUTTER_REASON,
-                sentence_ids=claim.member_ids,
-            )
-        )
+        dropped.append(Suppressed.claim(claim, CLUTTER_REASON))
     return tuple(kept), tuple(dropped)
 
 

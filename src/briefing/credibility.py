@@ -213,14 +213,7 @@ def suppress(
         if len(reports) == 1 and all(
             config.is_low(sources[source_id].credibility_label) for source_id in claim.source_ids
         ):
-            suppressed.append(
-                Suppressed(
-                    text=claim.text,
-                    source_ids=claim.source_ids,
-                    reason=SUPPRESS_REASON,
-                    sentence_ids=claim.member_ids,
-                )
-            )
+            suppressed.append(Suppressed.claim(claim, SUPPRESS_REASON))
         else:
             kept.append(claim)
     return tuple(kept), tuple(suppressed)

@@ -109,6 +109,16 @@ class Suppressed(Record):
     reason: str
     sentence_ids: tuple[str, ...] = ()
 
+    @classmethod
+    def claim(cls, claim: Claim, reason: str) -> Suppressed:
+        """The claim as found, its sources and sentences, and why it is kept out."""
+        return cls(
+            text=claim.text,
+            source_ids=claim.source_ids,
+            reason=reason,
+            sentence_ids=claim.member_ids,
+        )
+
 
 class DraftSentence(Record):
     """A sentence written by a composer or a person, before verification."""
