@@ -24,10 +24,11 @@ from briefing.models import (
     Suppressed,
 )
 from briefing.render.audit import render_audit_md
-from briefing.render.brief_md import DEFAULT_TITLE, EMPTY_BRIEF, footnote_numbers, render_brief_md
+from briefing.render.brief_md import DEFAULT_TITLE, EMPTY_BRIEF, render_brief_md
 from briefing.render.json_out import render_json
 from briefing.render.markdown import (
     RenderError,
+    footnote_numbers,
     footnote_problems,
     inline_tokens,
     markdown_parser,

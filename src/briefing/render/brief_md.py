@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from briefing.models import Brief, BriefSentence, Source
+from briefing.models import Brief, BriefSentence
 from briefing.render.markdown import (
     RenderError,
+    cited_source,
     escape_text,
     footnote_definition,
+    footnote_numbers,
     footnote_problems,
     footnote_ref,
     heading,
@@ -21,22 +23,13 @@ EMPTY_BRIEF = "No sentence of this brief could be supported by the sources; see 
 DEFAULT_TITLE = "Brief"
 
 
-def footnote_numbers(sentences: Sequence[BriefSentence]) -> dict[str, int]:
-    """Footnote number per cited source id, numbered in order of first citation."""
-    numbers: dict[str, int] = {}
-    for sentence in sentences:
-        for source_id in sentence.citations:
-            numbers.setdefault(source_id, len(numbers) + 1)
-    return numbers
-
-
 def render_brief_md(brief: Brief) -> str:
     """The brief as Markdown; checked with the contract's parser before it is returned."""
     numbers = footnote_numbers(brief.sentences)
     sources = {source.id: source for source in brief.sources}
     blocks = [heading(plain_text(brief.title) or DEFAULT_TITLE)]
     blocks += _paragraphs(brief.sentences, numbers) or [EMPTY_BRIEF]
-    definitions = [footnote_definition(n, _source(sources, sid)) for sid, n in numbers.items()]
+    definitions = [footnote_definition(n, cited_source(sources, sid)) for sid, n in numbers.items()]
     if definitions:
         blocks.append("\n".join(definitions))
     markdown = "\n\n".join(blocks) + "\n"
@@ -59,9 +52,3 @@ def _paragraphs(sentences: Sequence[BriefSentence], numbers: dict[str, int]) -> 
             previous = sentence.paragraph
         paragraphs[-1].append(escape_text(sentence.text) + refs)
     return [" ".join(paragraph) for paragraph in paragraphs]
-
-
-def _source(sources: dict[str, Source], source_id: str) -> Source:
-    if source_id not in sources:
-        raise RenderError(f"a sentence cites {source_id!r}, which is not among the sources")
-    return sources[source_id]

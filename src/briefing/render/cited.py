@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Sequence
 
-from briefing.models import Brief, BriefSentence, Draft, Source
+from briefing.models import Brief, BriefSentence, Draft
 from briefing.render.markdown import (
     RenderError,
+    cited_source,
     footnote_definition,
+    footnote_numbers,
     footnote_problems,
     footnote_ref,
 )
@@ -41,26 +42,10 @@ def render_cited_md(draft: Draft, brief: Brief) -> str:
     ]
     body = _insert(draft.text, marks)
     sources = {source.id: source for source in brief.sources}
-    definitions = [footnote_definition(n, _source(sources, sid)) for sid, n in numbers.items()]
+    definitions = [footnote_definition(n, cited_source(sources, sid)) for sid, n in numbers.items()]
     markdown = body.rstrip() + "\n" + ("\n" + "\n".join(definitions) + "\n" if definitions else "")
     _check(markdown, {str(n) for n in numbers.values()})
     return markdown
-
-
-def footnote_numbers(sentences: Sequence[BriefSentence], taken: set[str]) -> dict[str, int]:
-    """Footnote number per cited source, in order of first citation, after the highest
-    numeric label of the author's and never equal to one of their labels."""
-    highest = max((int(label) for label in taken if label.isdigit()), default=0)
-    numbers: dict[str, int] = {}
-    following = highest + 1
-    for sentence in sentences:
-        for source_id in sentence.citations if sentence.supported else ():
-            if source_id not in numbers:
-                while str(following) in taken:
-                    following += 1
-                numbers[source_id] = following
-                following += 1
-    return numbers
 
 
 def _mark(sentence: BriefSentence, numbers: dict[str, int]) -> str:
@@ -84,12 +69,6 @@ def _insert(text: str, marks: list[tuple[int, str]]) -> str:
         position = point
     pieces.append(text[position:])
     return "".join(pieces)
-
-
-def _source(sources: dict[str, Source], source_id: str) -> Source:
-    if source_id not in sources:
-        raise RenderError(f"a sentence cites {source_id!r}, which is not among the sources")
-    return sources[source_id]
 
 
 def _check(markdown: str, ours: set[str]) -> None:

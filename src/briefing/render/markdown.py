@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 
 from markdown_it.token import Token
 
 from briefing.errors import BriefingError
 from briefing.markup import markdown_parser
-from briefing.models import Source
+from briefing.models import BriefSentence, Source
 
 # Characters that open inline syntax anywhere in a line: code, emphasis, links, footnotes,
 # raw HTML, entities, tables, strikethrough. Escaping them makes article text literal while
@@ -125,3 +125,28 @@ def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join(cell or " " for cell in row) + " |" for row in rows]
     return "\n".join(lines)
+
+
+def footnote_numbers(
+    sentences: Sequence[BriefSentence], taken: Collection[str] = ()
+) -> dict[str, int]:
+    """Footnote number per cited source, in order of first citation. With `taken` (labels a
+    draft's author already uses) numbering starts after the highest numeric one and never
+    reuses any of them."""
+    following = max((int(label) for label in taken if label.isdigit()), default=0) + 1
+    numbers: dict[str, int] = {}
+    for sentence in sentences:
+        for source_id in sentence.citations:
+            if source_id not in numbers:
+                while str(following) in taken:
+                    following += 1
+                numbers[source_id] = following
+                following += 1
+    return numbers
+
+
+def cited_source(sources: Mapping[str, Source], source_id: str) -> Source:
+    """The source a footnote points at; citing one the brief does not list is a bug."""
+    if source_id not in sources:
+        raise RenderError(f"a sentence cites {source_id!r}, which is not among the sources")
+    return sources[source_id]
