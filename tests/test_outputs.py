@@ -10,7 +10,7 @@ import pytest
 
 from briefing.errors import OutputError
 from briefing.models import Brief, BriefSentence, Draft, DraftSpan, Evidence, Source, Suppressed
-from briefing.render import outputs
+from briefing.render import outputs, outset
 from briefing.render.markdown import footnote_problems
 
 
@@ -40,11 +40,11 @@ def listing(folder: Path) -> dict[str, str]:
     return {path.name: path.read_text(encoding="utf-8") for path in sorted(folder.iterdir())}
 
 
-def test_check_output_dir_creates_missing_folders(tmp_path: Path) -> None:
+def test_check_output_dir_creates_the_folders_above_and_leaves_no_probe(tmp_path: Path) -> None:
     target = tmp_path / "out" / "story"
     outputs.check_output_dir(target)
-    assert target.is_dir()
-    assert list(target.iterdir()) == []
+    assert (tmp_path / "out").is_dir()
+    assert list((tmp_path / "out").iterdir()) == []
 
 
 def test_check_output_dir_refuses_a_file(tmp_path: Path) -> None:
@@ -99,16 +99,40 @@ def test_failed_write_leaves_previous_outputs_and_no_temps(
     assert listing(tmp_path) == {"a.md": "old a\n", "b.md": "old b\n"}
 
 
-def test_failed_rename_removes_the_remaining_temps(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("swap", [True, False])
+def test_failed_switch_keeps_the_old_set_and_leaves_nothing_beside(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, swap: bool
 ) -> None:
-    def failing_replace(source: str, target: Path) -> None:
-        raise OSError(5, "Input/output error")
+    out = tmp_path / "out"
+    outputs.write_files(out, {"brief.md": "old\n", "audit.md": "old\n"})
+    real_rename = os.rename
 
-    monkeypatch.setattr(os, "replace", failing_replace)
+    def failing_rename(source: str | Path, target: str | Path) -> None:
+        # The new set going in fails; the old one going aside and back passes.
+        if Path(target) == out and Path(source).name.startswith(".out.briefing-set-"):
+            raise OSError(5, "Input/output error")
+        real_rename(source, target)
+
+    monkeypatch.setattr(os, "rename", failing_rename)
+    if not swap:
+        monkeypatch.setattr(outset, "_exchange", lambda first, second: False)
+    else:
+        monkeypatch.setattr(outset, "_exchange", failing_exchange)
     with pytest.raises(OutputError, match="Input/output error"):
-        outputs.write_files(tmp_path, {"a.md": "a\n", "b.md": "b\n"})
-    assert list(tmp_path.iterdir()) == []
+        outputs.write_files(out, {"brief.md": "new\n", "audit.md": "new\n"})
+    assert listing(out) == {"audit.md": "old\n", "brief.md": "old\n"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def failing_exchange(first: Path, second: Path) -> bool:
+    raise OSError(5, "Input/output error")
+
+
+def test_the_new_set_replaces_every_output_of_the_old_one(tmp_path: Path) -> None:
+    """cite after build: build's brief.md would not go with cite's audit.md."""
+    outputs.write_files(tmp_path / "out", {"brief.md": "b\n", "audit.md": "a\n"})
+    outputs.write_files(tmp_path / "out", {"cited.md": "c\n", "audit.md": "a2\n"})
+    assert listing(tmp_path / "out") == {"audit.md": "a2\n", "cited.md": "c\n"}
 
 
 @pytest.mark.parametrize("name", ["", ".", "..", "../x.md", "sub/x.md"])

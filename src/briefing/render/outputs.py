@@ -1,16 +1,16 @@
-"""The output folder: checked before any work, written atomically, summarised in one line."""
+"""The output folder: checked and locked before any work, written as one set, summarised
+in one line. How a set is switched in lives in `outset`."""
 
 from __future__ import annotations
 
 import contextlib
 import logging
-import os
-import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from briefing.errors import OutputError
 from briefing.models import Brief, Draft
+from briefing.render import outset
 from briefing.render.audit import counted, render_audit_md
 from briefing.render.brief_md import render_brief_md
 from briefing.render.cited import render_cited_md
@@ -18,27 +18,16 @@ from briefing.render.json_out import render_json
 
 log = logging.getLogger(__name__)
 
-# Temp files are hidden and named after their target, so a crash leaves an obvious leftover
-# that never collides with a real output or another writer.
-_TEMP_PREFIX = ".briefing-"
-_TEMP_SUFFIX = ".tmp"
 # Every file either command writes; none of them may replace an input.
-OUTPUT_NAMES = frozenset({"brief.md", "audit.md", "brief.json", "cited.md", "cited.json"})
-# Permissions a newly created output file gets before the umask, as `open()` would give it.
-_FILE_MODE = 0o666
+OUTPUT_NAMES = outset.OUTPUT_NAMES
 
 
 def check_output_dir(path: Path) -> None:
-    """Create `path` if needed and prove a file can be written there; OutputError if not."""
+    """Create the folders above `path` and prove a set can be written there; OutputError if
+    not. `path` itself appears when its first set is switched in."""
     if path.exists() and not path.is_dir():
         raise OutputError("exists and is not a folder", str(path))
-    try:
-        path.mkdir(parents=True, exist_ok=True)
-        handle, probe = tempfile.mkstemp(prefix=_TEMP_PREFIX, suffix=_TEMP_SUFFIX, dir=path)
-        os.close(handle)
-        os.unlink(probe)
-    except OSError as exc:
-        raise OutputError(f"cannot write the output folder: {_reason(exc)}", str(path)) from exc
+    outset.check_writable(path)
 
 
 def check_not_inputs(path: Path, inputs: Sequence[Path]) -> None:
@@ -57,13 +46,15 @@ def check_not_inputs(path: Path, inputs: Sequence[Path]) -> None:
 
 @contextlib.contextmanager
 def output_dir(path: Path, inputs: Sequence[Path] = ()) -> Iterator[None]:
-    """Check (and create) `path` before the work; if the work fails, remove the folders this
-    created while they are still empty, so a failed run leaves nothing behind."""
+    """Check `path` and hold its lock for the work; if the work fails, remove the folders
+    this created while they are still empty, so a failed run leaves nothing behind."""
     check_not_inputs(path, inputs)
     created = [folder for folder in (path, *path.parents) if not folder.exists()]
     check_output_dir(path)
     try:
-        yield
+        with outset.claimed(path):
+            outset.check_replaceable(path)
+            yield
     except BaseException:
         for folder in created:
             with contextlib.suppress(OSError):
@@ -71,73 +62,14 @@ def output_dir(path: Path, inputs: Sequence[Path] = ()) -> Iterator[None]:
         raise
 
 
-def _reason(exc: OSError) -> str:
-    return exc.strerror or str(exc)
-
-
 def write_files(out_dir: Path, files: dict[str, str]) -> None:
-    """Write every file to a temp file in `out_dir`, fsync, then rename each into place.
-
-    A failure while writing leaves the outputs already there as they were (the temp files are
-    removed); each rename is atomic, but the set is not: a failure between two renames leaves
-    new and old files side by side.
-    """
+    """Replace the set of files in `out_dir` with `files`, UTF-8, as one step (see `outset`):
+    a failure leaves the previous set as it was and nothing beside it."""
     for name in files:
         if not name or name in {".", ".."} or Path(name).name != name:
             raise ValueError(f"output file name must be a plain name: {name!r}")
-    check_output_dir(out_dir)
-    temps: dict[str, str] = {}
-    try:
-        for name, text in files.items():
-            temps[name] = _write_temp(out_dir, name, text)
-        for name, temp in list(temps.items()):
-            os.replace(temp, out_dir / name)
-            del temps[name]
-    except OSError as exc:
-        raise OutputError(f"cannot write the outputs: {_reason(exc)}", str(out_dir)) from exc
-    finally:
-        for temp in temps.values():
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
-    _sync_dir(out_dir)
+    outset.replace_set(out_dir, {name: text.encode("utf-8") for name, text in files.items()})
     log.info("wrote %s to %s", ", ".join(files), out_dir)
-
-
-def _write_temp(out_dir: Path, name: str, text: str) -> str:
-    handle, temp = tempfile.mkstemp(
-        prefix=_TEMP_PREFIX + name + ".", suffix=_TEMP_SUFFIX, dir=out_dir
-    )
-    try:
-        os.fchmod(handle, _FILE_MODE & ~_umask())
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(text.encode("utf-8"))
-            stream.flush()
-            os.fsync(stream.fileno())
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
-    return temp
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-def _sync_dir(out_dir: Path) -> None:
-    """Make the renames durable; not every platform can open a folder, which is fine."""
-    try:
-        handle = os.open(out_dir, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(handle)
-    except OSError:
-        log.debug("could not fsync %s", out_dir)
-    finally:
-        os.close(handle)
 
 
 def write_brief(brief: Brief, out_dir: Path) -> None:
