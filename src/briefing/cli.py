@@ -12,7 +12,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 from rich.console import Console
 
-from briefing import batch, pipeline
+from briefing import batch, interrupt, pipeline
 from briefing.config import BriefingConfig, load_config
 from briefing.errors import BriefingError, one_line
 from briefing.render import outputs, sources_view
@@ -63,13 +63,14 @@ def _setup_logging(verbose: bool) -> None:
 def _user_errors() -> Iterator[None]:
     """One clear line on stderr and exit 2 for anything the user can fix."""
     try:
-        yield
+        with interrupt.raising():
+            yield
     except BriefingError as exc:
         err.print(f"error: {exc}", markup=False)
         raise typer.Exit(exc.exit_code) from None
-    except KeyboardInterrupt:
-        err.print("interrupted", markup=False)
-        raise typer.Exit(130) from None
+    except KeyboardInterrupt:  # the set being written was removed; the previous one stays
+        err.print(interrupt.MESSAGE, markup=False)
+        raise typer.Exit(interrupt.EXIT_STATUS) from None
     except Exception as exc:  # a bug: still one line, the traceback only with --verbose
         log.info("traceback of the internal error", exc_info=True)
         message = one_line(f"{INTERNAL_ERROR}: {type(exc).__name__}: {exc}")

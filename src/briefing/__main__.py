@@ -1,0 +1,18 @@
+"""`briefing` and `python -m briefing`: the CLI, with Ctrl-C answered from the first moment."""
+
+from __future__ import annotations
+
+import signal
+
+from briefing import interrupt
+
+
+def main() -> None:
+    signal.signal(signal.SIGINT, interrupt.exit_at_once)  # loading writes nothing
+    from briefing.cli import app  # heavy: loaded under the handler above
+
+    app()
+
+
+if __name__ == "__main__":
+    main()
