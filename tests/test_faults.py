@@ -415,10 +415,9 @@ def small_disk(path: Path) -> Iterator[Path]:
 def fill(disk: Path) -> None:
     """Fill the disk, then free FREE_BYTES: the lock fits, a set does not."""
     filler = disk / "filler"
-    with filler.open("wb") as handle, contextlib.suppress(OSError):
+    with filler.open("wb", buffering=0) as handle, contextlib.suppress(OSError):
         while True:
             handle.write(b"\0" * 4096)
-            handle.flush()
     os.truncate(filler, filler.stat().st_size - FREE_BYTES)
 
 

@@ -164,6 +164,9 @@ def _new_staging(out: Path, real: Path) -> Path:
     try:
         real.parent.mkdir(parents=True, exist_ok=True)
         return Path(tempfile.mkdtemp(prefix=_prefix(real, _SET), dir=real.parent))
+    except FileExistsError as exc:  # a file where a folder above OUTPUT_DIR should be
+        reason = os.strerror(errno.ENOTDIR)
+        raise OutputError(f"cannot write the output folder: {reason}", str(out)) from exc
     except OSError as exc:
         raise OutputError(f"cannot write the output folder: {_reason(exc)}", str(out)) from exc
 
