@@ -523,3 +523,73 @@ def test_batch_and_cite_write_whole_sets_when_killed(story: Path, tmp_path: Path
         assert run(args).returncode == 0
     assert sorted(p.name for p in out.iterdir()) == ["one", "two"]
     assert not [p for p in tmp_path.rglob("*") if ".briefing" in p.name]
+
+
+# ------------------------------------------------------------------------ huge input
+
+# A file this big must never be read whole: a sparse file whose first megabyte is text and
+# whose rest is a hole costs no disk, yet reading it all would take 1 GiB of memory.
+HUGE_FILE_BYTES = 1 << 30
+HEAD_BYTES = 1 << 20
+# What a huge file may add to the peak memory of a run on the seeds alone: the capped text
+# (200,000 characters read as at most 800 KB) and its sentences, far below the file's size.
+EXTRA_PEAK_MB = 100
+
+
+def huge_file(path: Path) -> Path:
+    paragraph = (SEEDS / sorted(p.name for p in SEEDS.glob("*.txt"))[1]).read_text("utf-8")
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write("A very long article about the summit\n\n")
+        while handle.tell() < HEAD_BYTES:
+            handle.write(paragraph.replace("\n", " ") + "\n\n")
+    os.truncate(path, HUGE_FILE_BYTES)
+    return path
+
+
+def peak_mb(args: list[str], tmp_path: Path) -> tuple[int, str, float]:
+    """Run the CLI in a child that reports its own peak resident memory (VmHWM; ru_maxrss
+    would carry over the forked test process's)."""
+    report = tmp_path / "peak.txt"
+    code = textwrap.dedent(
+        f"""
+        import re, sys
+        from briefing.cli import app
+        try:
+            app({args!r})
+        except SystemExit as exc:
+            status = exc.code or 0
+        text = open("/proc/self/status").read()
+        peak = int(re.search(r"VmHWM:\\s+(\\d+) kB", text).group(1)) / 1024
+        open({str(report)!r}, "w").write(str(peak))
+        sys.exit(status)
+        """
+    )
+    done = run([sys.executable, "-c", code])
+    return done.returncode, done.stderr, float(report.read_text(encoding="utf-8"))
+
+
+@pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs Linux /proc")
+def test_a_gigabyte_file_is_never_read_whole(story: Path, tmp_path: Path) -> None:
+    base = ["--embedder", "tfidf", "-o"]
+    status, stderr, alone = peak_mb(["build", str(story), *base, str(tmp_path / "a")], tmp_path)
+    assert status == 0, stderr
+    folder = tmp_path / "story"
+    shutil.copytree(story, folder)
+    huge_file(folder / "huge.txt")
+    status, stderr, article = peak_mb(["build", str(folder), *base, str(tmp_path / "b")], tmp_path)
+    assert status == 0, stderr
+    assert "huge.txt: text cut to its first 200000 characters" in stderr
+    draft = huge_file(tmp_path / "draft.md")
+    args = ["cite", str(draft), str(story), *base, str(tmp_path / "c")]
+    status, stderr, cite = peak_mb(args, tmp_path)
+    assert status == 2 and "the draft is longer than 200000 characters" in stderr, stderr
+    manifest = folder / "sources.csv"
+    manifest.write_text("file,outlet,domain,url,published,credibility\n", encoding="utf-8")
+    os.truncate(manifest, HUGE_FILE_BYTES)
+    status, stderr, table = peak_mb(["build", str(folder), *base, str(tmp_path / "d")], tmp_path)
+    assert status == 2 and "sources.csv: larger than" in stderr, stderr
+    print(
+        f"\npeak MB: seeds {alone:.0f}, +1 GiB article {article:.0f}, 1 GiB draft {cite:.0f}, "
+        f"1 GiB sources.csv {table:.0f}"
+    )
+    assert max(article, cite, table) < alone + EXTRA_PEAK_MB

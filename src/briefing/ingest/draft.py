@@ -16,6 +16,7 @@ from briefing.config import IngestConfig
 from briefing.errors import InputError
 from briefing.ingest.decode import NotText, decode
 from briefing.ingest.fields import display_name
+from briefing.ingest.folder import BYTES_PER_CHAR, read_bytes
 from briefing.markup import markdown_parser
 from briefing.models import Draft, DraftSpan
 from briefing.sentences import Splitter
@@ -55,10 +56,12 @@ def _read_text(path: Path, config: IngestConfig) -> str:
         raise InputError("no such file", str(path))
     if not path.is_file():
         raise InputError("not a file", str(path))
-    try:
-        data = path.read_bytes()
+    try:  # never more than a draft may hold: a huge file is refused without being loaded
+        data, whole = read_bytes(path, config.max_chars * BYTES_PER_CHAR)
     except OSError as exc:
         raise InputError(f"cannot read the draft ({exc.strerror or exc})", str(path)) from exc
+    if not whole:
+        raise InputError(f"the draft is longer than {config.max_chars} characters", str(path))
     try:
         text, _ = decode(data)
     except NotText as exc:

@@ -14,12 +14,19 @@ from briefing.ingest.readers import Meta
 
 MANIFEST_NAME = "sources.csv"
 COLUMNS = ("file", "outlet", "domain", "url", "published", "credibility")
+# One row per file: 20,000 files at 1,000 bytes a row fit with room to spare; a bigger file is
+# not a manifest, and reading it whole could exhaust memory.
+MAX_BYTES = 32 * 1024 * 1024
 
 
 def read_manifest(path: Path, files: Collection[str]) -> dict[str, Meta]:
     """Rows by file name; InputError naming the row for anything invalid."""
     try:
-        text, _ = decode(path.read_bytes())
+        with path.open("rb") as handle:  # never more than a manifest may hold
+            data = handle.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise InputError(f"larger than {MAX_BYTES} bytes; one short row per file", str(path))
+        text, _ = decode(data)
     except (OSError, NotText) as exc:
         raise InputError(f"cannot read the manifest ({exc})", str(path)) from exc
     # newline="" lets the csv module see \r, \n and \r\n row ends alike, as its docs ask.
