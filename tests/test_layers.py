@@ -11,7 +11,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "briefing"
 BASE = {"errors", "models", "config", "vectors", "language", "sentences", "embed", "markup"}
 STAGES = {"ingest", "claims", "credibility", "rank", "compose", "verify", "render"}
-ORCHESTRATORS = {"pipeline", "batch", "cli", "assemble"}
+ORCHESTRATORS = {"pipeline", "batch", "cli", "assemble", "interrupt", "__main__"}
 
 
 def top_level(path: Path) -> str:

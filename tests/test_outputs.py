@@ -193,3 +193,50 @@ def test_cite_summary(tmp_path: Path) -> None:
         "3 sentences, 1 supported, 2 unsupported; "
         f"wrote cited.md, audit.md, cited.json to {tmp_path}"
     )
+
+
+def test_a_folder_holding_other_files_is_refused_untouched(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "notes.txt").write_text("mine\n", encoding="utf-8")
+    with (
+        pytest.raises(OutputError, match=r"holds 'notes\.txt', which briefing did not write"),
+        outputs.output_dir(out),
+    ):
+        pytest.fail("the work must not start")
+    assert listing(out) == {"notes.txt": "mine\n"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def test_desktop_clutter_goes_with_the_old_set(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    outputs.write_files(out, {"brief.md": "old\n"})
+    (out / ".DS_Store").write_bytes(b"\0\1")
+    with outputs.output_dir(out):
+        outputs.write_files(out, {"brief.md": "new\n"})
+    assert listing(out) == {"brief.md": "new\n"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def test_a_linked_output_folder_stays_a_link(tmp_path: Path) -> None:
+    (tmp_path / "real").mkdir()
+    link = tmp_path / "link"
+    link.symlink_to(tmp_path / "real", target_is_directory=True)
+    with outputs.output_dir(link):
+        outputs.write_files(link, {"brief.md": "new\n"})
+    assert link.is_symlink()
+    assert listing(tmp_path / "real") == {"brief.md": "new\n"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link", "real"]
+
+
+def test_the_next_run_puts_back_a_set_left_aside_by_a_kill(tmp_path: Path) -> None:
+    """A kill between the two renames of the portable switch (see test_faults for every
+    step): the old set is aside, OUTPUT_DIR is missing."""
+    out = tmp_path / "out"
+    outputs.write_files(out, {"brief.md": "old\n"})
+    out.rename(tmp_path / ".out.briefing-old-0123abcd")
+    (tmp_path / ".out.briefing-set-x1y2z3w4").mkdir()
+    (tmp_path / ".out.briefing-set-x1y2z3w4" / "brief.md").write_text("new\n", encoding="utf-8")
+    with outputs.output_dir(out):
+        assert listing(out) == {"brief.md": "old\n"}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]

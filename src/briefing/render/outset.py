@@ -58,6 +58,8 @@ _RENAME_SWAP = 2
 # Permissions a new output folder gets before the umask, as `mkdir` would give it.
 _DIR_MODE = 0o777
 _FILE_MODE = 0o666
+# A file of the set is new (a leftover is never written into) and binary (no \r\n on Windows).
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
 
 
 def lock_path(out: Path) -> Path:
@@ -186,7 +188,7 @@ def _mode_of(out: Path) -> int:
 def _write_set(staging: Path, files: Mapping[str, bytes], mode: int) -> None:
     os.chmod(staging, mode)
     for name, data in files.items():
-        handle = os.open(staging / name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, _FILE_MODE)
+        handle = os.open(staging / name, _NEW_FILE, _FILE_MODE)
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
