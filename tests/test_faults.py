@@ -43,9 +43,10 @@ VARIANTS = {"A": ["--sentences", "4"], "B": ["--sentences", "6"]}
 CITE_DRAFT = "Putin demanded that NATO not expand into Ukraine. Xi backed him.\n"
 # Kills land anywhere from start-up to a little after a clean run would have ended.
 KILL_SPAN = 1.2
-# Ctrl-C before Python has run a line of briefing gets Python's own answer (a traceback of
-# KeyboardInterrupt); docs/reliability.md lists that window. Ctrl-C runs start after it.
-PYTHON_STARTUP_S = 0.1
+# Ctrl-C before Python has run briefing's first lines gets Python's own answer (killed by
+# SIGINT, perhaps with a KeyboardInterrupt traceback); docs/reliability.md lists that window,
+# and the harness counts such runs apart.
+PYTHON_ANSWER = -signal.SIGINT
 BRIEF_FILES = ("brief.md", "audit.md", "brief.json")
 CITE_FILES = ("cited.md", "audit.md", "cited.json")
 # A size-limited file system for the full-disk case: room for two sets and nothing more.
@@ -172,8 +173,7 @@ def kill_series(
         new = "B" if current == "A" else "A"
         before = set(beside(out))
         process = start(build_args(story, out, new))
-        earliest = PYTHON_STARTUP_S if signum == signal.SIGINT else 0.0
-        time.sleep(rng.uniform(earliest, seconds * KILL_SPAN))
+        time.sleep(rng.uniform(0, seconds * KILL_SPAN))
         process.send_signal(signum)
         _, stderr = process.communicate()
         state = classify(out, sets)
@@ -181,7 +181,11 @@ def kill_series(
         tally["finished first" if process.returncode == 0 else "killed"] += 1
         tally["old set" if state == current else "new set" if state == new else "lost"] += 1
         assert state in {current, new}, f"{state} after {process.returncode}: {stderr}"
-        if signum == signal.SIGINT and process.returncode != 0:
+        if signum == signal.SIGINT and process.returncode == PYTHON_ANSWER:
+            assert not stderr or stderr.rstrip().endswith("KeyboardInterrupt"), stderr
+            assert "error:" not in stderr and set(beside(out)) <= before
+            tally["while Python was starting"] += 1
+        elif signum == signal.SIGINT and process.returncode != 0:
             check_interrupted(process.returncode, stderr, before, beside(out))
         current = state
     final = "B" if current == "A" else "A"

@@ -148,13 +148,13 @@ def replace_set(out: Path, files: Mapping[str, bytes]) -> None:
         _write_set(staging, files, _mode_of(real))
         old = _switch(staging, real)
     except BaseException as exc:
-        _discard(staging)
+        _discard_surely(staging)
         if isinstance(exc, OSError):
             raise OutputError(f"cannot write the outputs: {_reason(exc)}", str(out)) from exc
         raise
     _sync_dir(real.parent)
     if old is not None:
-        _discard(old)
+        _discard_surely(old)
 
 
 def check_writable(out: Path) -> None:
@@ -281,6 +281,15 @@ def _discard(folder: Path) -> None:
         pass
     except OSError as exc:
         log.warning("%s: left in place (%s)", folder, _reason(exc))
+
+
+def _discard_surely(folder: Path) -> None:
+    """`_discard` that a Ctrl-C does not cut short: it finishes, then the interrupt goes on."""
+    try:
+        _discard(folder)
+    except KeyboardInterrupt:
+        _discard(folder)
+        raise
 
 
 def _sync_dir(folder: Path) -> None:
