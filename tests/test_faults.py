@@ -41,11 +41,14 @@ SEED = int(os.environ.get("BRIEFING_FAULT_SEED", "17"))
 # Two option sets that give two different briefs, so old and new sets can be told apart.
 VARIANTS = {"A": ["--sentences", "4"], "B": ["--sentences", "6"]}
 CITE_DRAFT = "Putin demanded that NATO not expand into Ukraine. Xi backed him.\n"
-# Kills land anywhere from start-up to a little after a clean run would have ended.
-KILL_SPAN = 1.2
-# Ctrl-C before Python has run briefing's first lines gets Python's own answer (killed by
-# SIGINT, perhaps with a KeyboardInterrupt traceback); docs/reliability.md lists that window,
-# and the harness counts such runs apart.
+# Kills land anywhere from start-up to the time a clean run took; runs that finish before
+# their kill (the machine got faster) are counted apart and do not count towards the kills.
+KILL_SPAN = 1.0
+# Give up (and fail) if that many runs in a row finish first: the span is wrong.
+MAX_RUNS_PER_KILL = 4
+# Ctrl-C while Python starts (before briefing's first lines) or shuts down (after the run has
+# finished) gets Python's own answer: killed by SIGINT. docs/reliability.md lists both
+# windows, and the harness counts such runs apart.
 PYTHON_ANSWER = -signal.SIGINT
 BRIEF_FILES = ("brief.md", "audit.md", "brief.json")
 CITE_FILES = ("cited.md", "audit.md", "cited.json")
@@ -160,8 +163,8 @@ def test_the_consistency_check_can_fail(references: dict[str, object]) -> None:
 def kill_series(
     story: Path, out: Path, references: dict[str, object], runs: int, signum: int
 ) -> Counter[str]:
-    """`runs` builds, each sent `signum` at a seeded random moment; the folder is checked
-    after each, before any other run could repair it."""
+    """Builds sent `signum` at seeded random moments until `runs` of them were stopped by it;
+    the folder is checked after each, before any other run could repair it."""
     sets, seconds = references["sets"], references["seconds"]
     assert isinstance(sets, dict) and isinstance(seconds, float)
     rng = random.Random(f"{SEED}-{signum}")
@@ -169,7 +172,8 @@ def kill_series(
     current = "A"
     shutil.rmtree(out, ignore_errors=True)
     assert run(build_args(story, out, current)).returncode == 0
-    for _ in range(runs):
+    while tally["killed"] < runs:
+        assert tally["runs"] < runs * MAX_RUNS_PER_KILL, dict(tally)
         new = "B" if current == "A" else "A"
         before = set(beside(out))
         process = start(build_args(story, out, new))
@@ -182,9 +186,8 @@ def kill_series(
         tally["old set" if state == current else "new set" if state == new else "lost"] += 1
         assert state in {current, new}, f"{state} after {process.returncode}: {stderr}"
         if signum == signal.SIGINT and process.returncode == PYTHON_ANSWER:
-            assert not stderr or stderr.rstrip().endswith("KeyboardInterrupt"), stderr
-            assert "error:" not in stderr and set(beside(out)) <= before
-            tally["while Python was starting"] += 1
+            tally[python_answered(stderr, state == new)] += 1
+            assert set(beside(out)) <= before
         elif signum == signal.SIGINT and process.returncode != 0:
             check_interrupted(process.returncode, stderr, before, beside(out))
         current = state
@@ -194,6 +197,18 @@ def kill_series(
     assert classify(out, sets) == final
     assert beside(out) == [], "the next run cleans up what killed runs left"
     return tally
+
+
+def python_answered(stderr: str, written: bool) -> str:
+    """Ctrl-C that Python answered itself: while starting, before briefing's first lines
+    (killed by SIGINT, perhaps with a KeyboardInterrupt traceback), or while shutting down
+    after the run had written its set and said so (killed by SIGINT, no further line)."""
+    assert "error:" not in stderr, stderr
+    if written and "wrote brief.md, audit.md, brief.json to" in stderr:
+        assert "Traceback" not in stderr, stderr
+        return "after the run had finished (Python shutting down)"
+    assert not stderr or stderr.rstrip().endswith("KeyboardInterrupt"), stderr
+    return "before briefing had started (Python starting)"
 
 
 def check_interrupted(status: int, stderr: str, before: set[str], after: list[str]) -> None:
