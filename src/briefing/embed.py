@@ -210,7 +210,10 @@ def _fallback(reason: str) -> Embedder:
 
 class OnnxEmbedder:
     """The packaged MiniLM exported to ONNX (briefing.onnx_model): same vectors as the
-    transformers model to float noise, without importing torch."""
+    transformers model to float noise, without importing torch.
+
+    Vectors of the current corpus are kept until the next `fit`: an extractive brief's
+    sentences are the corpus's own, and the aligner would otherwise encode them twice."""
 
     name = MINILM_NAME
 
@@ -218,15 +221,21 @@ class OnnxEmbedder:
         self._folder = folder
         self._onnx_file = onnx_file
         self._batch_size = batch_size
+        self._known: dict[str, np.ndarray] = {}
 
     def fit(self, texts: Sequence[str]) -> None:
-        """Nothing to learn; loads the model so that load errors surface early."""
+        """Forgets the last corpus's vectors; loads the model so load errors surface early."""
+        self._known = {}
         _load_onnx(self._folder, self._onnx_file)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, 1), dtype=np.float32)
-        return _load_onnx(self._folder, self._onnx_file)(list(texts), self._batch_size)
+        missing = list(dict.fromkeys(t for t in texts if t not in self._known))
+        if missing:
+            vectors = _load_onnx(self._folder, self._onnx_file)(missing, self._batch_size)
+            self._known.update(zip(missing, vectors, strict=True))
+        return np.stack([self._known[text] for text in texts])
 
 
 @cache
