@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from briefing.cli import app
+from briefing.config import BriefingConfig, load_config
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 runner = CliRunner()
@@ -45,3 +46,18 @@ def test_the_manifest_is_reported_only_with_verbose() -> None:
     assert quiet.exit_code == 0 and "sources.csv" not in quiet.stderr
     verbose = runner.invoke(app, ["sources", str(SEEDS), "--json", "-v"])
     assert "sources.csv: skipped (the manifest" in verbose.stderr
+
+
+def test_readme_config_example_names_every_section_and_key_with_its_default(
+    tmp_path: Path,
+) -> None:
+    readme = (SEEDS.parent / "README.md").read_text("utf-8")
+    example = readme.split("```toml\n", 1)[1].split("```", 1)[0]
+    path = tmp_path / "briefing.toml"
+    path.write_text(example, encoding="utf-8")
+    assert load_config(path) == BriefingConfig()
+    written = {line.lstrip("# ").split(" =")[0] for line in example.splitlines() if " = " in line}
+    for name, section in BriefingConfig.model_fields.items():
+        assert f"[{name}]" in example
+        assert section.annotation is not None
+        assert set(section.annotation.model_fields) <= written  # type: ignore[union-attr]

