@@ -75,9 +75,8 @@ def main() -> None:
     onnx32 = onnx_model.encoder(MODEL, fp32)
     reference = embed._transformers_encoder(str(MODEL), "mean")
     vectors = onnx32(texts, BATCH)
-    print(
-        f"{len(texts)} sentences; ONNX fp32 vs transformers: {cosines(vectors, reference(texts, BATCH))}"
-    )
+    against = cosines(vectors, reference(texts, BATCH))
+    print(f"{len(texts)} sentences; ONNX fp32 vs transformers: {against}")
     with tempfile.TemporaryDirectory() as tmp:
         int8 = Path(tmp) / "model.int8.onnx"
         quantize_dynamic(str(fp32), str(int8), weight_type=QuantType.QInt8)
