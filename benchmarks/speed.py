@@ -1,5 +1,10 @@
 """Speed and memory of `briefing build`: cold start, warm batch against sumy, and scaling.
 
+`goals` runs the comparisons of issue 14 side by side, each repeated and reported by its
+median: cold `briefing build seeds/` against a fresh Python process running sumy TextRank on
+the same files, batch time per story against TextRank, 1,000 articles with MiniLM, and which
+heavy modules a default build imports.
+
 Every briefing figure is one `briefing build` subprocess, timed by wall clock, its peak
 resident memory read from the kernel's rusage for that child (os.wait4). Results accumulate
 in benchmarks/results/speed.json, so long runs can be done in pieces; `report` turns them into
@@ -41,6 +46,34 @@ DEFAULT_TIMEOUT_S = 1800.0
 WARM_STORIES = 100
 # briefing's default word budget, given to sumy too in the warm comparison.
 DEFAULT_BUDGET = 150
+# Repeats of every `goals` measurement (median reported): the machine is shared, and one
+# slow run should not decide a verdict.
+GOAL_REPEATS = 3
+# Stories of the batch comparison in `goals`: enough that start-up is well amortised.
+GOAL_STORIES = 50
+# What the default path must not import (issue 14).
+HEAVY_MODULES = ("torch", "transformers", "sentence_transformers")
+# One fresh process: sumy TextRank (regex splitter: no briefing import, the lightest sumy
+# can be) over the .txt files of a folder, summary written to a file.
+SUMY_COLD = """
+import sys
+from pathlib import Path
+sys.path.insert(0, "benchmarks")
+from baselines import sumy_summary
+folder, out = Path(sys.argv[1]), Path(sys.argv[2])
+texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
+out.write_text(sumy_summary("textrank", "\\n\\n".join(texts), int(sys.argv[3]), True))
+"""
+# A default build whose last stdout line lists the HEAVY_MODULES it imported.
+IMPORT_PROBE = """
+import json, sys
+from briefing.cli import app
+try:
+    app(sys.argv[1:])
+except SystemExit:
+    pass
+print(json.dumps([m for m in {heavy!r} if m in sys.modules]))
+"""
 
 
 @dataclass(frozen=True)
@@ -176,6 +209,57 @@ def warm(stories: int) -> None:
     store("warm", found)
 
 
+def cold_sumy_command(seeds: Path, output: Path) -> list[str]:
+    return [sys.executable, "-c", SUMY_COLD, str(seeds), str(output), str(DEFAULT_BUDGET)]
+
+
+def heavy_imports(seeds: Path) -> list[str]:
+    """The HEAVY_MODULES a default `briefing build seeds/` imports, read from inside it."""
+    probe = IMPORT_PROBE.format(heavy=HEAVY_MODULES)
+    with tempfile.TemporaryDirectory() as tmp:
+        command = [sys.executable, "-c", probe, "build", str(seeds), "-o", str(Path(tmp) / "o")]
+        done = subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True, check=True)
+    found: list[str] = json.loads(done.stdout.strip().splitlines()[-1])
+    return found
+
+
+def goals(seeds: Path, stories: int, repeats: int, articles: int) -> None:
+    """Every comparison of issue 14, `repeats` times each, interleaved so that a change of
+    load on the machine hits all methods alike."""
+    cold_runs: dict[str, list[dict[str, Any]]] = {}
+    warm_runs: dict[str, list[dict[str, Any]]] = {}
+    thousand: list[dict[str, Any]] = []
+    for round_no in range(repeats):
+        log.info("goals: round %d of %d", round_no + 1, repeats)
+        with tempfile.TemporaryDirectory() as tmp:
+            commands = {
+                "briefing minilm": build_command(seeds, Path(tmp) / "m", "minilm", False),
+                "briefing tfidf": build_command(seeds, Path(tmp) / "t", "tfidf", False),
+                "sumy textrank": cold_sumy_command(seeds, Path(tmp) / "sumy.md"),
+            }
+            for name, command in commands.items():
+                cold_runs.setdefault(name, []).append(asdict(measure(command)))
+        for embedder in EMBEDDERS:
+            warm_runs.setdefault(f"briefing {embedder}", []).append(
+                warm_briefing(embedder, stories)
+            )
+        for splitter in ("briefing", "regex"):
+            name = f"sumy textrank ({splitter} splitter)"
+            warm_runs.setdefault(name, []).append(warm_sumy(stories, splitter))
+        with tempfile.TemporaryDirectory() as tmp:
+            command = build_command(single_folder(articles), Path(tmp) / "k", "minilm", False)
+            thousand.append(asdict(measure(command)))
+    found = {
+        "cold": cold_runs,
+        "warm": warm_runs,
+        "thousand_minilm": thousand,
+        "articles": articles,
+        "heavy_imports": heavy_imports(seeds),
+        "repeats": repeats,
+    }
+    store("goals", found)
+
+
 def scale(
     sizes: list[int], embedders: list[str], layouts: list[str], timeout_s: float, force: bool
 ) -> None:
@@ -212,6 +296,11 @@ def parse_args() -> argparse.Namespace:
         "--timeout", type=float, default=DEFAULT_TIMEOUT_S, help="seconds per run"
     )
     scale_part.add_argument("--force", action="store_true", help="rerun sizes already stored")
+    goals_part = parts.add_parser("goals", help="issue 14's comparisons side by side")
+    goals_part.add_argument("--seeds", type=Path, default=REPO_ROOT / "seeds")
+    goals_part.add_argument("--stories", type=int, default=GOAL_STORIES)
+    goals_part.add_argument("--repeats", type=int, default=GOAL_REPEATS)
+    goals_part.add_argument("--articles", type=int, default=1000, help="of the MiniLM run")
     parts.add_parser("report", help="tables into docs/benchmarks.md and plots into docs/")
     return parser.parse_args()
 
@@ -223,6 +312,8 @@ def main() -> None:
         cold(args.seeds)
     elif args.part == "warm":
         warm(args.stories)
+    elif args.part == "goals":
+        goals(args.seeds, args.stories, args.repeats, args.articles)
     elif args.part == "scale":
         scale(args.sizes, args.embedders, args.layouts, args.timeout, args.force)
     else:

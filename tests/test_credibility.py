@@ -216,3 +216,25 @@ def test_suppress_single_low_report_only() -> None:
     lenient = CredibilityConfig(unknown_as="medium")
     kept, suppressed = suppress(claims, sources, independent, lenient)
     assert [s.text for s in suppressed] == ["claim c1"]
+
+
+def test_label_follows_the_rounded_score_that_is_shown() -> None:
+    # 0.7496 is shown as 0.750, so it must be labelled high like 0.755 beside it.
+    table = {"a.example": 0.7496, "b.example": 0.755, "c.example": 0.7494}
+    scores = {}
+    for domain in table:
+        source = rate_source_with(domain, table)
+        scores[domain] = (source.credibility, source.credibility_label)
+    assert scores == {
+        "a.example": (0.75, "high"),
+        "b.example": (0.755, "high"),
+        "c.example": (0.749, "medium"),
+    }
+    given = rated(article(credibility=0.7496, credibility_origin="manifest", identity="manifest"))
+    assert (given.credibility, given.credibility_label) == (0.75, "high")
+
+
+def rate_source_with(domain: str, table: dict[str, float]) -> Source:
+    from briefing.credibility import rate_source
+
+    return rate_source(article(domain=domain, identity="manifest"), table, CONFIG)

@@ -7,7 +7,7 @@ import pytest
 
 from briefing.config import EmbedConfig
 from briefing.embed import Embedder, TfidfEmbedder, get_embedder
-from briefing.errors import ModelError
+from briefing.errors import ConfigError, ModelError
 
 TEXTS = [
     "Xi backed Putin's bid for security guarantees.",
@@ -40,8 +40,10 @@ def test_tfidf_vectors_are_comparable_across_calls() -> None:
 
 
 def test_named_model_that_is_missing_is_a_clear_error(tmp_path: Path) -> None:
-    embedder = get_embedder(EmbedConfig(embedder=str(tmp_path / "nope")))
-    with pytest.raises(ModelError, match="nope"):
+    with pytest.raises(ConfigError, match=r"unknown embedder .*nope.*'minilm', 'tfidf'"):
+        get_embedder(EmbedConfig(embedder=str(tmp_path / "nope")))
+    embedder = get_embedder(EmbedConfig(embedder=str(tmp_path)))  # a folder, but no model
+    with pytest.raises(ModelError, match=str(tmp_path)):
         embedder.fit(["x"])
 
 

@@ -9,9 +9,20 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "briefing"
-BASE = {"errors", "models", "config", "vectors", "language", "sentences", "embed", "markup"}
+BASE = {
+    "errors",
+    "models",
+    "config",
+    "vectors",
+    "language",
+    "sentences",
+    "embed",
+    "onnx_model",
+    "nltk_light",
+    "markup",
+}
 STAGES = {"ingest", "claims", "credibility", "rank", "compose", "verify", "render"}
-ORCHESTRATORS = {"pipeline", "batch", "cli", "assemble", "interrupt", "__main__"}
+ORCHESTRATORS = {"pipeline", "batch", "cli", "cli_help", "assemble", "interrupt", "__main__"}
 
 
 def top_level(path: Path) -> str:

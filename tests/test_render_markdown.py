@@ -111,6 +111,13 @@ def test_footnote_definition_falls_back_to_domain_path_and_id() -> None:
     assert footnote_definition(1, Source(id="s", path="", outlet="\x00")) == "[^1]: s"
 
 
+def test_footnote_without_an_outlet_shows_the_headline_not_the_file_name() -> None:
+    source = Source(id="s", path="000_cbb9.txt", title="Xi backs Putin", published="2021-12-15")
+    assert footnote_definition(3, source) == '[^3]: "Xi backs Putin", 2021-12-15'
+    dated = Source(id="s", path="000_cbb9.txt", published="2021-12-15")
+    assert footnote_definition(3, dated) == "[^3]: 000_cbb9.txt — 2021-12-15"
+
+
 @pytest.mark.parametrize(
     "url",
     ["javascript:alert(1)", "https://e.com/<x>", "https://e.com/a\x01b", "https://e.com/a b"],

@@ -43,8 +43,8 @@ def test_sources_json_on_seeds() -> None:
 def test_sources_table_verbose_lists_dropped_lines() -> None:
     result = runner.invoke(app, ["sources", str(SEEDS), "--verbose"], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
-    assert "0.998 high (ratings table)" in result.stdout
-    assert "0.293 low (ratings table)" in result.stdout
+    assert "0.998 high" in result.stdout and "0.293 low" in result.stdout
+    assert "ratings table" in result.stdout
     assert "Devoted music ninja" in result.stdout
     assert "link to another story" in result.stdout
 
@@ -71,3 +71,23 @@ def test_bad_input_exits_2_with_one_line(tmp_path: Path) -> None:
     result = runner.invoke(app, ["sources", str(empty)])
     assert result.exit_code == 2
     assert "no article to read" in result.stderr
+
+
+def test_sources_table_fits_100_columns_without_wrapping_file_names() -> None:
+    result = runner.invoke(app, ["sources", str(SEEDS)], env={"COLUMNS": "100"})
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert max(len(line.rstrip()) for line in lines) <= 100
+    names = sorted(p.name for p in SEEDS.glob("*.txt"))
+    assert all(any(name in line for line in lines) for name in names)  # each on one line
+    assert "0.998 high" in result.stdout and "— unknown" in result.stdout
+
+
+def test_unknown_credibility_is_null_in_both_json_outputs(tmp_path: Path) -> None:
+    listed = json.loads(runner.invoke(app, ["sources", str(SEEDS), "--json"]).stdout)
+    built = runner.invoke(app, ["build", str(SEEDS), "-o", str(tmp_path), "--embedder", "tfidf"])
+    assert built.exit_code == 0, built.output
+    brief = json.loads((tmp_path / "brief.json").read_text("utf-8"))
+    for sources in (listed["sources"], brief["sources"]):
+        unknown = [s["credibility"] for s in sources if s["credibility_label"] == "unknown"]
+        assert unknown and all(value is None for value in unknown)

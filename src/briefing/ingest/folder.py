@@ -27,6 +27,11 @@ _HTML = frozenset({".html", ".htm"})
 _MAX_PARTIAL_BYTES = 3
 
 
+# The manifest is expected beside the articles: it is listed among the skipped files, but
+# reported only with --verbose.
+MANIFEST_SKIP = "the manifest: read as metadata, not as an article"
+
+
 def read_corpus(folder: Path, config: IngestConfig) -> Corpus:
     """Every article of one story folder, sorted by file name; skipped files with reasons."""
     _check_folder(folder)
@@ -42,7 +47,8 @@ def read_corpus(folder: Path, config: IngestConfig) -> Corpus:
     for entry in entries:
         outcome = _read_entry(entry, folder, config, manifest.get(entry.name))
         if isinstance(outcome, Skipped):
-            log.warning("%s: skipped (%s)", folder / outcome.path, outcome.reason)
+            level = logging.INFO if outcome.reason == MANIFEST_SKIP else logging.WARNING
+            log.log(level, "%s: skipped (%s)", folder / outcome.path, outcome.reason)
             skipped.append(outcome)
         else:
             articles.append(outcome)
@@ -70,7 +76,7 @@ def _skip_reason(entry: Path, folder: Path, config: IngestConfig) -> str | None:
     if entry.name.startswith("."):
         return "hidden file"
     if entry.name == MANIFEST_NAME:
-        return "the manifest: read as metadata, not as an article"
+        return MANIFEST_SKIP
     if entry.is_symlink():
         if not entry.exists():
             return "broken symbolic link"

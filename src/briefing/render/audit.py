@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Literal
 
 from briefing.models import Brief, BriefSentence, Evidence, Source, SourceStats, Suppressed
-from briefing.render.markdown import escape_cell, escape_text, heading, table
+from briefing.render.markdown import credibility_value, escape_cell, escape_text, heading, table
 
 Kind = Literal["brief", "cite"]
 # Written in a table cell where a value is unknown or does not apply.
@@ -88,7 +88,7 @@ def _source_label(sources: dict[str, Source], source_id: str) -> str:
 def _credibility(source: Source | None) -> str:
     if source is None:
         return NONE_CELL
-    value = NONE_CELL if source.credibility is None else f"{source.credibility:.2f}"
+    value = credibility_value(source.credibility)
     return f"{value} {source.credibility_label} ({source.credibility_origin})"
 
 
@@ -151,7 +151,7 @@ def _source_table(
 
 
 def _source_row(source: Source, stats: SourceStats | None, sources: dict[str, Source]) -> list[str]:
-    value = NONE_CELL if source.credibility is None else f"{source.credibility:.2f}"
+    value = credibility_value(source.credibility)
     outlet = source.outlet or source.domain
     counts = [NONE_CELL] * 4
     note = ""

@@ -86,8 +86,8 @@ def _source(source: Source) -> dict[str, Any]:
         "url": source.url,
         "title": source.title,
         "published": source.published,
-        # The contract gives a number; an unrated source is 0.0 with label "unknown".
-        "credibility": _number(source.credibility if source.credibility is not None else 0.0),
+        # null for an unrated source, with label "unknown", as in `sources --json`.
+        "credibility": _number(source.credibility),
         "credibility_label": source.credibility_label,
         "credibility_origin": source.credibility_origin,
     }

@@ -7,6 +7,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 
 from markdown_it.token import Token
 
+from briefing.config import CREDIBILITY_DECIMALS
 from briefing.errors import BriefingError
 from briefing.markup import markdown_parser
 from briefing.models import BriefSentence, Source
@@ -32,6 +33,8 @@ _DEFINITION = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:", re.MULTILINE)
 # What an autolink `<...>` may hold (CommonMark: no spaces, controls, `<` or `>`), narrowed
 # further so that a URL can never close its own brackets or quoting.
 _SAFE_URL = re.compile(r"https?://[^\s<>\"'`\\\x00-\x1f\x7f]+")
+# The text outputs' credibility value of an unrated source (JSON writes null); docs/contract.md.
+UNKNOWN_VALUE = "—"
 
 
 class RenderError(BriefingError):
@@ -70,22 +73,30 @@ def heading(text: str, level: int = 1) -> str:
     return f"{'#' * level} {escaped}".rstrip()
 
 
+def credibility_value(score: float | None) -> str:
+    """A credibility score as every output shows it; an unknown one is UNKNOWN_VALUE, and
+    its label (beside it) says "unknown"."""
+    return UNKNOWN_VALUE if score is None else f"{score:.{CREDIBILITY_DECIMALS}f}"
+
+
 def footnote_ref(number: int) -> str:
     return f"[^{number}]"
 
 
 def footnote_definition(number: int, source: Source) -> str:
-    """`[^n]: Outlet — "Headline", date, URL` with the parts that are known."""
-    names = (source.outlet, source.domain, source.path, source.id)
-    name = next((escape_text(n) for n in names if n and escape_text(n)), "unnamed source")
-    details = []
-    if source.title and escape_text(source.title):
-        details.append(f'"{escape_text(source.title)}"')
+    """`[^n]: Outlet — "Headline", date, URL` with the parts that are known. Without an
+    outlet or domain the headline leads; the file name is shown only without a headline."""
+    title = escape_text(source.title or "")
+    fallbacks = () if title else (source.path, source.id, "unnamed source")
+    names = (source.outlet, source.domain, *fallbacks)
+    name = next((escape_text(n) for n in names if n and escape_text(n)), "")
+    details = [f'"{title}"'] if title else []
     if source.published and escape_text(source.published):
         details.append(escape_text(source.published))
     if source.url and escape_text(source.url):
         details.append(f"<{source.url}>" if _safe_url(source.url) else escape_text(source.url))
-    head = name + (" — " + ", ".join(details) if details else "")
+    listed = ", ".join(details)
+    head = f"{name} — {listed}" if name and listed else name or listed
     return f"[^{number}]: {head}"
 
 

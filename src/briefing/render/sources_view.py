@@ -7,46 +7,58 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
+from rich import box
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from briefing.models import Article, Corpus, Sentence
+from briefing.models import Article, Corpus, Sentence, Source
+from briefing.render.markdown import UNKNOWN_VALUE, credibility_value
 
-# Three decimals tell apart every score of the shipped table that matters for a label.
-SCORE_DECIMALS = 3
+# The file name never wraps (it is what a reader looks for); the domain goes under the outlet,
+# and where a score came from under it, so that with SIMPLE_HEAD (no vertical rules) the
+# table of a folder like seeds/ fits 100 columns; longer outlet names fold.
+_COLUMNS = (
+    ("file", {"no_wrap": True}),
+    ("outlet", {"overflow": "fold"}),
+    ("date", {"no_wrap": True}),
+    ("credibility", {"overflow": "fold"}),
+    ("sentences", {"justify": "right", "no_wrap": True}),
+    ("dropped", {"justify": "right", "no_wrap": True}),
+)
 
 
 def _counts(sentences: Sequence[Sentence]) -> Counter[str]:
     return Counter(sentence.source_id for sentence in sentences)
 
 
-def _credibility(article: Article) -> str:
-    source = article.source
-    score = "—" if source.credibility is None else f"{source.credibility:.{SCORE_DECIMALS}f}"
-    return f"{score} {source.credibility_label} ({source.credibility_origin})"
+def _lines(*values: str | None) -> str | None:
+    """The known values, one a line (None when none is known)."""
+    return "\n".join(value for value in values if value) or None
+
+
+def _credibility(source: Source) -> str:
+    return f"{credibility_value(source.credibility)} {source.credibility_label}"
 
 
 def _cell(value: str | None) -> Text:
     """Plain text, never read as rich markup (article text may hold square brackets)."""
-    return Text(value if value is not None else "—")
+    return Text(value if value is not None else UNKNOWN_VALUE)
 
 
 def sources_table(corpus: Corpus, sentences: Sequence[Sentence], verbose: bool) -> RenderableType:
     """A table of the articles read, then skipped files; with `verbose`, every dropped line."""
     counts = _counts(sentences)
-    table = Table(title=Text(f"Sources in {corpus.folder}"), show_lines=False)
-    for column in ("file", "outlet", "domain", "date", "credibility", "sentences", "dropped"):
-        numeric = column in {"sentences", "dropped"}
-        table.add_column(column, justify="right" if numeric else "left", overflow="fold")
+    table = Table(title=Text(f"Sources in {corpus.folder}"), box=box.SIMPLE_HEAD, leading=1)
+    for column, style in _COLUMNS:
+        table.add_column(column, **style)
     for article in corpus.articles:
         source = article.source
         table.add_row(
             _cell(source.path),
-            _cell(source.outlet),
-            _cell(source.domain),
+            _cell(_lines(source.outlet, source.domain)),
             _cell(source.published),
-            _cell(_credibility(article)),
+            _cell(_lines(_credibility(source), source.credibility_origin)),
             _cell(str(counts[source.id])),
             _cell(str(len(article.dropped))),
         )

@@ -95,9 +95,7 @@ _NON_NAME_ENDINGS = ("ing", "ly")
 
 @cache
 def _stopwords() -> frozenset[str]:
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-    return frozenset(ENGLISH_STOP_WORDS)
+    return frozenset(_data_lines("english_stop_words.txt"))
 
 
 @cache
