@@ -440,9 +440,6 @@ def fill(disk: Path) -> None:
     os.truncate(filler, filler.stat().st_size - FREE_BYTES)
 
 
-REAL_DISK = can_mount()
-
-
 @pytest.mark.parametrize("disk", ["tmpfs", "seam"])
 def test_full_disk_and_read_only_disk(
     story: Path,
@@ -456,7 +453,8 @@ def test_full_disk_and_read_only_disk(
     previous set as it was, nothing beside it."""
     sets = references["sets"]
     assert isinstance(sets, dict)
-    if disk == "tmpfs" and REAL_DISK:
+    real = disk == "tmpfs" and can_mount()
+    if real:
         statuses = tmpfs_faults(story, tmp_path / "disk", sets)
     else:
         statuses = seam_faults(story, tmp_path / "out", sets, monkeypatch)
@@ -466,7 +464,6 @@ def test_full_disk_and_read_only_disk(
         lines = [line for line in stderr.splitlines() if line.startswith("error:")]
         assert status == 2 and len(lines) == 1 and reason in lines[0], stderr
         assert "Traceback" not in stderr
-    real = disk == "tmpfs" and REAL_DISK
     print(f"\n{'real tmpfs' if real else 'seam'}: {[e.strip() for _, e in statuses]}")
 
 
