@@ -1,5 +1,5 @@
 """The module map of docs/design.md: stages import the base layer and their own package, never
-each other; only the orchestrators (pipeline, batch, cli, assemble) see several stages."""
+each other; only the orchestrators (pipeline, batch, batch_ray, cli, assemble) see several stages."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "briefing"
 BASE = {"errors", "models", "config", "vectors", "language", "sentences", "embed", "markup"}
 STAGES = {"ingest", "claims", "credibility", "rank", "compose", "verify", "render"}
-ORCHESTRATORS = {"pipeline", "batch", "cli", "assemble"}
+ORCHESTRATORS = {"pipeline", "batch", "batch_ray", "cli", "assemble"}
 
 
 def top_level(path: Path) -> str:
