@@ -116,9 +116,9 @@ def _ray_session(options: RayOptions) -> Iterator[Any]:
         try:
             ray.init(address=options.address, **settings)
         except Exception as exc:  # Ray raises several types for one problem: no usable cluster
-            where = options.address or "this machine"
             reason = f"{type(exc).__name__}: {exc}".splitlines()[0]
-            raise ConfigError(f"cannot start Ray on {where} ({reason})") from exc
+            where = f"at {options.address}" if options.address else "on this machine"
+            raise ConfigError(f"cannot start or reach Ray {where} ({reason})") from exc
         try:
             yield ray
         finally:
