@@ -1,5 +1,6 @@
 """The module map of docs/design.md: stages import the base layer and their own package, never
-each other; only the orchestrators (pipeline, batch, batch_ray, cli, assemble) see several stages."""
+each other; only the orchestrators (pipeline, batch, batch_ray, cli, assemble) see several
+stages."""
 
 from __future__ import annotations
 
