@@ -14,6 +14,7 @@ from briefing.batch_ray import needs_gpu
 from briefing.cli import app
 from briefing.config import BriefingConfig, ComposeConfig
 from briefing.errors import ConfigError
+from tiny_models import build_bart
 
 # Two CPUs, as the CI machine has: the actor pool really runs stories side by side.
 WORKERS = "2"
@@ -113,6 +114,22 @@ def test_ray_with_the_default_minilm_writes_the_same_bytes(tmp_path: Path) -> No
     assert local.exit_code == on_ray.exit_code == 0, on_ray.output
     assert files(tmp_path / "ray") == files(tmp_path / "local")
     assert len(files(tmp_path / "ray")) == 9
+
+
+def test_ray_in_abstractive_mode_loads_the_generator_in_each_actor(tmp_path: Path) -> None:
+    """A tiny random BART on CPU actors (no GPU here, --device auto): the generator loads in
+    the actors and writes the same bytes as in this process."""
+    parent = write_stories(tmp_path / "stories", ["bravo", "delta"])
+    texts = [line.format(**facts) for facts in STORIES.values() for line in REPORTS]
+    model = build_bart(tmp_path / "bart", texts)
+    common = [str(parent), "--per-folder", "--embedder", "tfidf", "--model", str(model), "-o"]
+    local = build(*common, str(tmp_path / "local"))
+    on_ray = build(*common, str(tmp_path / "ray"), "--engine", "ray", "--workers", WORKERS)
+    assert local.exit_code == on_ray.exit_code == 0, on_ray.output
+    written = files(tmp_path / "ray")
+    assert written == files(tmp_path / "local")
+    # The random model's sentences fail verification: proof that it generated, on both paths.
+    assert b"generated sentences were supported by the sources" in written["bravo/brief.json"]
 
 
 def test_a_single_failing_story_on_ray_is_the_run_s_one_error(tmp_path: Path) -> None:
