@@ -8,7 +8,8 @@ every POLL_S from /proc: each process's own peak (VmHWM) by role (driver, Ray ac
 own services) and the largest sum of resident memory seen at once. Start-up cost is a run of
 as many stories as there are workers; the marginal cost per story is
 (T(N) - T(start-up run)) / (N - workers). Results accumulate in benchmarks/results/scaling.json.
-Usage: `.venv/bin/python benchmarks/scaling.py --sizes 500 --embedders tfidf minilm`.
+Usage: `.venv/bin/python benchmarks/scaling.py --sizes 500 --embedders tfidf minilm`;
+`--report` prints the table of docs/scaling.md from the results.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from devset import REPO_ROOT, Cluster, load_clusters, write_story
-from report import RESULTS_DIR, machine, revision, save_json
+from report import RESULTS_DIR, machine, markdown_table, revision, save_json
 
 log = logging.getLogger("scaling")
 
@@ -204,6 +205,47 @@ def run_engine(size: int, embedder: str, engine: str, workers: int | None) -> di
     }
 
 
+def _mib(run: dict[str, Any], role: str) -> str:
+    peaks = run["peak_mib_by_role"].get(role, [])
+    return " / ".join(f"{p:.0f}" for p in peaks) or "-"
+
+
+def report(results: dict[str, Any]) -> str:
+    """The Markdown table of docs/scaling.md, one row per measured configuration."""
+    rows = []
+    for key, found in results.items():
+        if "/" not in key:
+            continue
+        full, start = found["full_run"], found["startup_run"]
+        builder = "actor" if found["workers"] else "driver"  # the processes that build stories
+        others = full["peak_mib_by_role"].get("ray services", [])
+        others += full["peak_mib_by_role"].get("ray worker (idle or Ray Data)", [])
+        rows.append(
+            [
+                found["stories"],
+                found["embedder"],
+                found["engine"] + (f" x{found['workers']}" if found["workers"] else ""),
+                f"{full['wall_s']:.0f}",
+                f"{found['stories_per_s']:.2f}",
+                f"{full['cpu_s']:.0f}",
+                f"{found['marginal_cpu_ms_per_story']:.0f}",
+                f"{1000 * full['cpu_s_by_role'].get(builder, 0.0) / found['stories']:.0f}",
+                f"{start['wall_s']:.0f} / {start['cpu_s']:.0f}",
+                _mib(full, "driver"),
+                _mib(full, "actor"),
+                f"{sum(others):.0f}",
+                f"{full['max_total_rss_mib']:.0f}",
+                f"{full['load_before']:.0f} -> {full['load_after']:.0f}",
+            ]
+        )
+    headers = [
+        "stories", "embedder", "engine", "wall s", "stories/s", "CPU s", "CPU ms/story", "building CPU ms/story",
+        "start-up run: wall s / CPU s", "driver peak MiB", "actor peak MiB",
+        "Ray's own processes MiB", "max total RSS MiB", "load",
+    ]  # fmt: skip
+    return markdown_table(headers, rows)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[500])
@@ -211,9 +253,13 @@ def main() -> None:
     parser.add_argument(
         "--engines", nargs="+", default=[f"{e}:{w or 0}" for e, w in ENGINES], help="ray:2 ..."
     )
+    parser.add_argument("--report", action="store_true", help="print the table, run nothing")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     results = json.loads(RESULTS.read_text()) if RESULTS.is_file() else {}
+    if args.report:
+        print(report(results))
+        return
     for size in args.sizes:
         for embedder in args.embedders:
             for spec in args.engines:

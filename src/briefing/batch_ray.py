@@ -49,8 +49,8 @@ MISSING_RAY = "--engine ray needs Ray Data: pip install 'briefing[ray]'"
 STORIES_PER_BATCH = 8
 # A local Ray listens on loopback only: nothing of a laptop's batch is reachable from outside.
 LOOPBACK = "127.0.0.1"
-# Shared memory for a local Ray's object store. A pickled brief is ~20-60 KB and the driver
-# writes them as they come, so a few hundred MiB is ample; Ray's default (30% of RAM) would
+# Shared memory for a local Ray's object store. A pickled brief of a dev-set story is ~5 KB and
+# the driver writes them as they come, so 256 MiB is ample; Ray's default (30% of RAM) would
 # reserve gigabytes of /dev/shm on a shared machine.
 LOCAL_OBJECT_STORE_BYTES = 256 * 1024**2
 
