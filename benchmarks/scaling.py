@@ -239,7 +239,8 @@ def report(results: dict[str, Any]) -> str:
             ]
         )
     headers = [
-        "stories", "embedder", "engine", "wall s", "stories/s", "CPU s", "CPU ms/story", "building CPU ms/story",
+        "stories", "embedder", "engine", "wall s", "stories/s", "CPU s", "CPU ms/story",
+        "building CPU ms/story",
         "start-up run: wall s / CPU s", "driver peak MiB", "actor peak MiB",
         "Ray's own processes MiB", "max total RSS MiB", "load",
     ]  # fmt: skip
