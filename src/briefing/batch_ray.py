@@ -130,7 +130,8 @@ def _built_on_ray(
 ) -> Iterator[tuple[Story, MakeBrief]]:
     """Each story with what its actor made, in the stories' order, as soon as it is made."""
     gpu = needs_gpu(config, int(ray.cluster_resources().get("GPU", 0)))
-    size = workers or int(ray.cluster_resources().get("GPU" if gpu else "CPU", 1))
+    available = int(ray.cluster_resources().get("GPU" if gpu else "CPU", 1))
+    size = min(workers or available, len(stories))  # an actor with no story would idle
     context = ray.data.DataContext.get_current()
     context.execution_options.preserve_order = True  # the same order of lines as in-process
     context.enable_progress_bars = False  # batch.py shows one progress bar for every engine
