@@ -205,6 +205,19 @@ def run_engine(size: int, embedder: str, engine: str, workers: int | None) -> di
     }
 
 
+def load_results() -> dict[str, Any]:
+    return json.loads(RESULTS.read_text()) if RESULTS.is_file() else {}
+
+
+def store(key: str, found: dict[str, Any]) -> None:
+    """Add one configuration's figures, re-reading the file: runs may go side by side."""
+    results = load_results()
+    results[key] = found
+    results.setdefault("revisions", {})[key] = revision()
+    results["machine"] = machine()
+    save_json(RESULTS.stem, results)
+
+
 def _mib(run: dict[str, Any], role: str) -> str:
     peaks = run["peak_mib_by_role"].get(role, [])
     return " / ".join(f"{p:.0f}" for p in peaks) or "-"
@@ -257,9 +270,8 @@ def main() -> None:
     parser.add_argument("--report", action="store_true", help="print the table, run nothing")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
-    results = json.loads(RESULTS.read_text()) if RESULTS.is_file() else {}
     if args.report:
-        print(report(results))
+        print(report(load_results()))
         return
     for size in args.sizes:
         for embedder in args.embedders:
@@ -268,10 +280,7 @@ def main() -> None:
                 found = run_engine(size, embedder, engine, int(workers) or None)
                 key = f"{size}/{embedder}/{spec}"
                 log.info("%s: %s", key, json.dumps({k: found[k] for k in list(found)[-3:]}))
-                results[key] = found
-                results.setdefault("revisions", {})[key] = revision()
-                results["machine"] = machine()
-                save_json(RESULTS.stem, results)
+                store(key, found)
 
 
 if __name__ == "__main__":
