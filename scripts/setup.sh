@@ -20,7 +20,7 @@ else
     step "installing torch 2.13.0, CPU build (about 200 MB: a minute or two)"
     .venv/bin/python -m pip install --quiet torch==2.13.0
     step "installing briefing with its model, test and benchmark extras (about a minute)"
-    .venv/bin/python -m pip install --quiet -e ".[abstractive,dev,bench]"
+    .venv/bin/python -m pip install --quiet -e ".[abstractive,dev,bench,ray]"
     echo "$wanted" >"$stamp"
 fi
 step "exporting the MiniLM embedder to ONNX once (about 20 s; skipped when already done)"

@@ -1,5 +1,6 @@
 """The module map of docs/design.md: stages import the base layer and their own package, never
-each other; only the orchestrators (pipeline, batch, cli, assemble) see several stages."""
+each other; only the orchestrators (pipeline, batch, batch_ray, cli, assemble) see several
+stages."""
 
 from __future__ import annotations
 
@@ -22,7 +23,16 @@ BASE = {
     "markup",
 }
 STAGES = {"ingest", "claims", "credibility", "rank", "compose", "verify", "render"}
-ORCHESTRATORS = {"pipeline", "batch", "cli", "cli_help", "assemble", "interrupt", "__main__"}
+ORCHESTRATORS = {
+    "pipeline",
+    "batch",
+    "batch_ray",
+    "cli",
+    "cli_help",
+    "assemble",
+    "interrupt",
+    "__main__",
+}
 
 
 def top_level(path: Path) -> str:

@@ -1,8 +1,10 @@
-"""One or many stories in one process; models are cached per process, so they load once."""
+"""One or many stories in one process (models are cached per process, so they load once), and
+the batch loop every engine shares: write each brief as it comes, report failures, the table."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -55,30 +57,49 @@ def plan_stories(input_dirs: list[Path], output: Path | None, per_folder: bool) 
     return [Story(d, root / name) for d, name in zip(dirs, names, strict=True)]
 
 
-def _build_one(story: Story, config: BriefingConfig, console: Console, on_stage: OnStage) -> Brief:
+# Builds one story's brief, telling `on_stage` what it is doing: here in this process, or by
+# fetching what a worker built (batch_ray). Either way `_build_one` writes it.
+MakeBrief = Callable[[OnStage], Brief]
+
+
+def _in_process(story: Story, config: BriefingConfig) -> MakeBrief:
+    def make(on_stage: OnStage) -> Brief:
+        return build_brief(story.input_dir, config, on_stage=on_stage)
+
+    return make
+
+
+def _build_one(story: Story, make: MakeBrief, console: Console, on_stage: OnStage) -> Brief:
     with outputs.output_dir(story.output_dir, inputs=[story.input_dir]):
-        brief = build_brief(story.input_dir, config, on_stage=on_stage)
+        brief = make(on_stage)
         outputs.write_brief(brief, story.output_dir)
     console.print(outputs.brief_summary(brief, story.output_dir), markup=False)
     return brief
 
 
 def build_stories(stories: list[Story], config: BriefingConfig, console: Console) -> int:
-    """Build every story; a failing story is reported and skipped. Returns the failure count.
+    """Build every story in this process; see `write_stories`. Returns the failure count."""
+    return write_stories(((s, _in_process(s, config)) for s in stories), len(stories), console)
+
+
+def write_stories(made: Iterable[tuple[Story, MakeBrief]], total: int, console: Console) -> int:
+    """Write each story's brief as it is made, whatever engine makes it; a failing story is
+    reported and skipped. Returns the failure count.
 
     A single story's error propagates, so the CLI reports it as the run's one error line.
     """
-    if len(stories) == 1:
-        with console.status(f"building {stories[0].input_dir}") as status:
-            _build_one(stories[0], config, console, status.update)
+    if total == 1:
+        ((story, make),) = made
+        with console.status(f"building {story.input_dir}") as status:
+            _build_one(story, make, console, status.update)
         return 0
     results: list[tuple[Story, Brief | str]] = []
     with Progress(console=console, transient=True) as progress:
-        task = progress.add_task("stories", total=len(stories))
-        for story in stories:
+        task = progress.add_task("stories", total=total)
+        for story, make in made:
             try:
                 on_stage = partial(_describe, progress, task, story.input_dir.name)
-                results.append((story, _build_one(story, config, console, on_stage)))
+                results.append((story, _build_one(story, make, console, on_stage)))
             except BriefingError as exc:
                 console.print(f"error: {exc}", markup=False)
                 results.append((story, str(exc)))

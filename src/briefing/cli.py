@@ -12,7 +12,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 from rich.console import Console
 
-from briefing import __version__, batch, interrupt, pipeline
+from briefing import __version__, batch, batch_ray, interrupt, pipeline
 from briefing.cli_help import CleanHelpGroup
 from briefing.config import BriefingConfig, load_config
 from briefing.errors import BriefingError, one_line
@@ -140,6 +140,18 @@ def build(
     unknown_as: UnknownOpt = None,
     follow_links: FollowOpt = None,
     config_file: ConfigOpt = None,
+    engine: Annotated[
+        batch_ray.Engine,
+        typer.Option("--engine", help="Run the batch in-process (default) or on Ray Data."),
+    ] = batch_ray.Engine.IN_PROCESS,
+    ray_address: Annotated[
+        str | None,
+        typer.Option("--ray-address", help="Ray cluster to use (default: start Ray here)."),
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", min=1, help="Ray actors (default: one per CPU, or GPU)."),
+    ] = None,
     verbose: VerboseOpt = False,
 ) -> None:
     """Write brief.md, audit.md and brief.json for each story folder."""
@@ -154,7 +166,10 @@ def build(
             compose={"mode": mode, "model": model, "device": device, "download": download},
             verify={"max_citations": max_citations},
         )
+        ray_options = batch_ray.check_engine_options(engine, ray_address, workers)
         stories = batch.plan_stories(input_dirs, output, per_folder)
+        if engine is batch_ray.Engine.RAY:
+            return batch_ray.build_stories(stories, config, err, ray_options)
         return batch.build_stories(stories, config, err)
 
     if _run(verbose, action):  # some stories of a batch failed; the others were written
