@@ -268,7 +268,7 @@ def test_audit_tables_exact() -> None:
         ],
         [
             ["Claim", "Source", "Credibility", "Reason"],
-            ["A [lie](x).", "b.md", "0.20 low (byline)", "single low-credibility source"],
+            ["A [lie](x).", "b.md", "0.200 low (byline)", "single low-credibility source"],
         ],
         [
             [
@@ -283,8 +283,8 @@ def test_audit_tables_exact() -> None:
                 "Claims suppressed",
                 "Note",
             ],
-            ["Reuters", "a.txt", "0.90", "high", "ratings table", "10", "2", "1", "0", "—"],
-            ["—", "b.md", "0.20", "low", "byline", "—", "—", "—", "—", "—"],
+            ["Reuters", "a.txt", "0.900", "high", "ratings table", "10", "2", "1", "0", "—"],
+            ["—", "b.md", "0.200", "low", "byline", "—", "—", "—", "—", "—"],
             [
                 "wire.com",
                 "c.txt",
