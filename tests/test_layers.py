@@ -10,8 +10,18 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "briefing"
 BASE = {"errors", "models", "config", "vectors", "language", "sentences", "embed", "markup"}
-STAGES = {"ingest", "claims", "credibility", "rank", "compose", "verify", "render"}
-ORCHESTRATORS = {"pipeline", "batch", "cli", "assemble"}
+STAGES = {
+    "ingest",
+    "claims",
+    "credibility",
+    "rank",
+    "compose",
+    "verify",
+    "render",
+    "stories",
+    "disagree",
+}
+ORCHESTRATORS = {"pipeline", "batch", "cli", "assemble", "digest"}
 
 
 def top_level(path: Path) -> str:

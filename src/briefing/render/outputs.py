@@ -10,10 +10,11 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from briefing.errors import OutputError
-from briefing.models import Brief, Draft
+from briefing.models import Brief, Digest, Draft
 from briefing.render.audit import counted, render_audit_md
 from briefing.render.brief_md import render_brief_md
 from briefing.render.cited import render_cited_md
+from briefing.render.digest import render_digest_json, render_digest_md, render_feed
 from briefing.render.json_out import render_json
 
 log = logging.getLogger(__name__)
@@ -23,7 +24,12 @@ log = logging.getLogger(__name__)
 _TEMP_PREFIX = ".briefing-"
 _TEMP_SUFFIX = ".tmp"
 # Every file either command writes; none of them may replace an input.
-OUTPUT_NAMES = frozenset({"brief.md", "audit.md", "brief.json", "cited.md", "cited.json"})
+OUTPUT_NAMES = frozenset(
+    {"brief.md", "audit.md", "brief.json", "cited.md", "cited.json"}
+    | {"audit.html", "digest.md", "digest.json", "digest.html", "feed.json"}
+)
+# What `briefing digest` writes, in the order its summary names them.
+DIGEST_FILES = ("digest.md", "digest.json", "feed.json")
 # Permissions a newly created output file gets before the umask, as `open()` would give it.
 _FILE_MODE = 0o666
 
@@ -159,6 +165,26 @@ def write_cited(draft: Draft, brief: Brief, out_dir: Path) -> None:
         "cited.json": render_json(brief, kind="cite"),
     }
     write_files(out_dir, files)
+
+
+def write_digest(digest: Digest, out_dir: Path) -> None:
+    """digest.md, digest.json, digest.html and feed.json, all rendered before any is written."""
+    files = {
+        "digest.md": render_digest_md(digest),
+        "digest.json": render_digest_json(digest),
+        "feed.json": render_feed(digest),
+    }
+    write_files(out_dir, files)
+
+
+def digest_summary(digest: Digest, out_dir: Path) -> str:
+    """One line for stderr: how many stories were found and summarised, and where."""
+    summarised = sum(story.brief is not None for story in digest.stories)
+    stories = "1 story" if len(digest.stories) == 1 else f"{len(digest.stories)} stories"
+    return (
+        f"{stories} in {counted(len(digest.sources), 'article')}, "
+        f"{summarised} summarised; wrote {', '.join(DIGEST_FILES)} to {out_dir}"
+    )
 
 
 def brief_summary(brief: Brief, out_dir: Path) -> str:
