@@ -206,6 +206,8 @@ class Brief(Record):
     disagreements: tuple[Disagreement, ...] = ()
     # Problems with the input as a whole (a folder holding several stories), shown in the audit.
     warnings: tuple[str, ...] = ()
+    # Every sentence read, so audit.html can show evidence inside its article; not in JSON.
+    read: tuple[Sentence, ...] = ()
 
 
 class StoryGroup(Record):

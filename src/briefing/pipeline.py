@@ -152,7 +152,8 @@ def brief_of_corpus(
         sentences=found.sentences,
     )
     on_stage("finding where sources disagree")
-    return brief.model_copy(update={"disagreements": find_disagreements(found, config, embedder)})
+    disagreements = find_disagreements(found, config, embedder)
+    return brief.model_copy(update={"disagreements": disagreements, "read": found.sentences})
 
 
 def find_disagreements(

@@ -15,6 +15,7 @@ from briefing.render.audit import counted, render_audit_md
 from briefing.render.brief_md import render_brief_md
 from briefing.render.cited import render_cited_md
 from briefing.render.digest import render_digest_json, render_digest_md, render_feed
+from briefing.render.html import render_audit_html, render_digest_html
 from briefing.render.json_out import render_json
 
 log = logging.getLogger(__name__)
@@ -29,7 +30,7 @@ OUTPUT_NAMES = frozenset(
     | {"audit.html", "digest.md", "digest.json", "digest.html", "feed.json"}
 )
 # What `briefing digest` writes, in the order its summary names them.
-DIGEST_FILES = ("digest.md", "digest.json", "feed.json")
+DIGEST_FILES = ("digest.md", "digest.json", "digest.html", "feed.json")
 # Permissions a newly created output file gets before the umask, as `open()` would give it.
 _FILE_MODE = 0o666
 
@@ -147,11 +148,12 @@ def _sync_dir(out_dir: Path) -> None:
 
 
 def write_brief(brief: Brief, out_dir: Path) -> None:
-    """brief.md, audit.md and brief.json, all rendered before any is written."""
+    """brief.md, audit.md, brief.json and audit.html, all rendered before any is written."""
     files = {
         "brief.md": render_brief_md(brief),
         "audit.md": render_audit_md(brief),
         "brief.json": render_json(brief),
+        "audit.html": render_audit_html(brief),
     }
     write_files(out_dir, files)
 
@@ -172,6 +174,7 @@ def write_digest(digest: Digest, out_dir: Path) -> None:
     files = {
         "digest.md": render_digest_md(digest),
         "digest.json": render_digest_json(digest),
+        "digest.html": render_digest_html(digest),
         "feed.json": render_feed(digest),
     }
     write_files(out_dir, files)
@@ -193,7 +196,7 @@ def brief_summary(brief: Brief, out_dir: Path) -> str:
     line = (
         f"{counted(len(brief.sentences), 'sentence')}, {counted(cited, 'source')} cited, "
         f"{counted(len(brief.suppressed), 'claim')} suppressed; "
-        f"wrote brief.md, audit.md, brief.json to {out_dir}"
+        f"wrote brief.md, audit.md, audit.html, brief.json to {out_dir}"
     )
     if brief.fallback_reason:
         line += f"; fell back to extractive: {brief.fallback_reason}"
