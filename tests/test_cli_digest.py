@@ -49,7 +49,7 @@ def test_digest_orders_stories_and_never_summarises_a_single_report(digest_out: 
     data = json.loads((digest_out / "digest.json").read_text("utf-8"))
     stories = data["stories"]
     assert [s["independent_reports"] for s in stories] == [3, 2, 1]
-    assert [sorted(s["source_ids"]) for s in stories][0] == sorted(n[:-4] for n in FIRE)
+    assert sorted(stories[0]["source_ids"]) == sorted(n[:-4] for n in FIRE)
     assert stories[2]["summarised"] is False and stories[2]["brief"] is None
     assert stories[0]["brief"]["disagreements"][0]["kind"] == "figure"
     for story in stories[:2]:
