@@ -37,8 +37,9 @@ from devset import MANIFEST_FIELDS, REPO_ROOT, Cluster, DevArticle, article_file
 STORIES_PER_FOLDER = 12
 SEEDS = REPO_ROOT / "seeds"
 SEED_STORY = "seeds"
-THRESHOLDS = [round(t, 2) for t in np.arange(0.50, 1.11, 0.02)]
-WEIGHTS = [0.4, 0.5, 0.6, 0.7, 0.8, 1.0]
+THRESHOLDS = [round(t, 2) for t in np.arange(0.30, 1.21, 0.02)]
+WEIGHTS = [0.4, 0.6, 0.8, 1.0]
+LINKAGES = ["average", "complete"]
 
 
 def part_of(story_id: str) -> str:
@@ -100,8 +101,10 @@ def prepared(run: Sequence[Cluster], root: Path, embedder: Embedder, weight: flo
     return labels, distance, corpus, sents
 
 
-def score(labels: Sequence[str], distance: np.ndarray, threshold: float) -> dict[str, float]:
-    found = stories.cluster(distance, threshold)
+def score(
+    labels: Sequence[str], distance: np.ndarray, threshold: float, linkage: str
+) -> dict[str, float]:
+    found = stories.cluster(distance, threshold, linkage)
     precision, recall = bcubed(labels, found)
     homogeneity, completeness, _ = homogeneity_completeness_v_measure(labels, found)
     return {
@@ -129,7 +132,7 @@ def false_alarms(
                 )
             corpus, sents = pipeline.read_sources(folder, BriefingConfig())
             distance = stories.article_distances(corpus, sents, embedder, embed_weight=weight)
-            alarms += len(set(stories.cluster(distance, threshold))) > 1
+            alarms += len(set(stories.cluster(distance, threshold, linkage))) > 1
     return alarms
 
 
@@ -137,7 +140,9 @@ def mean(rows: Sequence[dict[str, float]]) -> dict[str, float]:
     return {key: float(np.mean([row[key] for row in rows])) for key in rows[0]}
 
 
-def evaluate(part: str, embedder_name: str, weight: float, thresholds: Sequence[float]) -> None:
+def evaluate(
+    part: str, embedder_name: str, weight: float, thresholds: Sequence[float], linkage: str
+) -> None:
     clusters = [c for c in load_clusters() if part_of(c.id) == part]
     runs = folders_of(clusters)
     embedder = get_embedder(EmbedConfig(embedder=embedder_name))
@@ -146,9 +151,9 @@ def evaluate(part: str, embedder_name: str, weight: float, thresholds: Sequence[
         for n, run in enumerate(runs):
             labels, distance, _, _ = prepared(run, Path(tmp) / str(n), embedder, weight)
             for threshold in thresholds:
-                results[threshold].append(score(labels, distance, threshold))
+                results[threshold].append(score(labels, distance, threshold, linkage))
     print(
-        f"part={part} embedder={embedder_name} weight={weight} folders={len(runs)} "
+        f"part={part} embedder={embedder_name} weight={weight} linkage={linkage} folders={len(runs)} "
         f"stories={len(clusters)} (+ the seed story in each folder)"
     )
     for threshold in thresholds:
@@ -166,7 +171,7 @@ def evaluate(part: str, embedder_name: str, weight: float, thresholds: Sequence[
             f"{row['stories_found']:.1f} found of {row['stories_true']:.1f}"
         )
     if len(thresholds) == 1:
-        alarms = false_alarms(clusters, embedder, thresholds[0], weight)
+        alarms = false_alarms(clusters, embedder, thresholds[0], weight, linkage)
         print(f"  one-story folders called mixed: {alarms} of {len(clusters)}")
         seed_corpus, seed_sents = pipeline.read_sources(SEEDS, BriefingConfig())
         seeds = stories.group_stories(seed_corpus, seed_sents, embedder)
@@ -185,11 +190,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"wrote {len(truth)} articles of {len(set(truth.values()))} stories to {args.write}")
         return 0
     if args.tune:
-        for weight in WEIGHTS:
-            evaluate("tune", args.embedder, weight, THRESHOLDS)
+        for linkage in LINKAGES:
+            for weight in WEIGHTS:
+                evaluate("tune", args.embedder, weight, THRESHOLDS, linkage)
         return 0
-    weight = stories.EMBED_WEIGHT
-    evaluate("held-out", args.embedder, weight, [stories.story_threshold(args.embedder)])
+    threshold = stories.story_threshold(args.embedder)
+    evaluate("held-out", args.embedder, stories.EMBED_WEIGHT, [threshold], stories.LINKAGE)
     print(Counter(part_of(c.id) for c in load_clusters()))
     return 0
 

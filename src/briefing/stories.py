@@ -32,6 +32,9 @@ DATE_PENALTY = 0.15
 # (TF-IDF cosines run lower than MiniLM's). Tuned on the tuning half of benchmarks/stories.py.
 STORY_THRESHOLDS = {"tfidf": 0.94}
 DEFAULT_STORY_THRESHOLD = 0.66
+# Average linkage: a story joins a group when it is near the group as a whole, so one
+# article that mentions two stories does not chain them (single linkage would).
+LINKAGE = "average"
 # Hex digits of the story id: 64 bits, no collision among a newsletter's stories.
 ID_DIGITS = 16
 # Names shown per story in the mixed-folder warning.
@@ -130,14 +133,14 @@ def distances(
     return np.asarray((distance + distance.T) / 2.0)
 
 
-def cluster(distance: np.ndarray, threshold: float) -> list[int]:
-    """Average-linkage agglomerative labels; the threshold, not a count, decides how many."""
+def cluster(distance: np.ndarray, threshold: float, linkage: str = LINKAGE) -> list[int]:
+    """Agglomerative labels; the threshold, not a count, decides how many groups."""
     if len(distance) < 2:
         return [0] * len(distance)
     from sklearn.cluster import AgglomerativeClustering
 
     model = AgglomerativeClustering(
-        n_clusters=None, metric="precomputed", linkage="average", distance_threshold=threshold
+        n_clusters=None, metric="precomputed", linkage=linkage, distance_threshold=threshold
     )
     return [int(label) for label in model.fit_predict(distance)]
 
