@@ -118,7 +118,7 @@ def score(
 
 
 def false_alarms(
-    run: Sequence[Cluster], embedder: Embedder, threshold: float, weight: float
+    run: Sequence[Cluster], embedder: Embedder, threshold: float, weight: float, linkage: str
 ) -> int:
     """One-story folders (each story alone) that would be called mixed."""
     alarms = 0
@@ -153,8 +153,8 @@ def evaluate(
             for threshold in thresholds:
                 results[threshold].append(score(labels, distance, threshold, linkage))
     print(
-        f"part={part} embedder={embedder_name} weight={weight} linkage={linkage} folders={len(runs)} "
-        f"stories={len(clusters)} (+ the seed story in each folder)"
+        f"part={part} embedder={embedder_name} weight={weight} linkage={linkage} "
+        f"folders={len(runs)} stories={len(clusters)} (+ the seed story in each folder)"
     )
     for threshold in thresholds:
         row = mean(results[threshold])
