@@ -103,3 +103,30 @@ def test_copies_of_one_report_never_disagree_with_each_other(minilm: Embedder) -
 def test_overlap_ignores_figures_and_function_words() -> None:
     assert disagree.overlap(AP_12, REUTERS_15) == 1.0
     assert disagree.overlap("the cat sat", "a dog ran") == 0.0
+
+
+def test_a_paraphrase_with_a_negation_word_is_not_a_polarity_disagreement(
+    minilm: Embedder,
+) -> None:
+    texts = [
+        (
+            "ap",
+            "Hochul is considering using the National Guard to fill hospital shortages, as "
+            "thousands of workers are unlikely to meet a Monday deadline for vaccination.",
+        ),
+        (
+            "reuters",
+            "Hochul is considering employing the National Guard to fill hospital shortages with "
+            "thousands of workers possibly losing their jobs for not meeting a Monday deadline "
+            "for vaccination.",
+        ),
+    ]
+    assert find(texts, minilm) == ()
+
+
+def test_a_different_actor_for_the_same_act_is_a_disagreement(minilm: Embedder) -> None:
+    texts = [
+        ("ap", "Police said Hamas carried out the attack on the checkpoint on Sunday."),
+        ("reuters", "Police said Hezbollah carried out the attack on the checkpoint on Sunday."),
+    ]
+    assert [item.kind for item in find(texts, minilm)] == ["actor"]
