@@ -11,11 +11,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from devset import load_clusters, write_cluster
-
 from briefing.config import BriefingConfig, EmbedConfig
 from briefing.embed import get_embedder
 from briefing.pipeline import build_brief
+from devset import load_clusters, write_cluster
 
 
 def main(argv: list[str] | None = None) -> int:
