@@ -130,3 +130,31 @@ def test_a_different_actor_for_the_same_act_is_a_disagreement(minilm: Embedder) 
         ("reuters", "Police said Hezbollah carried out the attack on the checkpoint on Sunday."),
     ]
     assert [item.kind for item in find(texts, minilm)] == ["actor"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (  # two numbers about two things (the AllSides dev set's false alarms before slots)
+            "Millions of retirees on Social Security will get a 5.9% boost in benefits for 2022.",
+            "Millions of retirees receiving Social Security benefits in 2022 are set to receive "
+            "the biggest payment increase in four decades.",
+        ),
+        (
+            "The House committee investigating the Jan. 6 riot issued a subpoena Wednesday for "
+            "an ex-Justice Department official.",
+            "Capitol riot investigators subpoenaed a former Justice Department official involved "
+            "in questioning the results of the 2020 election.",
+        ),
+    ],
+)
+def test_figures_in_different_slots_are_not_a_disagreement(
+    first: str, second: str, minilm: Embedder
+) -> None:
+    assert find([("ap", first), ("reuters", second)], minilm) == ()
+
+
+def test_slots_are_the_words_beside_a_figure() -> None:
+    assert disagree.slots("A fire killed 12 people.") == {"12": {("<", "killed"), (">", "people")}}
+    assert disagree.same_slot(AP_12, REUTERS_15)
+    assert not disagree.same_slot("It cost 5.9% more.", "It took four decades.")

@@ -46,8 +46,58 @@ ONE_WORD_KINDS = frozenset({"actor", "polarity"})
 # A story's section stays short: the most similar pairs first.
 MAX_DISAGREEMENTS = 5
 
+# The kinds whose differing figures or dates must stand in the same slot of the sentence.
+SLOT_KINDS = frozenset({"figure", "date"})
+
 Differs = Callable[[str, str], str | None]
 _WORD = re.compile(r"[^\W\d_]+")
+_TOKEN = re.compile(r"\d+(?:[.,:]\d+)*%?|[^\W\d_]+")
+# Figures and dates as the lexical check sees them: digits, number words, weekdays, months.
+_FIGURE_WORDS = frozenset(
+    [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "dozen",
+        "dozens",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "million",
+        "millions",
+        "billion",
+        "billions",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
 # Words too common to show that two sentences are about the same thing.
 _FUNCTION_WORDS = frozenset(
     [
@@ -108,9 +158,42 @@ def overlap(first: str, second: str) -> float:
     return len(mine & theirs) / min(len(mine), len(theirs))
 
 
+def _is_figure(token: str) -> bool:
+    return token[0].isdigit() or token in _FIGURE_WORDS
+
+
+def slots(text: str) -> dict[str, set[tuple[str, str]]]:
+    """Each figure or date of a sentence with the content words on either side of it:
+    "killing 12 people" gives {"12": {("<", "killing"), (">", "people")}}."""
+    tokens = [t.lower() for t in _TOKEN.findall(text)]
+    content = [t for t in tokens if t not in _FUNCTION_WORDS]
+    found: dict[str, set[tuple[str, str]]] = {}
+    for i, token in enumerate(content):
+        if not _is_figure(token):
+            continue
+        around = found.setdefault(token, set())
+        if i > 0 and not _is_figure(content[i - 1]):
+            around.add(("<", content[i - 1]))
+        if i + 1 < len(content) and not _is_figure(content[i + 1]):
+            around.add((">", content[i + 1]))
+    return found
+
+
+def same_slot(first: str, second: str) -> bool:
+    """A figure only the first sentence has and one only the second has stand beside the same
+    word ("12 people" / "15 people"): the two figures measure one thing. Figures about different
+    things ("Jan. 6 riot" / "2020 election") do not."""
+    mine, theirs = slots(first), slots(second)
+    only_mine = [mine[f] for f in mine.keys() - theirs.keys()]
+    only_theirs = [theirs[f] for f in theirs.keys() - mine.keys()]
+    return any(a & b for a in only_mine for b in only_theirs)
+
+
 def _same_fact(first: str, second: str, kind: str) -> bool:
     if kind in ONE_WORD_KINDS:
         return len(_words(first) ^ _words(second)) <= MAX_DIFFERING_WORDS
+    if kind in SLOT_KINDS and not same_slot(first, second):
+        return False
     return overlap(first, second) >= SAME_FACT_OVERLAP
 
 
