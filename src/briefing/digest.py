@@ -7,6 +7,7 @@ the stories by independent credible reports, then recency.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
@@ -17,6 +18,8 @@ from briefing.config import BriefingConfig
 from briefing.embed import Embedder, get_embedder
 from briefing.models import Brief, Corpus, Digest, DigestStory, Source, StoryGroup
 
+log = logging.getLogger(__name__)
+
 # A story needs this many independent reports to be summarised: one report is listed with its
 # credibility, never written up as if it were corroborated.
 MIN_REPORTS = 2
@@ -26,9 +29,10 @@ def build_digest(
     folder: Path,
     config: BriefingConfig,
     embedder: Embedder | None = None,
-    on_stage: pipeline.OnStage = pipeline._quiet,
+    on_stage: pipeline.OnStage | None = None,
 ) -> Digest:
-    """Everything `briefing digest` does short of writing files."""
+    """Everything `briefing digest` does short of writing files; `on_stage` hears progress."""
+    on_stage = on_stage or _quiet
     composer = get_composer(config.compose)
     embedder = embedder or get_embedder(config.embed)
     on_stage(f"reading {folder}")
@@ -51,6 +55,10 @@ def build_digest(
         sources=tuple(article.source for article in corpus.articles),
         skipped=corpus.skipped,
     )
+
+
+def _quiet(stage: str) -> None:
+    log.info("%s", stage)
 
 
 def _part(corpus: Corpus, group: StoryGroup) -> Corpus:

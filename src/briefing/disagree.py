@@ -210,7 +210,8 @@ def find_disagreements(
     if len(rows) < 2:
         return ()
     reports = [independent.get(sentences[i].source_id, sentences[i].source_id) for i in rows]
-    groups = np.array([sorted(set(reports)).index(r) for r in reports])
+    number = {report: n for n, report in enumerate(sorted(set(reports)))}
+    groups = np.array([number[report] for report in reports])
     found: dict[tuple[str, str, str], Disagreement] = {}
     near = neighbours(np.asarray(vectors)[rows], threshold, groups)
     for i, hits in enumerate(near):
