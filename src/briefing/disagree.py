@@ -158,6 +158,15 @@ def overlap(first: str, second: str) -> float:
     return len(mine & theirs) / min(len(mine), len(theirs))
 
 
+def _may_differ(mine: set[str], theirs: set[str]) -> bool:
+    """The cheap test before the lexical checks: the words allow some kind of disagreement.
+    Identical wording leaves only figures to differ, which `_same_fact` tests after."""
+    if len(mine ^ theirs) <= MAX_DIFFERING_WORDS:
+        return True
+    shorter = min(len(mine), len(theirs))
+    return bool(shorter) and len(mine & theirs) / shorter >= SAME_FACT_OVERLAP
+
+
 def _is_figure(token: str) -> bool:
     return token[0].isdigit() or token in _FIGURE_WORDS
 
@@ -212,11 +221,12 @@ def find_disagreements(
     reports = [independent.get(sentences[i].source_id, sentences[i].source_id) for i in rows]
     number = {report: n for n, report in enumerate(sorted(set(reports)))}
     groups = np.array([number[report] for report in reports])
+    words = [_words(sentences[i].text) for i in rows]
     found: dict[tuple[str, str, str], Disagreement] = {}
     near = neighbours(np.asarray(vectors)[rows], threshold, groups)
     for i, hits in enumerate(near):
         for j, cosine in hits:
-            if j <= i:
+            if j <= i or not _may_differ(words[i], words[j]):
                 continue
             item = _disagreement(sentences[rows[i]], sentences[rows[j]], cosine, differs)
             if item is None:
@@ -232,6 +242,8 @@ def find_disagreements(
 def _disagreement(
     first: Sentence, second: Sentence, cosine: float, differs: Differs
 ) -> Disagreement | None:
+    if first.text == second.text:
+        return None
     detail = differs(first.text, second.text)
     kind = KINDS.get(detail or "")
     if detail is None or kind is None or not _same_fact(first.text, second.text, kind):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -161,10 +162,10 @@ def find_disagreements(
 ) -> tuple[Disagreement, ...]:
     """Facts that credible, independent sources state differently (the aligner's lexical
     checks name the difference)."""
-    lexicon = Lexicon(sentence.text for sentence in found.sentences)
+    features = cache(Lexicon(sentence.text for sentence in found.sentences).features)
 
     def differs(first: str, second: str) -> str | None:
-        return conflict(lexicon.features(first), lexicon.features(second))
+        return conflict(features(first), features(second))
 
     sources = {article.source.id: article.source for article in found.corpus.articles}
     credible = {

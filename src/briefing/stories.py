@@ -70,9 +70,10 @@ _DATE_WORDS = frozenset(
 )
 
 
-def lead_text(article: Article, sentences: Sequence[Sentence]) -> str:
-    """Headline and lead of one article: the text its story is recognised by."""
-    lead = [s.text for s in sentences if s.source_id == article.source.id][:LEAD_SENTENCES]
+def lead_text(article: Article, own: Sequence[Sentence]) -> str:
+    """Headline and lead of one article (`own`: its sentences, in order): the text its story
+    is recognised by."""
+    lead = [s.text for s in own[:LEAD_SENTENCES]]
     return " ".join([article.source.title or "", *lead]).strip()
 
 
@@ -167,7 +168,10 @@ def article_distances(
     corpus: Corpus, sentences: Sequence[Sentence], embedder: Embedder, **weights: float
 ) -> np.ndarray:
     """`distances` of the folder's articles, embedded by headline and lead."""
-    texts = [lead_text(article, sentences) for article in corpus.articles]
+    own: dict[str, list[Sentence]] = {}
+    for sentence in sentences:
+        own.setdefault(sentence.source_id, []).append(sentence)
+    texts = [lead_text(a, own.get(a.source.id, [])) for a in corpus.articles]
     embedder.fit(texts)
     vectors = embedder.encode(texts) if texts else np.zeros((0, 1), dtype=np.float32)
     published = [article.source.published for article in corpus.articles]
