@@ -6,6 +6,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Headless Chromium renders digest.html and audit.html in the browser tests; Debian's package,
+# installed only when missing and only as root (CI runs as root on a fresh machine).
+if ! command -v chromium >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    printf '==> %s\n' "installing Debian's chromium for the browser tests (a minute or two)"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
+fi
+
 stamp=.venv/.setup-stamp
 wanted=$(cat scripts/setup.sh pyproject.toml | sha256sum | cut -d' ' -f1)
 step() { printf '==> %s\n' "$*"; }

@@ -22,7 +22,17 @@ BASE = {
     "nltk_light",
     "markup",
 }
-STAGES = {"ingest", "claims", "credibility", "rank", "compose", "verify", "render"}
+STAGES = {
+    "ingest",
+    "claims",
+    "credibility",
+    "rank",
+    "compose",
+    "verify",
+    "render",
+    "stories",
+    "disagree",
+}
 ORCHESTRATORS = {
     "pipeline",
     "batch",
@@ -32,6 +42,7 @@ ORCHESTRATORS = {
     "assemble",
     "interrupt",
     "__main__",
+    "digest",
 }
 
 

@@ -145,7 +145,7 @@ def test_write_files_only_writes_plain_names(tmp_path: Path, name: str) -> None:
 def test_write_brief_writes_the_three_files(tmp_path: Path) -> None:
     outputs.write_brief(tiny_brief(), tmp_path / "out")
     files = listing(tmp_path / "out")
-    assert sorted(files) == ["audit.md", "brief.json", "brief.md"]
+    assert sorted(files) == ["audit.html", "audit.md", "brief.json", "brief.md"]
     assert files["brief.md"].startswith("# Summit\n\nSentence 0.[^1]\n")
     assert footnote_problems(files["brief.md"]) == []
     assert files["audit.md"].startswith("# Citation audit: Summit\n")
@@ -182,7 +182,7 @@ def test_write_cited_writes_the_draft_with_marks_audit_and_json(tmp_path: Path) 
 def test_brief_summary(tmp_path: Path) -> None:
     assert outputs.brief_summary(tiny_brief(), tmp_path) == (
         f"1 sentence, 1 source cited, 1 claim suppressed; "
-        f"wrote brief.md, audit.md, brief.json to {tmp_path}"
+        f"wrote brief.md, audit.md, audit.html, brief.json to {tmp_path}"
     )
     fell_back = outputs.brief_summary(tiny_brief("too little verified"), tmp_path)
     assert fell_back.endswith("; fell back to extractive: too little verified")

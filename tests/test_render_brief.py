@@ -352,7 +352,16 @@ def test_audit_of_cited_draft_shows_unsupported_and_nearest() -> None:
 # --- brief.json -----------------------------------------------------------------------------
 
 CONTRACT_KEYS = ["title", "mode", "model", "sentences", "sources", "suppressed"]
-EXTRA_KEYS = ["fallback_reason", "dropped", "stats", "neutrality", "skipped", "kind"]
+EXTRA_KEYS = [
+    "fallback_reason",
+    "dropped",
+    "stats",
+    "neutrality",
+    "skipped",
+    "kind",
+    "disagreements",
+    "warnings",
+]
 SOURCE_KEYS = [
     "id",
     "path",
@@ -564,7 +573,8 @@ def test_audit_md_never_carries_markup_from_text(given_brief: Brief) -> None:
         rows = found[0][1:]
         assert [row[1] for row in rows] == [plain_text(s.text) for s in given_brief.sentences]
     headings = [t for t in tokens if t.type == "heading_open"]
-    assert [h.tag for h in headings] == ["h1"] + ["h2"] * 6
+    # Sentences, disagreements, suppressed, sources, dropped, skipped, neutrality.
+    assert [h.tag for h in headings] == ["h1"] + ["h2"] * 7
 
 
 @settings(max_examples=100, deadline=None)

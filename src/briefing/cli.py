@@ -13,6 +13,7 @@ import typer
 from rich.console import Console
 
 from briefing import __version__, batch, batch_ray, interrupt, pipeline
+from briefing import digest as digest_stage
 from briefing.cli_help import CleanHelpGroup
 from briefing.config import BriefingConfig, load_config
 from briefing.errors import BriefingError, one_line
@@ -174,6 +175,44 @@ def build(
 
     if _run(verbose, action):  # some stories of a batch failed; the others were written
         raise typer.Exit(2)
+
+
+@app.command()
+def digest(
+    input_dir: Annotated[Path, typer.Argument(help="A folder of articles on many stories.")],
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Output folder (default outputs/NAME).")
+    ] = None,
+    sentences: Annotated[
+        int | None, typer.Option("--sentences", help="Sentences per story (6).")
+    ] = None,
+    max_words: Annotated[
+        int | None, typer.Option("--max-words", help="Word budget per story (150).")
+    ] = None,
+    embedder: EmbedderOpt = None,
+    ratings: RatingsOpt = None,
+    unknown_as: UnknownOpt = None,
+    follow_links: FollowOpt = None,
+    config_file: ConfigOpt = None,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Group a day's articles into stories; write digest.md, .json, .html and feed.json."""
+
+    def action() -> None:
+        config = _config(
+            config_file,
+            ingest={"follow_links": follow_links},
+            credibility={"ratings": ratings, "unknown_as": unknown_as},
+            embed={"embedder": embedder},
+            brief={"sentences": sentences, "max_words": max_words},
+        )
+        out_dir = output or Path("outputs") / input_dir.resolve().name
+        with outputs.output_dir(out_dir, [input_dir]), err.status("digest") as status:
+            found = digest_stage.build_digest(input_dir, config, on_stage=status.update)
+            outputs.write_digest(found, out_dir)
+        err.print(outputs.digest_summary(found, out_dir), markup=False)
+
+    _run(verbose, action)
 
 
 @app.command()

@@ -179,6 +179,16 @@ class Neutrality(Record):
     loaded_words: tuple[str, ...]
 
 
+class Disagreement(Record):
+    """Two credible, independent sources stating one fact differently; both sides are kept,
+    each with its source, and neither is preferred. `kind`: figure, date, actor or polarity."""
+
+    kind: str
+    detail: str
+    sides: tuple[Evidence, Evidence]
+    similarity: float
+
+
 class Brief(Record):
     """Everything the renderers need; brief.json is this record's contract view."""
 
@@ -192,4 +202,38 @@ class Brief(Record):
     dropped: tuple[Suppressed, ...] = ()
     stats: tuple[SourceStats, ...] = ()
     neutrality: Neutrality | None = None
+    skipped: tuple[Skipped, ...] = ()
+    disagreements: tuple[Disagreement, ...] = ()
+    # Problems with the input as a whole (a folder holding several stories), shown in the audit.
+    warnings: tuple[str, ...] = ()
+    # Every sentence read, so audit.html can show evidence inside its article; not in JSON.
+    read: tuple[Sentence, ...] = ()
+
+
+class StoryGroup(Record):
+    """Articles of one folder that report the same story; `id` derives from the articles."""
+
+    id: str
+    source_ids: tuple[str, ...]
+
+
+class DigestStory(Record):
+    """One story of a digest: its brief when at least two independent reports carry it, else
+    None (a single report is listed with its credibility, never summarised)."""
+
+    id: str
+    title: str
+    source_ids: tuple[str, ...]
+    independent_reports: int
+    credible_reports: int
+    latest: str | None
+    brief: Brief | None
+
+
+class Digest(Record):
+    """A folder of many stories: the stories, most important first, and every source read."""
+
+    folder: str
+    stories: tuple[DigestStory, ...]
+    sources: tuple[Source, ...]
     skipped: tuple[Skipped, ...] = ()

@@ -5,11 +5,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import numpy as np
 
-from briefing import assemble, credibility, rank, sentences
+from briefing import assemble, credibility, disagree, rank, sentences, stories
 from briefing import claims as claim_stage
 from briefing.compose import get_composer
 from briefing.compose.base import ComposeInput, Composer, Composition
@@ -17,8 +18,19 @@ from briefing.config import BriefingConfig
 from briefing.embed import Embedder, get_embedder
 from briefing.ingest import read_corpus
 from briefing.ingest.draft import read_draft
-from briefing.models import Brief, BriefSentence, Claim, Corpus, Draft, Sentence, Suppressed
+from briefing.models import (
+    Brief,
+    BriefSentence,
+    Claim,
+    Corpus,
+    Disagreement,
+    Draft,
+    Sentence,
+    StoryGroup,
+    Suppressed,
+)
 from briefing.verify import Aligner, verify_drafts
+from briefing.verify.lexical import Lexicon, conflict
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +64,17 @@ def analyse(
 ) -> Analysis:
     on_stage(f"reading {folder}")
     corpus, sents = read_sources(folder, config)
+    return analyse_corpus(corpus, sents, config, embedder, on_stage)
+
+
+def analyse_corpus(
+    corpus: Corpus,
+    sents: tuple[Sentence, ...],
+    config: BriefingConfig,
+    embedder: Embedder,
+    on_stage: OnStage = _quiet,
+) -> Analysis:
+    """Embed, find claims and prepare the aligner for articles already read."""
     texts = [sentence.text for sentence in sents]
     on_stage(f"embedding {len(texts)} sentences of {len(corpus.articles)} articles")
     embedder.fit(texts)
@@ -75,7 +98,34 @@ def build_brief(
     """Everything `briefing build` does short of writing files; `on_stage` hears progress."""
     composer = get_composer(config.compose)  # a missing model fails here, before any work
     embedder = embedder or get_embedder(config.embed)
-    found = analyse(folder, config, embedder, on_stage)
+    on_stage(f"reading {folder}")
+    corpus, sents = read_sources(folder, config)
+    on_stage("checking that the folder holds one story")
+    titles = {article.source.id: article.source.title for article in corpus.articles}
+    mixed = stories.mixed_warning(str(folder), find_stories(corpus, sents, embedder), titles)
+    if mixed:
+        log.warning("%s", mixed)
+    brief = brief_of_corpus(corpus, sents, config, embedder, composer, on_stage)
+    return brief.model_copy(update={"warnings": (mixed,) if mixed else ()})
+
+
+def find_stories(
+    corpus: Corpus, sents: tuple[Sentence, ...], embedder: Embedder
+) -> tuple[StoryGroup, ...]:
+    """The stories of a folder (one group when it holds one story)."""
+    return stories.group_stories(corpus, sents, embedder)
+
+
+def brief_of_corpus(
+    corpus: Corpus,
+    sents: tuple[Sentence, ...],
+    config: BriefingConfig,
+    embedder: Embedder,
+    composer: Composer,
+    on_stage: OnStage = _quiet,
+) -> Brief:
+    """The brief of articles already read: one story's, of a folder or of a digest."""
+    found = analyse_corpus(corpus, sents, config, embedder, on_stage)
     on_stage("ranking claims")
     sources = {article.source.id: article.source for article in found.corpus.articles}
     kept, suppressed = credibility.suppress(
@@ -92,7 +142,7 @@ def build_brief(
     )
     on_stage(f"writing the brief ({composer.name}) and verifying every sentence")
     composition, verified, dropped, fallback = _compose_and_verify(composer, given, found)
-    return assemble.assemble_brief(
+    brief = assemble.assemble_brief(
         composition,
         verified,
         found.corpus,
@@ -101,6 +151,33 @@ def build_brief(
         fallback_reason=fallback,
         independent=found.independent,
         sentences=found.sentences,
+    )
+    on_stage("finding where sources disagree")
+    disagreements = find_disagreements(found, config, embedder)
+    return brief.model_copy(update={"disagreements": disagreements, "read": found.sentences})
+
+
+def find_disagreements(
+    found: Analysis, config: BriefingConfig, embedder: Embedder
+) -> tuple[Disagreement, ...]:
+    """Facts that credible, independent sources state differently (the aligner's lexical
+    checks name the difference)."""
+    features = cache(Lexicon(sentence.text for sentence in found.sentences).features)
+
+    def differs(first: str, second: str) -> str | None:
+        return conflict(features(first), features(second))
+
+    sources = {article.source.id: article.source for article in found.corpus.articles}
+    credible = {
+        sid for sid, s in sources.items() if not config.credibility.is_low(s.credibility_label)
+    }
+    return disagree.find_disagreements(
+        found.sentences,
+        found.vectors,
+        credible,
+        found.independent,
+        differs,
+        disagree.similarity_threshold(embedder.name),
     )
 
 

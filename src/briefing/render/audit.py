@@ -5,7 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
-from briefing.models import Brief, BriefSentence, Evidence, Source, SourceStats, Suppressed
+from briefing.models import (
+    Brief,
+    BriefSentence,
+    Disagreement,
+    Evidence,
+    Source,
+    SourceStats,
+    Suppressed,
+)
+from briefing.render.disagreements import HEADING, kind_label
 from briefing.render.markdown import credibility_value, escape_cell, escape_text, heading, table
 
 Kind = Literal["brief", "cite"]
@@ -14,6 +23,7 @@ NONE_CELL = "—"
 # Written under a section heading whose list is empty, so a reviewer sees it was checked.
 NONE_LINE = "None."
 SENTENCE_HEADER = ("#", "Sentence", "Status", "Sources cited", "Supporting sentence (score)")
+DISAGREEMENT_HEADER = ("Kind", "Check", "Similarity", "One source", "Another source")
 SUPPRESSED_HEADER = ("Claim", "Source", "Credibility", "Reason")
 SOURCE_HEADER = (
     "Outlet",
@@ -34,6 +44,8 @@ def render_audit_md(brief: Brief, kind: Kind = "brief") -> str:
     sources = {source.id: source for source in brief.sources}
     blocks = _header(brief, kind)
     blocks += ["## Sentences", _sentence_table(brief.sentences, sources)]
+    if kind == "brief":
+        blocks += ["## " + HEADING, _disagreement_table(brief.disagreements, sources)]
     blocks += ["## Suppressed claims", _suppressed_table(brief.suppressed, sources)]
     blocks += ["## Sources", _source_table(brief.sources, brief.stats, sources)]
     if kind == "brief":
@@ -68,7 +80,26 @@ def _header(brief: Brief, kind: Kind) -> list[str]:
         f"{counted(len(brief.suppressed), 'claim')} suppressed; "
         f"{counted(len(brief.dropped), 'generated sentence')} dropped."
     )
+    lines += ["Warning: " + escape_text(warning) for warning in brief.warnings]
     return lines
+
+
+def _disagreement_table(items: Sequence[Disagreement], sources: dict[str, Source]) -> str:
+    if not items:
+        return NONE_LINE
+    rows = [
+        [
+            kind_label(item),
+            escape_cell(item.detail),
+            f"{item.similarity:.2f}",
+            *(
+                f"{_source_label(sources, side.source_id)}: “{escape_cell(side.sentence)}”"
+                for side in item.sides
+            ),
+        ]
+        for item in items
+    ]
+    return table(DISAGREEMENT_HEADER, rows)
 
 
 def _source_name(source: Source) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from briefing.models import Brief, BriefSentence
+from briefing.render.disagreements import HEADING, disagreement_list, with_disagreements
 from briefing.render.markdown import (
     RenderError,
     cited_source,
@@ -25,10 +26,13 @@ DEFAULT_TITLE = "Brief"
 
 def render_brief_md(brief: Brief) -> str:
     """The brief as Markdown; checked with the contract's parser before it is returned."""
-    numbers = footnote_numbers(brief.sentences)
+    numbers = with_disagreements(footnote_numbers(brief.sentences), brief.disagreements)
     sources = {source.id: source for source in brief.sources}
     blocks = [heading(plain_text(brief.title) or DEFAULT_TITLE)]
-    blocks += _paragraphs(brief.sentences, numbers) or [EMPTY_BRIEF]
+    blocks += paragraphs(brief.sentences, numbers) or [EMPTY_BRIEF]
+    if brief.disagreements:
+        blocks += [heading(HEADING, level=2)]
+        blocks += [disagreement_list(brief.disagreements, numbers, sources)]
     definitions = [footnote_definition(n, cited_source(sources, sid)) for sid, n in numbers.items()]
     if definitions:
         blocks.append("\n".join(definitions))
@@ -39,7 +43,7 @@ def render_brief_md(brief: Brief) -> str:
     return markdown
 
 
-def _paragraphs(sentences: Sequence[BriefSentence], numbers: dict[str, int]) -> list[str]:
+def paragraphs(sentences: Sequence[BriefSentence], numbers: dict[str, int]) -> list[str]:
     """One line per paragraph; a change of `paragraph` starts a new one."""
     paragraphs: list[list[str]] = []
     previous: int | None = None

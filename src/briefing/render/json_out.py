@@ -9,6 +9,7 @@ from typing import Any, Literal
 from briefing.models import (
     Brief,
     BriefSentence,
+    Disagreement,
     Evidence,
     Neutrality,
     Skipped,
@@ -28,12 +29,26 @@ JSON_INDENT = 2
 
 def render_json(brief: Brief, kind: Kind = "brief") -> str:
     """brief.json (kind "brief") or cited.json (kind "cite"), ending with a newline."""
-    data = {
+    return dump_json(brief_data(brief, kind), kind)
+
+
+def dump_json(data: Any, what: str) -> str:
+    """Deterministic JSON text: indented, UTF-8 as is, no NaN, ending with a newline."""
+    try:
+        text = json.dumps(data, ensure_ascii=False, indent=JSON_INDENT, allow_nan=False)
+    except ValueError as exc:
+        raise RenderError(f"{what} JSON holds a number that is not finite: {exc}") from exc
+    return text + "\n"
+
+
+def brief_data(brief: Brief, kind: Kind = "brief") -> dict[str, Any]:
+    """The fields of brief.json as plain data (a digest nests one per story)."""
+    return {
         "title": brief.title,
         "mode": brief.mode,
         "model": brief.model,
         "sentences": [_sentence(sentence) for sentence in brief.sentences],
-        "sources": [_source(source) for source in sorted(brief.sources, key=lambda s: s.id)],
+        "sources": [source_data(source) for source in sorted(brief.sources, key=lambda s: s.id)],
         "suppressed": [_suppressed(item) for item in brief.suppressed],
         "fallback_reason": brief.fallback_reason,
         "dropped": [_suppressed(item) for item in brief.dropped],
@@ -41,12 +56,9 @@ def render_json(brief: Brief, kind: Kind = "brief") -> str:
         "neutrality": _neutrality(brief.neutrality),
         "skipped": [_skipped(item) for item in sorted(brief.skipped, key=lambda s: s.path)],
         "kind": kind,
+        "disagreements": [_disagreement(item) for item in brief.disagreements],
+        "warnings": list(brief.warnings),
     }
-    try:
-        text = json.dumps(data, ensure_ascii=False, indent=JSON_INDENT, allow_nan=False)
-    except ValueError as exc:
-        raise RenderError(f"{kind} JSON holds a number that is not finite: {exc}") from exc
-    return text + "\n"
 
 
 def _number(value: float | None) -> float | None:
@@ -77,7 +89,17 @@ def _evidence(evidence: Evidence) -> dict[str, Any]:
     }
 
 
-def _source(source: Source) -> dict[str, Any]:
+def _disagreement(item: Disagreement) -> dict[str, Any]:
+    return {
+        "kind": item.kind,
+        "detail": item.detail,
+        "similarity": _number(item.similarity),
+        "sides": [{"source_id": side.source_id, "sentence": side.sentence} for side in item.sides],
+    }
+
+
+def source_data(source: Source) -> dict[str, Any]:
+    """One entry of `sources`, as brief.json writes it."""
     return {
         "id": source.id,
         "path": source.path,

@@ -94,13 +94,13 @@ def footnote_definition(number: int, source: Source) -> str:
     if source.published and escape_text(source.published):
         details.append(escape_text(source.published))
     if source.url and escape_text(source.url):
-        details.append(f"<{source.url}>" if _safe_url(source.url) else escape_text(source.url))
+        details.append(f"<{source.url}>" if safe_url(source.url) else escape_text(source.url))
     listed = ", ".join(details)
     head = f"{name} — {listed}" if name and listed else name or listed
     return f"[^{number}]: {head}"
 
 
-def _safe_url(url: str) -> bool:
+def safe_url(url: str) -> bool:
     return bool(_SAFE_URL.fullmatch(url))
 
 

@@ -9,17 +9,21 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from briefing.errors import OutputError
-from briefing.models import Brief, Draft
+from briefing.models import Brief, Digest, Draft
 from briefing.render import outset
 from briefing.render.audit import counted, render_audit_md
 from briefing.render.brief_md import render_brief_md
 from briefing.render.cited import render_cited_md
+from briefing.render.digest import render_digest_json, render_digest_md, render_feed
+from briefing.render.html import render_audit_html, render_digest_html
 from briefing.render.json_out import render_json
 
 log = logging.getLogger(__name__)
 
 # Every file either command writes; none of them may replace an input.
 OUTPUT_NAMES = outset.OUTPUT_NAMES
+# What `briefing digest` writes, in the order its summary names them.
+DIGEST_FILES = ("digest.md", "digest.json", "digest.html", "feed.json")
 
 
 def check_output_dir(path: Path) -> None:
@@ -73,11 +77,12 @@ def write_files(out_dir: Path, files: dict[str, str]) -> None:
 
 
 def write_brief(brief: Brief, out_dir: Path) -> None:
-    """brief.md, audit.md and brief.json, all rendered before any is written."""
+    """brief.md, audit.md, brief.json and audit.html, all rendered before any is written."""
     files = {
         "brief.md": render_brief_md(brief),
         "audit.md": render_audit_md(brief),
         "brief.json": render_json(brief),
+        "audit.html": render_audit_html(brief),
     }
     write_files(out_dir, files)
 
@@ -93,13 +98,34 @@ def write_cited(draft: Draft, brief: Brief, out_dir: Path) -> None:
     write_files(out_dir, files)
 
 
+def write_digest(digest: Digest, out_dir: Path) -> None:
+    """digest.md, digest.json, digest.html and feed.json, all rendered before any is written."""
+    files = {
+        "digest.md": render_digest_md(digest),
+        "digest.json": render_digest_json(digest),
+        "digest.html": render_digest_html(digest),
+        "feed.json": render_feed(digest),
+    }
+    write_files(out_dir, files)
+
+
+def digest_summary(digest: Digest, out_dir: Path) -> str:
+    """One line for stderr: how many stories were found and summarised, and where."""
+    summarised = sum(story.brief is not None for story in digest.stories)
+    stories = "1 story" if len(digest.stories) == 1 else f"{len(digest.stories)} stories"
+    return (
+        f"{stories} in {counted(len(digest.sources), 'article')}, "
+        f"{summarised} summarised; wrote {', '.join(DIGEST_FILES)} to {out_dir}"
+    )
+
+
 def brief_summary(brief: Brief, out_dir: Path) -> str:
     """One line for stderr: what the brief holds and where the files are."""
     cited = len({sid for sentence in brief.sentences for sid in sentence.citations})
     line = (
         f"{counted(len(brief.sentences), 'sentence')}, {counted(cited, 'source')} cited, "
         f"{counted(len(brief.suppressed), 'claim')} suppressed; "
-        f"wrote brief.md, audit.md, brief.json to {out_dir}"
+        f"wrote brief.md, audit.md, audit.html, brief.json to {out_dir}"
     )
     if brief.fallback_reason:
         line += f"; fell back to extractive: {brief.fallback_reason}"

@@ -39,7 +39,10 @@ log = logging.getLogger(__name__)
 
 # Every file a command writes into OUTPUT_DIR; a switch replaces all of them at once (files of
 # another command's set included: cite's audit.md would not describe build's brief.md).
-OUTPUT_NAMES = frozenset({"brief.md", "audit.md", "brief.json", "cited.md", "cited.json"})
+OUTPUT_NAMES = frozenset(
+    {"brief.md", "audit.md", "brief.json", "cited.md", "cited.json"}
+    | {"audit.html", "digest.md", "digest.json", "digest.html", "feed.json"}
+)
 # Files a desktop drops into any folder it shows; they may go with the old set.
 _DESKTOP_FILES = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})
 # Temp files of the writer before sets (one file replaced at a time) that a kill left behind.

@@ -1,0 +1,212 @@
+"""Story detection: which articles of one folder report the same story.
+
+Owns the article features (the embedding of headline and lead, the capitalised names, the
+date), the distance between two articles, the agglomerative grouping with a distance threshold
+(no fixed number of stories), the stable story id and the mixed-folder warning.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Mapping, Sequence
+from datetime import date
+
+import numpy as np
+
+from briefing.embed import Embedder
+from briefing.models import Article, Corpus, Sentence, StoryGroup
+from briefing.vectors import normalise
+
+# Headline plus the first sentences: news leads state the story; later paragraphs drift into
+# background that other stories share.
+LEAD_SENTENCES = 4
+# Distance = 1 - (EMBED_WEIGHT * cosine + (1 - EMBED_WEIGHT) * name overlap) + date penalty.
+# Tuned on the tuning half of benchmarks/stories.py (docs/stories.md).
+EMBED_WEIGHT = 0.6
+# Reports of one story are published within days of each other; further apart, two articles
+# are pushed apart by DATE_PENALTY (still joinable when content is near-identical).
+DATE_WINDOW_DAYS = 3
+DATE_PENALTY = 0.15
+# Distance (complete linkage) below which two groups of articles are one story, per embedder
+# (TF-IDF cosines run lower than MiniLM's). Tuned on the tuning half of benchmarks/stories.py.
+STORY_THRESHOLDS = {"tfidf": 0.94}
+DEFAULT_STORY_THRESHOLD = 0.74
+# Complete linkage: two groups join only when every pair of their articles is near, so stories
+# on one subject from consecutive days do not chain into one (better B-cubed precision than
+# average linkage on the tuning half, same recall; docs/stories.md).
+LINKAGE = "complete"
+# Hex digits of the story id: 64 bits, no collision among a newsletter's stories.
+ID_DIGITS = 16
+# Names shown per story in the mixed-folder warning.
+WARNING_TITLES = 3
+
+# A capitalised word (with inner apostrophes, hyphens, dots of acronyms).
+_CAPITAL = re.compile(r"\b[A-Z][\w’'.-]*\w|\b[A-Z]\b")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”‘’(]\s*|\n\s*)$")
+_POSSESSIVE = re.compile(r"[’']s$")
+_DATE_WORDS = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+
+
+def lead_text(article: Article, own: Sequence[Sentence]) -> str:
+    """Headline and lead of one article (`own`: its sentences, in order): the text its story
+    is recognised by."""
+    lead = [s.text for s in own[:LEAD_SENTENCES]]
+    return " ".join([article.source.title or "", *lead]).strip()
+
+
+def names(text: str) -> set[str]:
+    """Capitalised words that are names (not a sentence's first word, a weekday or a month),
+    lower-cased: what two reports of one story share ("xi", "putin", "kremlin")."""
+    found: set[str] = set()
+    for match in _CAPITAL.finditer(text):
+        if _SENTENCE_START.search(text[: match.start()]):
+            continue
+        word = _POSSESSIVE.sub("", match.group(0).lower()).rstrip(".")
+        if len(word) > 1 and word not in _DATE_WORDS:
+            found.add(word)
+    return found
+
+
+def _name_similarity(texts: Sequence[str]) -> np.ndarray:
+    """Cosine of IDF-weighted name sets: a name every article uses ("U.S.") counts little."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    bags = [sorted(names(text)) for text in texts]
+    if not any(bags):
+        return np.zeros((len(texts), len(texts)), dtype=np.float32)
+    vectorizer = TfidfVectorizer(analyzer=lambda bag: bag, binary=True, norm="l2")
+    matrix = vectorizer.fit_transform(bags)
+    return np.asarray((matrix @ matrix.T).toarray(), dtype=np.float32)
+
+
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _date_penalty(published: Sequence[str | None]) -> np.ndarray:
+    """DATE_PENALTY where both dates are known and further apart than DATE_WINDOW_DAYS."""
+    days = [_day(value) for value in published]
+    ordinal = np.array([d.toordinal() if d else np.nan for d in days], dtype=np.float64)
+    with np.errstate(invalid="ignore"):
+        apart = np.abs(ordinal[:, None] - ordinal[None, :]) > DATE_WINDOW_DAYS
+    return np.where(apart, DATE_PENALTY, 0.0).astype(np.float32)
+
+
+def distances(
+    vectors: np.ndarray,
+    texts: Sequence[str],
+    published: Sequence[str | None],
+    embed_weight: float = EMBED_WEIGHT,
+) -> np.ndarray:
+    """Pairwise article distances; articles of a day's folder number in the hundreds, so the
+    n x n matrix is small (5,000 articles: 100 MB)."""
+    unit = normalise(np.asarray(vectors, dtype=np.float32))
+    cosine = np.clip(unit @ unit.T, -1.0, 1.0)
+    similarity = embed_weight * cosine + (1.0 - embed_weight) * _name_similarity(texts)
+    distance = np.maximum(1.0 - similarity + _date_penalty(published), 0.0)
+    np.fill_diagonal(distance, 0.0)
+    return np.asarray((distance + distance.T) / 2.0)
+
+
+def cluster(distance: np.ndarray, threshold: float, linkage: str = LINKAGE) -> list[int]:
+    """Agglomerative labels; the threshold, not a count, decides how many groups."""
+    if len(distance) < 2:
+        return [0] * len(distance)
+    from sklearn.cluster import AgglomerativeClustering
+
+    model = AgglomerativeClustering(
+        n_clusters=None, metric="precomputed", linkage=linkage, distance_threshold=threshold
+    )
+    return [int(label) for label in model.fit_predict(distance)]
+
+
+def story_threshold(embedder_name: str) -> float:
+    return STORY_THRESHOLDS.get(embedder_name, DEFAULT_STORY_THRESHOLD)
+
+
+def article_key(article: Article) -> str:
+    """What identifies an article from one day to the next: its URL, else its headline, else
+    its file name."""
+    source = article.source
+    return source.url or source.title or source.path
+
+
+def story_id(articles: Sequence[Article]) -> str:
+    """A stable id from the story's content: the hash of its articles' sorted keys. The same
+    articles give the same id on every run and every machine."""
+    keys = "\n".join(sorted(article_key(article) for article in articles))
+    return hashlib.sha256(keys.encode("utf-8")).hexdigest()[:ID_DIGITS]
+
+
+def article_distances(
+    corpus: Corpus, sentences: Sequence[Sentence], embedder: Embedder, **weights: float
+) -> np.ndarray:
+    """`distances` of the folder's articles, embedded by headline and lead."""
+    own: dict[str, list[Sentence]] = {}
+    for sentence in sentences:
+        own.setdefault(sentence.source_id, []).append(sentence)
+    texts = [lead_text(a, own.get(a.source.id, [])) for a in corpus.articles]
+    embedder.fit(texts)
+    vectors = embedder.encode(texts) if texts else np.zeros((0, 1), dtype=np.float32)
+    published = [article.source.published for article in corpus.articles]
+    return distances(vectors, texts, published, **weights)
+
+
+def group_stories(
+    corpus: Corpus, sentences: Sequence[Sentence], embedder: Embedder
+) -> tuple[StoryGroup, ...]:
+    """The stories of a folder, largest first (ties by id); each lists its articles' ids in
+    the folder's order."""
+    articles = corpus.articles
+    labels = cluster(article_distances(corpus, sentences, embedder), story_threshold(embedder.name))
+    members: dict[int, list[Article]] = {}
+    for label, article in zip(labels, articles, strict=True):
+        members.setdefault(label, []).append(article)
+    groups = [
+        StoryGroup(id=story_id(found), source_ids=tuple(a.source.id for a in found))
+        for found in members.values()
+    ]
+    return tuple(sorted(groups, key=lambda g: (-len(g.source_ids), g.id)))
+
+
+def mixed_warning(
+    folder: str, groups: Sequence[StoryGroup], titles: Mapping[str, str | None]
+) -> str | None:
+    """One line saying that a folder holds several stories, or None when it holds one."""
+    if len(groups) < 2:
+        return None
+    shown = []
+    for group in groups[:WARNING_TITLES]:
+        title = next((titles[s] for s in group.source_ids if titles.get(s)), group.source_ids[0])
+        shown.append(f"“{title}” ({len(group.source_ids)})")
+    more = f" and {len(groups) - WARNING_TITLES} more" if len(groups) > WARNING_TITLES else ""
+    return (
+        f"{folder} seems to hold {len(groups)} stories, not one: {'; '.join(shown)}{more}; "
+        "this brief mixes them (use `briefing digest` for one brief per story)"
+    )
