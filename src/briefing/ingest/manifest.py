@@ -13,7 +13,7 @@ from briefing.ingest.decode import NotText, decode
 from briefing.ingest.readers import Meta
 
 MANIFEST_NAME = "sources.csv"
-COLUMNS = ("file", "outlet", "domain", "url", "published", "credibility")
+COLUMNS = ("file", "outlet", "domain", "url", "published", "credibility", "kind")
 
 
 def read_manifest(path: Path, files: Collection[str]) -> dict[str, Meta]:
@@ -63,6 +63,7 @@ def _meta(record: dict[str, str], where: str) -> Meta:
     try:
         score, label = fields.parse_credibility(record.get("credibility"))
         published = fields.parse_date(record.get("published"))
+        kind = fields.parse_kind(record.get("kind"))
     except ValueError as exc:
         raise InputError(str(exc), where) from None
     url = fields.clean_text(record.get("url"))
@@ -73,4 +74,5 @@ def _meta(record: dict[str, str], where: str) -> Meta:
         published=published,
         credibility=score,
         label=label,
+        kind=kind,
     )
