@@ -101,6 +101,13 @@ DANGLING_OPENER = re.compile(
     r"(?:\w+|\d[\d,]*) of (?:those|these|them|which|whom))\b",
     re.IGNORECASE,
 )
+# Connectives a light rewrite may drop without changing what the sentence states.
+_DROPPABLE_OPENER = re.compile(
+    r"^(?:however|meanwhile|moreover|furthermore|additionally|in addition|also|and|but|still|"
+    r"separately|nonetheless|nevertheless|at the same time|in turn)\s*,?\s+(?=[\"“A-Z])",
+    re.IGNORECASE,
+)
+_DROPPABLE_INSIDE = re.compile(r",\s*(?:meanwhile|however|in turn|too),\s*|\s+also(?=\s+\w)", re.I)
 # "also", "too" and "again" early in a sentence refer back to something said before it.
 _BACK_REFERENCE = re.compile(r"^(?:\S+\s+){0,5}?(?:also|too|again|as well)\b", re.IGNORECASE)
 # First-person words; "I" only in capitals and "us" only in lower case ("US" is the country).
@@ -308,6 +315,22 @@ def needs_context(text: str) -> bool:
     """An opener that points back to an earlier sentence, or "also"/"too" early on."""
     text = strip_dateline(text)
     return bool(DANGLING_OPENER.match(text) or _BACK_REFERENCE.match(outside_quotes(text)))
+
+
+def without_back_references(text: str) -> str:
+    """The sentence less the connectives that tie it to an earlier one: "However, the Kremlin
+    denied it" -> "The Kremlin denied it", "Putin also said" -> "Putin said", "Putin,
+    meanwhile, demanded" -> "Putin demanded". Only words that add no fact are removed."""
+    text = _DROPPABLE_OPENER.sub("", text, count=1)
+    head, quoted = _split_at_first_quote(text)
+    head = _DROPPABLE_INSIDE.sub(lambda m: "" if m.group(0).strip() == "also" else " ", head)
+    text = head + quoted
+    return text[:1].upper() + text[1:]
+
+
+def _split_at_first_quote(text: str) -> tuple[str, str]:
+    match = re.search(r"[“\"]", text)
+    return (text, "") if match is None else (text[: match.start()], text[match.start() :])
 
 
 def first_person(text: str) -> bool:

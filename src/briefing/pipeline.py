@@ -96,7 +96,7 @@ def build_brief(
         composition,
         verified,
         found.corpus,
-        suppressed=_not_cited(suppressed, verified) + clutter,
+        suppressed=_not_cited(suppressed, verified) + clutter + composition.left_out,
         dropped=dropped,
         fallback_reason=fallback,
         independent=found.independent,

@@ -106,23 +106,32 @@ def _segment_spans(block: str) -> list[tuple[int, int]]:
 
 
 def _quote_units(block: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Join a sentence that opens a quotation with the following ones until the quotation
-    closes (its attribution comes with it), within MAX_QUOTE_UNIT_CHARS."""
+    """Join a sentence that opens a quotation with the following ones up to the one that
+    closes it (its attribution comes with it), within MAX_QUOTE_UNIT_CHARS; a mark that never
+    closes (a typo in the article) joins nothing."""
     units: list[tuple[int, int]] = []
     index = 0
     while index < len(spans):
         start, end = spans[index]
         following = index + 1
-        while (
-            following < len(spans)
-            and quote_open(block[start:end])
-            and spans[following][1] - start <= MAX_QUOTE_UNIT_CHARS
-        ):
-            end = spans[following][1]
-            following += 1
+        if quote_open(block[start:end]):
+            closing = _closing(block, spans, index)
+            if closing is not None:
+                end, following = spans[closing][1], closing + 1
         units.append((start, end))
         index = following
     return units
+
+
+def _closing(block: str, spans: list[tuple[int, int]], index: int) -> int | None:
+    """The index of the first later span at which the quotation opened at `index` closes."""
+    start = spans[index][0]
+    for later in range(index + 1, len(spans)):
+        if spans[later][1] - start > MAX_QUOTE_UNIT_CHARS:
+            return None
+        if not quote_open(block[start : spans[later][1]]):
+            return later
+    return None
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
