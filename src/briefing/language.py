@@ -97,7 +97,7 @@ DANGLING_OPENER = re.compile(
     r"nevertheless|by contrast|in contrast|on the other hand|even so|after all|indeed|"
     r"the latter|the former|the two|the same|one of them|some of them|many of them|"
     r"most of them|all of them|none of them|each of them|it is in this context|"
-    r"here|there(?! (?:is|are|was|were|have|has|had)\b)|"
+    r"here|there(?! (?:is|are|was|were|have|has|had)\b)|now,|"
     r"(?:\w+|\d[\d,]*) of (?:those|these|them|which|whom))\b",
     re.IGNORECASE,
 )
@@ -109,11 +109,13 @@ _DROPPABLE_OPENER = re.compile(
 )
 _DROPPABLE_INSIDE = re.compile(r",\s*(?:meanwhile|however|in turn|too),\s*|\s+also(?=\s+\w)", re.I)
 # "also", "too" and "again" early in a sentence refer back to something said before it.
-_BACK_REFERENCE = re.compile(r"^(?:\S+\s+){0,5}?(?:also|too|again|as well)\b", re.IGNORECASE)
+_BACK_REFERENCE = re.compile(
+    r"^(?:\S+\s+){0,5}?(?:also|too|again|as well)\b|,\s*too[.!?]?$", re.IGNORECASE
+)
 # First-person words; "I" only in capitals and "us" only in lower case ("US" is the country).
 _FIRST_PERSON = re.compile(
-    r"(?i:\b(?:me|my|mine|myself|we|we['’](?:re|ve|ll|d)|our|ours|ourselves)\b)"
-    r"|\bI(?:['’](?:m|ve|d|ll))?\b|\bus\b"
+    r"(?i:\b(?:my|mine|myself|we|we['’](?:re|ve|ll|d)|our|ours|ourselves)\b)"
+    r"|\bI(?:['’](?:m|ve|d|ll))?\b(?!\.)|\b(?:us|me)\b"
 )
 # Fewer words than this make a label or a cut-off, not a sentence a reader can take alone.
 MIN_SENTENCE_WORDS = 6
@@ -150,12 +152,10 @@ _OPINION_SECTION = re.compile(
 OPINION_PAGE_TYPES = frozenset(
     {"opinionnewsarticle", "analysisnewsarticle", "reviewnewsarticle", "backgroundnewsarticle"}
 )
-# Wording of a columnist: first-person words outside quotes per 100 words, and rhetorical
-# questions. News copy has almost none outside quotes; a column has several in its first
-# paragraphs. Both thresholds need a text of at least OPINION_MIN_WORDS to judge.
-OPINION_FIRST_PERSON_PER_100 = 1.5
-OPINION_MIN_WORDS = 60
-OPINION_QUESTIONS = 2
+# Wording of a columnist: sentences in the writer's own voice (not attributed, quotation marks
+# balanced) that use the first person or ask a question. News copy has at most one such
+# sentence in its opening paragraphs (a quote whose marks were lost); a column has several.
+OPINION_VOICE_SENTENCES = 2
 
 
 def _word_list(name: str) -> frozenset[str]:
@@ -377,7 +377,8 @@ def full_names(texts: Iterable[str]) -> dict[str, str]:
     """Surname -> the most frequent full name ending in it ("Ushakov" -> "Yuri Ushakov"),
     for names of two or three capitalised words in the texts."""
     counts: dict[str, dict[str, int]] = {}
-    for text in texts:
+    texts_seen = list(texts)
+    for text in texts_seen:
         for match in _NAME.finditer(text):
             name = match.group(0)
             parts = name.split()
@@ -385,8 +386,22 @@ def full_names(texts: Iterable[str]) -> dict[str, str]:
                 continue
             counts.setdefault(parts[-1], {}).setdefault(name, 0)
             counts[parts[-1]][name] += 1
-    return {surname: max(names, key=lambda n: (names[n], n)) for surname, names in counts.items()}
+    joined = " ".join(texts_seen)
+    return {
+        surname: max(names, key=lambda n: (names[n], n))
+        for surname, names in counts.items()
+        if re.search(rf"\b{re.escape(surname)}(?:['’]s)?{_SAID_AFTER}", joined)
+        or re.search(rf"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.?\s+{re.escape(surname)}\b", joined)
+    }
 
+
+# A capitalised word standing alone: not after another capitalised word, an initial or a
+# title, and not before another capitalised word ("Supreme Court", "U.S. Capitol").
+_LONE_CAPITAL = re.compile(
+    r"(?<![A-Z][\w’'.-])(?<![A-Z][\w’'.-]\s)\b([A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)\b(?!\s+[A-Z])(?!['’]s\s+[A-Z])"
+)
+# A surname counts as a person's when the articles use it alone with a verb of saying.
+_SAID_AFTER = r"\s+(?:said|says|told|added|wrote|argued|tweeted|noted|stated|asked|replied)\b"
 
 # Capitalised words that start a sentence or a title, never a first name.
 _NOT_FIRST = frozenset(
@@ -402,16 +417,15 @@ _NOT_FIRST = frozenset(
 
 
 def surnames_before_full_mention(text: str, mentioned: str, names: dict[str, str]) -> list[str]:
-    """Surnames `text` uses alone whose full name (in `names`) neither `mentioned` (the brief
-    so far) nor `text` itself gives before."""
+    """Surnames `text` uses alone (not inside a longer capitalised name) whose full name (in
+    `names`) neither `mentioned` (the brief so far) nor `text` gives before."""
     found: list[str] = []
-    for match in re.finditer(r"\b[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?\b", text):
-        surname = match.group(0)
+    for match in _LONE_CAPITAL.finditer(text):
+        surname = match.group(1)
         full = names.get(surname)
         if full is None or full == surname:
             continue
-        before = mentioned + " " + text[: match.end()]
-        if full not in before:
+        if full not in f"{mentioned} {text[: match.end()]}":
             found.append(surname)
     return found
 
@@ -435,14 +449,13 @@ def opinion_reason(
 
 
 def _opinion_wording(text: str) -> str | None:
-    plain = outside_quotes(text)
-    words = _WORD.findall(plain)
-    if len(words) < OPINION_MIN_WORDS:
-        return None
-    first = len(_FIRST_PERSON.findall(plain))
-    questions = len(re.findall(r"\?(?=\s|$)", plain))
-    if 100 * first / len(words) >= OPINION_FIRST_PERSON_PER_100:
-        return "first-person wording"
-    if questions >= OPINION_QUESTIONS:
-        return "rhetorical questions"
-    return None
+    from briefing.sentences import Splitter
+
+    own_voice = 0
+    for start, end, _ in Splitter().spans(text):
+        sentence = text[start:end]
+        plain = outside_quotes(sentence)
+        if unbalanced(sentence) or is_attributed(plain):
+            continue
+        own_voice += bool(_FIRST_PERSON.search(plain) or plain.rstrip().endswith("?"))
+    return "first-person wording or questions" if own_voice >= OPINION_VOICE_SENTENCES else None

@@ -19,11 +19,13 @@ from briefing.compose.base import ComposeInput
 from briefing.config import UNKNOWN_CREDIBILITY
 from briefing.language import (
     LOADED,
+    TRUNCATED,
     UNMARKED_QUOTE,
     content_words,
     find_loaded,
     full_names,
     is_attributed,
+    is_truncated,
     quoted_passages,
     sentence_problems,
     strip_dateline,
@@ -140,6 +142,9 @@ def printable(
     broken: list[str] = []
     for sentence in candidates(claim, sentences):
         source = sources[sentence.source_id]
+        if is_truncated(sentence.text):  # tidy would turn "for..." into "for."
+            broken.append(TRUNCATED)
+            continue
         text = without_back_references(tidy(sentence.text))
         found = problems(text, source, wording)
         if source.kind == "opinion" and not found:
