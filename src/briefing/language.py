@@ -97,7 +97,7 @@ DANGLING_OPENER = re.compile(
     r"nevertheless|by contrast|in contrast|on the other hand|even so|after all|indeed|"
     r"the latter|the former|the two|the same|one of them|some of them|many of them|"
     r"most of them|all of them|none of them|each of them|it is in this context|"
-    r"here|there(?! (?:is|are|was|were|have|has|had)\b)|now,|"
+    r"here|there(?! (?:is|are|was|were|have|has|had)\b)|now(?=,)|"
     r"(?:\w+|\d[\d,]*) of (?:those|these|them|which|whom))\b",
     re.IGNORECASE,
 )
@@ -110,7 +110,7 @@ _DROPPABLE_OPENER = re.compile(
 _DROPPABLE_INSIDE = re.compile(r",\s*(?:meanwhile|however|in turn|too),\s*|\s+also(?=\s+\w)", re.I)
 # "also", "too" and "again" early in a sentence refer back to something said before it.
 _BACK_REFERENCE = re.compile(
-    r"^(?:\S+\s+){0,5}?(?:also|too|again|as well)\b|,\s*too[.!?]?$", re.IGNORECASE
+    r"^(?:\S+\s+){0,5}?(?:also|too|again|as well)\b|^.*,\s*too[.!?]?$", re.IGNORECASE
 )
 # First-person words; "I" only in capitals and "us" only in lower case ("US" is the country).
 _FIRST_PERSON = re.compile(
@@ -370,7 +370,8 @@ def sentence_problems(text: str) -> list[str]:
 
 # -- people ----------------------------------------------------------------------------------
 
-_NAME = re.compile(r"\b[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)+")
+_NAME_WORD = r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+|['’][A-Z][a-z]+)?"
+_NAME = re.compile(rf"\b{_NAME_WORD}(?:\s+[A-Z]\.)?(?:\s+{_NAME_WORD})+")
 
 
 def full_names(texts: Iterable[str]) -> dict[str, str]:
@@ -380,10 +381,12 @@ def full_names(texts: Iterable[str]) -> dict[str, str]:
     texts_seen = list(texts)
     for text in texts_seen:
         for match in _NAME.finditer(text):
-            name = match.group(0)
-            parts = name.split()
-            if len(parts) > 3 or parts[0].lower() in _stopwords() or parts[0] in _NOT_FIRST:
+            parts = match.group(0).split()
+            while parts and (parts[0].lower() in _stopwords() or parts[0] in _NOT_FIRST):
+                parts = parts[1:]
+            if not 2 <= len(parts) <= 3 or any(part in _NOT_FIRST for part in parts):
                 continue
+            name = " ".join(parts)
             counts.setdefault(parts[-1], {}).setdefault(name, 0)
             counts[parts[-1]][name] += 1
     joined = " ".join(texts_seen)
@@ -395,11 +398,16 @@ def full_names(texts: Iterable[str]) -> dict[str, str]:
     }
 
 
-# A capitalised word standing alone: not after another capitalised word, an initial or a
-# title, and not before another capitalised word ("Supreme Court", "U.S. Capitol").
-_LONE_CAPITAL = re.compile(
-    r"(?<![A-Z][\w’'.-])(?<![A-Z][\w’'.-]\s)\b([A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)\b(?!\s+[A-Z])(?!['’]s\s+[A-Z])"
+_CAPITAL = re.compile(r"\b[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?\b")
+# Nouns that end a role given before a name ("Kremlin foreign policy adviser Yuri Ushakov").
+_ROLE_NOUNS = (
+    "adviser|advisor|aide|spokesman|spokeswoman|spokesperson|minister|secretary|president|"
+    "senator|governor|director|chief|chairman|chairwoman|chair|leader|ambassador|official|"
+    "envoy|judge|justice|commander|general|professor|analyst|economist|lawyer|attorney|mayor|"
+    "representative|congressman|congresswoman|CEO|founder|executive|prosecutor|comedian|actor"
 )
+# Words that end the clause before a role ("said", "according to") and never start one.
+_CLAUSE_WORDS = frozenset({"said", "says", "told", "according", "added", "—", "-", "–"})
 # A surname counts as a person's when the articles use it alone with a verb of saying.
 _SAID_AFTER = r"\s+(?:said|says|told|added|wrote|argued|tweeted|noted|stated|asked|replied)\b"
 
@@ -412,6 +420,7 @@ _NOT_FIRST = frozenset(
         *("Dr", "Chinese", "Russian", "American", "British", "French", "Ukrainian", "German"),
         *("Former", "Kremlin", "White", "House", "Democratic", "Republican", "Supreme", "Court"),
         *("Foreign", "Defense", "State", "Vice", "Deputy", "Chief", "Attorney", "Speaker"),
+        *("Department", "Ministry", "Office", "Agency", "Committee", "Council", "Party", "Bureau"),
     }
 )
 
@@ -420,14 +429,61 @@ def surnames_before_full_mention(text: str, mentioned: str, names: dict[str, str
     """Surnames `text` uses alone (not inside a longer capitalised name) whose full name (in
     `names`) neither `mentioned` (the brief so far) nor `text` gives before."""
     found: list[str] = []
-    for match in _LONE_CAPITAL.finditer(text):
-        surname = match.group(1)
+    for match in _CAPITAL.finditer(text):
+        surname = match.group(0)
         full = names.get(surname)
-        if full is None or full == surname:
+        if full is None or full == surname or not _alone(text, match.start(), match.end()):
             continue
         if full not in f"{mentioned} {text[: match.end()]}":
             found.append(surname)
     return found
+
+
+def write_full_name(text: str, surname: str, full: str) -> str:
+    """`text` with the first lone mention of `surname` written as `full`."""
+    for match in re.finditer(rf"\b{re.escape(surname)}\b", text):
+        if _alone(text, match.start(), match.end()):
+            return text[: match.start()] + full + text[match.end() :]
+    return text
+
+
+def roles(texts: Iterable[str], names: Iterable[str]) -> dict[str, str]:
+    """Full name -> the role the articles give most often right before it ("Putin's foreign
+    affairs adviser" for "Yuri Ushakov"), for names the articles give a role at all."""
+    found: dict[str, dict[str, int]] = {}
+    joined = " ".join(texts)
+    for name in names:
+        pattern = rf"((?:[\w’'.-]+\s+){{0,4}}?(?:{_ROLE_NOUNS}))\s+{re.escape(name)}\b"
+        for match in re.finditer(pattern, joined):
+            role = _trim_role(match.group(1))
+            if role:
+                found.setdefault(name, {}).setdefault(role, 0)
+                found[name][role] += 1
+    return {name: max(r, key=lambda role: (r[role], -len(role), role)) for name, r in found.items()}
+
+
+def _trim_role(role: str) -> str:
+    """The role without leading words that belong to the clause before it."""
+    tokens = role.split()
+    while tokens and (tokens[0].lower() in _stopwords() or tokens[0].lower() in _CLAUSE_WORDS):
+        tokens = tokens[1:]
+    return " ".join(tokens)
+
+
+def with_role(text: str, full: str, role: str) -> str:
+    """`text` with `role` before its first mention of `full`, unless a role is there already."""
+    start = text.find(full)
+    if start < 0 or re.search(rf"(?:{_ROLE_NOUNS})\s*,?\s*$", text[:start], re.IGNORECASE):
+        return text
+    written = f"{text[:start]}{role} {text[start:]}"
+    return written[:1].upper() + written[1:]
+
+
+def _alone(text: str, start: int, end: int) -> bool:
+    """The capitalised word at start:end is not part of a longer name or title + name."""
+    before = re.search(r"([A-Z][\w’'.-]*)\s+$", text[:start])
+    after = re.match(r"(?:['’]s)?\s+[A-Z]", text[end:])
+    return before is None and after is None
 
 
 # -- opinion ---------------------------------------------------------------------------------

@@ -24,6 +24,7 @@ from briefing.language import (
     content_words,
     find_loaded,
     full_names,
+    roles,
     is_attributed,
     is_truncated,
     quoted_passages,
@@ -32,6 +33,8 @@ from briefing.language import (
     surnames_before_full_mention,
     unmarked_quotes,
     without_back_references,
+    with_role,
+    write_full_name,
 )
 from briefing.models import Claim, Sentence, Source
 
@@ -63,12 +66,14 @@ class Wording:
 
     quotations: tuple[str, ...]
     names: dict[str, str] = field(default_factory=dict)
+    roles: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, sentences: Mapping[str, Sentence]) -> Wording:
         texts = [sentence.text for sentence in sentences.values()]
         quotes = {quote for text in texts for quote in quoted_passages(text)}
-        return cls(tuple(sorted(quotes)), full_names(texts))
+        names = full_names(texts)
+        return cls(tuple(sorted(quotes)), names, roles(texts, set(names.values())))
 
 
 def tidy(text: str) -> str:
@@ -182,13 +187,16 @@ def best_member(
 
 
 def with_full_names(texts: Sequence[str], wording: Wording) -> list[str]:
-    """In brief order, a surname used before its full name is written out in full at its
-    first mention ("Ushakov said" -> "Yuri Ushakov said")."""
+    """In brief order, a person's first mention carries the full name and the role the
+    articles give ("Ushakov said" -> "Putin's foreign affairs adviser Yuri Ushakov said")."""
     written: list[str] = []
     for text in texts:
-        for surname in surnames_before_full_mention(text, " ".join(written), wording.names):
-            full = wording.names[surname]
-            text = re.sub(rf"(?<![\w.]\s)\b{re.escape(surname)}\b", full, text, count=1)
+        so_far = " ".join(written)
+        for surname in surnames_before_full_mention(text, so_far, wording.names):
+            text = write_full_name(text, surname, wording.names[surname])
+        for full, role in wording.roles.items():
+            if full in text and full not in so_far:
+                text = with_role(text, full, role)
         written.append(text)
     return written
 
