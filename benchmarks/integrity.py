@@ -140,7 +140,7 @@ def check_brief(brief: Brief, texts: dict[str, str], opinion: set[str], tally: T
 
 def _title_problems(brief: Brief) -> list[str]:
     cited = {sid for sentence in brief.sentences for sid in sentence.citations}
-    titles = {s.id: clean_title(s.title) for s in brief.sources if s.title}
+    titles = {s.id: clean_title(s.title, s.outlet) for s in brief.sources if s.title}
     lead = brief.sentences[0].text.rstrip(".") if brief.sentences else ""
     title = brief.title.split(" (")[0] if brief.title.endswith(")") else brief.title
     found: list[str] = []

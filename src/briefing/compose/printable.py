@@ -47,10 +47,17 @@ NEWS_BONUS = 1.0
 COMFORTABLE_WORDS = 35
 LENGTH_PENALTY_PER_WORD = 0.02
 DEFAULT_TITLE = "Brief"
-# Site and section suffixes of page titles: "| The Japan Times", "- BBC News",
-# "| DW | 19.01.2020", "— Reuters". A suffix is at most this many words after its separator.
-TITLE_SUFFIX_MAX_WORDS = 6
-_TITLE_SUFFIX = re.compile(r"\s+[|—–-]\s+[^|—–]{1,60}$|\s*\|\s*[^|]{1,60}\s*\|\s*[\d./-]+$")
+# Site and section suffixes of page titles: "| The Japan Times", "| DW | 19.01.2020" (after a
+# bar, always), "- BBC News", "— Reuters" (after a dash, when the words name an outlet: the
+# source's own, or words outlets are named with). "... demands – Moscow" keeps its speaker.
+_BAR_SUFFIX = re.compile(r"\s+\|\s+[^|]{1,60}(?:\s*\|\s*[^|]{1,40})*$")
+_DASH_SUFFIX = re.compile(r"\s+[—–-]\s+([^—–]{1,60})$")
+_OUTLET_WORDS = re.compile(
+    r"\b(?:news|times|post|journal|herald|tribune|guardian|telegraph|gazette|daily|weekly|"
+    r"online|tv|radio|bbc|cnn|reuters|ap|afp|dw|npr|pbs|abc|cbs|nbc|fox|msnbc|politico|axios|"
+    r"al jazeera|\w+\.(?:com|org|net|co\.uk))\b",
+    re.IGNORECASE,
+)
 _TITLE_PREFIX = re.compile(
     r"^\s*(?:opinion|analysis|commentary|editorial|exclusive|breaking|live|watch|video)\s*[|:—–-]\s*",
     re.IGNORECASE,
@@ -201,16 +208,16 @@ def with_full_names(texts: Sequence[str], wording: Wording) -> list[str]:
     return written
 
 
-def clean_title(title: str) -> str:
+def clean_title(title: str, outlet: str | None = None) -> str:
     """A headline without site or section suffixes and labels ("| The Japan Times")."""
-    title = _TITLE_PREFIX.sub("", title.strip())
-    previous = None
-    while previous != title:
-        previous = title
-        match = _TITLE_SUFFIX.search(title)
-        if match and len(match.group(0).split()) <= TITLE_SUFFIX_MAX_WORDS + 1:
-            title = title[: match.start()].rstrip()
-    return title
+    title = _BAR_SUFFIX.sub("", _TITLE_PREFIX.sub("", title.strip()))
+    dash = _DASH_SUFFIX.search(title)
+    if dash and (
+        _OUTLET_WORDS.search(dash.group(1))
+        or (outlet and outlet.lower() in dash.group(1).lower())
+    ):
+        title = title[: dash.start()]
+    return title.strip()
 
 
 def headline(given: ComposeInput, chosen: Sequence[tuple[Claim, str]]) -> str:
@@ -225,20 +232,21 @@ def headline(given: ComposeInput, chosen: Sequence[tuple[Claim, str]]) -> str:
         if s.title
         and s.id in supporting
         and s.kind == "news"
-        and not find_loaded(clean_title(s.title))
-        and content_words(clean_title(s.title)) & content_words(lead)
+        and not find_loaded(clean_title(s.title, s.outlet))
+        and content_words(clean_title(s.title, s.outlet)) & content_words(lead)
     ]
     if not titled:
         title = lead.rstrip(".") if lead else DEFAULT_TITLE
         return _with_period(title, given, chosen)
 
     def fit(source: Source) -> tuple[float, float, str]:
-        words = content_words(clean_title(source.title or ""))
+        words = content_words(clean_title(source.title or "", source.outlet))
         overlap = len(words & content_words(lead)) / max(1, len(words))
         credibility = source.credibility if source.credibility is not None else UNKNOWN_CREDIBILITY
         return (round(credibility, 1), overlap, source.id)
 
-    return _with_period(clean_title(max(titled, key=fit).title or DEFAULT_TITLE), given, chosen)
+    best = max(titled, key=fit)
+    return _with_period(clean_title(best.title or DEFAULT_TITLE, best.outlet), given, chosen)
 
 
 def _with_period(title: str, given: ComposeInput, chosen: Sequence[tuple[Claim, str]]) -> str:

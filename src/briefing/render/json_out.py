@@ -90,6 +90,9 @@ def _source(source: Source) -> dict[str, Any]:
         "credibility": _number(source.credibility if source.credibility is not None else 0.0),
         "credibility_label": source.credibility_label,
         "credibility_origin": source.credibility_origin,
+        "kind": source.kind,
+        "kind_reason": source.kind_reason,
+        "wire_credit": source.wire_credit,
     }
 
 
