@@ -33,11 +33,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from devset import DEV_SET, Cluster, load_clusters, write_cluster
-
 from briefing import language
 from briefing.compose.printable import clean_title
 from briefing.models import Brief
+from devset import DEV_SET, Cluster, load_clusters, write_cluster
 
 # One story in HELD_OUT_MODULUS is held out (hash of its id), the rest are for tuning.
 HELD_OUT_MODULUS = 3
@@ -85,7 +84,9 @@ class Tally:
     examples: list[dict[str, Any]] = field(default_factory=list)
 
 
-def sentence_rules(text: str, written: str, quotations: list[str], names: dict[str, str]) -> list[str]:
+def sentence_rules(
+    text: str, written: str, quotations: list[str], names: dict[str, str]
+) -> list[str]:
     found = language.sentence_problems(text)
     if language.unmarked_quotes(text, quotations):
         found.append(language.UNMARKED_QUOTE)
@@ -106,7 +107,9 @@ def wording_source(text: str, brief: Brief, bodies: dict[str, list[str]]) -> str
     return best if best_share >= WORDING_OVERLAP else None
 
 
-def check_brief(brief: Brief, texts: dict[str, str], opinion: set[str], tally: Tally, story: str) -> None:
+def check_brief(
+    brief: Brief, texts: dict[str, str], opinion: set[str], tally: Tally, story: str
+) -> None:
     """Flag every sentence of `brief`; `texts` are the articles' bodies by source id."""
     from briefing.sentences import Splitter
 
@@ -200,7 +203,9 @@ def run_folders(folders: list[Path], tally: Tally) -> None:
         brief = build_brief(folder, config, embedder)
         corpus = read_corpus(folder, config.ingest)
         tally.stories += 1
-        check_brief(brief, {a.source.id: a.text for a in corpus.articles}, set(), tally, str(folder))
+        check_brief(
+            brief, {a.source.id: a.text for a in corpus.articles}, set(), tally, str(folder)
+        )
 
 
 def report(name: str, tally: Tally) -> str:

@@ -39,7 +39,10 @@ from briefing.ingest.boilerplate import BARE_REASON, clean_lines, clutter_reason
         ("Most Popular", BARE_REASON),
         ("by staff and wire reports", BARE_REASON),
         # Issue 11: what real saved pages showed between paragraphs.
-        ("Video: Dr Hilary suggests ways to keep warm this winter.", "video, audio or gallery teaser"),
+        (
+            "Video: Dr Hilary suggests ways to keep warm this winter.",
+            "video, audio or gallery teaser",
+        ),
         ("WATCH | Crowds gather outside the parliament.", "link to another story"),
         ("Our Standards: The Thomson Reuters Trust Principles.", "standards or policy footer"),
         ("Read our privacy policy and terms of use.", "standards or policy footer"),
@@ -49,8 +52,14 @@ from briefing.ingest.boilerplate import BARE_REASON, clean_lines, clutter_reason
         ("Lunch?", "one-word line"),
         ("Yes.", "one-word line"),
         ("Source: The Associated Press", "wire credit or reporting line (read as metadata)"),
-        ("Reporting by Jane Doe; Editing by John Roe", "wire credit or reporting line (read as metadata)"),
-        ("The Associated Press contributed to this report.", "wire credit or reporting line (read as metadata)"),
+        (
+            "Reporting by Jane Doe; Editing by John Roe",
+            "wire credit or reporting line (read as metadata)",
+        ),
+        (
+            "The Associated Press contributed to this report.",
+            "wire credit or reporting line (read as metadata)",
+        ),
     ],
 )
 def test_clutter_is_dropped_with_its_reason(line: str, reason: str) -> None:

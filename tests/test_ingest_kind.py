@@ -47,7 +47,10 @@ def test_a_bad_kind_names_the_row(tmp_path: Path) -> None:
 
 def test_front_matter_kind_and_opinion_url(tmp_path: Path) -> None:
     article = _source(tmp_path, "a.md", f"---\nkind: opinion\n---\n{BODY}\n")
-    assert (article.source.kind, article.source.kind_reason) == ("opinion", "given in the front matter")
+    assert (article.source.kind, article.source.kind_reason) == (
+        "opinion",
+        "given in the front matter",
+    )
     manifest = "file,url\nb.txt,https://www.example.com/2021/09/19/opinions/manchin/index.html\n"
     (tmp_path / "a.md").unlink()
     article = _source(tmp_path, "b.txt", BODY, manifest)
@@ -57,7 +60,7 @@ def test_front_matter_kind_and_opinion_url(tmp_path: Path) -> None:
 PAGE = """<html><head><title>Joe Manchin’s choice | Example Post</title>
 <meta property="og:site_name" content="Example Post">
 <meta property="article:section" content="{section}">
-<script type="application/ld+json">{{"@type": "{kind}", "headline": "Joe Manchin’s choice"}}</script>
+<script type="application/ld+json">{{"@type": "{kind}", "headline": "Manchin’s choice"}}</script>
 </head><body><article><h1>Joe Manchin’s choice</h1>
 <p>WASHINGTON (AP) — The senator said on Tuesday that he would not vote for the climate bill in
 its current form, his office said in a statement.</p>

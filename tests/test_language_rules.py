@@ -40,7 +40,10 @@ def test_good_sentences_break_no_rule(text: str) -> None:
         ("The two officers were sued by the estate of a man they shot …", TRUNCATED),
         ("“In the weeks after the attacks, I was proud to lead a united people.", UNBALANCED),
         ("The senator (a Democrat from West Virginia said no to the plan.", UNBALANCED),
-        ("“We have lost a remarkable and loving husband and father” on Monday.", QUOTE_WITHOUT_SPEAKER),
+        (
+            "“We have lost a remarkable and loving husband and father” on Monday.",
+            QUOTE_WITHOUT_SPEAKER,
+        ),
         ("MOSCOW (AP) — The Kremlin said Xi backed Putin on Wednesday.", DATELINE_LEFT),
         ("Why it matters: The deal reshapes the alliance in the Pacific.", DATELINE_LEFT),
         ("Such was the case with Sen. Joe Manchin of West Virginia last week.", NEEDS_CONTEXT),
@@ -70,8 +73,16 @@ def test_quoted_first_person_and_loaded_words_belong_to_the_speaker() -> None:
 @pytest.mark.parametrize(
     ("text", "clean", "credit"),
     [
-        ("MOSCOW (AP) — The Kremlin said Xi backed Putin.", "The Kremlin said Xi backed Putin.", "AP"),
-        ("MOSCOW (AP) The Kremlin said Xi backed Putin.", "The Kremlin said Xi backed Putin.", "AP"),
+        (
+            "MOSCOW (AP) — The Kremlin said Xi backed Putin.",
+            "The Kremlin said Xi backed Putin.",
+            "AP",
+        ),
+        (
+            "MOSCOW (AP) The Kremlin said Xi backed Putin.",
+            "The Kremlin said Xi backed Putin.",
+            "AP",
+        ),
         ("BRUSSELS, Belgium (AP) - NATO ministers met.", "NATO ministers met.", "AP"),
         ("LONDON (Reuters) - Shares fell on Monday.", "Shares fell on Monday.", "Reuters"),
         ("KABUL — Taliban fighters entered the city.", "Taliban fighters entered the city.", None),
@@ -94,7 +105,9 @@ def test_credit_lines_name_their_agency() -> None:
 
 def test_quoted_words_without_their_marks_are_found() -> None:
     quote = "understands Russia’s concerns and fully supports our initiative"
-    unmarked = "Xi said he understands Russia’s concerns and fully supports our initiative, Ushakov said."
+    unmarked = (
+        "Xi said he understands Russia’s concerns and fully supports our initiative, Ushakov said."
+    )
     marked = f"Xi said he “{quote},” Ushakov said."
     assert language.unmarked_quotes(unmarked, [quote]) == [quote]
     assert language.unmarked_quotes(marked, [quote]) == []
@@ -107,7 +120,10 @@ def test_connectives_that_add_no_fact_are_dropped() -> None:
     assert language.without_back_references("Putin, meanwhile, demanded assurances.") == (
         "Putin demanded assurances."
     )
-    assert language.without_back_references("Putin also said he would go.") == "Putin said he would go."
+    assert (
+        language.without_back_references("Putin also said he would go.")
+        == "Putin said he would go."
+    )
     assert language.without_back_references("He said “we also want peace.”") == (
         "He said “we also want peace.”"
     )
@@ -118,7 +134,10 @@ def test_surnames_before_a_full_mention_and_the_role_the_articles_give() -> None
     names = language.full_names(texts)
     assert names == {"Ushakov": "Yuri Ushakov"}
     assert language.surnames_before_full_mention("Ushakov said so.", "", names) == ["Ushakov"]
-    assert language.surnames_before_full_mention("Ushakov said so.", "Yuri Ushakov spoke.", names) == []
+    assert (
+        language.surnames_before_full_mention("Ushakov said so.", "Yuri Ushakov spoke.", names)
+        == []
+    )
     assert language.surnames_before_full_mention("The U.S. Supreme Court ruled.", "", names) == []
     role = language.roles(texts, ["Yuri Ushakov"])
     assert role == {"Yuri Ushakov": "Putin's foreign affairs adviser"}
@@ -133,11 +152,21 @@ def test_surnames_before_a_full_mention_and_the_role_the_articles_give() -> None
 @pytest.mark.parametrize(
     ("url", "title", "sections", "reason"),
     [
-        ("https://www.cnn.com/2021/09/19/opinions/drone-strike/index.html", None, (), "opinion URL path"),
+        (
+            "https://www.cnn.com/2021/09/19/opinions/drone-strike/index.html",
+            None,
+            (),
+            "opinion URL path",
+        ),
         ("https://example.com/news/why-biden-opinion-123", None, (), "opinion URL path"),
         ("https://example.com/a", "Opinion | Manchin’s choice", (), "opinion headline label"),
         ("https://example.com/a", "A headline", ("Opinion",), "page section or type 'Opinion'"),
-        ("https://example.com/a", "A headline", ("OpinionNewsArticle",), "page section or type 'OpinionNewsArticle'"),
+        (
+            "https://example.com/a",
+            "A headline",
+            ("OpinionNewsArticle",),
+            "page section or type 'OpinionNewsArticle'",
+        ),
     ],
 )
 def test_opinion_pieces_are_recognised(
@@ -160,4 +189,6 @@ def test_a_columnists_voice_is_opinion_and_a_news_report_is_not() -> None:
         "It passed the House in November after months of talks between the two parties."
     )
     assert language.opinion_reason(None, None, (), column) == "first-person wording or questions"
-    assert language.opinion_reason("https://apnews.com/article/x", "Senate stalls", (), news) is None
+    assert (
+        language.opinion_reason("https://apnews.com/article/x", "Senate stalls", (), news) is None
+    )

@@ -26,7 +26,9 @@ def _given(claims, sents, sources) -> ComposeInput:
 
 def test_a_truncated_excerpt_gives_way_to_a_whole_sentence() -> None:
     cut = sentence("a", 0, "The officers were sued by the estate of a man whom they shot after...")
-    whole = sentence("b", 0, "The officers were sued by the estate of a man they shot, the court said.")
+    whole = sentence(
+        "b", 0, "The officers were sued by the estate of a man they shot, the court said."
+    )
     printed = _print([cut, whole], {"a": source("a", 0.99), "b": source("b", 0.5)})
     assert printed.sentence == whole
 
@@ -46,10 +48,15 @@ def test_a_dateline_is_stripped_from_the_printed_sentence() -> None:
 
 def test_quoted_words_are_printed_with_their_marks() -> None:
     unmarked = sentence(
-        "a", 0, "Xi said he understands Russia’s concerns and fully supports our initiative, Ushakov said."
+        "a",
+        0,
+        "Xi said he understands Russia’s concerns and fully supports our initiative, Ushakov said.",
     )
     marked = sentence(
-        "b", 0, "Xi said he “understands Russia’s concerns and fully supports our initiative,” Ushakov said."
+        "b",
+        0,
+        "Xi said he “understands Russia’s concerns and fully supports our initiative,” "
+        "Ushakov said.",
     )
     printed = _print([unmarked, marked], {"a": source("a", 0.99), "b": source("b", 0.3)})
     assert printed.sentence == marked
@@ -97,17 +104,23 @@ def test_claims_no_member_can_print_are_listed_with_their_reason() -> None:
 
 
 def test_first_mention_gets_full_name_and_role() -> None:
-    intro = sentence("a", 0, "Putin's foreign affairs adviser Yuri Ushakov spoke to reporters on Wednesday.")
+    intro = sentence(
+        "a", 0, "Putin's foreign affairs adviser Yuri Ushakov spoke to reporters on Wednesday."
+    )
     said = sentence("a", 1, "Ushakov said Xi backed the demand for security guarantees.", 0.5)
     claims = [claim("C2", said.text, [said], 0.5)]
     out = ExtractiveComposer().compose(_given(claims, [intro, said], {"a": source("a", 0.9)}))
     assert [s.text for s in out.sentences] == [
-        "Putin's foreign affairs adviser Yuri Ushakov said Xi backed the demand for security guarantees."
+        "Putin's foreign affairs adviser Yuri Ushakov said Xi backed the demand for security "
+        "guarantees."
     ]
 
 
 def test_titles_lose_site_and_section_suffixes() -> None:
-    assert clean_title("Losing face: 6,000 masks stolen | The Japan Times") == "Losing face: 6,000 masks stolen"
+    assert (
+        clean_title("Losing face: 6,000 masks stolen | The Japan Times")
+        == "Losing face: 6,000 masks stolen"
+    )
     assert clean_title("Xi backs Putin - BBC News") == "Xi backs Putin"
     assert clean_title("Merkel meets Putin | DW | 19.01.2020") == "Merkel meets Putin"
     assert clean_title("Opinion | Manchin’s choice") == "Manchin’s choice"
@@ -120,7 +133,9 @@ def test_the_title_is_a_supporting_news_headline_without_loaded_words() -> None:
     s = sentence("a", 0, "Xi backed Putin's demand for security guarantees on Wednesday.")
     sources = {
         "a": source("a", 0.9, title="Xi slams West, backs Putin's guarantees | Example News"),
-        "b": source("b", 0.8, title="Xi backs Putin's demand for guarantees - Example", outlet="Example"),
+        "b": source(
+            "b", 0.8, title="Xi backs Putin's demand for guarantees - Example", outlet="Example"
+        ),
         "c": source("c", 0.99, title="Masks stolen from Kobe hospital | The Japan Times"),
     }
     c = claim("C1", s.text, [s, sentence("b", 0, s.text)])

@@ -5,7 +5,6 @@ from __future__ import annotations
 import nltk
 import pytest
 
-from briefing import sentences
 from briefing.models import Article, Corpus, Source
 from briefing.sentences import MAX_SENTENCE_CHARS, Splitter, news_abbreviations, split_corpus
 
@@ -88,8 +87,12 @@ def test_a_quotation_over_several_sentences_is_one_unit_with_its_speaker() -> No
 
 
 def test_balanced_quotes_do_not_join_sentences() -> None:
-    text = "“We agreed,” he said. The talks ended. A 12\" pipe burst."
-    assert texts_of(Splitter(), text) == ["“We agreed,” he said.", "The talks ended.", "A 12\" pipe burst."]
+    text = '“We agreed,” he said. The talks ended. A 12" pipe burst.'
+    assert texts_of(Splitter(), text) == [
+        "“We agreed,” he said.",
+        "The talks ended.",
+        'A 12" pipe burst.',
+    ]
 
 
 def test_split_corpus_offsets_paragraphs_and_positions() -> None:

@@ -344,8 +344,8 @@ def is_fragment(text: str) -> bool:
     sentence punctuation, or has no lower-case word (a headline or label)."""
     text = strip_dateline(text)
     words = _WORD.findall(text)
-    if len(words) < MIN_SENTENCE_WORDS or not text[:1].strip("“\"‘(").isupper() and not (
-        text[:1] in "“\"‘(" and text[1:2].isupper()
+    if len(words) < MIN_SENTENCE_WORDS or (
+        not text[:1].strip('“"‘(').isupper() and not (text[:1] in '“"‘(' and text[1:2].isupper())
     ):
         return True
     if not re.search(r"[.!?][\"'”’)\]]*$", text.rstrip()):

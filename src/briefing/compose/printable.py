@@ -24,16 +24,16 @@ from briefing.language import (
     content_words,
     find_loaded,
     full_names,
-    roles,
     is_attributed,
     is_truncated,
     quoted_passages,
+    roles,
     sentence_problems,
     strip_dateline,
     surnames_before_full_mention,
     unmarked_quotes,
-    without_back_references,
     with_role,
+    without_back_references,
     write_full_name,
 )
 from briefing.models import Claim, Sentence, Source
@@ -213,8 +213,7 @@ def clean_title(title: str, outlet: str | None = None) -> str:
     title = _BAR_SUFFIX.sub("", _TITLE_PREFIX.sub("", title.strip()))
     dash = _DASH_SUFFIX.search(title)
     if dash and (
-        _OUTLET_WORDS.search(dash.group(1))
-        or (outlet and outlet.lower() in dash.group(1).lower())
+        _OUTLET_WORDS.search(dash.group(1)) or (outlet and outlet.lower() in dash.group(1).lower())
     ):
         title = title[: dash.start()]
     return title.strip()
@@ -268,4 +267,3 @@ def _with_period(title: str, given: ComposeInput, chosen: Sequence[tuple[Claim, 
 
 def _day(day: dt.date) -> str:
     return f"{day.day} {day.strftime('%B %Y')}"
-

@@ -68,22 +68,22 @@ _MEDIA_TEASER = re.compile(
 # Standards and policy footers: "Our Standards: The Thomson Reuters Trust Principles."
 _POLICY = re.compile(
     r"\b(?:our standards|trust principles|editorial (?:standards|guidelines|policy)"
-    r"|privacy (?:policy|notice)|terms (?:of|and) (?:use|service|conditions)|cookie (?:policy|settings)"
+    r"|privacy (?:policy|notice)|terms (?:of|and) (?:use|service|conditions)"
+    r"|cookie (?:policy|settings)"
     r"|all rights reserved|this material may not be published)\b",
     re.IGNORECASE,
 )
 # Contact lines: an e-mail address, or a line that starts by naming a way to reach someone.
 _CONTACT = re.compile(
     r"[\w.+-]+@[\w-]+\.[\w.-]+"
-    r"|^(?:contact|e-?mail|tel|telephone|phone|fax|whatsapp|send (?:us )?(?:a )?tips?)\b[^.]{0,60}?:"
+    r"|^(?:contact|e-?mail|tel|telephone|phone|fax|whatsapp|send (?:us )?(?:a )?tips?)\b"
+    r"[^.]{0,60}?:"
     r"|^(?:follow|reach)\s+(?:him|her|them|the (?:author|reporter|writer)|us)\b",
     re.IGNORECASE,
 )
 # A word that mixes Latin letters with Cyrillic or Greek look-alikes ("Аdvеrtіѕе"): adverts
 # that dodge filters, never prose.
-_MIXED_SCRIPT = re.compile(
-    r"\b(?=\w*[A-Za-z])(?=\w*[\u0370-\u03ff\u0400-\u04ff])\w+\b"
-)
+_MIXED_SCRIPT = re.compile(r"\b(?=\w*[A-Za-z])(?=\w*[\u0370-\u03ff\u0400-\u04ff])\w+\b")
 # A line of one word ("Lunch?", "Advertisement.") is a label even with punctuation.
 MIN_LINE_WORDS = 2
 # Fewer words than this without end punctuation: a heading, menu item or label, not prose.

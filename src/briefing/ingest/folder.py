@@ -11,10 +11,10 @@ from briefing.config import IngestConfig
 from briefing.errors import InputError
 from briefing.ingest import fields
 from briefing.ingest.boilerplate import clean_lines, strip_leads
-from briefing.language import opinion_reason
 from briefing.ingest.decode import NotText, decode
 from briefing.ingest.manifest import MANIFEST_NAME, read_manifest
 from briefing.ingest.readers import READERS, SUPPORTED, Meta, Parsed
+from briefing.language import opinion_reason
 from briefing.models import Article, Corpus, Skipped, Source
 
 log = logging.getLogger(__name__)
@@ -203,7 +203,10 @@ def _source(name: str, parsed: Parsed, row: Meta | None) -> Source:
 
 def _kind(parsed: Parsed, row: Meta | None, body: str) -> dict[str, str | None]:
     """Source.kind and kind_reason: the manifest, then front matter, then detection."""
-    for given, origin in ((row, "manifest"), (parsed.meta if parsed.declared else None, "front matter")):
+    for given, origin in (
+        (row, "manifest"),
+        (parsed.meta if parsed.declared else None, "front matter"),
+    ):
         if given is not None and given.kind is not None:
             return {"kind": given.kind, "kind_reason": f"given in the {origin}"}
     meta = parsed.meta
