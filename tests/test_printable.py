@@ -138,9 +138,24 @@ def test_the_title_is_a_supporting_news_headline_without_loaded_words() -> None:
         ),
         "c": source("c", 0.99, title="Masks stolen from Kobe hospital | The Japan Times"),
     }
-    c = claim("C1", s.text, [s, sentence("b", 0, s.text)])
-    given = _given([c], [s], sources)
+    t = sentence("b", 0, s.text)
+    c = claim("C1", s.text, [s, t])
+    given = _given([c], [s, t], sources)
     assert headline(given, [(c, s.text)]) == "Xi backs Putin's demand for guarantees"
+    # A headline is never taken from an article whose sentence the brief does not print.
+    other = sentence("b", 0, "Officials in Beijing gave no details of the call afterwards.")
+    c = claim("C1", s.text, [s, other])
+    given = _given([c], [s, other], sources)
+    assert headline(given, [(c, s.text)]) == s.text.rstrip(".")
+
+
+def test_an_opinion_line_is_never_the_title() -> None:
+    line = sentence("op", 0, "The senator came with plenty of rationalizations for the vote.")
+    sources = {"op": source("op", 0.9, kind="opinion", outlet="The Post", title="Manchin’s vote")}
+    c = claim("C1", line.text, [line])
+    text = "The senator came with plenty of rationalizations for the vote, according to an "
+    text += "opinion column in The Post."
+    assert headline(_given([c], [line], sources), [(c, text)]) == "Brief"
 
 
 def test_sources_days_apart_put_the_period_in_the_title() -> None:

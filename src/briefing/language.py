@@ -421,6 +421,9 @@ _NOT_FIRST = frozenset(
         *("Former", "Kremlin", "White", "House", "Democratic", "Republican", "Supreme", "Court"),
         *("Foreign", "Defense", "State", "Vice", "Deputy", "Chief", "Attorney", "Speaker"),
         *("Department", "Ministry", "Office", "Agency", "Committee", "Council", "Party", "Bureau"),
+        *("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+        *("January", "February", "March", "April", "May", "June", "July", "August"),
+        *("September", "October", "November", "December", "Jan", "Feb", "Aug", "Sept", "Oct"),
     }
 )
 

@@ -37,11 +37,12 @@ def choose(
     budget = given.config.brief
     chosen: list[tuple[Claim, str]] = []
     left_out: list[Suppressed] = []
+    used: set[str] = set()  # member sentences printed already: one sentence, one claim
     words_used = 0
     for claim in given.claims:
         if len(chosen) == budget.sentences:
             break
-        printed = printable(claim, given.sentences, given.sources, wording)
+        printed = printable(claim, given.sentences, given.sources, wording, used)
         if printed.text is None:
             left_out.append(Suppressed.claim(claim, printed.reason or "not printable"))
             continue
@@ -52,6 +53,8 @@ def choose(
         ):
             continue
         chosen.append((claim, text))
+        if printed.sentence is not None:
+            used.add(printed.sentence.id)
         words_used += words
     return chosen, left_out
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from briefing.compose.base import ComposeInput
@@ -62,6 +62,12 @@ _TITLE_PREFIX = re.compile(
     r"^\s*(?:opinion|analysis|commentary|editorial|exclusive|breaking|live|watch|video)\s*[|:—–-]\s*",
     re.IGNORECASE,
 )
+# Share of a printed sentence's content words its source sentence holds (rewrites add a name,
+# a role or an attribution, never more).
+PRINTED_OVERLAP = 0.7
+ALREADY_PRINTED = "its only printable sentence already states another claim of the brief"
+# The attribution an opinion column's line is printed with.
+OPINION_ATTRIBUTION = "according to an opinion column in"
 # Articles published more than this many days apart: the brief says which period it covers.
 MAX_DAYS_WITHOUT_PERIOD = 1
 
@@ -103,7 +109,7 @@ def attributed_to_opinion(text: str, source: Source) -> str | None:
         return None
     match = re.match(r"^(.*?)[.!?]*([”\"’']?)$", text.strip(), re.DOTALL)
     body, closing = (match.group(1), match.group(2)) if match else (text, "")
-    return f"{body.rstrip(' ,;:')}{closing}, according to an opinion column in {outlet}."
+    return f"{body.rstrip(' ,;:')}{closing}, {OPINION_ATTRIBUTION} {outlet}."
 
 
 def problems(text: str, source: Source, wording: Wording) -> list[str]:
@@ -147,12 +153,15 @@ def printable(
     sentences: Mapping[str, Sentence],
     sources: Mapping[str, Source],
     wording: Wording,
+    printed: Collection[str] = (),
 ) -> Printed:
-    """The best-reading member that breaks no rule, as printed; else the reason to leave the
-    claim out (the rule that the best member breaks)."""
+    """The best-reading member that breaks no rule and is not `printed` already (sentence
+    ids), as printed; else the reason to leave the claim out (the rules its members break)."""
     passing: list[tuple[Sentence, str]] = []
     broken: list[str] = []
     for sentence in candidates(claim, sentences):
+        if sentence.id in printed:
+            continue
         source = sources[sentence.source_id]
         if is_truncated(sentence.text):  # tidy would turn "for..." into "for."
             broken.append(TRUNCATED)
@@ -167,7 +176,7 @@ def printable(
             continue
         passing.append((sentence, text))
     if not passing:
-        return Printed(None, None, _reason(broken))
+        return Printed(None, None, _reason(broken) if broken else ALREADY_PRINTED)
     sentence, text = max(
         passing,
         key=lambda pair: (
@@ -220,22 +229,24 @@ def clean_title(title: str, outlet: str | None = None) -> str:
 
 
 def headline(given: ComposeInput, chosen: Sequence[tuple[Claim, str]]) -> str:
-    """The cleaned headline of a credible news source that supports the brief's claims, free
-    of loaded words, sharing most words with the first-ranked (lead) claim; the lead sentence
-    when no such headline exists. The period covered is added when sources are days apart."""
+    """The cleaned headline of a credible news article whose sentence the brief prints, free
+    of loaded words, sharing most words with the lead (first-ranked) sentence; else the first
+    printed sentence that is not an opinion column's. The period covered is added when the
+    supporting articles are days apart."""
     lead = chosen[0][1] if chosen else ""
-    supporting = {source_id for claim, _ in chosen for source_id in claim.source_ids}
+    printed = _printed_sources(given, chosen)
     titled = [
         s
         for s in given.sources.values()
         if s.title
-        and s.id in supporting
+        and s.id in printed
         and s.kind == "news"
         and not find_loaded(clean_title(s.title, s.outlet))
         and content_words(clean_title(s.title, s.outlet)) & content_words(lead)
     ]
     if not titled:
-        title = lead.rstrip(".") if lead else DEFAULT_TITLE
+        plain = [text for _, text in chosen if OPINION_ATTRIBUTION not in text]
+        title = plain[0].rstrip(".") if plain else DEFAULT_TITLE
         return _with_period(title, given, chosen)
 
     def fit(source: Source) -> tuple[float, float, str]:
@@ -246,6 +257,19 @@ def headline(given: ComposeInput, chosen: Sequence[tuple[Claim, str]]) -> str:
 
     best = max(titled, key=fit)
     return _with_period(clean_title(best.title or DEFAULT_TITLE, best.outlet), given, chosen)
+
+
+def _printed_sources(given: ComposeInput, chosen: Sequence[tuple[Claim, str]]) -> set[str]:
+    """Sources whose own sentence the brief prints (nearly word for word): the verifier cites
+    them, so their headlines are headlines of cited articles."""
+    found: set[str] = set()
+    for claim, text in chosen:
+        words = content_words(text)
+        for sentence in candidates(claim, given.sentences):
+            shared = len(words & content_words(sentence.text)) / max(1, len(words))
+            if shared >= PRINTED_OVERLAP:
+                found.add(sentence.source_id)
+    return found
 
 
 def _with_period(title: str, given: ComposeInput, chosen: Sequence[tuple[Claim, str]]) -> str:
