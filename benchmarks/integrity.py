@@ -41,7 +41,8 @@ from devset import DEV_SET, Cluster, load_clusters, write_cluster
 # One story in HELD_OUT_MODULUS is held out (hash of its id), the rest are for tuning.
 HELD_OUT_MODULUS = 3
 OPINION_TAGS = frozenset({"OPINION", "ANALYSIS"})
-OPINION_AS_FACT = "opinion stated as fact"
+OPINION_AS_FACT = "opinion column stated as fact"
+ANALYSIS_AS_FACT = "news analysis stated as fact"
 TITLE_RULE = "title: suffix, loaded word or uncited headline"
 DATES_RULE = "sources days apart, no period stated"
 # A brief "where the sources allow" 4 sentences: the story has at least this many sentences
@@ -108,9 +109,10 @@ def wording_source(text: str, brief: Brief, bodies: dict[str, list[str]]) -> str
 
 
 def check_brief(
-    brief: Brief, texts: dict[str, str], opinion: set[str], tally: Tally, story: str
+    brief: Brief, texts: dict[str, str], opinion: dict[str, str], tally: Tally, story: str
 ) -> None:
-    """Flag every sentence of `brief`; `texts` are the articles' bodies by source id."""
+    """Flag every sentence of `brief`; `texts` are the articles' bodies by source id, `opinion`
+    the dev set's tag (OPINION or ANALYSIS) of the sources that have one."""
     from briefing.sentences import Splitter
 
     splitter = Splitter()
@@ -123,7 +125,7 @@ def check_brief(
         rules = sentence_rules(sentence.text, written, quotations, names)
         origin = wording_source(sentence.text, brief, bodies)
         if origin in opinion and "opinion column" not in sentence.text:
-            rules.append(OPINION_AS_FACT)
+            rules.append(OPINION_AS_FACT if opinion[origin] == "OPINION" else ANALYSIS_AS_FACT)
         written += " " + sentence.text
         tally.sentences += 1
         if rules:
@@ -179,7 +181,7 @@ def run(clusters: list[Cluster], tags: dict[str, str], tally: Tally) -> None:
             corpus = read_corpus(folder, config.ingest)
             texts = {a.source.id: a.text for a in corpus.articles}
             opinion = {
-                f"{n:03d}_{article.id}"
+                f"{n:03d}_{article.id}": tags[article.id]
                 for n, article in enumerate(cluster.articles)
                 if tags.get(article.id) in OPINION_TAGS
             }
@@ -203,9 +205,7 @@ def run_folders(folders: list[Path], tally: Tally) -> None:
         brief = build_brief(folder, config, embedder)
         corpus = read_corpus(folder, config.ingest)
         tally.stories += 1
-        check_brief(
-            brief, {a.source.id: a.text for a in corpus.articles}, set(), tally, str(folder)
-        )
+        check_brief(brief, {a.source.id: a.text for a in corpus.articles}, {}, tally, str(folder))
 
 
 def report(name: str, tally: Tally) -> str:
@@ -224,7 +224,8 @@ def report(name: str, tally: Tally) -> str:
         "",
         f"- titles flagged: {tally.by_rule[TITLE_RULE]} of {tally.stories}; "
         f"dates without period: {tally.by_rule[DATES_RULE]}",
-        f"- opinion stated as fact: {tally.by_rule[OPINION_AS_FACT]} sentences",
+        f"- opinion column stated as fact: {tally.by_rule[OPINION_AS_FACT]} sentences; news "
+        f"analysis stated as fact: {tally.by_rule[ANALYSIS_AS_FACT]}",
         f"- briefs under {MIN_BRIEF_SENTENCES} sentences: {tally.short_briefs} "
         f"({tally.short_where_allowed} where the articles hold {MIN_BRIEF_SENTENCES}+ "
         "sentences that pass every rule alone)",

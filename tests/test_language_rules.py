@@ -175,6 +175,19 @@ def test_opinion_pieces_are_recognised(
     assert language.opinion_reason(url, title, sections) == reason
 
 
+@pytest.mark.parametrize(
+    ("title", "reason"),
+    [
+        ("Defending the senator from his critics", "headline that argues"),
+        ("The Budget Deception", "headline that argues"),
+        ("Senator blasts tech giant at hearing", None),
+        ("Senate passes budget bill after long debate", None),
+    ],
+)
+def test_headlines_that_argue_are_opinion(title: str, reason: str | None) -> None:
+    assert language.opinion_reason("https://example.com/news/1", title) == reason
+
+
 def test_a_columnists_voice_is_opinion_and_a_news_report_is_not() -> None:
     column = (
         "I have watched the senator for years. We deserve better than this. "

@@ -143,6 +143,17 @@ _OPINION_TITLE = re.compile(
     r"commentary)\s*$",
     re.IGNORECASE,
 )
+# Headlines that argue: "Defending Dave Chappelle", "The case against ...", "What's really
+# behind ...". A headline with a value-laden word ("The Debt Ceiling Deception") argues too,
+# except the verbs and labels news headlines use for someone else's words ("blasts", "slams").
+_ARGUING_HEADLINE = re.compile(
+    r"^\s*(?:defending|in defen[cs]e of|the case (?:for|against)|what['’]s really|"
+    r"it['’]s time (?:to|for)|enough with|stop)\b",
+    re.IGNORECASE,
+)
+_NEWS_HEADLINE_WORDS = frozenset(
+    {"slams", "slammed", "blasts", "blasted", "rips", "ripped", "lashed", "illegal", "regime"}
+)
 _OPINION_SECTION = re.compile(
     r"^(?:opinions?|commentary|op-?eds?|editorials?|columns?|columnists?|perspectives?|"
     r"analysis|viewpoints?|letters)$",
@@ -501,6 +512,8 @@ def opinion_reason(
         return "opinion URL path"
     if title and _OPINION_TITLE.search(title):
         return "opinion headline label"
+    if title and (_ARGUING_HEADLINE.match(title) or set(find_loaded(title)) - _NEWS_HEADLINE_WORDS):
+        return "headline that argues"
     for section in sections:
         if _OPINION_SECTION.match(section.strip()) or section.lower() in OPINION_PAGE_TYPES:
             return f"page section or type {section.strip()!r}"
