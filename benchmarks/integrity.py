@@ -83,6 +83,7 @@ class Tally:
     opinion_detected: int = 0
     news_marked_opinion: int = 0
     examples: list[dict[str, Any]] = field(default_factory=list)
+    briefs: list[dict[str, Any]] = field(default_factory=list)
 
 
 def sentence_rules(
@@ -120,6 +121,9 @@ def check_brief(
     all_sentences = [s for sentences in bodies.values() for s in sentences]
     quotations = sorted({q for s in all_sentences for q in language.quoted_passages(s)})
     names = language.full_names(all_sentences)
+    tally.briefs.append(
+        {"story": story, "title": brief.title, "sentences": [s.text for s in brief.sentences]}
+    )
     written = ""
     for sentence in brief.sentences:
         rules = sentence_rules(sentence.text, written, quotations, names)
@@ -146,10 +150,10 @@ def check_brief(
 def _title_problems(brief: Brief) -> list[str]:
     cited = {sid for sentence in brief.sentences for sid in sentence.citations}
     titles = {s.id: clean_title(s.title, s.outlet) for s in brief.sources if s.title}
-    lead = brief.sentences[0].text.rstrip(".") if brief.sentences else ""
+    printed = {sentence.text.rstrip(".") for sentence in brief.sentences}
     title = brief.title.split(" (")[0] if brief.title.endswith(")") else brief.title
     found: list[str] = []
-    from_cited = any(titles.get(sid) == title for sid in cited) or title == lead
+    from_cited = any(titles.get(sid) == title for sid in cited) or title in printed
     if language.find_loaded(title) or clean_title(title) != title or not from_cited:
         found.append(TITLE_RULE)
     dates = sorted(
@@ -242,6 +246,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--limit", type=int, default=None, help="first N stories of the split")
     parser.add_argument("--folder", type=Path, action="append", default=[], help="story folder")
     parser.add_argument("--examples", type=Path, help="write flagged sentences to this JSON")
+    parser.add_argument("--briefs", type=Path, help="write every brief (for reading by hand)")
     parser.add_argument("--dev-set", type=Path, default=DEV_SET)
     return parser.parse_args()
 
@@ -263,6 +268,9 @@ def main() -> None:
         print()
         print(report("story folders", pages))
         tally.examples += pages.examples
+        tally.briefs += pages.briefs
+    if args.briefs:
+        args.briefs.write_text(json.dumps(tally.briefs, indent=2, ensure_ascii=False) + "\n")
     if args.examples:
         args.examples.write_text(json.dumps(tally.examples, indent=2, ensure_ascii=False) + "\n")
 

@@ -39,7 +39,7 @@ def test_every_broken_rule_is_counted_and_good_sentences_pass() -> None:
     assert (tally.sentences, tally.broken) == (3, 2)
     assert tally.by_rule[OPINION_AS_FACT] == 1
     assert tally.by_rule["truncated excerpt"] == 1
-    attributed = COLUMN.rstrip(".") + ", according to an opinion column in The Post."
+    attributed = COLUMN.rstrip(".") + ", according to an opinion column."
     tally = Tally()
     check_brief(_brief(NEWS, attributed), texts, {"col": "OPINION"}, tally, "story")
     assert tally.broken == 0
