@@ -15,9 +15,10 @@ from __future__ import annotations
 import ast
 import sys
 from collections.abc import Callable, Sequence
+from importlib import resources
 from pathlib import Path
 
-from briefing.sentences import Splitter, news_abbreviations
+from briefing.sentences import Splitter
 
 Cases = list[tuple[str, list[str]]]
 
@@ -83,6 +84,16 @@ def _case(node: ast.expr) -> tuple[str, list[str]]:
 def briefing_split(text: str) -> list[str]:
     splitter = Splitter.for_texts([text])
     return [text[start:end] for start, end, _ in splitter.spans(text)]
+
+
+def news_abbreviations() -> frozenset[str]:
+    """The abbreviations Punkt was given (data/abbreviations.txt): lower case, no final stop."""
+    text = resources.files("briefing").joinpath("data", "abbreviations.txt").read_text("utf-8")
+    return frozenset(
+        line.strip().lower().removesuffix(".")
+        for line in text.splitlines()
+        if line.strip() and not line.startswith("#")
+    )
 
 
 def punkt_split(text: str) -> list[str]:

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from briefing.models import Corpus, Sentence
@@ -21,7 +20,6 @@ from briefing.models import Corpus, Sentence
 if TYPE_CHECKING:
     from pysbd import Segmenter
 
-ABBREVIATIONS_FILE = "abbreviations.txt"
 # The longest sentences of wire copy run to about 60 words (~400 characters); anything past
 # 600 is text without sentence punctuation and is cut at a clause or word boundary.
 MAX_SENTENCE_CHARS = 600
@@ -37,17 +35,6 @@ _WORD = re.compile(r"\w")
 _STRAIGHT_QUOTE = re.compile(r'(?<!\w)"|"(?!\w)')
 
 Span = tuple[int, int, int]
-
-
-@lru_cache(maxsize=1)
-def news_abbreviations() -> frozenset[str]:
-    """The shipped abbreviations, lower case, no final full stop: titles, months, states."""
-    text = resources.files("briefing").joinpath("data", ABBREVIATIONS_FILE).read_text("utf-8")
-    return frozenset(
-        line.strip().lower().removesuffix(".")
-        for line in text.splitlines()
-        if line.strip() and not line.startswith("#")
-    )
 
 
 @lru_cache(maxsize=1)
