@@ -25,6 +25,8 @@ GOOD = [
     "NATO ministers met in Brussels to discuss the troops gathered near Ukraine.",
     "Colin Powell, the first Black U.S. secretary of state, died on Monday at 84.",
     "There were no recorded dissents in the two cases, the court's order showed.",
+    "When it comes to preventing infections, the vaccine wanes rapidly, the study found.",
+    "After Smith left the room, he called the police from the car park.",
 ]
 
 
@@ -52,6 +54,9 @@ def test_good_sentences_break_no_rule(text: str) -> None:
         ("One of them was arrested at the border on Friday night.", NEEDS_CONTEXT),
         ("The latter has denied any role in the attack on the embassy.", NEEDS_CONTEXT),
         ("Putin also said he plans to meet Xi in Beijing in February.", NEEDS_CONTEXT),
+        ("After five months, it is just 47% effective at preventing infection.", NEEDS_CONTEXT),
+        ("After finishing the cake orders, she pulled out her mobile phone.", NEEDS_CONTEXT),
+        ("Specifically, the block sits just beneath the casino in Monaco.", NEEDS_CONTEXT),
         ("Twenty years ago, we witnessed a defining moment in our history.", FIRST_PERSON),
         ("Lunch?", FRAGMENT),
         ("and then the ministers left the room without a statement.", FRAGMENT),

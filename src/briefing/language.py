@@ -95,11 +95,17 @@ DANGLING_OPENER = re.compile(
     r"meanwhile|moreover|furthermore|additionally|in addition|as a result|in turn|instead|"
     r"still|yet|so|then|thus|therefore|hence|likewise|similarly|otherwise|nonetheless|"
     r"nevertheless|by contrast|in contrast|on the other hand|even so|after all|indeed|"
+    r"specifically|in particular|for example|for instance|in fact|rather|afterwards|"
     r"the latter|the former|the two|the same|one of them|some of them|many of them|"
     r"most of them|all of them|none of them|each of them|it is in this context|"
     r"here|there(?! (?:is|are|was|were|have|has|had)\b)|now(?=,)|"
     r"(?:\w+|\d[\d,]*) of (?:those|these|them|which|whom))\b",
     re.IGNORECASE,
+)
+# A pronoun subject right after an opening phrase that names no one ("After five months, it
+# is just 47% effective"; "After putting the final touches on orders, she pulled out ...").
+_PRONOUN_AFTER_INTRO = re.compile(
+    r"^(?P<intro>[^,“\"]{3,80}),\s+(?:he|she|it|they|his|her|its|their)\s+(?!comes\b)\w+"
 )
 # Connectives a light rewrite may drop without changing what the sentence states.
 _DROPPABLE_OPENER = re.compile(
@@ -325,7 +331,10 @@ def _squash(text: str) -> str:
 def needs_context(text: str) -> bool:
     """An opener that points back to an earlier sentence, or "also"/"too" early on."""
     text = strip_dateline(text)
-    return bool(DANGLING_OPENER.match(text) or _BACK_REFERENCE.match(outside_quotes(text)))
+    if DANGLING_OPENER.match(text) or _BACK_REFERENCE.match(outside_quotes(text)):
+        return True
+    intro = _PRONOUN_AFTER_INTRO.match(text)
+    return intro is not None and not re.search(r"\s[A-Z]", intro.group("intro"))
 
 
 def without_back_references(text: str) -> str:
@@ -406,6 +415,7 @@ def full_names(texts: Iterable[str]) -> dict[str, str]:
         for surname, names in counts.items()
         if re.search(rf"\b{re.escape(surname)}(?:['’]s)?{_SAID_AFTER}", joined)
         or re.search(rf"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.?\s+{re.escape(surname)}\b", joined)
+        or _used_alone(surname, texts_seen)
     }
 
 
@@ -491,6 +501,15 @@ def with_role(text: str, full: str, role: str) -> str:
         return text
     written = f"{text[:start]}{role} {text[start:]}"
     return written[:1].upper() + written[1:]
+
+
+def _used_alone(surname: str, texts: Iterable[str]) -> bool:
+    """Some text uses `surname` on its own, as articles do for people after a first mention."""
+    return any(
+        _alone(text, match.start(), match.end())
+        for text in texts
+        for match in re.finditer(rf"\b{re.escape(surname)}\b", text)
+    )
 
 
 def _alone(text: str, start: int, end: int) -> bool:
