@@ -444,7 +444,8 @@ _NOT_FIRST = frozenset(
         *("Department", "Ministry", "Office", "Agency", "Committee", "Council", "Party", "Bureau"),
         *("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
         *("January", "February", "March", "April", "May", "June", "July", "August"),
-        *("September", "October", "November", "December", "Jan", "Feb", "Aug", "Sept", "Oct"),
+        *("September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Aug"),
+        *("Sept", "Sep", "Oct", "Nov", "Dec"),
     }
 )
 
