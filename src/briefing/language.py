@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 # Rule names, as the audit and benchmarks/integrity.py report them.
@@ -173,6 +173,7 @@ OPINION_PAGE_TYPES = frozenset(
 # balanced) that use the first person or ask a question. News copy has at most one such
 # sentence in its opening paragraphs (a quote whose marks were lost); a column has several.
 OPINION_VOICE_SENTENCES = 2
+_ROUGH_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’]))\s+(?=[\"“A-Z])|\n+")
 
 
 def _word_list(name: str) -> frozenset[str]:
@@ -321,6 +322,9 @@ def unmarked_quotes(text: str, quotations: Iterable[str]) -> list[str]:
     return found
 
 
+# Quotations are compared with every candidate sentence of a story: their squashed forms are
+# kept rather than recomputed (a story holds at most a few thousand quotations).
+@lru_cache(maxsize=65536)
 def _squash(text: str) -> str:
     return " ".join(re.findall(r"[^\W_]+(?:['’][^\W_]+)?", text.lower().replace("’", "'")))
 
@@ -409,14 +413,26 @@ def full_names(texts: Iterable[str]) -> dict[str, str]:
             name = " ".join(parts)
             counts.setdefault(parts[-1], {}).setdefault(name, 0)
             counts[parts[-1]][name] += 1
-    joined = " ".join(texts_seen)
+    people = _used_as_people(texts_seen)
     return {
         surname: max(names, key=lambda n: (names[n], n))
         for surname, names in counts.items()
-        if re.search(rf"\b{re.escape(surname)}(?:['’]s)?{_SAID_AFTER}", joined)
-        or re.search(rf"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.?\s+{re.escape(surname)}\b", joined)
-        or _used_alone(surname, texts_seen)
+        if surname in people
     }
+
+
+def _used_as_people(texts: Iterable[str]) -> set[str]:
+    """Capitalised words the texts use as people do: alone (after a first mention), before a
+    verb of saying, or after a title ("Mr.", "Sen."). One pass over the texts."""
+    found: set[str] = set()
+    for text in texts:
+        found.update(
+            match.group(0)
+            for match in _CAPITAL.finditer(text)
+            if _alone(text, match.start(), match.end())
+        )
+        found.update(_TITLED.findall(text))
+    return found
 
 
 _CAPITAL = re.compile(r"\b[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?\b")
@@ -427,10 +443,14 @@ _ROLE_NOUNS = (
     "envoy|judge|justice|commander|general|professor|analyst|economist|lawyer|attorney|mayor|"
     "representative|congressman|congresswoman|CEO|founder|executive|prosecutor|comedian|actor"
 )
+_ROLE_BEFORE_NAME = re.compile(
+    rf"(?P<role>(?:[\w’'.-]+\s+){{0,4}}?(?:{_ROLE_NOUNS}))\s+"
+    rf"(?P<name>{_NAME_WORD}(?:\s+[A-Z]\.)?(?:\s+{_NAME_WORD}){{1,2}})\b"
+)
 # Words that end the clause before a role ("said", "according to") and never start one.
 _CLAUSE_WORDS = frozenset({"said", "says", "told", "according", "added", "—", "-", "–"})
-# A surname counts as a person's when the articles use it alone with a verb of saying.
-_SAID_AFTER = r"\s+(?:said|says|told|added|wrote|argued|tweeted|noted|stated|asked|replied)\b"
+# A surname after a title is a person's ("Sen. Manchin").
+_TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.?\s+([A-Z][a-z]+)\b")
 
 # Capitalised words that start a sentence or a title, never a first name.
 _NOT_FIRST = frozenset(
@@ -475,15 +495,16 @@ def write_full_name(text: str, surname: str, full: str) -> str:
 def roles(texts: Iterable[str], names: Iterable[str]) -> dict[str, str]:
     """Full name -> the role the articles give most often right before it ("Putin's foreign
     affairs adviser" for "Yuri Ushakov"), for names the articles give a role at all."""
+    wanted = set(names)
     found: dict[str, dict[str, int]] = {}
-    joined = " ".join(texts)
-    for name in names:
-        pattern = rf"((?:[\w’'.-]+\s+){{0,4}}?(?:{_ROLE_NOUNS}))\s+{re.escape(name)}\b"
-        for match in re.finditer(pattern, joined):
-            role = _trim_role(match.group(1))
-            if role:
-                found.setdefault(name, {}).setdefault(role, 0)
-                found[name][role] += 1
+    for text in texts:
+        for match in _ROLE_BEFORE_NAME.finditer(text):
+            name = match.group("name")
+            role = _trim_role(match.group("role"))
+            if name not in wanted or not role:
+                continue
+            found.setdefault(name, {}).setdefault(role, 0)
+            found[name][role] += 1
     return {name: max(r, key=lambda role: (r[role], -len(role), role)) for name, r in found.items()}
 
 
@@ -502,15 +523,6 @@ def with_role(text: str, full: str, role: str) -> str:
         return text
     written = f"{text[:start]}{role} {text[start:]}"
     return written[:1].upper() + written[1:]
-
-
-def _used_alone(surname: str, texts: Iterable[str]) -> bool:
-    """Some text uses `surname` on its own, as articles do for people after a first mention."""
-    return any(
-        _alone(text, match.start(), match.end())
-        for text in texts
-        for match in re.finditer(rf"\b{re.escape(surname)}\b", text)
-    )
 
 
 def _alone(text: str, start: int, end: int) -> bool:
@@ -541,11 +553,9 @@ def opinion_reason(
 
 
 def _opinion_wording(text: str) -> str | None:
-    from briefing.sentences import Splitter
-
     own_voice = 0
-    for start, end, _ in Splitter().spans(text):
-        sentence = text[start:end]
+    # A density signal needs no exact boundaries: a cheap split at stops before capitals.
+    for sentence in _ROUGH_SENTENCE_END.split(text):
         plain = outside_quotes(sentence)
         if unbalanced(sentence) or is_attributed(plain):
             continue
