@@ -16,7 +16,7 @@ such as folders of saved web pages) and checks every printed sentence with the r
 The dev set is split by a hash of the story id: "held-out" stories (a third) were never read
 while tuning; report their figures. `--split tune` runs the other part.
 
-    python benchmarks/integrity.py --split held-out --examples benchmarks/results/integrity.json
+    python benchmarks/integrity.py --split held-out --examples benchmarks/.cache/integrity.json
 """
 
 from __future__ import annotations
