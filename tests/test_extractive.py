@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 from briefing.compose.base import ComposeInput
-from briefing.compose.extractive import ExtractiveComposer, best_member, tidy
+from briefing.compose.extractive import ExtractiveComposer
+from briefing.compose.printable import best_member, tidy
 from briefing.config import BriefingConfig, load_config
 from records import claim, sentence, source
 

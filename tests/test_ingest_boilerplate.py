@@ -38,6 +38,28 @@ from briefing.ingest.boilerplate import BARE_REASON, clean_lines, clutter_reason
         ("Advertisement", BARE_REASON),
         ("Most Popular", BARE_REASON),
         ("by staff and wire reports", BARE_REASON),
+        # Issue 11: what real saved pages showed between paragraphs.
+        (
+            "Video: Dr Hilary suggests ways to keep warm this winter.",
+            "video, audio or gallery teaser",
+        ),
+        ("WATCH | Crowds gather outside the parliament.", "link to another story"),
+        ("Our Standards: The Thomson Reuters Trust Principles.", "standards or policy footer"),
+        ("Read our privacy policy and terms of use.", "standards or policy footer"),
+        ("Contact the reporter at jane.doe@example.com.", "contact line"),
+        ("Email: newsdesk@example.org", "contact line"),
+        ("Аdvеrtіѕе wіth thе most visited news site in Веlіzе", "look-alike letters (advert)"),
+        ("Lunch?", "one-word line"),
+        ("Yes.", "one-word line"),
+        ("Source: The Associated Press", "wire credit or reporting line (read as metadata)"),
+        (
+            "Reporting by Jane Doe; Editing by John Roe",
+            "wire credit or reporting line (read as metadata)",
+        ),
+        (
+            "The Associated Press contributed to this report.",
+            "wire credit or reporting line (read as metadata)",
+        ),
     ],
 )
 def test_clutter_is_dropped_with_its_reason(line: str, reason: str) -> None:
@@ -48,7 +70,6 @@ def test_clutter_is_dropped_with_its_reason(line: str, reason: str) -> None:
     "line",
     [
         '"No," he said.',
-        "Yes.",
         "He declined to comment.",
         "“We will not back down.”",
         "MOSCOW (AP) — Russia's foreign minister said on Tuesday that the talks would go on.",

@@ -373,6 +373,10 @@ SOURCE_KEYS = [
     "credibility",
     "credibility_label",
     "credibility_origin",
+    # issue 11: opinion or news, why, and the wire agency a credit line names
+    "kind",
+    "kind_reason",
+    "wire_credit",
 ]
 SENTENCE_KEYS = [
     "text",
@@ -410,6 +414,9 @@ def test_json_fields_exact() -> None:
         "credibility": 0.2,
         "credibility_label": "low",
         "credibility_origin": "byline",
+        "kind": "news",
+        "kind_reason": None,
+        "wire_credit": None,
     }
     assert data["neutrality"] == {"attributed_share": 0.5, "loaded_words": ["slammed", "*regime*"]}
     assert data["stats"][1]["duplicate_of"] == "a"

@@ -5,9 +5,8 @@ from __future__ import annotations
 import nltk
 import pytest
 
-from briefing import sentences
 from briefing.models import Article, Corpus, Source
-from briefing.sentences import MAX_SENTENCE_CHARS, Splitter, news_abbreviations, split_corpus
+from briefing.sentences import MAX_SENTENCE_CHARS, Splitter, split_corpus
 
 # Enough ordinary news prose for Punkt to learn which words start sentences.
 TRAINING = (
@@ -51,16 +50,44 @@ def test_news_abbreviations_do_not_end_sentences() -> None:
     ]
 
 
-def test_abbreviation_list_is_shipped_in_punkt_form() -> None:
-    assert {"u.s", "u.s.a", "gen", "sen", "mr", "jan", "no", "a.m", "inc"} <= news_abbreviations()
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Victims of the U.S. Embassy bombing were flown out on request of the U.S. government.",
+        "Such was the case with Sen. Joe Manchin of West Virginia.",
+        "The riot on Jan. 6 is ranked the No. 2 story of the year.",
+        "John F. Kennedy spoke to the U.S. Attorney's office.",
+    ],
+)
+def test_abbreviations_followed_by_a_continuing_word_stay_in_one_sentence(text: str) -> None:
+    assert texts_of(Splitter(), text) == [text]
 
 
-def test_training_path_works_without_punkt_data(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sentences, "_pretrained", lambda: None)
-    splitter = Splitter.for_texts([TRAINING])
-    assert texts_of(splitter, "Gen. Smith arrived. The talks began.") == [
-        "Gen. Smith arrived.",
-        "The talks began.",
+def test_a_sentence_that_ends_in_an_abbreviation_still_ends() -> None:
+    assert texts_of(Splitter(), "I have lived in the U.S. How about you?") == [
+        "I have lived in the U.S.",
+        "How about you?",
+    ]
+
+
+def test_a_quotation_over_several_sentences_is_one_unit_with_its_speaker() -> None:
+    text = (
+        "“In the weeks after the attacks, I was proud to lead. We were united. We still are,” "
+        "Bush said. The crowd stood."
+    )
+    assert texts_of(Splitter(), text) == [
+        "“In the weeks after the attacks, I was proud to lead. We were united. We still are,” "
+        "Bush said.",
+        "The crowd stood.",
+    ]
+
+
+def test_balanced_quotes_do_not_join_sentences() -> None:
+    text = '“We agreed,” he said. The talks ended. A 12" pipe burst.'
+    assert texts_of(Splitter(), text) == [
+        "“We agreed,” he said.",
+        "The talks ended.",
+        'A 12" pipe burst.',
     ]
 
 

@@ -1,24 +1,179 @@
-"""Wording features shared by composers and the audit: attribution, loaded words, openers."""
+"""Wording knowledge shared by ingest, composers, the audit and benchmarks: what makes a
+sentence fit to print alone in a neutral brief.
+
+One home per rule (issue 11): datelines and wire credits, truncated excerpts, quotation marks,
+openers that need context, first person, fragments, loaded words (with a published bias
+lexicon), attribution, and the wording signals of opinion pieces. `sentence_problems` names the
+rules a sentence breaks on its own; the rules that need the other articles (quoted words shown
+without their marks, surnames without a first full mention) take what they need as arguments.
+"""
 
 from __future__ import annotations
 
 import re
-from functools import cache
+from collections.abc import Iterable
+from functools import cache, lru_cache
 from importlib import resources
 
-# Openers that need the previous sentence to be understood.
-DANGLING_OPENER = re.compile(
-    r"^(he|she|it|they|this|that|these|those|his|her|their|its|however|but|and|also|"
-    r"meanwhile|moreover|furthermore|as a result|in turn|instead|still|yet|so|then|"
-    r"it is in this context)\b",
+# Rule names, as the audit and benchmarks/integrity.py report them.
+TRUNCATED = "truncated excerpt"
+UNBALANCED = "unbalanced quotation marks or brackets"
+QUOTE_WITHOUT_SPEAKER = "quotation without its speaker"
+UNMARKED_QUOTE = "quoted words without their quotation marks"
+DATELINE_LEFT = "dateline, credit, section label or byline"
+NEEDS_CONTEXT = "opener that needs context"
+FIRST_PERSON = "first person outside quotes"
+FRAGMENT = "fragment"
+LOADED = "loaded words"
+SURNAME_ONLY = "person named by surname before a full mention"
+
+# Wire agencies whose credit marks a copy or rewrite of their report, by the names articles
+# use; the value is the one name recorded on the source.
+WIRE_AGENCIES: dict[str, str] = {
+    "ap": "AP",
+    "associated press": "AP",
+    "the associated press": "AP",
+    "reuters": "Reuters",
+    "thomson reuters": "Reuters",
+    "afp": "AFP",
+    "agence france-presse": "AFP",
+    "agence france presse": "AFP",
+    "upi": "UPI",
+    "dpa": "dpa",
+    "ians": "IANS",
+    "pti": "PTI",
+    "xinhua": "Xinhua",
+    "tass": "TASS",
+    "bloomberg": "Bloomberg",
+    "cnn": "CNN",
+}
+_AGENCY = "|".join(sorted((re.escape(name) for name in WIRE_AGENCIES), key=len, reverse=True))
+# "MOSCOW (AP) —", "BRUSSELS, Belgium (AP) -", "WASHINGTON (Reuters) -", "(CNN)", "LONDON —":
+# a place in capitals (optionally ", Country" and a date), an agency in brackets, a dash.
+_DATELINE = re.compile(
+    r"^\s*(?:[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][\w .'’-]{1,30}?)?"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*)?"
+    rf"\(\s*({_AGENCY})\s*\)\s*[—–-]*\s*",
     re.IGNORECASE,
 )
+# A dateline without an agency: a place in capitals and a dash ("KABUL — Taliban fighters").
+_PLACE_DASH = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w .'’-]{1,30}?)?\s*[—–]\s*")
+# Credit lines: "Source: The Associated Press", "Reporting by ...; Editing by ...",
+# "The Associated Press contributed to this report.", "Copyright 2021 The Associated Press".
+_CREDIT_LINE = re.compile(
+    rf"^\s*(?:source:\s*|copyright\s+(?:©\s*)?\d{{4}}\s+|©\s*\d{{4}}\s+)?({_AGENCY})\b"
+    r"(?:\s*(?:contributed(?:\s+to\s+this\s+report)?|writers?\b.*|reporters?\b.*|"
+    r"all rights reserved.*))?\s*\.?\s*$"
+    rf"|^\s*source:\s*({_AGENCY})\b"
+    rf"|^\s*(?:the\s+)?({_AGENCY})\s+contributed\s+to\s+this\s+report",
+    re.IGNORECASE,
+)
+_REPORTING_BY = re.compile(r"^\s*\(?(?:reporting|writing|editing|additional reporting) by\b", re.I)
+# Section labels and kickers before the sentence: "Why it matters:", "9/11 anniversary:",
+# "The big picture:", "BREAKING:". At most five words before the colon, none a verb of saying.
+_LABEL = re.compile(r"^\s*((?:[\w/'’&-]+\s+){0,4}[\w/'’&-]+)\s*:\s+(?=[\"“A-Z0-9])")
+_SAYING = re.compile(r"\b(?:said|says|told|tweeted|wrote|added|declared|stated|asked)\b", re.I)
+# A byline at the start of a sentence ("By Jane Doe, Reuters").
+_BYLINE = re.compile(r"^\s*By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*(?:[,|—–-]\s*)?")
+
+# An excerpt cut short ends in an ellipsis, possibly inside closing quotes or brackets.
+_TRUNCATED = re.compile(r"(?:\.\s?\.\s?\.|…)[\"'”’)\]]*\s*$")
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|(?<!\w)‘[^’]*’(?!\w)")
+_QUOTE_MARKS = re.compile(r"[“”\"]")
+# Quotations shorter than this are phrases ("so-called 'scare quotes'"), not statements that
+# need a speaker.
+QUOTE_NEEDS_SPEAKER_WORDS = 6
+# Quoted passages at least this long are recognised when shown without their marks; shorter
+# ones ("national security") are common phrases.
+UNMARKED_QUOTE_MIN_WORDS = 5
+
+# Openers that need the previous sentence to be understood: pronouns, demonstratives,
+# connectives, "also", "such", "neither", "one of them", "the latter", counts of "those".
+DANGLING_OPENER = re.compile(
+    r"^[\"“‘(]?(?:he|she|it|they|them|this|that|these|those|his|her|hers|their|theirs|its|"
+    r"him|however|but|and|or|nor|also|such|neither|either|both|another|other|others|"
+    r"meanwhile|moreover|furthermore|additionally|in addition|as a result|in turn|instead|"
+    r"still|yet|so|then|thus|therefore|hence|likewise|similarly|otherwise|nonetheless|"
+    r"nevertheless|by contrast|in contrast|on the other hand|even so|after all|indeed|"
+    r"specifically|in particular|for example|for instance|in fact|rather|afterwards|"
+    r"the latter|the former|the two|the same|one of them|some of them|many of them|"
+    r"most of them|all of them|none of them|each of them|it is in this context|"
+    r"here|there(?! (?:is|are|was|were|have|has|had)\b)|now(?=,)|"
+    r"(?:\w+|\d[\d,]*) of (?:those|these|them|which|whom))\b",
+    re.IGNORECASE,
+)
+# A pronoun subject right after an opening phrase that names no one ("After five months, it
+# is just 47% effective"; "After putting the final touches on orders, she pulled out ...").
+_PRONOUN_AFTER_INTRO = re.compile(
+    r"^(?P<intro>[^,“\"]{3,80}),\s+(?:he|she|it|they|his|her|its|their)\s+(?!comes\b)\w+"
+)
+# Connectives a light rewrite may drop without changing what the sentence states.
+_DROPPABLE_OPENER = re.compile(
+    r"^(?:however|meanwhile|moreover|furthermore|additionally|in addition|also|and|but|still|"
+    r"separately|nonetheless|nevertheless|at the same time|in turn)\s*,?\s+(?=[\"“A-Z])",
+    re.IGNORECASE,
+)
+_DROPPABLE_INSIDE = re.compile(r",\s*(?:meanwhile|however|in turn|too),\s*|\s+also(?=\s+\w)", re.I)
+# "also", "too" and "again" early in a sentence refer back to something said before it.
+_BACK_REFERENCE = re.compile(
+    r"^(?:\S+\s+){0,5}?(?:also|too|again|as well)\b|^.*,\s*too[.!?]?$", re.IGNORECASE
+)
+# First-person words; "I" only in capitals and "us" only in lower case ("US" is the country).
+_FIRST_PERSON = re.compile(
+    r"(?i:\b(?:my|mine|myself|we|we['’](?:re|ve|ll|d)|our|ours|ourselves)\b)"
+    r"|\bI(?:['’](?:m|ve|d|ll))?\b(?!\.)|\b(?:us|me)\b"
+)
+# Fewer words than this make a label or a cut-off, not a sentence a reader can take alone.
+MIN_SENTENCE_WORDS = 6
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_BRACKETS = (("(", ")"), ("[", "]"), ("{", "}"))
+
 # Verbs of attribution: "..., the Kremlin said" keeps contested statements sourced.
 ATTRIBUTION = re.compile(
-    r"\b(said|says|told|stated|according to|reported|quoted|announced|added|denied|"
-    r"claimed|warned|insisted|cited)\b",
+    r"\b(said|says|told|tells|stated|according to|reported|reports|quoted|quotes|announced|"
+    r"added|adds|denied|denies|claimed|claims|warned|warns|insisted|insists|cited|wrote|"
+    r"writes|tweeted|argued|argues|asked|responded|replied|explained|noted|recalled)\b",
     re.IGNORECASE,
 )
+
+# Opinion pieces: path parts, headline prefixes and page sections that name them.
+_OPINION_URL = re.compile(
+    r"/(?:opinions?|commentary|op-?eds?|editorials?|columns?|columnists?|perspectives?|"
+    r"blogs?/opinion|views?point|letters-to-the-editor)(?:/|$)|[/_-]opinions?[_-]|"
+    r"[/_-]op-?ed[/_-]|[/_-]editorial[_-]",
+    re.IGNORECASE,
+)
+_OPINION_TITLE = re.compile(
+    r"^\s*(?:opinion|op-?ed|commentary|editorial|column|perspective|analysis|viewpoint|"
+    r"the big idea|letters?)\s*[|:—–-]\s*|\s*[|—–-]\s*(?:opinion|op-?ed|editorial|"
+    r"commentary)\s*$",
+    re.IGNORECASE,
+)
+# Headlines that argue: "Defending Dave Chappelle", "The case against ...", "What's really
+# behind ...". A headline with a value-laden word ("The Debt Ceiling Deception") argues too,
+# except the verbs and labels news headlines use for someone else's words ("blasts", "slams").
+_ARGUING_HEADLINE = re.compile(
+    r"^\s*(?:defending|in defen[cs]e of|the case (?:for|against)|what['’]s really|"
+    r"it['’]s time (?:to|for)|enough with|stop)\b",
+    re.IGNORECASE,
+)
+_NEWS_HEADLINE_WORDS = frozenset(
+    {"slams", "slammed", "blasts", "blasted", "rips", "ripped", "lashed", "illegal", "regime"}
+)
+_OPINION_SECTION = re.compile(
+    r"^(?:opinions?|commentary|op-?eds?|editorials?|columns?|columnists?|perspectives?|"
+    r"analysis|viewpoints?|letters)$",
+    re.IGNORECASE,
+)
+# Page types that schema.org and Open Graph use for opinion and analysis.
+OPINION_PAGE_TYPES = frozenset(
+    {"opinionnewsarticle", "analysisnewsarticle", "reviewnewsarticle", "backgroundnewsarticle"}
+)
+# Wording of a columnist: sentences in the writer's own voice (not attributed, quotation marks
+# balanced) that use the first person or ask a question. News copy has at most one such
+# sentence in its opening paragraphs (a quote whose marks were lost); a column has several.
+OPINION_VOICE_SENTENCES = 2
+_ROUGH_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’]))\s+(?=[\"“A-Z])|\n+")
 
 
 def _word_list(name: str) -> frozenset[str]:
@@ -31,12 +186,20 @@ def _word_list(name: str) -> frozenset[str]:
 
 @cache
 def loaded_words() -> frozenset[str]:
-    """Emotive or loaded words a neutral brief avoids."""
-    return _word_list("loaded_words.txt")
+    """Emotive or loaded words a neutral brief avoids: the style-guide list plus the
+    evaluative entries of the Recasens et al. (2013) bias lexicon (data/bias_lexicon.txt)."""
+    return _word_list("loaded_words.txt") | _word_list("bias_lexicon.txt")
 
 
 def find_loaded(text: str) -> list[str]:
-    return sorted({w for w in re.findall(r"[a-z]+", text.lower()) if w in loaded_words()})
+    """Loaded words in `text` (quoted words included: the audit reports every one)."""
+    words = re.findall(r"[a-z]+(?:-[a-z]+)*", text.lower())
+    return sorted({w for w in words if w in loaded_words()})
+
+
+def loaded_outside_quotes(text: str) -> list[str]:
+    """Loaded words in the brief's own voice: a speaker's quoted words are theirs."""
+    return find_loaded(outside_quotes(text))
 
 
 def is_attributed(text: str) -> bool:
@@ -53,3 +216,348 @@ def content_words(text: str) -> set[str]:
     remains are names, numbers and content words."""
     words = re.findall(r"[^\W_]+", text.lower())
     return {w for w in words if (len(w) > 3 or w.isdigit()) and w not in _stopwords()}
+
+
+# -- datelines, credits, labels --------------------------------------------------------------
+
+
+def agency(name: str) -> str | None:
+    """The one recorded name of a wire agency ("The Associated Press" -> "AP"), or None."""
+    return WIRE_AGENCIES.get(" ".join(name.lower().split()))
+
+
+def dateline_credit(text: str) -> str | None:
+    """The agency credited by a dateline at the start of `text` ("MOSCOW (AP) — ...")."""
+    match = _DATELINE.match(text)
+    return agency(match.group(1)) if match else None
+
+
+def credit_line(line: str) -> str | None:
+    """The agency a whole credit line names ("Source: The Associated Press"), or None."""
+    match = _CREDIT_LINE.match(line)
+    if not match:
+        return None
+    return agency(next(group for group in match.groups() if group))
+
+
+def is_credit_line(line: str) -> bool:
+    """A credit or reporting line that is metadata, not prose."""
+    return credit_line(line) is not None or bool(_REPORTING_BY.match(line))
+
+
+def strip_dateline(text: str) -> str:
+    """The sentence without a leading dateline, wire credit, byline or section label."""
+    previous = None
+    while previous != text:
+        previous = text
+        text = _DATELINE.sub("", text, count=1)
+        text = _PLACE_DASH.sub("", text, count=1)
+        text = _BYLINE.sub("", text, count=1)
+        label = _LABEL.match(text)
+        if label and not _SAYING.search(label.group(1)) and _is_label(label.group(1)):
+            text = text[label.end() :]
+    return text.strip()
+
+
+def _is_label(words: str) -> bool:
+    """A kicker or section label: no lower-case function word mid-clause beyond a few words,
+    e.g. "Why it matters", "9/11 anniversary", "BREAKING" (not "The reason is simple")."""
+    tokens = words.split()
+    return len(tokens) <= 5 and not any(t.lower() in {"is", "are", "was", "were"} for t in tokens)
+
+
+# -- quotation marks, truncation ---------------------------------------------------------------
+
+
+def is_truncated(text: str) -> bool:
+    """Ends in an ellipsis: an excerpt cut short, never a whole sentence."""
+    return bool(_TRUNCATED.search(text))
+
+
+def outside_quotes(text: str) -> str:
+    """The text with quoted passages removed (the brief's own voice)."""
+    return _QUOTED.sub(" ", text)
+
+
+def quoted_passages(text: str) -> list[str]:
+    """The passages inside quotation marks, marks removed."""
+    return [match.group(0)[1:-1].strip() for match in _QUOTED.finditer(text)]
+
+
+def unbalanced(text: str) -> bool:
+    """Quotation marks or brackets that open without closing, or close without opening."""
+    if text.count("“") != text.count("”") or _straight_quotes(text) % 2:
+        return True
+    return any(_bracket_unbalanced(text, left, right) for left, right in _BRACKETS)
+
+
+def _straight_quotes(text: str) -> int:
+    """Straight double quotes, less inch marks between a digit and a word boundary (12")."""
+    return len(re.findall(r'(?<!\d)"|(?<=\d)"(?=\w)', text))
+
+
+def _bracket_unbalanced(text: str, left: str, right: str) -> bool:
+    depth = 0
+    for char in text:
+        depth += (char == left) - (char == right)
+        if depth < 0:
+            return True
+    return depth != 0
+
+
+def quote_without_speaker(text: str) -> bool:
+    """A quoted statement (several words) with no verb of saying or source beside it."""
+    long_quotes = [q for q in quoted_passages(text) if len(q.split()) >= QUOTE_NEEDS_SPEAKER_WORDS]
+    return bool(long_quotes) and not is_attributed(outside_quotes(text))
+
+
+def unmarked_quotes(text: str, quotations: Iterable[str]) -> list[str]:
+    """Quotations (from any article) that `text` shows outside quotation marks."""
+    plain = _squash(outside_quotes(text))
+    found: list[str] = []
+    for quotation in quotations:
+        words = _squash(quotation)
+        if len(words.split()) >= UNMARKED_QUOTE_MIN_WORDS and f" {words} " in f" {plain} ":
+            found.append(quotation)
+    return found
+
+
+# Quotations are compared with every candidate sentence of a story: their squashed forms are
+# kept rather than recomputed (a story holds at most a few thousand quotations).
+@lru_cache(maxsize=65536)
+def _squash(text: str) -> str:
+    return " ".join(re.findall(r"[^\W_]+(?:['’][^\W_]+)?", text.lower().replace("’", "'")))
+
+
+# -- standing alone ----------------------------------------------------------------------------
+
+
+def needs_context(text: str) -> bool:
+    """An opener that points back to an earlier sentence, or "also"/"too" early on."""
+    text = strip_dateline(text)
+    if DANGLING_OPENER.match(text) or _BACK_REFERENCE.match(outside_quotes(text)):
+        return True
+    intro = _PRONOUN_AFTER_INTRO.match(text)
+    return intro is not None and not re.search(r"\s[A-Z]", intro.group("intro"))
+
+
+def without_back_references(text: str) -> str:
+    """The sentence less the connectives that tie it to an earlier one: "However, the Kremlin
+    denied it" -> "The Kremlin denied it", "Putin also said" -> "Putin said", "Putin,
+    meanwhile, demanded" -> "Putin demanded". Only words that add no fact are removed."""
+    text = _DROPPABLE_OPENER.sub("", text, count=1)
+    head, quoted = _split_at_first_quote(text)
+    head = _DROPPABLE_INSIDE.sub(lambda m: "" if m.group(0).strip() == "also" else " ", head)
+    text = head + quoted
+    return text[:1].upper() + text[1:]
+
+
+def _split_at_first_quote(text: str) -> tuple[str, str]:
+    match = re.search(r"[“\"]", text)
+    return (text, "") if match is None else (text[: match.start()], text[match.start() :])
+
+
+def first_person(text: str) -> bool:
+    """First-person words in the brief's own voice ("US" the country is not "us")."""
+    plain = outside_quotes(text)
+    return bool(_FIRST_PERSON.search(plain))
+
+
+def is_fragment(text: str) -> bool:
+    """Not a sentence a reader can take alone: starts in lower case, too short, ends without
+    sentence punctuation, or has no lower-case word (a headline or label)."""
+    text = strip_dateline(text)
+    words = _WORD.findall(text)
+    if len(words) < MIN_SENTENCE_WORDS or (
+        not text[:1].strip('“"‘(').isupper() and not (text[:1] in '“"‘(' and text[1:2].isupper())
+    ):
+        return True
+    if not re.search(r"[.!?][\"'”’)\]]*$", text.rstrip()):
+        return True
+    return not any(word.islower() and len(word) > 3 for word in words)
+
+
+def sentence_problems(text: str) -> list[str]:
+    """The rules `text` breaks as a brief sentence on its own (empty when it is fit)."""
+    checks = (
+        (TRUNCATED, is_truncated),
+        (UNBALANCED, unbalanced),
+        (QUOTE_WITHOUT_SPEAKER, quote_without_speaker),
+        (DATELINE_LEFT, lambda t: strip_dateline(t) != t.strip()),
+        (NEEDS_CONTEXT, needs_context),
+        (FIRST_PERSON, first_person),
+        (FRAGMENT, is_fragment),
+        (LOADED, lambda t: bool(loaded_outside_quotes(t))),
+    )
+    return [name for name, check in checks if check(text)]
+
+
+# -- people ----------------------------------------------------------------------------------
+
+_NAME_WORD = r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+|['’][A-Z][a-z]+)?"
+_NAME = re.compile(rf"\b{_NAME_WORD}(?:\s+[A-Z]\.)?(?:\s+{_NAME_WORD})+")
+
+
+def full_names(texts: Iterable[str]) -> dict[str, str]:
+    """Surname -> the most frequent full name ending in it ("Ushakov" -> "Yuri Ushakov"),
+    for names of two or three capitalised words in the texts."""
+    counts: dict[str, dict[str, int]] = {}
+    texts_seen = list(texts)
+    for text in texts_seen:
+        for match in _NAME.finditer(text):
+            parts = match.group(0).split()
+            while parts and (parts[0].lower() in _stopwords() or parts[0] in _NOT_FIRST):
+                parts = parts[1:]
+            if not 2 <= len(parts) <= 3 or any(part in _NOT_FIRST for part in parts):
+                continue
+            name = " ".join(parts)
+            counts.setdefault(parts[-1], {}).setdefault(name, 0)
+            counts[parts[-1]][name] += 1
+    people = _used_as_people(texts_seen)
+    return {
+        surname: max(names, key=lambda n: (names[n], n))
+        for surname, names in counts.items()
+        if surname in people
+    }
+
+
+def _used_as_people(texts: Iterable[str]) -> set[str]:
+    """Capitalised words the texts use as people do: alone (after a first mention), before a
+    verb of saying, or after a title ("Mr.", "Sen."). One pass over the texts."""
+    found: set[str] = set()
+    for text in texts:
+        found.update(
+            match.group(0)
+            for match in _CAPITAL.finditer(text)
+            if _alone(text, match.start(), match.end())
+        )
+        found.update(_TITLED.findall(text))
+    return found
+
+
+_CAPITAL = re.compile(r"\b[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?\b")
+# Nouns that end a role given before a name ("Kremlin foreign policy adviser Yuri Ushakov").
+_ROLE_NOUNS = (
+    "adviser|advisor|aide|spokesman|spokeswoman|spokesperson|minister|secretary|president|"
+    "senator|governor|director|chief|chairman|chairwoman|chair|leader|ambassador|official|"
+    "envoy|judge|justice|commander|general|professor|analyst|economist|lawyer|attorney|mayor|"
+    "representative|congressman|congresswoman|CEO|founder|executive|prosecutor|comedian|actor"
+)
+_ROLE_BEFORE_NAME = re.compile(
+    rf"(?P<role>(?:[\w’'.-]+\s+){{0,4}}?(?:{_ROLE_NOUNS}))\s+"
+    rf"(?P<name>{_NAME_WORD}(?:\s+[A-Z]\.)?(?:\s+{_NAME_WORD}){{1,2}})\b"
+)
+# Words that end the clause before a role ("said", "according to") and never start one.
+_CLAUSE_WORDS = frozenset({"said", "says", "told", "according", "added", "—", "-", "–"})
+# A surname after a title is a person's ("Sen. Manchin").
+_TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.?\s+([A-Z][a-z]+)\b")
+
+# Capitalised words that start a sentence or a title, never a first name.
+_NOT_FIRST = frozenset(
+    {
+        *("The", "A", "An", "In", "On", "At", "For", "As", "But", "And", "If", "When", "While"),
+        *("President", "Prime", "Minister", "Chancellor", "Secretary", "Senator", "Sen"),
+        *("Rep", "Gov", "Governor", "Judge", "Justice", "General", "Gen", "Mr", "Mrs", "Ms"),
+        *("Dr", "Chinese", "Russian", "American", "British", "French", "Ukrainian", "German"),
+        *("Former", "Kremlin", "White", "House", "Democratic", "Republican", "Supreme", "Court"),
+        *("Foreign", "Defense", "State", "Vice", "Deputy", "Chief", "Attorney", "Speaker"),
+        *("Department", "Ministry", "Office", "Agency", "Committee", "Council", "Party", "Bureau"),
+        *("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+        *("January", "February", "March", "April", "May", "June", "July", "August"),
+        *("September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Aug"),
+        *("Sept", "Sep", "Oct", "Nov", "Dec"),
+    }
+)
+
+
+def surnames_before_full_mention(text: str, mentioned: str, names: dict[str, str]) -> list[str]:
+    """Surnames `text` uses alone (not inside a longer capitalised name) whose full name (in
+    `names`) neither `mentioned` (the brief so far) nor `text` gives before."""
+    found: list[str] = []
+    for match in _CAPITAL.finditer(text):
+        surname = match.group(0)
+        full = names.get(surname)
+        if full is None or full == surname or not _alone(text, match.start(), match.end()):
+            continue
+        if full not in f"{mentioned} {text[: match.end()]}":
+            found.append(surname)
+    return found
+
+
+def write_full_name(text: str, surname: str, full: str) -> str:
+    """`text` with the first lone mention of `surname` written as `full`."""
+    for match in re.finditer(rf"\b{re.escape(surname)}\b", text):
+        if _alone(text, match.start(), match.end()):
+            return text[: match.start()] + full + text[match.end() :]
+    return text
+
+
+def roles(texts: Iterable[str], names: Iterable[str]) -> dict[str, str]:
+    """Full name -> the role the articles give most often right before it ("Putin's foreign
+    affairs adviser" for "Yuri Ushakov"), for names the articles give a role at all."""
+    wanted = set(names)
+    found: dict[str, dict[str, int]] = {}
+    for text in texts:
+        for match in _ROLE_BEFORE_NAME.finditer(text):
+            name = match.group("name")
+            role = _trim_role(match.group("role"))
+            if name not in wanted or not role:
+                continue
+            found.setdefault(name, {}).setdefault(role, 0)
+            found[name][role] += 1
+    return {name: max(r, key=lambda role: (r[role], -len(role), role)) for name, r in found.items()}
+
+
+def _trim_role(role: str) -> str:
+    """The role without leading words that belong to the clause before it."""
+    tokens = role.split()
+    while tokens and (tokens[0].lower() in _stopwords() or tokens[0].lower() in _CLAUSE_WORDS):
+        tokens = tokens[1:]
+    return " ".join(tokens)
+
+
+def with_role(text: str, full: str, role: str) -> str:
+    """`text` with `role` before its first mention of `full`, unless a role is there already."""
+    start = text.find(full)
+    if start < 0 or re.search(rf"(?:{_ROLE_NOUNS})\s*,?\s*$", text[:start], re.IGNORECASE):
+        return text
+    written = f"{text[:start]}{role} {text[start:]}"
+    return written[:1].upper() + written[1:]
+
+
+def _alone(text: str, start: int, end: int) -> bool:
+    """The capitalised word at start:end is not part of a longer name or title + name."""
+    before = re.search(r"([A-Z][\w’'.-]*)\s+$", text[:start])
+    after = re.match(r"(?:['’]s)?\s+[A-Z]", text[end:])
+    return before is None and after is None
+
+
+# -- opinion ---------------------------------------------------------------------------------
+
+
+def opinion_reason(
+    url: str | None, title: str | None, sections: Iterable[str] = (), text: str = ""
+) -> str | None:
+    """Why a page reads as an opinion or analysis piece, or None: its URL path, headline
+    prefix, section or page type, or a columnist's first-person and rhetorical wording."""
+    if url and _OPINION_URL.search(url.split("?")[0]):
+        return "opinion URL path"
+    if title and _OPINION_TITLE.search(title):
+        return "opinion headline label"
+    if title and (_ARGUING_HEADLINE.match(title) or set(find_loaded(title)) - _NEWS_HEADLINE_WORDS):
+        return "headline that argues"
+    for section in sections:
+        if _OPINION_SECTION.match(section.strip()) or section.lower() in OPINION_PAGE_TYPES:
+            return f"page section or type {section.strip()!r}"
+    return _opinion_wording(text)
+
+
+def _opinion_wording(text: str) -> str | None:
+    own_voice = 0
+    # A density signal needs no exact boundaries: a cheap split at stops before capitals.
+    for sentence in _ROUGH_SENTENCE_END.split(text):
+        plain = outside_quotes(sentence)
+        if unbalanced(sentence) or is_attributed(plain):
+            continue
+        own_voice += bool(_FIRST_PERSON.search(plain) or plain.rstrip().endswith("?"))
+    return "first-person wording or questions" if own_voice >= OPINION_VOICE_SENTENCES else None

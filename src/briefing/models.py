@@ -7,6 +7,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 CredibilityLabel = Literal["high", "medium", "low", "unknown"]
+# News reports facts; an opinion piece (column, editorial, analysis) argues a view.
+SourceKind = Literal["news", "opinion"]
 CredibilityOrigin = Literal["manifest", "front-matter", "ratings table", "byline", "default"]
 Mode = Literal["extractive", "abstractive"]
 
@@ -38,6 +40,11 @@ class Source(Record):
     credibility: float | None = None
     credibility_label: CredibilityLabel = "unknown"
     credibility_origin: CredibilityOrigin = "default"
+    kind: SourceKind = "news"
+    # Why the source counts as opinion (given by the user, or the signal detected); None for news.
+    kind_reason: str | None = None
+    # The wire agency a dateline or credit line names ("AP"): the article copies its report.
+    wire_credit: str | None = None
 
 
 class Article(Record):

@@ -146,7 +146,7 @@ def brief_of_corpus(
         composition,
         verified,
         found.corpus,
-        suppressed=_not_cited(suppressed, verified) + clutter,
+        suppressed=_not_cited(suppressed, verified) + clutter + composition.left_out,
         dropped=dropped,
         fallback_reason=fallback,
         independent=found.independent,

@@ -1,130 +1,124 @@
-"""Sentence splitting with NLTK Punkt that needs no downloaded data; character offsets kept.
+"""Sentence splitting with pySBD (rule-based, no downloaded data); character offsets kept.
 
-Punkt is trained on the input texts (or taken from `punkt_tab` when that data is installed)
-and always given the shipped list of news abbreviations, so "the U.S.A. and NATO bloc" and
-"Sen. Warren" do not end sentences. Text without punctuation is cut at clause or word
-boundaries so that no "sentence" grows beyond a readable length.
+pySBD (Sadvilkar & Neumann 2020, the Pragmatic Segmenter's "Golden Rules") keeps "U.S. Embassy",
+"Sen. Joe Manchin", "Jan. 6", "No. 2" and "John F. Kennedy" in one sentence; on its English
+Golden Rules it scores 47/48 where NLTK Punkt with the shipped news abbreviations scored 24/48
+(benchmarks/splitter.py). A quotation that runs over several sentences is kept as one unit with
+its attribution. Text without punctuation is cut at clause or word boundaries so that no
+"sentence" grows beyond a readable length.
 """
 
 from __future__ import annotations
 
-import logging
 import re
-from collections import defaultdict
 from collections.abc import Iterable
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from briefing.models import Corpus, Sentence
 
 if TYPE_CHECKING:
-    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+    from pysbd import Segmenter
 
-log = logging.getLogger(__name__)
-
-ABBREVIATIONS_FILE = "abbreviations.txt"
 # The longest sentences of wire copy run to about 60 words (~400 characters); anything past
 # 600 is text without sentence punctuation and is cut at a clause or word boundary.
 MAX_SENTENCE_CHARS = 600
 # Pieces cut from an over-long sentence are at least this long, so a cut never leaves a stub.
 MIN_PIECE_CHARS = 200
-# Punkt's statistics (abbreviations, collocations, sentence starters) settle within a few
-# hundred thousand characters; training costs ~1.5 s per million characters on one core, so
-# thousands of articles train on the first ones only.
-PUNKT_TRAINING_CHARS = 500_000
+# A quotation is joined with the sentences that follow it until its marks balance, but never
+# beyond this length: a stray mark must not glue a whole paragraph into one "sentence".
+MAX_QUOTE_UNIT_CHARS = 900
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _CLAUSE_BREAK = re.compile(r"[;:,–—)]\s|\s[–—-]\s")
 _WORD = re.compile(r"\w")
+# Straight double quotes between word characters are inch marks, not quotation marks.
+_STRAIGHT_QUOTE = re.compile(r'(?<!\w)"|"(?!\w)')
 
 Span = tuple[int, int, int]
 
 
 @lru_cache(maxsize=1)
-def news_abbreviations() -> frozenset[str]:
-    """The shipped abbreviations as Punkt stores them: lower case, no final full stop."""
-    text = resources.files("briefing").joinpath("data", ABBREVIATIONS_FILE).read_text("utf-8")
-    return frozenset(
-        line.strip().lower().removesuffix(".")
-        for line in text.splitlines()
-        if line.strip() and not line.startswith("#")
-    )
+def _segmenter() -> Segmenter:
+    import pysbd
+
+    return pysbd.Segmenter(language="en", clean=False)
 
 
-@lru_cache(maxsize=1)
-def _pretrained() -> PunktParameters | None:
-    """English Punkt parameters from installed `punkt_tab` data, or None (never downloads)."""
-    from nltk.tokenize.punkt import PunktTokenizer
-
-    try:
-        return PunktTokenizer("english")._params
-    except LookupError:
-        log.info("punkt_tab data not installed; training Punkt on the input")
-        return None
-
-
-def _sample(texts: Iterable[str], limit: int = PUNKT_TRAINING_CHARS) -> str:
-    """The texts joined, in order, up to about `limit` characters: whole texts, except that a
-    first text longer than `limit` is cut to it."""
-    taken: list[str] = []
-    size = 0
-    for text in texts:
-        if taken and size + len(text) > limit:
-            break
-        taken.append(text[:limit])
-        size += len(taken[-1])
-    return "\n\n".join(taken)
-
-
-def _trained(texts: Iterable[str]) -> PunktParameters:
-    from nltk.tokenize.punkt import PunktTrainer
-
-    trainer = PunktTrainer()
-    trainer.train(_sample(texts), finalize=False)
-    trainer.finalize_training()
-    params = trainer.get_params()
-    # On a few articles Punkt mistakes words that end several sentences ("ties.", "one.") for
-    # abbreviations; only dotted ones ("u.n") are trusted, the shipped list covers the rest.
-    params.abbrev_types = {kind for kind in params.abbrev_types if "." in kind}
-    return params
-
-
-def _with_abbreviations(base: PunktParameters) -> PunktParameters:
-    """A copy of `base` (which may be cached and shared) plus the news abbreviations."""
-    from nltk.tokenize.punkt import PunktParameters
-
-    params = PunktParameters()
-    params.abbrev_types = set(base.abbrev_types) | news_abbreviations()
-    params.collocations = set(base.collocations)
-    params.sent_starters = set(base.sent_starters)
-    params.ortho_context = defaultdict(int, base.ortho_context)
-    return params
+def quote_open(text: str) -> bool:
+    """True when `text` opens a quotation it does not close (curly or straight marks)."""
+    curly = text.count("“") - text.count("”")
+    return curly > 0 or len(_STRAIGHT_QUOTE.findall(text)) % 2 == 1
 
 
 class Splitter:
     """Splits text into (start, end, paragraph) spans; reusable for articles and drafts."""
 
-    def __init__(self, tokenizer: PunktSentenceTokenizer) -> None:
-        self._tokenizer = tokenizer
-
     @classmethod
     def for_texts(cls, texts: Iterable[str]) -> Splitter:
-        """Punkt from punkt_tab when installed, else trained on `texts`; news abbreviations."""
-        from nltk.tokenize.punkt import PunktSentenceTokenizer
-
-        base = _pretrained() or _trained(texts)
-        return cls(PunktSentenceTokenizer(_with_abbreviations(base)))
+        """A splitter for these texts (pySBD's rules need no training; kept for callers)."""
+        del texts
+        return cls()
 
     def spans(self, text: str) -> list[Span]:
         """Stripped sentence spans; paragraphs are blank-line blocks, else lines."""
         found: list[Span] = []
         for number, (start, end) in enumerate(paragraph_spans(text)):
             block = text[start:end]
-            for first, last in self._tokenizer.span_tokenize(block):
+            for first, last in _quote_units(block, _segment_spans(block)):
                 for piece_start, piece_end in _cap_length(block, first, last):
                     if _WORD.search(block, piece_start, piece_end):
                         found.append((start + piece_start, start + piece_end, number))
         return found
+
+
+def _segment_spans(block: str) -> list[tuple[int, int]]:
+    """pySBD's segments as offsets into `block` (it returns text, not offsets). Line breaks
+    inside a paragraph are wrapping, not ends: pySBD sees them as spaces (same length)."""
+    block = re.sub(r"[\r\n]", " ", block)
+    spans: list[tuple[int, int]] = []
+    position = 0
+    for segment in _segmenter().segment(block):
+        piece = segment.strip()
+        if not piece:
+            continue
+        start = block.find(piece, position)
+        if start < 0:  # pySBD altered the text: keep the rest of the block as one piece
+            break
+        spans.append((start, start + len(piece)))
+        position = start + len(piece)
+    rest = _strip_span(block, position, len(block))
+    if rest:
+        spans.append(rest)
+    return spans
+
+
+def _quote_units(block: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join a sentence that opens a quotation with the following ones up to the one that
+    closes it (its attribution comes with it), within MAX_QUOTE_UNIT_CHARS; a mark that never
+    closes (a typo in the article) joins nothing."""
+    units: list[tuple[int, int]] = []
+    index = 0
+    while index < len(spans):
+        start, end = spans[index]
+        following = index + 1
+        if quote_open(block[start:end]):
+            closing = _closing(block, spans, index)
+            if closing is not None:
+                end, following = spans[closing][1], closing + 1
+        units.append((start, end))
+        index = following
+    return units
+
+
+def _closing(block: str, spans: list[tuple[int, int]], index: int) -> int | None:
+    """The index of the first later span at which the quotation opened at `index` closes."""
+    start = spans[index][0]
+    for later in range(index + 1, len(spans)):
+        if spans[later][1] - start > MAX_QUOTE_UNIT_CHARS:
+            return None
+        if not quote_open(block[start : spans[later][1]]):
+            return later
+    return None
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -173,7 +167,7 @@ def _last_break(text: str, low: int, high: int) -> int:
 
 def split_corpus(corpus: Corpus) -> tuple[Sentence, ...]:
     """Every sentence of every article, in article order, with offsets into Article.text."""
-    splitter = Splitter.for_texts(article.text for article in corpus.articles)
+    splitter = Splitter()
     sentences: list[Sentence] = []
     for article in corpus.articles:
         spans = splitter.spans(article.text)

@@ -13,8 +13,8 @@ import re
 from collections.abc import Mapping, Sequence
 
 from briefing.compose.base import ComposeInput, Composition
-from briefing.compose.extractive import best_member, tidy
 from briefing.compose.generator import Generator, Prompt, TransformersGenerator
+from briefing.compose.printable import best_member, tidy
 from briefing.compose.prompts import CLAIM_MARK, Template, load_template, render, sanitise
 from briefing.config import BriefConfig, ComposeConfig
 from briefing.errors import ModelError

@@ -8,7 +8,7 @@ from typing import Protocol
 from pydantic import BaseModel, ConfigDict
 
 from briefing.config import BriefingConfig
-from briefing.models import Claim, DraftSentence, Sentence, Source
+from briefing.models import Claim, DraftSentence, Sentence, Source, Suppressed
 
 
 class ComposeInput(BaseModel):
@@ -30,6 +30,8 @@ class Composition(BaseModel):
     title: str
     sentences: tuple[DraftSentence, ...]
     model: str | None = None
+    # Claims the composer reached but could not print, each with the reason (to the audit).
+    left_out: tuple[Suppressed, ...] = ()
 
 
 class Composer(Protocol):

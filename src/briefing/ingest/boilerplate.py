@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from briefing.language import credit_line, dateline_credit, is_credit_line, strip_dateline
 from briefing.models import DroppedLine
 
 # A sentence ends in . ! ? … or : possibly followed by closing quotes or brackets.
@@ -58,6 +59,33 @@ _STAMP = re.compile(
     r"|^\d+\s+(?:minutes?|hours?|days?)\s+ago$",
     re.IGNORECASE,
 )
+# Teasers for video, audio and galleries: "Video: Dr Hilary suggests ...", "WATCH | ...".
+_MEDIA_TEASER = re.compile(
+    r"^(?:video|watch|gallery|photos?|pictures|audio|listen|podcast|live updates?|in pictures)"
+    r"\s*[:|»>–—]\s*",
+    re.IGNORECASE,
+)
+# Standards and policy footers: "Our Standards: The Thomson Reuters Trust Principles."
+_POLICY = re.compile(
+    r"\b(?:our standards|trust principles|editorial (?:standards|guidelines|policy)"
+    r"|privacy (?:policy|notice)|terms (?:of|and) (?:use|service|conditions)"
+    r"|cookie (?:policy|settings)"
+    r"|all rights reserved|this material may not be published)\b",
+    re.IGNORECASE,
+)
+# Contact lines: an e-mail address, or a line that starts by naming a way to reach someone.
+_CONTACT = re.compile(
+    r"[\w.+-]+@[\w-]+\.[\w.-]+"
+    r"|^(?:contact|e-?mail|tel|telephone|phone|fax|whatsapp|send (?:us )?(?:a )?tips?)\b"
+    r"[^.]{0,60}?:"
+    r"|^(?:follow|reach)\s+(?:him|her|them|the (?:author|reporter|writer)|us)\b",
+    re.IGNORECASE,
+)
+# A word that mixes Latin letters with Cyrillic or Greek look-alikes ("Аdvеrtіѕе"): adverts
+# that dodge filters, never prose.
+_MIXED_SCRIPT = re.compile(r"\b(?=\w*[A-Za-z])(?=\w*[\u0370-\u03ff\u0400-\u04ff])\w+\b")
+# A line of one word ("Lunch?", "Advertisement.") is a label even with punctuation.
+MIN_LINE_WORDS = 2
 # Fewer words than this without end punctuation: a heading, menu item or label, not prose.
 # Headlines rarely pass 14 words; prose lines that merely lost their full stop are longer.
 BARE_LINE_MAX_WORDS = 14
@@ -128,17 +156,28 @@ def _bare(line: str) -> bool:
     return not ends_like_sentence(line) and len(words(line)) <= BARE_LINE_MAX_WORDS
 
 
+def _too_short(line: str) -> bool:
+    return len(words(line)) < MIN_LINE_WORDS
+
+
 BARE_REASON = "not a sentence (short line without end punctuation)"
+CREDIT_REASON = "wire credit or reporting line (read as metadata)"
 # Ordered: the first rule that fires names the reason.
 LINE_RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
+    (CREDIT_REASON, is_credit_line),
     ("link to another story", is_teaser),
+    ("video, audio or gallery teaser", lambda line: bool(_MEDIA_TEASER.match(line.strip()))),
     ("photo caption or credit", lambda line: bool(_CAPTION.search(line))),
     ("comment or share counter", lambda line: bool(_COUNTER.match(line.strip()))),
     ("call to action", _call_to_action),
     ("date stamp", _stamp),
     ("list of fragments (menu, tags or author bio)", _fragment_list),
     ("all capitals (banner or advert)", _shouting),
+    ("standards or policy footer", lambda line: bool(_POLICY.search(line))),
+    ("contact line", lambda line: bool(_CONTACT.search(line.strip()))),
+    ("look-alike letters (advert)", lambda line: bool(_MIXED_SCRIPT.search(line))),
     (BARE_REASON, _bare),
+    ("one-word line", _too_short),
 )
 
 
@@ -176,3 +215,21 @@ def _repeat_reason(key: str, title_key: str | None, seen: set[str]) -> str | Non
     if key and key in seen:
         return "repeats an earlier line"
     return None
+
+
+@dataclass(frozen=True)
+class Lead:
+    """Paragraphs with datelines, bylines and section labels taken off their starts, and the
+    wire agency that a dateline or credit line names (None when none does)."""
+
+    paragraphs: tuple[str, ...]
+    wire_credit: str | None
+
+
+def strip_leads(paragraphs: Sequence[str], dropped: Sequence[DroppedLine]) -> Lead:
+    """Take datelines ("MOSCOW (AP) —"), bylines and labels ("Why it matters:") off the start
+    of each paragraph; the credit comes from the first dateline or dropped credit line."""
+    credits = [dateline_credit(p) for p in paragraphs]
+    credits += [credit_line(line.text) for line in dropped if line.reason == CREDIT_REASON]
+    stripped = tuple(text for text in (strip_dateline(p) for p in paragraphs) if text)
+    return Lead(stripped, next((credit for credit in credits if credit), None))

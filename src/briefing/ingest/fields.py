@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from urllib.parse import urlsplit
 
-from briefing.models import CredibilityLabel
+from briefing.models import CredibilityLabel, SourceKind
 
 # Representative scores for the words a manifest or front matter may use instead of a number:
 # the middle of each default band (high >= 0.75, medium 0.5-0.75, low < 0.5), so that a
@@ -37,6 +37,26 @@ def parse_credibility(value: object) -> tuple[float | None, CredibilityLabel | N
     if not 0.0 <= score <= 1.0:
         raise ValueError(f"credibility {shown(value)} is outside [0, 1]")
     return score, None
+
+
+# What a manifest or front matter may write for a source's kind; analysis argues like opinion.
+KIND_WORDS: dict[str, SourceKind] = {
+    "news": "news",
+    "opinion": "opinion",
+    "analysis": "opinion",
+    "editorial": "opinion",
+    "column": "opinion",
+}
+
+
+def parse_kind(value: object) -> SourceKind | None:
+    """news or opinion (analysis, editorial, column count as opinion); ValueError otherwise."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    kind = KIND_WORDS.get(str(value).strip().lower())
+    if kind is None:
+        raise ValueError(f"kind {shown(value)} is not news or opinion")
+    return kind
 
 
 def shown(value: object) -> str:

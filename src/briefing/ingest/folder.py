@@ -10,10 +10,11 @@ from typing import Literal
 from briefing.config import IngestConfig
 from briefing.errors import InputError
 from briefing.ingest import fields
-from briefing.ingest.boilerplate import clean_lines
+from briefing.ingest.boilerplate import clean_lines, strip_leads
 from briefing.ingest.decode import NotText, decode
 from briefing.ingest.manifest import MANIFEST_NAME, read_manifest
 from briefing.ingest.readers import READERS, SUPPORTED, Meta, Parsed
+from briefing.language import opinion_reason
 from briefing.models import Article, Corpus, Skipped, Source
 
 log = logging.getLogger(__name__)
@@ -159,8 +160,9 @@ def _article(
     encoding: str,
 ) -> Article | Skipped:
     cleaned = clean_lines(parsed.lines, parsed.meta.title)
+    lead = strip_leads(cleaned.paragraphs, cleaned.dropped)
     # A page's markup may be HTML_MARKUP_FACTOR times max_chars; its text is held to max_chars.
-    body, cut = _cap("\n\n".join(cleaned.paragraphs), config.max_chars, name)
+    body, cut = _cap("\n\n".join(lead.paragraphs), config.max_chars, name)
     if len(body) < config.min_chars:
         reason = (
             f"too short to be an article ({len(body)} characters of text, "
@@ -169,8 +171,11 @@ def _article(
         return Skipped(path=name, reason=reason)
     for warning in parsed.warnings:
         log.warning("%s: %s", name, warning)
+    source = _source(name, parsed, row).model_copy(
+        update={"wire_credit": lead.wire_credit, **_kind(parsed, row, body)}
+    )
     return Article(
-        source=_source(name, parsed, row),
+        source=source,
         text=body,
         dropped=tuple(sorted(parsed.dropped + cleaned.dropped, key=lambda line: line.line_no)),
         warnings=warnings + cut + parsed.warnings,
@@ -200,6 +205,19 @@ def _source(name: str, parsed: Parsed, row: Meta | None) -> Source:
         credibility_label=label or "unknown",
         credibility_origin=origin,
     )
+
+
+def _kind(parsed: Parsed, row: Meta | None, body: str) -> dict[str, str | None]:
+    """Source.kind and kind_reason: the manifest, then front matter, then detection."""
+    for given, origin in (
+        (row, "manifest"),
+        (parsed.meta if parsed.declared else None, "front matter"),
+    ):
+        if given is not None and given.kind is not None:
+            return {"kind": given.kind, "kind_reason": f"given in the {origin}"}
+    meta = parsed.meta
+    reason = opinion_reason((row.url if row else None) or meta.url, meta.title, meta.sections, body)
+    return {"kind": "opinion" if reason else "news", "kind_reason": reason}
 
 
 def _identity_origin(

@@ -13,7 +13,7 @@ from briefing.ingest.decode import NotText, decode
 from briefing.ingest.readers import Meta
 
 MANIFEST_NAME = "sources.csv"
-COLUMNS = ("file", "outlet", "domain", "url", "published", "credibility")
+COLUMNS = ("file", "outlet", "domain", "url", "published", "credibility", "kind")
 # One row per file: 20,000 files at 1,000 bytes a row fit with room to spare; a bigger file is
 # not a manifest, and reading it whole could exhaust memory.
 MAX_BYTES = 32 * 1024 * 1024
@@ -70,6 +70,7 @@ def _meta(record: dict[str, str], where: str) -> Meta:
     try:
         score, label = fields.parse_credibility(record.get("credibility"))
         published = fields.parse_date(record.get("published"))
+        kind = fields.parse_kind(record.get("kind"))
     except ValueError as exc:
         raise InputError(str(exc), where) from None
     url = fields.clean_text(record.get("url"))
@@ -80,4 +81,5 @@ def _meta(record: dict[str, str], where: str) -> Meta:
         published=published,
         credibility=score,
         label=label,
+        kind=kind,
     )

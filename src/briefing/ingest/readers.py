@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from briefing.ingest import boilerplate, fields
-from briefing.models import CredibilityLabel, DroppedLine
+from briefing.models import CredibilityLabel, DroppedLine, SourceKind
 
 Lines = tuple[tuple[int, str], ...]
 
@@ -38,7 +38,11 @@ _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 _MD_EMPHASIS = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`)")
 _MD_BLOCK_PREFIX = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+|>\s?)")
 # The front matter fields read (CONTRACT.md, "Input"); `date` is read where `published` is absent.
-FRONT_MATTER_FIELDS = ("title", "outlet", "domain", "url", "published", "date", "credibility")
+FRONT_MATTER_FIELDS = (
+    *("title", "outlet", "domain", "url", "published", "date", "credibility", "kind"),
+)
+# schema.org article types in a page's JSON-LD ("@type": "OpinionNewsArticle").
+_LD_TYPE = re.compile(r'"@type"\s*:\s*"(\w*NewsArticle)"')
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,9 @@ class Meta:
     published: str | None = None
     credibility: float | None = None
     label: CredibilityLabel | None = None
+    kind: SourceKind | None = None
+    # Page sections and schema.org types the page declares ("Opinion", "OpinionNewsArticle").
+    sections: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -227,6 +234,11 @@ def meta_from_mapping(data: dict[Any, Any], where: str) -> tuple[Meta, tuple[str
         score, label = fields.parse_credibility(data.get("credibility"))
     except ValueError as exc:
         warnings.append(f"{where}: {exc}; ignored")
+    kind: SourceKind | None = None
+    try:
+        kind = fields.parse_kind(data.get("kind"))
+    except ValueError as exc:
+        warnings.append(f"{where}: {exc}; ignored")
     url = fields.clean_text(data.get("url"))
     meta = Meta(
         title=fields.clean_text(data.get("title")),
@@ -236,6 +248,7 @@ def meta_from_mapping(data: dict[Any, Any], where: str) -> tuple[Meta, tuple[str
         published=published,
         credibility=score,
         label=label,
+        kind=kind,
     )
     return meta, tuple(warnings)
 
@@ -286,12 +299,22 @@ def read_html(text: str) -> Parsed:
         domain=fields.domain_of(url) or fields.clean_domain(data.get("hostname")),
         url=url,
         published=published,
+        sections=_sections(data, text),
     )
     lines = numbered(str(data.get("text") or ""))
     if meta.title is None:
         title, lines = take_headline(lines)
         meta = replace(meta, title=title)
     return Parsed(meta, lines, (), tuple(warnings))
+
+
+def _sections(data: dict[str, Any], html: str) -> tuple[str, ...]:
+    """The page's sections (article:section, categories), Open Graph type and JSON-LD types."""
+    found = [str(item) for item in data.get("categories") or () if item]
+    if data.get("pagetype"):
+        found.append(str(data["pagetype"]))
+    found.extend(_LD_TYPE.findall(html))
+    return tuple(dict.fromkeys(found))
 
 
 READERS: dict[str, Callable[[str], Parsed]] = {

@@ -194,6 +194,10 @@ def _source_row(source: Source, stats: SourceStats | None, sources: dict[str, So
             str(stats.claims_suppressed),
         ]
         notes = [escape_cell(warning) for warning in stats.warnings]
+        if source.kind == "opinion":
+            notes.insert(0, escape_cell(f"opinion piece ({source.kind_reason or 'detected'})"))
+        if source.wire_credit:
+            notes.insert(0, escape_cell(f"wire credit: {source.wire_credit}"))
         if stats.duplicate_of:
             notes.insert(
                 0, "counted as one report with " + _source_label(sources, stats.duplicate_of)

@@ -112,6 +112,9 @@ def source_data(source: Source) -> dict[str, Any]:
         "credibility": _number(source.credibility),
         "credibility_label": source.credibility_label,
         "credibility_origin": source.credibility_origin,
+        "kind": source.kind,
+        "kind_reason": source.kind_reason,
+        "wire_credit": source.wire_credit,
     }
 
 

@@ -1,0 +1,279 @@
+"""Sentence integrity (issue 11): every brief sentence flagged by each rule, rate per rule.
+
+Builds a brief for each AllSides dev-set story (and for any story folders named with --folder,
+such as folders of saved web pages) and checks every printed sentence with the rules of
+`briefing.language` plus the rules that need the whole story:
+
+- quoted words shown without their marks when an article has them with marks;
+- a person named by surname before any full mention in the brief;
+- a line of an opinion piece stated as fact: the printed wording is closest to a sentence of an
+  article the dev set tags OPINION or ANALYSIS and carries no opinion attribution (the tag is
+  used here to judge, never as an input: the product sees only URL, headline and wording);
+- titles: with a site or section suffix, with loaded words, or not the headline of a cited
+  article (the lead sentence as title is allowed);
+- dates: sources more than a day apart and no period stated.
+
+The dev set is split by a hash of the story id: "held-out" stories (a third) were never read
+while tuning; report their figures. `--split tune` runs the other part.
+
+    python benchmarks/integrity.py --split held-out --examples benchmarks/.cache/integrity.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import json
+import logging
+import sys
+import tempfile
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from briefing import language
+from briefing.compose.printable import clean_title
+from briefing.models import Brief
+from devset import DEV_SET, Cluster, load_clusters, write_cluster
+
+# One story in HELD_OUT_MODULUS is held out (hash of its id), the rest are for tuning.
+HELD_OUT_MODULUS = 3
+OPINION_TAGS = frozenset({"OPINION", "ANALYSIS"})
+OPINION_AS_FACT = "opinion column stated as fact"
+ANALYSIS_AS_FACT = "news analysis stated as fact"
+TITLE_RULE = "title: suffix, loaded word or uncited headline"
+DATES_RULE = "sources days apart, no period stated"
+# A brief "where the sources allow" 4 sentences: the story has at least this many sentences
+# across its articles that pass every rule on their own.
+MIN_BRIEF_SENTENCES = 4
+# Share of a printed sentence's content words found in an article sentence for that sentence
+# to be where the wording came from.
+WORDING_OVERLAP = 0.6
+
+
+def held_out(story_id: str) -> bool:
+    digest = hashlib.sha256(story_id.encode("utf-8")).hexdigest()
+    return int(digest, 16) % HELD_OUT_MODULUS == 0
+
+
+def opinion_tags(path: Path) -> dict[str, str]:
+    """Article id -> the dev set's opinion tag (evaluation only)."""
+    tags: dict[str, str] = {}
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                for article in json.loads(line)["articles"]:
+                    if article.get("opinion_tag"):
+                        tags[str(article["id"])] = str(article["opinion_tag"])
+    return tags
+
+
+@dataclass
+class Tally:
+    stories: int = 0
+    sentences: int = 0
+    broken: int = 0
+    by_rule: Counter[str] = field(default_factory=Counter)
+    short_briefs: int = 0
+    short_where_allowed: int = 0
+    titles_flagged: int = 0
+    opinion_sources: int = 0
+    opinion_detected: int = 0
+    news_marked_opinion: int = 0
+    examples: list[dict[str, Any]] = field(default_factory=list)
+    briefs: list[dict[str, Any]] = field(default_factory=list)
+
+
+def sentence_rules(
+    text: str, written: str, quotations: list[str], names: dict[str, str]
+) -> list[str]:
+    found = language.sentence_problems(text)
+    if language.unmarked_quotes(text, quotations):
+        found.append(language.UNMARKED_QUOTE)
+    if language.surnames_before_full_mention(text, written, names):
+        found.append(language.SURNAME_ONLY)
+    return found
+
+
+def wording_source(text: str, brief: Brief, bodies: dict[str, list[str]]) -> str | None:
+    """The source whose sentence shares most content words with the printed text."""
+    words = language.content_words(text)
+    best, best_share = None, 0.0
+    for source_id, sentences in bodies.items():
+        for sentence in sentences:
+            share = len(words & language.content_words(sentence)) / max(1, len(words))
+            if share > best_share:
+                best, best_share = source_id, share
+    return best if best_share >= WORDING_OVERLAP else None
+
+
+def check_brief(
+    brief: Brief, texts: dict[str, str], opinion: dict[str, str], tally: Tally, story: str
+) -> None:
+    """Flag every sentence of `brief`; `texts` are the articles' bodies by source id, `opinion`
+    the dev set's tag (OPINION or ANALYSIS) of the sources that have one."""
+    from briefing.sentences import Splitter
+
+    splitter = Splitter()
+    bodies = {sid: [t[a:b] for a, b, _ in splitter.spans(t)] for sid, t in texts.items()}
+    all_sentences = [s for sentences in bodies.values() for s in sentences]
+    quotations = sorted({q for s in all_sentences for q in language.quoted_passages(s)})
+    names = language.full_names(all_sentences)
+    tally.briefs.append(
+        {"story": story, "title": brief.title, "sentences": [s.text for s in brief.sentences]}
+    )
+    written = ""
+    for sentence in brief.sentences:
+        rules = sentence_rules(sentence.text, written, quotations, names)
+        origin = wording_source(sentence.text, brief, bodies)
+        if origin in opinion and "opinion column" not in sentence.text:
+            rules.append(OPINION_AS_FACT if opinion[origin] == "OPINION" else ANALYSIS_AS_FACT)
+        written += " " + sentence.text
+        tally.sentences += 1
+        if rules:
+            tally.broken += 1
+            tally.by_rule.update(rules)
+            tally.examples.append({"story": story, "sentence": sentence.text, "rules": rules})
+    passing = sum(not language.sentence_problems(s) for s in all_sentences)
+    if len(brief.sentences) < MIN_BRIEF_SENTENCES:
+        tally.short_briefs += 1
+        tally.short_where_allowed += passing >= MIN_BRIEF_SENTENCES
+    title_problems = _title_problems(brief)
+    if title_problems:
+        tally.titles_flagged += 1
+        tally.by_rule.update(title_problems)
+        tally.examples.append({"story": story, "title": brief.title, "rules": title_problems})
+
+
+def _title_problems(brief: Brief) -> list[str]:
+    cited = {sid for sentence in brief.sentences for sid in sentence.citations}
+    titles = {s.id: clean_title(s.title, s.outlet) for s in brief.sources if s.title}
+    printed = {sentence.text.rstrip(".") for sentence in brief.sentences}
+    title = brief.title.split(" (")[0] if brief.title.endswith(")") else brief.title
+    found: list[str] = []
+    from_cited = any(titles.get(sid) == title for sid in cited) or title in printed
+    if language.find_loaded(title) or clean_title(title) != title or not from_cited:
+        found.append(TITLE_RULE)
+    dates = sorted(
+        {dt.date.fromisoformat(s.published) for s in brief.sources if s.id in cited and s.published}
+    )
+    if len(dates) > 1 and (dates[-1] - dates[0]).days > 1 and not brief.title.endswith(")"):
+        found.append(DATES_RULE)
+    return found
+
+
+def run(clusters: list[Cluster], tags: dict[str, str], tally: Tally) -> None:
+    from briefing.config import BriefingConfig
+    from briefing.embed import get_embedder
+    from briefing.errors import BriefingError
+    from briefing.ingest import read_corpus
+    from briefing.pipeline import build_brief
+
+    config = BriefingConfig()
+    embedder = get_embedder(config.embed)
+    with tempfile.TemporaryDirectory() as tmp:
+        for cluster in clusters:
+            folder = Path(tmp) / cluster.id
+            write_cluster(cluster, folder)
+            try:
+                brief = build_brief(folder, config, embedder)
+            except BriefingError as exc:
+                print(f"{cluster.id}: {exc}", file=sys.stderr)
+                continue
+            corpus = read_corpus(folder, config.ingest)
+            texts = {a.source.id: a.text for a in corpus.articles}
+            opinion = {
+                f"{n:03d}_{article.id}": tags[article.id]
+                for n, article in enumerate(cluster.articles)
+                if tags.get(article.id) in OPINION_TAGS
+            }
+            for source in brief.sources:
+                tally.opinion_sources += source.id in opinion
+                tally.opinion_detected += source.id in opinion and source.kind == "opinion"
+                tally.news_marked_opinion += source.id not in opinion and source.kind == "opinion"
+            tally.stories += 1
+            check_brief(brief, texts, opinion, tally, cluster.id)
+
+
+def run_folders(folders: list[Path], tally: Tally) -> None:
+    from briefing.config import BriefingConfig
+    from briefing.embed import get_embedder
+    from briefing.ingest import read_corpus
+    from briefing.pipeline import build_brief
+
+    config = BriefingConfig()
+    embedder = get_embedder(config.embed)
+    for folder in folders:
+        brief = build_brief(folder, config, embedder)
+        corpus = read_corpus(folder, config.ingest)
+        tally.stories += 1
+        check_brief(brief, {a.source.id: a.text for a in corpus.articles}, {}, tally, str(folder))
+
+
+def report(name: str, tally: Tally) -> str:
+    rate = tally.broken / max(1, tally.sentences)
+    lines = [
+        f"### {name}: {tally.stories} stories, {tally.sentences} brief sentences",
+        "",
+        "| rule | sentences flagged | share |",
+        "|---|---|---|",
+        *(
+            f"| {rule} | {count} | {count / max(1, tally.sentences):.1%} |"
+            for rule, count in sorted(tally.by_rule.items(), key=lambda item: -item[1])
+            if rule not in (TITLE_RULE, DATES_RULE)
+        ),
+        f"| **any rule** | {tally.broken} | **{rate:.1%}** |",
+        "",
+        f"- titles flagged: {tally.by_rule[TITLE_RULE]} of {tally.stories}; "
+        f"dates without period: {tally.by_rule[DATES_RULE]}",
+        f"- opinion column stated as fact: {tally.by_rule[OPINION_AS_FACT]} sentences; news "
+        f"analysis stated as fact: {tally.by_rule[ANALYSIS_AS_FACT]}",
+        f"- briefs under {MIN_BRIEF_SENTENCES} sentences: {tally.short_briefs} "
+        f"({tally.short_where_allowed} where the articles hold {MIN_BRIEF_SENTENCES}+ "
+        "sentences that pass every rule alone)",
+        f"- opinion/analysis articles in the briefs' sources: {tally.opinion_sources}, detected "
+        f"as opinion: {tally.opinion_detected}; news articles marked opinion: "
+        f"{tally.news_marked_opinion}",
+    ]
+    return "\n".join(lines)
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--split", choices=("tune", "held-out", "all"), default="held-out")
+    parser.add_argument("--limit", type=int, default=None, help="first N stories of the split")
+    parser.add_argument("--folder", type=Path, action="append", default=[], help="story folder")
+    parser.add_argument("--examples", type=Path, help="write flagged sentences to this JSON")
+    parser.add_argument("--briefs", type=Path, help="write every brief (for reading by hand)")
+    parser.add_argument("--dev-set", type=Path, default=DEV_SET)
+    return parser.parse_args()
+
+
+def main() -> None:
+    args = parse_args()
+    logging.basicConfig(level=logging.ERROR)
+    clusters = [
+        c
+        for c in load_clusters(args.dev_set)
+        if args.split == "all" or held_out(c.id) == (args.split == "held-out")
+    ][: args.limit]
+    tally = Tally()
+    run(clusters, opinion_tags(args.dev_set), tally)
+    print(report(f"AllSides dev set, {args.split}", tally))
+    if args.folder:
+        pages = Tally()
+        run_folders(args.folder, pages)
+        print()
+        print(report("story folders", pages))
+        tally.examples += pages.examples
+        tally.briefs += pages.briefs
+    if args.briefs:
+        args.briefs.write_text(json.dumps(tally.briefs, indent=2, ensure_ascii=False) + "\n")
+    if args.examples:
+        args.examples.write_text(json.dumps(tally.examples, indent=2, ensure_ascii=False) + "\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,291 @@
+"""Which member sentence of a claim is printed, and the light rewrites a printed sentence gets.
+
+A brief sentence must be taken alone by a reader (issue 11): no dateline, no cut-off excerpt,
+whole quotations with their speaker and their marks, no opener that needs the sentence before,
+no first person or loaded word in the brief's own voice, and a line from an opinion piece only
+with its attribution. The rules live in `briefing.language`; this module applies them to the
+members of a claim, rewrites what can be rewritten (datelines, a surname's first mention, an
+opinion column's attribution) and says why a claim is left out when no member passes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from briefing.compose.base import ComposeInput
+from briefing.config import UNKNOWN_CREDIBILITY
+from briefing.language import (
+    LOADED,
+    TRUNCATED,
+    UNMARKED_QUOTE,
+    content_words,
+    find_loaded,
+    full_names,
+    is_attributed,
+    is_truncated,
+    quoted_passages,
+    roles,
+    sentence_problems,
+    strip_dateline,
+    surnames_before_full_mention,
+    unmarked_quotes,
+    with_role,
+    without_back_references,
+    write_full_name,
+)
+from briefing.models import Claim, Sentence, Source
+
+# Preference weights when choosing a claim's member sentence (higher is better). Credibility
+# dominates; news over opinion, attribution and plain wording break ties.
+CREDIBILITY_PREFERENCE = 2.0
+ATTRIBUTION_BONUS = 0.3
+NEWS_BONUS = 1.0
+# Sentences this long read as run-ons in a brief; longer members lose a little per word.
+COMFORTABLE_WORDS = 35
+LENGTH_PENALTY_PER_WORD = 0.02
+DEFAULT_TITLE = "Brief"
+# Site and section suffixes of page titles: "| The Japan Times", "| DW | 19.01.2020" (after a
+# bar, always), "- BBC News", "— Reuters" (after a dash, when the words name an outlet: the
+# source's own, or words outlets are named with). "... demands – Moscow" keeps its speaker.
+_BAR_SUFFIX = re.compile(r"\s+\|\s+[^|]{1,60}(?:\s*\|\s*[^|]{1,40})*$")
+_DASH_SUFFIX = re.compile(r"\s+[—–-]\s+([^—–]{1,60})$")
+_OUTLET_WORDS = re.compile(
+    r"\b(?:news|times|post|journal|herald|tribune|guardian|telegraph|gazette|daily|weekly|"
+    r"online|tv|radio|bbc|cnn|reuters|ap|afp|dw|npr|pbs|abc|cbs|nbc|fox|msnbc|politico|axios|"
+    r"al jazeera|\w+\.(?:com|org|net|co\.uk))\b",
+    re.IGNORECASE,
+)
+_TITLE_PREFIX = re.compile(
+    r"^\s*(?:opinion|analysis|commentary|editorial|exclusive|breaking|live|watch|video)\s*[|:—–-]\s*",
+    re.IGNORECASE,
+)
+# Share of a printed sentence's content words its source sentence holds (rewrites add a name,
+# a role or an attribution, never more).
+PRINTED_OVERLAP = 0.7
+ALREADY_PRINTED = "its only printable sentence already states another claim of the brief"
+# The attribution an opinion column's line is printed with.
+OPINION_ATTRIBUTION = "according to an opinion column"
+# Articles published more than this many days apart: the brief says which period it covers.
+MAX_DAYS_WITHOUT_PERIOD = 1
+
+
+@dataclass(frozen=True)
+class Wording:
+    """What member choice needs to know about the whole story: every quotation as some article
+    marks it, and the full names that surnames stand for."""
+
+    quotations: tuple[str, ...]
+    names: dict[str, str] = field(default_factory=dict)
+    roles: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, sentences: Mapping[str, Sentence]) -> Wording:
+        texts = [sentence.text for sentence in sentences.values()]
+        quotes = {quote for text in texts for quote in quoted_passages(text)}
+        names = full_names(texts)
+        return cls(tuple(sorted(quotes)), names, roles(texts, set(names.values())))
+
+
+def tidy(text: str) -> str:
+    """Light clean-up: dateline and labels, spaces before punctuation, doubled stops."""
+    text = strip_dateline(text.strip())
+    text = re.sub(r"\s+([,.;:!?])", r"\1", text)
+    text = re.sub(r"([.!?])\s*[.]+$", r"\1", text)
+    text = re.sub(r",\s*\.", ".", text)
+    text = re.sub(r"\s{2,}", " ", text)
+    if text and text[-1] not in ".!?\"'”’":
+        text += "."
+    return text[0].upper() + text[1:] if text else text
+
+
+def attributed_to_opinion(text: str) -> str:
+    """The sentence attributed to the opinion piece it comes from ("..., according to an
+    opinion column."). The column's outlet and author are in its footnote: the verifier
+    checks every name of a brief sentence against the article text, which rarely names its
+    own outlet, so the attribution itself names no one."""
+    match = re.match(r"^(.*?)[.!?]*([”\"’']?)$", text.strip(), re.DOTALL)
+    body, closing = (match.group(1), match.group(2)) if match else (text, "")
+    return f"{body.rstrip(' ,;:')}{closing}, {OPINION_ATTRIBUTION}."
+
+
+def problems(text: str, source: Source, wording: Wording) -> list[str]:
+    """The rules a tidied member breaks as printed (opinion is handled by attribution)."""
+    found = sentence_problems(text)
+    if unmarked_quotes(text, wording.quotations):
+        found.append(UNMARKED_QUOTE)
+    return found
+
+
+def readability(sentence: Sentence, source: Source) -> float:
+    """How well a member sentence stands alone in a neutral brief (higher is better)."""
+    credibility = source.credibility if source.credibility is not None else UNKNOWN_CREDIBILITY
+    words = len(sentence.text.split())
+    return (
+        CREDIBILITY_PREFERENCE * credibility
+        + NEWS_BONUS * (source.kind == "news")
+        + ATTRIBUTION_BONUS * is_attributed(sentence.text)
+        - LENGTH_PENALTY_PER_WORD * max(0, words - COMFORTABLE_WORDS)
+    )
+
+
+@dataclass(frozen=True)
+class Printed:
+    """The member chosen for a claim and its printed text, or why the claim is left out."""
+
+    sentence: Sentence | None
+    text: str | None
+    reason: str | None = None
+
+
+def candidates(claim: Claim, sentences: Mapping[str, Sentence]) -> list[Sentence]:
+    """The claim's members and its evidence in other sources, the seed first."""
+    evidence = [e.sentence_id for e in claim.evidence if e.sentence_id is not None]
+    ids = dict.fromkeys([*claim.member_ids, *evidence])
+    return [sentences[i] for i in ids if i in sentences]
+
+
+def printable(
+    claim: Claim,
+    sentences: Mapping[str, Sentence],
+    sources: Mapping[str, Source],
+    wording: Wording,
+    printed: Collection[str] = (),
+) -> Printed:
+    """The best-reading member that breaks no rule and is not `printed` already (sentence
+    ids), as printed; else the reason to leave the claim out (the rules its members break)."""
+    passing: list[tuple[Sentence, str]] = []
+    broken: list[str] = []
+    for sentence in candidates(claim, sentences):
+        if sentence.id in printed:
+            continue
+        source = sources[sentence.source_id]
+        if is_truncated(sentence.text):  # tidy would turn "for..." into "for."
+            broken.append(TRUNCATED)
+            continue
+        text = without_back_references(tidy(sentence.text))
+        found = problems(text, source, wording)
+        if source.kind == "opinion" and not found:
+            text = attributed_to_opinion(text)
+        if found:
+            broken.extend(found)
+            continue
+        passing.append((sentence, text))
+    if not passing:
+        return Printed(None, None, _reason(broken) if broken else ALREADY_PRINTED)
+    sentence, text = max(
+        passing,
+        key=lambda pair: (
+            readability(pair[0], sources[pair[0].source_id]),
+            pair[0].id == claim.member_ids[0],
+            pair[0].id,
+        ),
+    )
+    return Printed(sentence, text)
+
+
+def _reason(broken: Sequence[str]) -> str:
+    rules = sorted(set(broken), key=list(broken).index)
+    if LOADED in rules:
+        return f"every wording breaks a rule for brief sentences: {', '.join(rules)}"
+    return f"no member sentence can be printed alone: {', '.join(rules)}"
+
+
+def best_member(
+    claim: Claim, sentences: Mapping[str, Sentence], sources: Mapping[str, Source]
+) -> Sentence | None:
+    """The member sentence `printable` would print (None when none can be)."""
+    return printable(claim, sentences, sources, Wording.of(sentences)).sentence
+
+
+def with_full_names(texts: Sequence[str], wording: Wording) -> list[str]:
+    """In brief order, a person's first mention carries the full name and the role the
+    articles give ("Ushakov said" -> "Putin's foreign affairs adviser Yuri Ushakov said")."""
+    written: list[str] = []
+    for text in texts:
+        so_far = " ".join(written)
+        for surname in surnames_before_full_mention(text, so_far, wording.names):
+            text = write_full_name(text, surname, wording.names[surname])
+        for full, role in wording.roles.items():
+            if full in text and full not in so_far:
+                text = with_role(text, full, role)
+        written.append(text)
+    return written
+
+
+def clean_title(title: str, outlet: str | None = None) -> str:
+    """A headline without site or section suffixes and labels ("| The Japan Times")."""
+    title = _BAR_SUFFIX.sub("", _TITLE_PREFIX.sub("", title.strip()))
+    dash = _DASH_SUFFIX.search(title)
+    if dash and (
+        _OUTLET_WORDS.search(dash.group(1)) or (outlet and outlet.lower() in dash.group(1).lower())
+    ):
+        title = title[: dash.start()]
+    return title.strip()
+
+
+def headline(given: ComposeInput, chosen: Sequence[tuple[Claim, str]]) -> str:
+    """The cleaned headline of a credible news article whose sentence the brief prints, free
+    of loaded words, sharing most words with the lead (first-ranked) sentence; else the first
+    printed sentence that is not an opinion column's. The period covered is added when the
+    supporting articles are days apart."""
+    lead = chosen[0][1] if chosen else ""
+    printed = _printed_sources(given, chosen)
+    titled = [
+        s
+        for s in given.sources.values()
+        if s.title
+        and s.id in printed
+        and s.kind == "news"
+        and not find_loaded(clean_title(s.title, s.outlet))
+        and content_words(clean_title(s.title, s.outlet)) & content_words(lead)
+    ]
+    if not titled:
+        plain = [text for _, text in chosen if OPINION_ATTRIBUTION not in text]
+        title = plain[0].rstrip(".") if plain else DEFAULT_TITLE
+        return _with_period(title, given, chosen)
+
+    def fit(source: Source) -> tuple[float, float, str]:
+        words = content_words(clean_title(source.title or "", source.outlet))
+        overlap = len(words & content_words(lead)) / max(1, len(words))
+        credibility = source.credibility if source.credibility is not None else UNKNOWN_CREDIBILITY
+        return (round(credibility, 1), overlap, source.id)
+
+    best = max(titled, key=fit)
+    return _with_period(clean_title(best.title or DEFAULT_TITLE, best.outlet), given, chosen)
+
+
+def _printed_sources(given: ComposeInput, chosen: Sequence[tuple[Claim, str]]) -> set[str]:
+    """Sources whose own sentence the brief prints (nearly word for word): the verifier cites
+    them, so their headlines are headlines of cited articles."""
+    found: set[str] = set()
+    for claim, text in chosen:
+        words = content_words(text)
+        for sentence in candidates(claim, given.sentences):
+            shared = len(words & content_words(sentence.text)) / max(1, len(words))
+            if shared >= PRINTED_OVERLAP:
+                found.add(sentence.source_id)
+    return found
+
+
+def _with_period(title: str, given: ComposeInput, chosen: Sequence[tuple[Claim, str]]) -> str:
+    """The title, plus "(14–17 December 2021)" when the supporting articles were published
+    more than a day apart, so every fact is read against the period it comes from."""
+    dates = sorted(
+        {
+            dt.date.fromisoformat(given.sources[source_id].published or "")
+            for claim, _ in chosen
+            for source_id in claim.source_ids
+            if source_id in given.sources and given.sources[source_id].published
+        }
+    )
+    if len(dates) < 2 or (dates[-1] - dates[0]).days <= MAX_DAYS_WITHOUT_PERIOD:
+        return title
+    first, last = dates[0], dates[-1]
+    return f"{title} ({_day(first)} to {_day(last)})"
+
+
+def _day(day: dt.date) -> str:
+    return f"{day.day} {day.strftime('%B %Y')}"

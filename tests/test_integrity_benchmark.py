@@ -1,0 +1,69 @@
+"""Smoke tests of benchmarks/integrity.py and benchmarks/splitter.py (run by hand in full)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+sys.path.insert(0, str(BENCHMARKS))
+
+from briefing.models import Brief, BriefSentence, Source  # noqa: E402
+from integrity import OPINION_AS_FACT, Tally, check_brief, held_out  # noqa: E402
+from splitter import NEWS_CASES, briefing_split, golden_cases  # noqa: E402
+
+NEWS = "The senate passed the budget bill on Friday after a long debate, officials said."
+COLUMN = "The senator came with plenty of rationalizations for his vote on the bill."
+
+
+def _brief(*texts: str) -> Brief:
+    sources = (
+        Source(id="news", path="news.txt", title="Senate passes budget bill"),
+        Source(id="col", path="col.txt", title="A vote of rationalizations"),
+    )
+    sentences = tuple(BriefSentence(text=t, citations=("news",), evidence=()) for t in texts)
+    return Brief(
+        title="Senate passes budget bill",
+        mode="extractive",
+        sentences=sentences,
+        sources=sources,
+        suppressed=(),
+    )
+
+
+def test_every_broken_rule_is_counted_and_good_sentences_pass() -> None:
+    tally = Tally()
+    texts = {"news": NEWS, "col": COLUMN}
+    brief = _brief(NEWS, COLUMN, "The officials said the vote was close after...")
+    check_brief(brief, texts, {"col": "OPINION"}, tally, "story")
+    assert (tally.sentences, tally.broken) == (3, 2)
+    assert tally.by_rule[OPINION_AS_FACT] == 1
+    assert tally.by_rule["truncated excerpt"] == 1
+    attributed = COLUMN.rstrip(".") + ", according to an opinion column."
+    tally = Tally()
+    check_brief(_brief(NEWS, attributed), texts, {"col": "OPINION"}, tally, "story")
+    assert tally.broken == 0
+
+
+def test_the_held_out_split_is_a_fixed_third_by_hash() -> None:
+    ids = [f"allsides-{n}" for n in range(300)]
+    held = [i for i in ids if held_out(i)]
+    assert 70 < len(held) < 130
+    assert held == [i for i in ids if held_out(i)]
+
+
+def test_splitter_benchmark_reads_golden_rules_and_scores_news_cases(tmp_path: Path) -> None:
+    rules = tmp_path / "test_english.py"
+    rules.write_text(
+        "import pytest\nGOLDEN_EN_RULES_TEST_CASES = [\n"
+        '    ("Hello World. My name is Jonas.", ["Hello World.", "My name is Jonas."]),\n'
+        '    pytest.param("At 5 a.m. Mr. Smith left.", ["At 5 a.m. Mr. Smith left."], marks=1),\n'
+        "]\n",
+        encoding="utf-8",
+    )
+    assert golden_cases(rules)[0] == (
+        "Hello World. My name is Jonas.",
+        ["Hello World.", "My name is Jonas."],
+    )
+    assert len(golden_cases(rules)) == 2
+    assert all(briefing_split(text) == expected for text, expected in NEWS_CASES)

@@ -1,0 +1,212 @@
+"""The sentence rules of issue 11, each in both directions, on sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing import language
+from briefing.language import (
+    DATELINE_LEFT,
+    FIRST_PERSON,
+    FRAGMENT,
+    LOADED,
+    NEEDS_CONTEXT,
+    QUOTE_WITHOUT_SPEAKER,
+    TRUNCATED,
+    UNBALANCED,
+    sentence_problems,
+)
+
+GOOD = [
+    "The Kremlin said Xi backed Putin's demand for security guarantees on Wednesday.",
+    "“We will not back down,” Biden said on Tuesday in Washington.",
+    "The US sent aid to the region on Monday, officials said.",
+    "Sen. Joe Manchin said he would not support the bill in its current form.",
+    "NATO ministers met in Brussels to discuss the troops gathered near Ukraine.",
+    "Colin Powell, the first Black U.S. secretary of state, died on Monday at 84.",
+    "There were no recorded dissents in the two cases, the court's order showed.",
+    "When it comes to preventing infections, the vaccine wanes rapidly, the study found.",
+    "After Smith left the room, he called the police from the car park.",
+]
+
+
+@pytest.mark.parametrize("text", GOOD)
+def test_good_sentences_break_no_rule(text: str) -> None:
+    assert sentence_problems(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("... since President Joe Biden issued an executive order calling for...", TRUNCATED),
+        ("The two officers were sued by the estate of a man they shot …", TRUNCATED),
+        ("“In the weeks after the attacks, I was proud to lead a united people.", UNBALANCED),
+        ("The senator (a Democrat from West Virginia said no to the plan.", UNBALANCED),
+        (
+            "“We have lost a remarkable and loving husband and father” on Monday.",
+            QUOTE_WITHOUT_SPEAKER,
+        ),
+        ("MOSCOW (AP) — The Kremlin said Xi backed Putin on Wednesday.", DATELINE_LEFT),
+        ("Why it matters: The deal reshapes the alliance in the Pacific.", DATELINE_LEFT),
+        ("Such was the case with Sen. Joe Manchin of West Virginia last week.", NEEDS_CONTEXT),
+        ("Seven of those were reported in the last week, officials said.", NEEDS_CONTEXT),
+        ("Neither claim was supported by the evidence presented in court.", NEEDS_CONTEXT),
+        ("One of them was arrested at the border on Friday night.", NEEDS_CONTEXT),
+        ("The latter has denied any role in the attack on the embassy.", NEEDS_CONTEXT),
+        ("Putin also said he plans to meet Xi in Beijing in February.", NEEDS_CONTEXT),
+        ("After five months, it is just 47% effective at preventing infection.", NEEDS_CONTEXT),
+        ("After finishing the cake orders, she pulled out her mobile phone.", NEEDS_CONTEXT),
+        ("Specifically, the block sits just beneath the casino in Monaco.", NEEDS_CONTEXT),
+        ("Twenty years ago, we witnessed a defining moment in our history.", FIRST_PERSON),
+        ("Lunch?", FRAGMENT),
+        ("and then the ministers left the room without a statement.", FRAGMENT),
+        ("Police Officers Win Immunity In Two Supreme Court Cases.", FRAGMENT),
+        ("The senator slammed the brutal plan in a speech on Monday.", LOADED),
+    ],
+)
+def test_each_rule_fires(text: str, rule: str) -> None:
+    assert rule in sentence_problems(text)
+
+
+def test_quoted_first_person_and_loaded_words_belong_to_the_speaker() -> None:
+    text = "“Our plan is a disaster for the brutal regime,” the minister said on Friday."
+    assert sentence_problems(text) == []
+    assert language.loaded_outside_quotes(text) == []
+    assert language.find_loaded(text) == ["brutal", "regime"]
+
+
+@pytest.mark.parametrize(
+    ("text", "clean", "credit"),
+    [
+        (
+            "MOSCOW (AP) — The Kremlin said Xi backed Putin.",
+            "The Kremlin said Xi backed Putin.",
+            "AP",
+        ),
+        (
+            "MOSCOW (AP) The Kremlin said Xi backed Putin.",
+            "The Kremlin said Xi backed Putin.",
+            "AP",
+        ),
+        ("BRUSSELS, Belgium (AP) - NATO ministers met.", "NATO ministers met.", "AP"),
+        ("LONDON (Reuters) - Shares fell on Monday.", "Shares fell on Monday.", "Reuters"),
+        ("KABUL — Taliban fighters entered the city.", "Taliban fighters entered the city.", None),
+        ("9/11 anniversary: Bush spoke in Shanksville.", "Bush spoke in Shanksville.", None),
+        ("The Kremlin said: the talks went well.", "The Kremlin said: the talks went well.", None),
+    ],
+)
+def test_datelines_and_labels_are_stripped_and_credits_read(
+    text: str, clean: str, credit: str | None
+) -> None:
+    assert language.strip_dateline(text) == clean
+    assert language.dateline_credit(text) == credit
+
+
+def test_credit_lines_name_their_agency() -> None:
+    assert language.credit_line("Source: The Associated Press") == "AP"
+    assert language.credit_line("The Associated Press contributed to this report.") == "AP"
+    assert language.credit_line("Reuters said the talks had stalled on Friday.") is None
+
+
+def test_quoted_words_without_their_marks_are_found() -> None:
+    quote = "understands Russia’s concerns and fully supports our initiative"
+    unmarked = (
+        "Xi said he understands Russia’s concerns and fully supports our initiative, Ushakov said."
+    )
+    marked = f"Xi said he “{quote},” Ushakov said."
+    assert language.unmarked_quotes(unmarked, [quote]) == [quote]
+    assert language.unmarked_quotes(marked, [quote]) == []
+
+
+def test_connectives_that_add_no_fact_are_dropped() -> None:
+    assert language.without_back_references("However, the Kremlin denied it.") == (
+        "The Kremlin denied it."
+    )
+    assert language.without_back_references("Putin, meanwhile, demanded assurances.") == (
+        "Putin demanded assurances."
+    )
+    assert (
+        language.without_back_references("Putin also said he would go.")
+        == "Putin said he would go."
+    )
+    assert language.without_back_references("He said “we also want peace.”") == (
+        "He said “we also want peace.”"
+    )
+
+
+def test_surnames_before_a_full_mention_and_the_role_the_articles_give() -> None:
+    texts = ["Putin's foreign affairs adviser Yuri Ushakov spoke.", "Ushakov said it went well."]
+    names = language.full_names(texts)
+    assert names == {"Ushakov": "Yuri Ushakov"}
+    assert language.surnames_before_full_mention("Ushakov said so.", "", names) == ["Ushakov"]
+    assert (
+        language.surnames_before_full_mention("Ushakov said so.", "Yuri Ushakov spoke.", names)
+        == []
+    )
+    assert language.surnames_before_full_mention("The U.S. Supreme Court ruled.", "", names) == []
+    role = language.roles(texts, ["Yuri Ushakov"])
+    assert role == {"Yuri Ushakov": "Putin's foreign affairs adviser"}
+    assert language.with_role("Yuri Ushakov said so.", "Yuri Ushakov", role["Yuri Ushakov"]) == (
+        "Putin's foreign affairs adviser Yuri Ushakov said so."
+    )
+    assert language.with_role("Kremlin adviser Yuri Ushakov said so.", "Yuri Ushakov", "aide") == (
+        "Kremlin adviser Yuri Ushakov said so."
+    )
+
+
+@pytest.mark.parametrize(
+    ("url", "title", "sections", "reason"),
+    [
+        (
+            "https://www.cnn.com/2021/09/19/opinions/drone-strike/index.html",
+            None,
+            (),
+            "opinion URL path",
+        ),
+        ("https://example.com/news/why-biden-opinion-123", None, (), "opinion URL path"),
+        ("https://example.com/a", "Opinion | Manchin’s choice", (), "opinion headline label"),
+        ("https://example.com/a", "A headline", ("Opinion",), "page section or type 'Opinion'"),
+        (
+            "https://example.com/a",
+            "A headline",
+            ("OpinionNewsArticle",),
+            "page section or type 'OpinionNewsArticle'",
+        ),
+    ],
+)
+def test_opinion_pieces_are_recognised(
+    url: str, title: str | None, sections: tuple[str, ...], reason: str
+) -> None:
+    assert language.opinion_reason(url, title, sections) == reason
+
+
+@pytest.mark.parametrize(
+    ("title", "reason"),
+    [
+        ("Defending the senator from his critics", "headline that argues"),
+        ("The Budget Deception", "headline that argues"),
+        ("Senator blasts tech giant at hearing", None),
+        ("Senate passes budget bill after long debate", None),
+    ],
+)
+def test_headlines_that_argue_are_opinion(title: str, reason: str | None) -> None:
+    assert language.opinion_reason("https://example.com/news/1", title) == reason
+
+
+def test_a_columnists_voice_is_opinion_and_a_news_report_is_not() -> None:
+    column = (
+        "I have watched the senator for years. We deserve better than this. "
+        "Why does he keep blocking the bill? The answer is simple and it is about money. "
+        "The bill would fund roads, bridges and broadband across the state for a decade. "
+        "It passed the House in November after months of talks between the two parties."
+    )
+    news = (
+        "The senator blocked the bill on Tuesday, his office said. "
+        "“We will keep talking,” he told reporters in Washington after the vote. "
+        "The bill would fund roads, bridges and broadband across the state for a decade. "
+        "It passed the House in November after months of talks between the two parties."
+    )
+    assert language.opinion_reason(None, None, (), column) == "first-person wording or questions"
+    assert (
+        language.opinion_reason("https://apnews.com/article/x", "Senate stalls", (), news) is None
+    )

@@ -1,0 +1,175 @@
+"""Which member is printed and how (issue 11): every rule in both directions."""
+
+from __future__ import annotations
+
+from briefing.compose.base import ComposeInput
+from briefing.compose.extractive import ExtractiveComposer
+from briefing.compose.printable import Wording, clean_title, headline, printable
+from briefing.config import BriefingConfig
+from records import claim, sentence, source
+
+
+def _print(members, sources):
+    c = claim("C1", members[0].text, members)
+    sents = {s.id: s for s in members}
+    return printable(c, sents, sources, Wording.of(sents))
+
+
+def _given(claims, sents, sources) -> ComposeInput:
+    return ComposeInput(
+        claims=tuple(claims),
+        sentences={s.id: s for s in sents},
+        sources=sources,
+        config=BriefingConfig(),
+    )
+
+
+def test_a_truncated_excerpt_gives_way_to_a_whole_sentence() -> None:
+    cut = sentence("a", 0, "The officers were sued by the estate of a man whom they shot after...")
+    whole = sentence(
+        "b", 0, "The officers were sued by the estate of a man they shot, the court said."
+    )
+    printed = _print([cut, whole], {"a": source("a", 0.99), "b": source("b", 0.5)})
+    assert printed.sentence == whole
+
+
+def test_a_truncated_excerpt_alone_is_left_out_with_the_reason() -> None:
+    cut = sentence("a", 0, "The officers were sued by the estate of a man whom they shot after...")
+    printed = _print([cut], {"a": source("a", 0.99)})
+    assert printed.text is None
+    assert "truncated excerpt" in (printed.reason or "")
+
+
+def test_a_dateline_is_stripped_from_the_printed_sentence() -> None:
+    lead = sentence("a", 0, "MOSCOW (AP) — The Kremlin said Xi backed Putin's demand on Wednesday.")
+    printed = _print([lead], {"a": source("a", 0.99)})
+    assert printed.text == "The Kremlin said Xi backed Putin's demand on Wednesday."
+
+
+def test_quoted_words_are_printed_with_their_marks() -> None:
+    unmarked = sentence(
+        "a",
+        0,
+        "Xi said he understands Russia’s concerns and fully supports our initiative, Ushakov said.",
+    )
+    marked = sentence(
+        "b",
+        0,
+        "Xi said he “understands Russia’s concerns and fully supports our initiative,” "
+        "Ushakov said.",
+    )
+    printed = _print([unmarked, marked], {"a": source("a", 0.99), "b": source("b", 0.3)})
+    assert printed.sentence == marked
+
+
+def test_a_short_quote_with_its_speaker_is_printed() -> None:
+    quote = sentence("a", 0, "“We will not back down,” Biden said on Tuesday in Washington.")
+    assert _print([quote], {"a": source("a", 0.9)}).text == quote.text
+
+
+def test_a_plainer_member_replaces_loaded_wording() -> None:
+    loaded = sentence("a", 0, "The senator slammed the brutal plan in a speech on Monday.")
+    plain = sentence("b", 0, "The senator criticised the plan in a speech on Monday.")
+    printed = _print([loaded, plain], {"a": source("a", 0.99), "b": source("b", 0.4)})
+    assert printed.sentence == plain
+
+
+def test_an_opinion_line_is_attributed_to_its_column() -> None:
+    line = sentence("op", 0, "The West Virginia senator came with plenty of rationalizations.")
+    sources = {"op": source("op", 0.9, kind="opinion", outlet="The Washington Post")}
+    assert _print([line], sources).text == (
+        "The West Virginia senator came with plenty of rationalizations, according to an "
+        "opinion column."
+    )
+    quote = sentence("op", 1, "Senator Joe Manchin said: “The bill is over.”")
+    assert _print([quote], sources).text == (
+        "Senator Joe Manchin said: “The bill is over”, according to an opinion column."
+    )
+
+
+def test_news_wording_wins_over_an_opinion_columns() -> None:
+    line = sentence("op", 0, "The senator blocked the climate bill again on Friday afternoon.")
+    news = sentence("ap", 0, "The senator blocked the climate bill on Friday, his office said.")
+    sources = {"op": source("op", 0.95, kind="opinion", outlet="X"), "ap": source("ap", 0.9)}
+    assert _print([line, news], sources).sentence == news
+
+
+def test_claims_no_member_can_print_are_listed_with_their_reason() -> None:
+    good = sentence("a", 0, "The summit was held by video link on Wednesday morning.")
+    bad = sentence("a", 1, "He also said the talks went well for both sides.", 0.5)
+    claims = [claim("C1", good.text, [good]), claim("C2", bad.text, [bad], 0.5)]
+    out = ExtractiveComposer().compose(_given(claims, [good, bad], {"a": source("a", 0.9)}))
+    assert [s.text for s in out.sentences] == [good.text]
+    assert [(item.text, "opener that needs context" in item.reason) for item in out.left_out] == [
+        (bad.text, True)
+    ]
+
+
+def test_first_mention_gets_full_name_and_role() -> None:
+    intro = sentence(
+        "a", 0, "Putin's foreign affairs adviser Yuri Ushakov spoke to reporters on Wednesday."
+    )
+    said = sentence("a", 1, "Ushakov said Xi backed the demand for security guarantees.", 0.5)
+    claims = [claim("C2", said.text, [said], 0.5)]
+    out = ExtractiveComposer().compose(_given(claims, [intro, said], {"a": source("a", 0.9)}))
+    assert [s.text for s in out.sentences] == [
+        "Putin's foreign affairs adviser Yuri Ushakov said Xi backed the demand for security "
+        "guarantees."
+    ]
+
+
+def test_titles_lose_site_and_section_suffixes() -> None:
+    assert (
+        clean_title("Losing face: 6,000 masks stolen | The Japan Times")
+        == "Losing face: 6,000 masks stolen"
+    )
+    assert clean_title("Xi backs Putin - BBC News") == "Xi backs Putin"
+    assert clean_title("Merkel meets Putin | DW | 19.01.2020") == "Merkel meets Putin"
+    assert clean_title("Opinion | Manchin’s choice") == "Manchin’s choice"
+    assert clean_title("China supports Russia in NATO demands – Moscow") == (
+        "China supports Russia in NATO demands – Moscow"
+    )
+
+
+def test_the_title_is_a_supporting_news_headline_without_loaded_words() -> None:
+    s = sentence("a", 0, "Xi backed Putin's demand for security guarantees on Wednesday.")
+    sources = {
+        "a": source("a", 0.9, title="Xi slams West, backs Putin's guarantees | Example News"),
+        "b": source(
+            "b", 0.8, title="Xi backs Putin's demand for guarantees - Example", outlet="Example"
+        ),
+        "c": source("c", 0.99, title="Masks stolen from Kobe hospital | The Japan Times"),
+    }
+    t = sentence("b", 0, s.text)
+    c = claim("C1", s.text, [s, t])
+    given = _given([c], [s, t], sources)
+    assert headline(given, [(c, s.text)]) == "Xi backs Putin's demand for guarantees"
+    # A headline is never taken from an article whose sentence the brief does not print.
+    other = sentence("b", 0, "Officials in Beijing gave no details of the call afterwards.")
+    c = claim("C1", s.text, [s, other])
+    given = _given([c], [s, other], sources)
+    assert headline(given, [(c, s.text)]) == s.text.rstrip(".")
+
+
+def test_an_opinion_line_is_never_the_title() -> None:
+    line = sentence("op", 0, "The senator came with plenty of rationalizations for the vote.")
+    sources = {"op": source("op", 0.9, kind="opinion", outlet="The Post", title="Manchin’s vote")}
+    c = claim("C1", line.text, [line])
+    text = "The senator came with plenty of rationalizations for the vote, according to an "
+    text += "opinion column."
+    assert headline(_given([c], [line], sources), [(c, text)]) == "Brief"
+
+
+def test_sources_days_apart_put_the_period_in_the_title() -> None:
+    s = sentence("a", 0, "Xi backed Putin's demand for security guarantees on Wednesday.")
+    t = sentence("b", 0, "Xi backed Putin's demand for security guarantees, Moscow said.")
+    sources = {
+        "a": source("a", 0.9, title="Xi backs Putin", published="2021-12-14"),
+        "b": source("b", 0.9, published="2021-12-17"),
+    }
+    c = claim("C1", s.text, [s, t])
+    assert headline(_given([c], [s, t], sources), [(c, s.text)]) == (
+        "Xi backs Putin (14 December 2021 to 17 December 2021)"
+    )
+    sources["b"] = source("b", 0.9, published="2021-12-15")
+    assert headline(_given([c], [s, t], sources), [(c, s.text)]) == "Xi backs Putin"
