@@ -27,7 +27,7 @@ from briefing.sentences import MAX_SENTENCE_CHARS
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 SEED_FILES = sorted(path for path in SEEDS.iterdir() if path.suffix == ".txt")
-OUTPUT_NAMES = ("audit.md", "brief.json", "brief.md")
+OUTPUT_NAMES = ("audit.html", "audit.md", "brief.json", "brief.md")
 runner = CliRunner()
 # The cap on one article's text (IngestConfig.max_chars) and the size of the hostile article.
 MAX_CHARS = 200_000
@@ -151,8 +151,11 @@ def assert_safe_markdown(markdown: str, footnotes: int) -> list[Token]:
 
 
 def brief_footnotes(out: Path) -> int:
-    sentences = brief_json(out)["sentences"]
-    return sum(len(dict.fromkeys(s["citations"])) for s in sentences)
+    """Footnote references brief.md holds: one per cited source of each sentence, one per side
+    of each disagreement."""
+    data = brief_json(out)
+    cited = sum(len(dict.fromkeys(s["citations"])) for s in data["sentences"])
+    return cited + sum(len(d["sides"]) for d in data["disagreements"])
 
 
 # ------------------------------------------------------------------- folders and outputs
