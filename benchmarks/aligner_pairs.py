@@ -25,11 +25,10 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from devset import DEV_SET, load_clusters  # noqa: E402
-
-from briefing.config import EmbedConfig  # noqa: E402
-from briefing.embed import get_embedder  # noqa: E402
-from briefing.sentences import Splitter  # noqa: E402
+from briefing.config import EmbedConfig
+from briefing.embed import get_embedder
+from briefing.sentences import Splitter
+from devset import DEV_SET, load_clusters
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT / "tests" / "data" / "allsides_pairs.jsonl"
@@ -46,6 +45,7 @@ class Pair:
     source: str
     source_next: str  # the sentence after the source sentence in its article ("" at the end)
     source_article: str
+    source_start: int
     label: str
     note: str
 
@@ -86,8 +86,8 @@ def load_pairs(path: Path = LABELS, dev_set: Path = DEV_SET) -> list[Pair]:
             raise ValueError(f"pair {raw['id']}: the dev set text changed")
         following = source_text[raw["source_end"] : raw["source_next_end"]].strip()
         pairs.append(
-            Pair(raw["story"], claim, source, following, raw["source_article"], raw["label"],
-                 raw.get("note", ""))
+            Pair(raw["story"], claim, source, following, raw["source_article"],
+                 raw["source_start"], raw["label"], raw.get("note", ""))
         )  # fmt: skip
     return pairs
 

@@ -79,7 +79,7 @@ def build_brief(
     on_stage("ranking claims")
     sources = {article.source.id: article.source for article in found.corpus.articles}
     kept, suppressed = credibility.suppress(
-        found.claims, sources, found.independent, config.credibility
+        found.claims, sources, found.independent, config.credibility, found.aligner.align_many
     )
     kept, clutter = claim_stage.drop_clutter(kept)
     vectors = claim_stage.claim_vectors(kept, found.sentences, found.vectors)
