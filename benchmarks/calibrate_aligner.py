@@ -23,6 +23,7 @@ With --speed it times the matcher on 25 articles and a 10-sentence draft instead
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from collections import defaultdict
@@ -37,14 +38,22 @@ from briefing import verify
 from briefing.config import BriefingConfig, EmbedConfig
 from briefing.embed import TFIDF, Embedder, get_embedder
 from briefing.models import Sentence, Source
+from briefing.sentences import Splitter
 from briefing.verify import Aligner, Examined
-from briefing.verify.lexical import Thresholds
+from briefing.verify.lexical import Lexicon, Thresholds, covered, judge
 from devset import load_clusters
 
 WEIGHTS = [round(w, 2) for w in np.arange(0.3, 0.91, 0.1)]
 SUPPORTS = [round(s, 2) for s in np.arange(0.4, 0.86, 0.02)]
 PART_OFFSETS = [-0.06, -0.03, 0.0, 0.03, 0.06]
 SPEED_STORIES = 8  # about 25 articles
+ROOT = Path(__file__).resolve().parent.parent
+SEED_PAIRS = ROOT / "tests" / "data" / "alignment_pairs.jsonl"
+SEEDS = ROOT / "seeds"
+# The seed pairs are hard negatives (another name, number, negation, swapped actors) written
+# for the seeds; thresholds that let too many through are not chosen, however the dev-set
+# pairs score. 0.85: the precision the shipped matcher had on them before issue 12, less 0.05.
+SEED_PRECISION = 0.85
 
 
 @dataclass(frozen=True)
@@ -124,21 +133,64 @@ def prf(gold: list[bool], predicted: list[bool]) -> tuple[float, float, float]:
     return precision, recall, f1
 
 
+def seed_items(embedder: Embedder) -> list[tuple[bool, float, float, bool]]:
+    """The seed pairs (tests/data/alignment_pairs.jsonl, hard negatives written for the seeds):
+    label, cosine, coverage, and whether the lexical checks pass, as tests/test_verify.py
+    judges them."""
+    pairs = [json.loads(line) for line in SEED_PAIRS.read_text("utf-8").splitlines() if line]
+    texts = {p.name: p.read_text("utf-8") for p in sorted(SEEDS.glob("*.txt"))}
+    splitter = Splitter.for_texts(texts.values())
+    articles = {n: [t[a:b] for a, b, _ in splitter.spans(t)] for n, t in texts.items()}
+    lexicon = Lexicon(s for sentences in articles.values() for s in sentences)
+    context = {
+        n: frozenset().union(*(lexicon.features(s).words for s in sentences))
+        for n, sentences in articles.items()
+    }
+    embedder.fit([s for sentences in articles.values() for s in sentences])
+    cosines = np.sum(
+        embedder.encode([p["claim"] for p in pairs])
+        * embedder.encode([p["source_sentence"] for p in pairs]),
+        axis=1,
+    )
+    items = []
+    for pair, cosine in zip(pairs, cosines, strict=True):
+        query = lexicon.features(pair["claim"])
+        candidate = lexicon.features(pair["source_sentence"])
+        judged = judge(query, candidate, float(cosine), Thresholds(1.0, 0.0, 0.0))
+        context_words = [context[pair["source_file"]]]
+        ok = judged.conflict is None and covered(query, [candidate], context_words)
+        items.append((pair["label"] == "supports", float(cosine), judged.coverage, ok))
+    return items
+
+
+def seed_precision(items: list[tuple[bool, float, float, bool]], chosen: Thresholds) -> float:
+    predicted = [ok and chosen.score(cos, cov) >= chosen.support for _, cos, cov, ok in items]
+    return prf([label for label, *_ in items], predicted)[0]
+
+
 def choose(
-    pairs: list[Pair], examined: list[Examined], built: Built, base: Thresholds
-) -> Thresholds:
-    """Best F1 of full support on `pairs`; weight first (support = part), then the part offset."""
+    pairs: list[Pair], examined: list[Examined], built: Built, base: Thresholds,
+    seeds: list[tuple[bool, float, float, bool]],
+) -> Thresholds:  # fmt: skip
+    """Best F1 of full support on `pairs` among the thresholds that keep precision on the seed
+    pairs' hard negatives at SEED_PRECISION; weight first (support = part), then the part."""
     gold = [p.label == "yes" for p in pairs]
     best: tuple[float, float, float, Thresholds] | None = None
     for weight in WEIGHTS:
         for support in SUPPORTS:
             candidate = Thresholds(weight, support, base.floor, support)
+            if seed_precision(seeds, candidate) < SEED_PRECISION:
+                continue
             judged = judge_pairs(pairs, examined, built, candidate)
             precision, _, f1 = prf(gold, [j.full for j in judged])
             key = (round(f1, 6), round(precision, 6), support, candidate)
             if best is None or key[:3] > best[:3]:
                 best = key
-    assert best is not None
+    if best is None:  # no thresholds keep the seed precision: the most precise on the seeds
+        return max(
+            (Thresholds(w, s, base.floor, s) for w in WEIGHTS for s in SUPPORTS),
+            key=lambda th: (seed_precision(seeds, th), -th.support),
+        )
     chosen = best[3]
     for offset in PART_OFFSETS:
         candidate = replace(chosen, part=round(chosen.support + offset, 2))
@@ -165,16 +217,21 @@ def report(name: str, errors: bool, tune_it: bool) -> Thresholds:
     held = [p for p in pairs if not p.tuned]
     seen = {id(p): e for p, e in zip(pairs, examined, strict=True)}
     base = verify.CALIBRATED[TFIDF if embedder.name == TFIDF else "neural"]
-    chosen = choose(tune, [seen[id(p)] for p in tune], built, base) if tune_it else base
+    seeds = seed_items(embedder)
+    chosen = choose(tune, [seen[id(p)] for p in tune], built, base, seeds) if tune_it else base
     print(f"## {name}: weight={chosen.weight} support={chosen.support} part={chosen.part}")
+    print(f"seed pairs: precision {seed_precision(seeds, chosen):.3f}")
     tuned_judged = judge_pairs(tune, [seen[id(p)] for p in tune], built, chosen)
     for label, subset in (("tuning", tune), ("untuned", held)):
         judged = judge_pairs(subset, [seen[id(p)] for p in subset], built, chosen)
         full = prf([j.pair.label == "yes" for j in judged], [j.full for j in judged])
         anything = prf([j.pair.label != "no" for j in judged], [j.any for j in judged])
-        print(f"{label} ({len(subset)} pairs, {sum(p.label == 'yes' for p in subset)} yes): "
-              f"full support P={full[0]:.3f} R={full[1]:.3f} F1={full[2]:.3f}; "
-              f"any support P={anything[0]:.3f} R={anything[1]:.3f} F1={anything[2]:.3f}")  # fmt: skip
+        yes = sum(p.label == "yes" for p in subset)
+        print(
+            f"{label} ({len(subset)} pairs, {yes} yes): "
+            f"full support P={full[0]:.3f} R={full[1]:.3f} F1={full[2]:.3f}; "
+            f"any support P={anything[0]:.3f} R={anything[1]:.3f} F1={anything[2]:.3f}"
+        )
         if label == "untuned":
             t, p, r, f = cosine_baseline(tuned_judged, judged)
             print(

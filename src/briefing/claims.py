@@ -74,8 +74,8 @@ def independent_reports(
     for (a, b), rows in sorted(shared.items()):
         if a < b and len(rows) >= COPY_SHARE * max(1, min(counts[a], counts[b])):
             _join(canonical, ids[a], ids[b], credibility)
-    for a, b in _same_credit(corpus):
-        _join(canonical, a, b, credibility)
+    for first, second in _same_credit(corpus):
+        _join(canonical, first, second, credibility)
     return {source_id: _root(canonical, source_id) for source_id in ids}
 
 

@@ -46,8 +46,8 @@ DROPPED_REASON = "dropped: not supported by the sources"
 # no paraphrase, so word coverage carries more of its score. `floor`: candidates below this
 # cosine are never examined (well below any supported pair's cosine).
 CALIBRATED: dict[str, Thresholds] = {
-    "neural": Thresholds(weight=0.6, support=0.64, floor=0.3, part=0.64),
-    TFIDF: Thresholds(weight=0.3, support=0.43, floor=0.05, part=0.43),
+    "neural": Thresholds(weight=0.7, support=0.54, floor=0.3, part=0.54),
+    TFIDF: Thresholds(weight=0.3, support=0.4, floor=0.05, part=0.4),
 }
 # Candidates examined per source and in all, best cosine first: the best match of a source is
 # almost always among its three nearest sentences; 60 bounds the lexical work per sentence.
@@ -79,12 +79,16 @@ class Match:
         return (j.supports(thresholds), j.supports_part(thresholds), j.score, j.partial)
 
 
+# A source to cite, its match, and the part of the sentence it supports (None: all of it).
+Cited = tuple[str, Match, str | None]
+
+
 @dataclass(frozen=True)
 class Verdict:
     """What the matcher decided for one text: the sources to cite with the part each supports
     (None: all of it), whether they support the whole, and why not."""
 
-    cited: list[tuple[str, Match, str | None]]
+    cited: list[Cited]
     supported: bool
     unsupported: list[str]
     reason: str | None
@@ -281,7 +285,8 @@ class Aligner:
         whole: Mapping[str, Match],
         pieces: Sequence[tuple[str, Mapping[str, Match]]],
     ) -> Verdict:
-        """Support by one unit for all of the sentence, or jointly by units for each part."""
+        """Support by one unit for all of the sentence, else jointly by units for each part;
+        either way every name, number and quote must be found in the units cited."""
         t = self.thresholds
         full = [s for s, m in whole.items() if m.judgement.supports(t)]
         part_support = {
@@ -292,34 +297,58 @@ class Aligner:
             ]
             for part, best in pieces
         }
+        # Where the sentence fuses facts, a source supports all of it only if it supports each.
+        full = [s for s in full if all(s in supporters for supporters in part_support.values())]
         some = [s for s, m in whole.items() if s not in full and m.judgement.supports_part(t)]
-        cited: list[tuple[str, Match, str | None]] = []
-        for source_id in self._by_credibility(full):
-            cited.append((source_id, whole[source_id], None))
-        chosen = {source_id for source_id, _, _ in cited}
-        for part, best in pieces:
-            for source_id in self._by_credibility(part_support[part]):
-                if source_id not in chosen:
-                    cited.append((source_id, best[source_id], part))
-                    chosen.add(source_id)
-        for source_id in self._by_credibility(some):
-            if source_id not in chosen:
-                cited.append((source_id, whole[source_id], "in part"))
-                chosen.add(source_id)
+        joint = self._joint(pieces, part_support)
         unsupported = [part for part, _ in pieces if not part_support[part]]
-        jointly = bool(pieces) and not unsupported
-        if not full and not jointly:
-            return self._unsupported(query, whole, cited, unsupported)
-        kept, gap = self._capped(query, cited, pieces if not full else [])
-        if gap is not None:
+        gap: str | None = None
+        if full:
+            cited: list[Cited] = [(s, whole[s], None) for s in self._by_credibility(full)]
+            cited += [c for c in joint if c[0] not in full]
+            cited += [
+                (s, whole[s], "in part")
+                for s in self._by_credibility(some)
+                if s not in {c[0] for c in cited}
+            ]
+            kept, gap = self._capped(query, cited, [])
+            if gap is None:
+                return Verdict(kept, True, [], None)
+        if pieces and not unsupported:
+            kept, joint_gap = self._capped(query, joint, pieces)
+            if joint_gap is None:
+                return Verdict(kept, True, [], None)
+            gap = gap or joint_gap
+        if gap is not None and not unsupported:
             return Verdict([], False, [], gap)
-        return Verdict(kept, True, [], None)
+        return self._unsupported(query, whole, joint, unsupported)
+
+    def _joint(
+        self,
+        pieces: Sequence[tuple[str, Mapping[str, Match]]],
+        part_support: Mapping[str, list[str]],
+    ) -> list[Cited]:
+        """Each source supporting some parts, with the union of its units for them and the
+        parts it supports ("A / B"), most credible first."""
+        units: dict[str, list[Match]] = {}
+        labels: dict[str, list[str]] = {}
+        for part, best in pieces:
+            for source_id in part_support[part]:
+                units.setdefault(source_id, []).append(best[source_id])
+                labels.setdefault(source_id, []).append(part)
+        joint: list[Cited] = []
+        for source_id in self._by_credibility(list(units)):
+            matches = units[source_id]
+            rows = tuple(sorted({row for m in matches for row in m.unit}))
+            strongest = max(matches, key=lambda m: m.judgement.score).judgement
+            joint.append((source_id, Match(rows, strongest), " / ".join(labels[source_id])))
+        return joint
 
     def _unsupported(
         self,
         query: Features,
         whole: Mapping[str, Match],
-        cited: list[tuple[str, Match, str | None]],
+        cited: list[Cited],
         unsupported: list[str],
     ) -> Verdict:
         partly = [c for c in cited if c[2] is not None and c[2] != "in part"]
@@ -345,15 +374,15 @@ class Aligner:
     def _capped(
         self,
         query: Features,
-        cited: list[tuple[str, Match, str | None]],
+        cited: list[Cited],
         pieces: Sequence[tuple[str, Mapping[str, Match]]],
-    ) -> tuple[list[tuple[str, Match, str | None]], str | None]:
+    ) -> tuple[list[Cited], str | None]:
         """At most max_citations of the cited, keeping one per part where support is joint,
         and a reason when the names, numbers, dates or quotes are not all found in them."""
         cap = self._config.verify.max_citations
-        needed: list[tuple[str, Match, str | None]] = []
+        needed: list[Cited] = []
         for part, _ in pieces:
-            first = next((c for c in cited if c[2] == part), None)
+            first = next((c for c in cited if c[2] is not None and part in c[2].split(" / ")), None)
             if first is not None and first not in needed:
                 needed.append(first)
         rest = sorted(
@@ -434,11 +463,12 @@ class Aligner:
         )
 
     def _feature(self, unit: Unit) -> Features:
+        """The features of a unit: one sentence, or several of one article read together."""
         if unit not in self._features:
             if len(unit) == 1:
                 self._features[unit] = self._lexicon.features(self._sentences[unit[0]].text)
             else:
-                self._features[unit] = joined(self._feature(unit[:1]), self._feature(unit[1:]))
+                self._features[unit] = joined(self._feature(unit[:-1]), self._feature(unit[-1:]))
         return self._features[unit]
 
     def _article_words(self, source_id: str) -> frozenset[str]:

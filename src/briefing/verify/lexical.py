@@ -206,6 +206,8 @@ class NameChunk:
     # Only country or place names ("Russian troops", "the Russian leader"): a sentence that
     # adds one is not naming a different actor, so it never makes names differ by itself.
     place: bool
+    # False for a lone first word of a sentence never capitalised elsewhere: maybe no name.
+    certain: bool = True
 
 
 @dataclass(frozen=True)
@@ -249,8 +251,9 @@ class Lexicon:
             if any(title in normal.lower() for title in _ROLE_TITLES):
                 _learn_roles(_tokenise(text), roles)
         self._lower = frozenset(lower)
-        # Words the corpus capitalises inside a sentence: a sentence's first word is a name
-        # only if it is one of these ("Authorities erected ..." is no name).
+        # Words the corpus capitalises inside a sentence: a sentence's first word that is not
+        # one of these may be a name or just a capital ("Authorities erected ..."), so it is
+        # never required to be found (`missing`).
         self._inner = frozenset(inner)
         # A role names a person only where the story's articles give it to one person alone.
         self._roles = {role: next(iter(who)) for role, who in roles.items() if len(who) == 1}
@@ -271,7 +274,7 @@ class Lexicon:
             | people,
             stems=frozenset(_stem(c) for _, c in content) | {_stem(p) for p in people},
             negated=_negated(tokens, flags),
-            names=_chunks(tokens, flags),
+            names=self._certain(_chunks(tokens, flags), tokens),
             numbers=frozenset(c for c in canon if c[0].isdigit()),
             dates=frozenset(
                 t.canonical for t in tokens if t.capital and t.canonical in _DATE_WORDS
@@ -284,6 +287,18 @@ class Lexicon:
                 tokens,
                 len({c for _, c in content} | {c for c, f in zip(canon, flags, strict=True) if f}),
             ),
+        )
+
+    def _certain(
+        self, chunks: tuple[NameChunk, ...], tokens: Sequence[_Token]
+    ) -> tuple[NameChunk, ...]:
+        return tuple(
+            replace(chunk, certain=False)
+            if len(chunk.tokens) == 1
+            and tokens[chunk.position].initial
+            and tokens[chunk.position].text.lower() not in self._inner
+            else chunk
+            for chunk in chunks
         )
 
     def _people(self, canon: Sequence[str]) -> frozenset[str]:
@@ -311,7 +326,6 @@ class Lexicon:
         return (
             word not in _stopwords()
             and word not in self._lower
-            and word in self._inner
             and not word.endswith(_NON_NAME_ENDINGS)
         )
 
@@ -488,9 +502,7 @@ def judge(query: Features, candidate: Features, cosine: float, thresholds: Thres
 def joined(first: Features, second: Features) -> Features:
     """The features of two adjacent sentences read as one piece of evidence."""
     offset = len(first.order)
-    shifted = tuple(
-        NameChunk(c.tokens, c.anchors, c.position + offset, c.place) for c in second.names
-    )
+    shifted = tuple(replace(c, position=c.position + offset) for c in second.names)
     return Features(
         order=first.order + second.order,
         words=first.words | second.words,
@@ -587,8 +599,7 @@ def _positions(chunk: NameChunk, order: Sequence[str]) -> list[int]:
 def _actors_swapped(query: Features, candidate: Features) -> bool:
     """Two names that the query links by a verb ("Xi told Putin") are linked by a verb in the
     candidate too, but the other way round ("Putin told Xi")."""
-    actors = [chunk for chunk in query.names if not chunk.place]
-    for first, second in pairwise(actors):
+    for first, second in pairwise(query.names):
         if set(first.anchors) & set(second.anchors):
             continue
         if not _linked(query, first.position + len(first.tokens), second.position):
@@ -636,8 +647,8 @@ def missing(
     if absent:
         return f"number {absent[0]!r} is in no supporting sentence"
     for chunk in query.names:
-        if chunk.place and all(_has_name(a, near) for a in chunk.anchors):
-            continue  # a country or party the article names: context, not a new actor
+        if not chunk.certain:
+            continue
         if not _found(chunk, words) or not all(_has_name(a, near) for a in chunk.anchors):
             return f"name {' '.join(chunk.tokens)!r} is in no supporting sentence"
     for quote in query.quotes:
