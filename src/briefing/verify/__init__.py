@@ -46,13 +46,15 @@ DROPPED_REASON = "dropped: not supported by the sources"
 # no paraphrase, so word coverage carries more of its score. `floor`: candidates below this
 # cosine are never examined (well below any supported pair's cosine).
 CALIBRATED: dict[str, Thresholds] = {
-    "neural": Thresholds(weight=0.7, support=0.54, floor=0.3, part=0.54),
+    "neural": Thresholds(weight=0.7, support=0.56, floor=0.3, part=0.56),
     TFIDF: Thresholds(weight=0.3, support=0.4, floor=0.05, part=0.4),
 }
 # Candidates examined per source and in all, best cosine first: the best match of a source is
 # almost always among its three nearest sentences; 60 bounds the lexical work per sentence.
 CANDIDATES_PER_SOURCE = 3
 MAX_CANDIDATES = 60
+# Sentences aligned per block: 256 rows of similarities to 100k sentences are 100 MB.
+BATCH = 256
 
 Unit = tuple[int, ...]
 
@@ -140,7 +142,17 @@ class Aligner:
     def align_batch(
         self, texts: Sequence[str], allowed: Sequence[Collection[str] | None]
     ) -> list[BriefSentence]:
-        """`align` for many sentences with one call to the embedder (sentences and parts)."""
+        """`align` for many sentences, BATCH at a time: one call to the embedder and one
+        block of similarities per batch (memory stays linear in the corpus)."""
+        results: list[BriefSentence] = []
+        for start in range(0, len(texts), BATCH):
+            stop = start + BATCH
+            results.extend(self._align_block(texts[start:stop], allowed[start:stop]))
+        return results
+
+    def _align_block(
+        self, texts: Sequence[str], allowed: Sequence[Collection[str] | None]
+    ) -> list[BriefSentence]:
         if not texts:
             return []
         if not self._sentences:
@@ -225,7 +237,7 @@ class Aligner:
         units: list[Unit] = []
         taken: dict[str, int] = {}
         total = 0
-        for index in np.argsort(-row, kind="stable")[: MAX_CANDIDATES * CANDIDATES_PER_SOURCE]:
+        for index in _nearest_first(row, MAX_CANDIDATES * CANDIDATES_PER_SOURCE):
             i = int(index)
             if float(row[i]) < self.thresholds.floor or total >= MAX_CANDIDATES:
                 break
@@ -507,3 +519,12 @@ def _claim_sources(claim_ids: Sequence[str], claims: Mapping[str, Claim]) -> set
     if not known:
         return None
     return {source_id for claim in known for source_id in claim.source_ids}
+
+
+def _nearest_first(row: np.ndarray, count: int) -> np.ndarray:
+    """The indices of the `count` largest values of `row`, largest first (ties by index),
+    without sorting the whole row."""
+    if len(row) <= count:
+        return np.argsort(-row, kind="stable")
+    top = np.argpartition(-row, count)[:count]
+    return top[np.lexsort((top, -row[top]))]
