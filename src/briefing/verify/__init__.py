@@ -53,6 +53,9 @@ CALIBRATED: dict[str, Thresholds] = {
 # almost always among its three nearest sentences; 60 bounds the lexical work per sentence.
 CANDIDATES_PER_SOURCE = 3
 MAX_CANDIDATES = 60
+# Share of a fused sentence's content words a unit must hold to support all of it without
+# supporting each part on its own: the sentence itself or a light edit of it.
+FULL_COVERAGE = 0.8
 # Sentences aligned per block: 256 rows of similarities to 100k sentences are 100 MB.
 BATCH = 256
 
@@ -309,8 +312,14 @@ class Aligner:
             ]
             for part, best in pieces
         }
-        # Where the sentence fuses facts, a source supports all of it only if it supports each.
-        full = [s for s in full if all(s in supporters for supporters in part_support.values())]
+        # Where the sentence fuses facts, a source supports all of it only if it supports each
+        # part, or holds nearly all of its words (the sentence itself, or a copy of it).
+        full = [
+            s
+            for s in full
+            if whole[s].judgement.coverage >= FULL_COVERAGE
+            or all(s in supporters for supporters in part_support.values())
+        ]
         some = [s for s, m in whole.items() if s not in full and m.judgement.supports_part(t)]
         joint = self._joint(pieces, part_support)
         unsupported = [part for part, _ in pieces if not part_support[part]]
