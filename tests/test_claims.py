@@ -112,3 +112,33 @@ def test_clutter_is_dropped_with_a_reason() -> None:
     assert kept == (keep,)
     assert [(d.text, d.source_ids) for d in dropped] == [("Find a Job", ("b",))]
     assert "clutter" in dropped[0].reason
+
+
+def test_rewrites_of_one_wire_story_and_credited_copies_are_one_report() -> None:
+    """Issue 12: rare runs of words shared across most sentences, or the same wire credit,
+    make two articles one report, though their sentences embed far apart."""
+    wire = source("wire", 0.9, outlet="Associated Press")
+    rewrite = source("rewrite", None)
+    credited = source("credited", 0.4, wire_credit="The Associated Press")
+    other = source("other", 0.6)
+    corpus = Corpus(
+        folder="f",
+        articles=tuple(Article(source=s, text="t") for s in (wire, rewrite, credited, other)),
+    )
+    lines = [
+        "the senate voted on thursday to extend the debt limit into early december",
+        "the house is expected to take up the measure next week before the deadline",
+    ]
+    sents = [
+        sentence("wire", 0, lines[0]),
+        sentence("wire", 1, lines[1]),
+        sentence("rewrite", 0, "In a late vote, " + lines[0] + ", officials said."),
+        sentence("rewrite", 1, "Meanwhile " + lines[1] + " in October."),
+        sentence("credited", 0, "Lawmakers reached a deal."),
+        sentence("other", 0, "Senators voted on a short extension of the borrowing limit."),
+    ]
+    vectors = unit(
+        [1, 0, 0, 0], [0, 1, 0, 0], [0, 0, 1, 0], [0, 0, 0, 1], [1, 1, 0, 0], [0, 1, 1, 0]
+    )
+    found = independent_reports(corpus, sents, sentence_neighbours(sents, vectors, 0.99))
+    assert found == {"wire": "wire", "rewrite": "wire", "credited": "wire", "other": "other"}

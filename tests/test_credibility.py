@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,15 @@ from briefing.credibility import (
     suppress,
 )
 from briefing.errors import InputError
-from briefing.models import Article, Claim, Corpus, Source, Suppressed
+from briefing.models import (
+    Article,
+    BriefSentence,
+    Claim,
+    Corpus,
+    Evidence,
+    Source,
+    Suppressed,
+)
 
 CONFIG = CredibilityConfig()
 TABLE = {"example.com": 0.9, "theguardian.com": 0.75, "theguardian.com/observer": 0.72}
@@ -238,3 +247,28 @@ def rate_source_with(domain: str, table: dict[str, float]) -> Source:
     from briefing.credibility import rate_source
 
     return rate_source(article(domain=domain, identity="manifest"), table, CONFIG)
+
+
+def test_suppression_waits_for_corroboration_by_another_report() -> None:
+    """Issue 12: a claim of one low-credibility source that another independent source states
+    in other words is corroborated, kept, and supported by both; a copy does not corroborate."""
+    sources = {"rt": source("rt", "low"), "ap": source("ap", "high"), "copy": source("copy", "low")}
+    independent = {"rt": "rt", "ap": "ap", "copy": "rt"}
+    said = Evidence(source_id="ap", sentence="AP words it otherwise.", score=0.7, part=None)
+    copied = Evidence(source_id="copy", sentence="The same words.", score=1.0)
+
+    def corroborate(texts: Sequence[str]) -> list[BriefSentence]:
+        return [
+            BriefSentence(text=t, citations=("ap",), evidence=(said,))
+            if t == "claim c1"
+            else BriefSentence(text=t, citations=("copy",), evidence=(copied,))
+            for t in texts
+        ]
+
+    claims = [claim("c1", "rt"), claim("c2", "rt")]
+    kept, suppressed = suppress(claims, sources, independent, CONFIG, corroborate)
+    assert [(c.id, c.source_ids) for c in kept] == [("c1", ("ap", "rt"))]
+    assert [s.text for s in suppressed] == ["claim c2"]
+    # Unknown credibility still counts as low: nothing corroborates, both are suppressed.
+    kept, suppressed = suppress(claims, sources, independent, CONFIG)
+    assert not kept and len(suppressed) == 2

@@ -387,7 +387,13 @@ SENTENCE_KEYS = [
     "low_credibility_only",
     "paragraph",
     "nearest",
+    # issue 12: why a sentence is not (fully) supported, its unsupported parts, vetoed sources
+    "reason",
+    "unsupported_parts",
+    "rejected",
 ]
+# issue 12: the part of the sentence an evidence supports, its sentences, a veto's reason
+EVIDENCE_EXTRA = {"part": None, "sentence_ids": [], "reason": None}
 
 
 def test_json_fields_exact() -> None:
@@ -396,8 +402,8 @@ def test_json_fields_exact() -> None:
     assert [list(s) for s in data["sources"]] == [SOURCE_KEYS] * 3
     assert [list(s) for s in data["sentences"]] == [SENTENCE_KEYS] * 2
     assert data["sentences"][0]["evidence"] == [
-        {"source_id": "b", "sentence": "Xi <supported> Putin.", "score": 0.8012},
-        {"source_id": "a", "sentence": "Xi backed Putin.", "score": 0.9},
+        {"source_id": "b", "sentence": "Xi <supported> Putin.", "score": 0.8012} | EVIDENCE_EXTRA,
+        {"source_id": "a", "sentence": "Xi backed Putin.", "score": 0.9} | EVIDENCE_EXTRA,
     ]
     assert data["sentences"][0]["citations"] == ["a", "b"]
     assert data["suppressed"] == [
@@ -456,11 +462,15 @@ def test_json_cite_kind_marks_support() -> None:
         (True, ["a"]),
         (False, []),
     ]
-    assert data["sentences"][1]["nearest"] == {
-        "source_id": "a",
-        "sentence": "Near.",
-        "score": 0.3333,
-    }
+    assert (
+        data["sentences"][1]["nearest"]
+        == {
+            "source_id": "a",
+            "sentence": "Near.",
+            "score": 0.3333,
+        }
+        | EVIDENCE_EXTRA
+    )
 
 
 def test_json_refuses_non_finite_score() -> None:

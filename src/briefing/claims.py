@@ -27,6 +27,10 @@ MEMBER_FLOOR = 0.8
 COPY_SIMILARITY = 0.93
 # Share of the shorter article's sentences found in the other for the two to count as one report.
 COPY_SHARE = 0.6
+# A rewrite of a wire story keeps runs of its words: a run of this many words shared by two
+# articles and by at most RARE_IN others is the wire's text, not a common phrase.
+SHINGLE_WORDS = 8
+RARE_IN = 3
 # Clutter that cleaning missed: fragments too short, or without a lowercase word, to be a claim.
 MIN_CLAIM_WORDS = 5
 CLUTTER_REASON = "not article prose (clutter that cleaning missed)"
@@ -64,11 +68,66 @@ def independent_reports(
     for i, hits in enumerate(near):
         for j, _ in (hit for hit in hits if hit[1] >= COPY_SIMILARITY):
             shared[(int(groups[i]), int(groups[j]))].add(i)
+    for (a, b), rows in _shared_runs(sentences, groups).items():
+        shared[(a, b)].update(rows)
     canonical = {source_id: source_id for source_id in ids}
     for (a, b), rows in sorted(shared.items()):
         if a < b and len(rows) >= COPY_SHARE * max(1, min(counts[a], counts[b])):
             _join(canonical, ids[a], ids[b], credibility)
+    for first, second in _same_credit(corpus):
+        _join(canonical, first, second, credibility)
     return {source_id: _root(canonical, source_id) for source_id in ids}
+
+
+_RUN_WORD = re.compile(r"\w+")
+
+
+def _shared_runs(
+    sentences: Sequence[Sentence], groups: np.ndarray
+) -> dict[tuple[int, int], set[int]]:
+    """For each pair of articles (both orders), the sentences of the first that share a rare
+    run of SHINGLE_WORDS words with the second: rewrites of one wire story."""
+    holders: dict[int, set[int]] = defaultdict(set)
+    runs_of: list[set[int]] = []
+    for i, sentence in enumerate(sentences):
+        words = _RUN_WORD.findall(sentence.text.lower())
+        runs = {
+            hash(tuple(words[k : k + SHINGLE_WORDS])) for k in range(len(words) - SHINGLE_WORDS + 1)
+        }
+        runs_of.append(runs)
+        for run in runs:
+            holders[run].add(int(groups[i]))
+    shared: dict[tuple[int, int], set[int]] = defaultdict(set)
+    for i, runs in enumerate(runs_of):
+        mine = int(groups[i])
+        for run in runs:
+            articles = holders[run]
+            if 1 < len(articles) <= RARE_IN + 1:
+                for other in articles - {mine}:
+                    shared[(mine, other)].add(i)
+    return shared
+
+
+def _same_credit(corpus: Corpus) -> list[tuple[str, str]]:
+    """Pairs of articles credited to the same wire ("Source: The Associated Press"): one
+    report. The wire's own article, when present, is joined with each."""
+    by_credit: dict[str, dict[str, None]] = defaultdict(dict)
+    for article in corpus.articles:
+        if article.source.wire_credit:
+            by_credit[_plain_name(article.source.wire_credit)][article.source.id] = None
+    for article in corpus.articles:
+        outlet = _plain_name(article.source.outlet or "")
+        if outlet in by_credit:
+            by_credit[outlet][article.source.id] = None
+    return [
+        (members[0], other)
+        for members in (list(m) for m in by_credit.values())
+        for other in members[1:]
+    ]
+
+
+def _plain_name(name: str) -> str:
+    return re.sub(r"^the\s+", "", name.strip().lower())
 
 
 def _root(canonical: dict[str, str], source_id: str) -> str:

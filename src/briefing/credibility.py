@@ -11,7 +11,7 @@ import csv
 import io
 import logging
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -21,6 +21,7 @@ from briefing.config import CREDIBILITY_DECIMALS, CredibilityConfig
 from briefing.errors import InputError
 from briefing.models import (
     Article,
+    BriefSentence,
     Claim,
     Corpus,
     CredibilityLabel,
@@ -207,21 +208,67 @@ def rate_corpus(corpus: Corpus, config: CredibilityConfig) -> Corpus:
     return corpus.model_copy(update={"articles": tuple(articles)})
 
 
+# Reads the claims the matcher corroborates: for each claim text, the verified alignment
+# (citations and evidence) against every article, given by the pipeline (verify.Aligner).
+Corroborate = Callable[[Sequence[str]], Sequence[BriefSentence]]
+
+
 def suppress(
     claims: Sequence[Claim],
     sources: Mapping[str, Source],
     independent: Mapping[str, str],
     config: CredibilityConfig,
+    corroborate: Corroborate | None = None,
 ) -> tuple[tuple[Claim, ...], tuple[Suppressed, ...]]:
-    """Keep claims unless their only independent report comes from low-credibility sources."""
+    """Keep claims unless their only independent report comes from low-credibility sources.
+
+    Decided only after `corroborate` has checked the claim against every other article: a
+    claim that another independent report states in other words is corroborated (its support
+    grows by those sources) and kept. Unknown credibility counts as low (config.is_low).
+    """
+    at_risk = [
+        claim for claim in claims if _single_low(claim.source_ids, sources, independent, config)
+    ]
+    found = (
+        dict(zip((c.id for c in at_risk), corroborate([c.text for c in at_risk]), strict=True))
+        if corroborate and at_risk
+        else {}
+    )
     kept: list[Claim] = []
     suppressed: list[Suppressed] = []
     for claim in claims:
-        reports = {independent.get(source_id, source_id) for source_id in claim.source_ids}
-        if len(reports) == 1 and all(
-            config.is_low(sources[source_id].credibility_label) for source_id in claim.source_ids
-        ):
+        alignment = found.get(claim.id)
+        widened = _with_support(claim, alignment) if alignment is not None else claim
+        if _single_low(widened.source_ids, sources, independent, config):
             suppressed.append(Suppressed.claim(claim, SUPPRESS_REASON))
         else:
-            kept.append(claim)
+            kept.append(widened)
     return tuple(kept), tuple(suppressed)
+
+
+def _single_low(
+    source_ids: Sequence[str],
+    sources: Mapping[str, Source],
+    independent: Mapping[str, str],
+    config: CredibilityConfig,
+) -> bool:
+    reports = {independent.get(source_id, source_id) for source_id in source_ids}
+    return len(reports) == 1 and all(
+        config.is_low(sources[source_id].credibility_label) for source_id in source_ids
+    )
+
+
+def _with_support(claim: Claim, alignment: BriefSentence) -> Claim:
+    """The claim supported also by the other sources the matcher cites for it: each states
+    all of it or a fact of it (a part), and together the cited sources support all of it."""
+    if not alignment.supported:
+        return claim
+    extra = [e for e in alignment.evidence if e.source_id not in claim.source_ids]
+    if not extra:
+        return claim
+    return claim.model_copy(
+        update={
+            "source_ids": tuple(sorted({*claim.source_ids, *(e.source_id for e in extra)})),
+            "evidence": tuple(sorted((*claim.evidence, *extra), key=lambda e: e.source_id)),
+        }
+    )

@@ -94,6 +94,12 @@ class Evidence(Record):
     sentence: str
     score: float
     sentence_id: str | None = None
+    # Every sentence of the evidence: two when a fact is spread over adjacent sentences.
+    sentence_ids: tuple[str, ...] = ()
+    # The part of the sentence this evidence supports; None: all of it.
+    part: str | None = None
+    # Why this source was not cited although it scored as support (a lexical veto).
+    reason: str | None = None
 
 
 class Claim(Record):
@@ -165,6 +171,11 @@ class BriefSentence(Record):
     paragraph: int = 0
     low_credibility_only: bool = False
     nearest: Evidence | None = None
+    # Why the sentence is not (fully) supported, and the parts no source supports.
+    reason: str | None = None
+    unsupported_parts: tuple[str, ...] = ()
+    # Sources that scored as support but were vetoed, each with its reason.
+    rejected: tuple[Evidence, ...] = ()
 
 
 class SourceStats(Record):

@@ -129,7 +129,7 @@ def brief_of_corpus(
     on_stage("ranking claims")
     sources = {article.source.id: article.source for article in found.corpus.articles}
     kept, suppressed = credibility.suppress(
-        found.claims, sources, found.independent, config.credibility
+        found.claims, sources, found.independent, config.credibility, found.aligner.align_many
     )
     kept, clutter = claim_stage.drop_clutter(kept)
     vectors = claim_stage.claim_vectors(kept, found.sentences, found.vectors)

@@ -124,7 +124,8 @@ def _credibility(source: Source | None) -> str:
 
 
 def _quote(evidence: Evidence) -> str:
-    return f"{evidence.score:.2f} “{escape_cell(evidence.sentence)}”"
+    part = f" for “{escape_cell(evidence.part)}”" if evidence.part else ""
+    return f"{evidence.score:.2f} “{escape_cell(evidence.sentence)}”{part}"
 
 
 def _sentence_table(sentences: Sequence[BriefSentence], sources: dict[str, Source]) -> str:
@@ -136,9 +137,19 @@ def _sentence_table(sentences: Sequence[BriefSentence], sources: dict[str, Sourc
 
 def _sentence_row(number: int, sentence: BriefSentence, sources: dict[str, Source]) -> list[str]:
     text = escape_cell(sentence.text)
-    if not sentence.supported or not sentence.citations:
-        return [str(number), text, "unsupported", NONE_CELL, _nearest(sentence, sources)]
-    status = "low-credibility sources only" if sentence.low_credibility_only else "supported"
+    if not sentence.citations:
+        why = f"unsupported: {escape_cell(sentence.reason)}" if sentence.reason else "unsupported"
+        return [str(number), text, why, NONE_CELL, _nearest(sentence, sources)]
+    if not sentence.supported:
+        status = f"partly supported: {escape_cell(sentence.reason or '')}"
+    elif sentence.low_credibility_only:
+        status = "low-credibility sources only"
+    else:
+        status = "supported"
+    status += "".join(
+        f"; not cited: {_source_label(sources, item.source_id)} ({escape_cell(item.reason or '')})"
+        for item in sentence.rejected
+    )
     evidence = {item.source_id: item for item in reversed(sentence.evidence)}
     cited = " ".join(
         f"({n}) {_source_label(sources, sid)}" for n, sid in enumerate(sentence.citations, 1)

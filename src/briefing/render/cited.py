@@ -22,6 +22,8 @@ log = logging.getLogger(__name__)
 
 # Escaped so that it renders as the text "[unsupported]", never as a link or reference.
 UNSUPPORTED_MARK = " \\[unsupported\\]"
+# After the footnotes of a sentence the sources support only in part (audit.md names the part).
+PARTLY_MARK = " \\[partly unsupported\\]"
 _AUTHOR_LABEL = re.compile(r"(?<!\\)\[\^([^\]\s]+)\]")
 # Markdown that closes around a sentence's last word: emphasis, code, a link's target, the
 # author's footnote references. Our marks go after it, so they never land inside a link.
@@ -49,9 +51,10 @@ def render_cited_md(draft: Draft, brief: Brief) -> str:
 
 
 def _mark(sentence: BriefSentence, numbers: dict[str, int]) -> str:
-    if not sentence.supported or not sentence.citations:
+    if not sentence.citations:
         return UNSUPPORTED_MARK
-    return "".join(footnote_ref(numbers[sid]) for sid in dict.fromkeys(sentence.citations))
+    refs = "".join(footnote_ref(numbers[sid]) for sid in dict.fromkeys(sentence.citations))
+    return refs if sentence.supported else refs + PARTLY_MARK
 
 
 def _insertion_point(text: str, end: int) -> int:

@@ -78,6 +78,9 @@ def _sentence(sentence: BriefSentence) -> dict[str, Any]:
         "low_credibility_only": sentence.low_credibility_only,
         "paragraph": sentence.paragraph,
         "nearest": _evidence(sentence.nearest) if sentence.nearest else None,
+        "reason": sentence.reason,
+        "unsupported_parts": list(sentence.unsupported_parts),
+        "rejected": [_evidence(item) for item in sentence.rejected],
     }
 
 
@@ -86,6 +89,9 @@ def _evidence(evidence: Evidence) -> dict[str, Any]:
         "source_id": evidence.source_id,
         "sentence": evidence.sentence,
         "score": _number(evidence.score),
+        "part": evidence.part,
+        "sentence_ids": list(evidence.sentence_ids),
+        "reason": evidence.reason,
     }
 
 

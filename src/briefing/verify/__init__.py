@@ -1,13 +1,19 @@
-"""Align any sentence (a brief sentence, a generated one, a person's draft) to the source
-sentences that support it, with the evidence and scores; one aligner serves build and cite.
+"""The fact-level matcher: align any sentence (a brief sentence, a generated one, a person's
+draft, a claim checked for corroboration) to the source units that support it, with the
+evidence, the part each citation supports and the reason for every verdict; one matcher
+serves build, suppression and cite.
 
-Support is decided per pair of a sentence and a source sentence: a score that blends the
-embedder's cosine with the share of the sentence's content words the source sentence holds,
-over a threshold calibrated per embedder (docs/aligner.md), and no lexical conflict: a name,
-number or date that differs, a negation or a verb of opposite meaning, or two actors in
-swapped roles. The sentence is supported when some source sentence supports all of it and
-every name, number, date and quoted phrase in it is found in the sentences cited for it; it
-cites every source that supports it, or a part of it without contradicting it.
+Candidates come from the embedder: the nearest sentences of each source (one matrix product per
+sentence, never sentence x sentence). Only candidates get the costlier check. A unit of evidence
+is one prose sentence or two adjacent ones of one article (a fact spread over both). A unit
+supports a text when a score blending the cosine with the share of the text's content words it
+holds reaches a threshold calibrated per embedder (docs/aligner.md), with no lexical conflict
+(a name, number or date that differs, a negation, an opposite verb, swapped actors). A
+sentence is supported when some unit supports all of it, or, for a sentence that fuses several
+facts (`segments.parts`), when every part is supported by some unit (joint support); in both
+cases every name, number, date and quote in it must be found in the units cited. It cites every
+source that supports it or a part of it, and the audit shows which part each one supports; a
+sentence only partly supported names the parts no source supports.
 """
 
 from __future__ import annotations
@@ -29,23 +35,31 @@ from briefing.models import (
     Source,
     Suppressed,
 )
-from briefing.verify.lexical import Features, Judgement, Lexicon, Thresholds, covered, judge
+from briefing.verify.lexical import Features, Judgement, Lexicon, Thresholds, joined, judge, missing
+from briefing.verify.segments import parts
 
 log = logging.getLogger(__name__)
 
 DROPPED_REASON = "dropped: not supported by the sources"
-# Chosen by benchmarks/calibrate_aligner.py on tests/data/alignment_pairs.jsonl (figures and
-# command in docs/aligner.md): the best F1 on the 145 hand-judged pairs. A supported pair needs
-# MiniLM cosine >= 0.4 even at full word coverage, so candidates below 0.3 are never examined.
-# TF-IDF sees no paraphrase, so word coverage carries most of its score.
+# Chosen by benchmarks/calibrate_aligner.py on the tuning split of the hand-judged AllSides
+# pairs (tests/data/allsides_pairs.jsonl; figures and command in docs/aligner.md). TF-IDF sees
+# no paraphrase, so word coverage carries more of its score. `floor`: candidates below this
+# cosine are never examined (well below any supported pair's cosine).
 CALIBRATED: dict[str, Thresholds] = {
-    "neural": Thresholds(weight=0.6, support=0.64, floor=0.3),
-    TFIDF: Thresholds(weight=0.3, support=0.43, floor=0.05),
+    "neural": Thresholds(weight=0.7, support=0.56, floor=0.3, part=0.56),
+    TFIDF: Thresholds(weight=0.3, support=0.4, floor=0.05, part=0.4),
 }
 # Candidates examined per source and in all, best cosine first: the best match of a source is
 # almost always among its three nearest sentences; 60 bounds the lexical work per sentence.
 CANDIDATES_PER_SOURCE = 3
 MAX_CANDIDATES = 60
+# Share of a fused sentence's content words a unit must hold to support all of it without
+# supporting each part on its own: the sentence itself or a light edit of it.
+FULL_COVERAGE = 0.8
+# Sentences aligned per block: 256 rows of similarities to 100k sentences are 100 MB.
+BATCH = 256
+
+Unit = tuple[int, ...]
 
 
 def thresholds_for(embedder_name: str, config: VerifyConfig) -> Thresholds:
@@ -54,28 +68,48 @@ def thresholds_for(embedder_name: str, config: VerifyConfig) -> Thresholds:
     base = CALIBRATED[TFIDF if embedder_name == TFIDF else "neural"]
     if config.support_threshold is None:
         return base
-    return Thresholds(
-        base.weight, config.support_threshold, min(base.floor, config.support_threshold)
-    )
+    chosen = config.support_threshold
+    return Thresholds(base.weight, chosen, min(base.floor, chosen), chosen)
 
 
 @dataclass(frozen=True)
-class _Support:
-    """The best sentence of one source for one query: whether it supports all of the query
-    (`supports`) or at least part of it (`cited`)."""
+class Match:
+    """The best unit of one source for one text, and how well it supports it."""
 
-    index: int
+    unit: Unit
     judgement: Judgement
-    supports: bool
-    cited: bool
 
-    @property
-    def rank(self) -> tuple[bool, bool, float, float]:
-        return (self.supports, self.cited, self.judgement.score, self.judgement.partial)
+    def rank(self, thresholds: Thresholds) -> tuple[bool, bool, float, float]:
+        j = self.judgement
+        return (j.supports(thresholds), j.supports_part(thresholds), j.score, j.partial)
+
+
+# A source to cite, its match, and the part of the sentence it supports (None: all of it).
+Cited = tuple[str, Match, str | None]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What the matcher decided for one text: the sources to cite with the part each supports
+    (None: all of it), whether they support the whole, and why not."""
+
+    cited: list[Cited]
+    supported: bool
+    unsupported: list[str]
+    reason: str | None
+
+
+@dataclass(frozen=True)
+class Examined:
+    """A text's features and the best match of each source for it and for each of its parts."""
+
+    query: Features
+    whole: Mapping[str, Match]
+    pieces: Sequence[tuple[str, Mapping[str, Match]]]
 
 
 class Aligner:
-    """Finds, for any sentence, every source with a sentence that supports it."""
+    """Finds, for any sentence, every source with a unit that supports it or a part of it."""
 
     def __init__(
         self,
@@ -94,7 +128,7 @@ class Aligner:
         self._config = config
         self.thresholds = thresholds_for(embedder.name, config.verify)
         self._lexicon = Lexicon(sentence.text for sentence in self._sentences)
-        self._features: dict[int, Features] = {}
+        self._features: dict[Unit, Features] = {}
         self._context: dict[str, frozenset[str]] = {}
         self._rows_of: dict[str, list[int]] = {}
         for index, sentence in enumerate(self._sentences):
@@ -111,103 +145,323 @@ class Aligner:
     def align_batch(
         self, texts: Sequence[str], allowed: Sequence[Collection[str] | None]
     ) -> list[BriefSentence]:
-        """`align` for many sentences with one call to the embedder."""
+        """`align` for many sentences, BATCH at a time: one call to the embedder and one
+        block of similarities per batch (memory stays linear in the corpus)."""
+        results: list[BriefSentence] = []
+        for start in range(0, len(texts), BATCH):
+            stop = start + BATCH
+            results.extend(self._align_block(texts[start:stop], allowed[start:stop]))
+        return results
+
+    def _align_block(
+        self, texts: Sequence[str], allowed: Sequence[Collection[str] | None]
+    ) -> list[BriefSentence]:
         if not texts:
             return []
         if not self._sentences:
             return [
-                BriefSentence(text=t, citations=(), evidence=(), supported=False) for t in texts
+                BriefSentence(
+                    text=t, citations=(), evidence=(), supported=False, reason="no sources"
+                )
+                for t in texts
             ]
-        similarities = self._embedder.encode(list(texts)) @ self._vectors.T
-        return [
-            self._align_one(text, row, permitted)
-            for text, row, permitted in zip(texts, similarities, allowed, strict=True)
+        split = [parts(text) for text in texts]
+        pieces = [*texts, *(p for ps in split for p in ps if len(ps) > 1)]
+        similarities = self._embedder.encode(pieces) @ self._vectors.T
+        results: list[BriefSentence] = []
+        offset = len(texts)
+        for n, (text, permitted) in enumerate(zip(texts, allowed, strict=True)):
+            own = split[n] if len(split[n]) > 1 else []
+            rows = similarities[offset : offset + len(own)]
+            offset += len(own)
+            results.append(self._align_one(text, similarities[n], own, rows, permitted))
+        return results
+
+    def examine_units(self, text: str, units: Sequence[Unit]) -> Examined:
+        """The matches of `text` and of its parts when only `units` may support it."""
+        split = parts(text)
+        own = split if len(split) > 1 else []
+        rows = self._embedder.encode([text, *own]) @ self._vectors.T
+        query = self._lexicon.features(text)
+        pieces = [
+            (part, self._best_of(self._lexicon.features(part), row, units))
+            for part, row in zip(own, rows[1:], strict=True)
         ]
+        return Examined(query, self._best_of(query, rows[0], units), pieces)
+
+    def decide(self, examined: Examined) -> Verdict:
+        """The verdict on examined matches under the current thresholds (calibration)."""
+        t = self.thresholds
+        whole = {s: Match(m.unit, m.judgement.rescored(t)) for s, m in examined.whole.items()}
+        pieces = [
+            (part, {s: Match(m.unit, m.judgement.rescored(t)) for s, m in best.items()})
+            for part, best in examined.pieces
+        ]
+        return self._decide(examined.query, whole, pieces)
+
+    def source_of(self, row: int) -> str:
+        return self._sentences[row].source_id
+
+    # --- one sentence -------------------------------------------------------------------------
 
     def _align_one(
-        self, text: str, row: np.ndarray, allowed: Collection[str] | None
+        self,
+        text: str,
+        row: np.ndarray,
+        own_parts: Sequence[str],
+        part_rows: np.ndarray,
+        allowed: Collection[str] | None,
     ) -> BriefSentence:
         query = self._lexicon.features(text)
-        best = self._best_per_source(query, row)
-        cited, found = self._citable([s for s in best.values() if s.cited], query)
-        supporters = sorted({self._sentences[s.index].source_id for s in cited})
-        if found and self._permitted(supporters, allowed):
-            return self._supported(text, [best[source_id] for source_id in supporters])
-        nearest = max(best.values(), key=lambda s: (s.judgement.score, -s.index), default=None)
-        return BriefSentence(
-            text=text,
-            citations=(),
-            evidence=(),
-            supported=False,
-            nearest=self._evidence(nearest or self._fallback(query, row)),
+        whole = self._best_of(query, row, self._candidate_units(row))
+        pieces = [
+            (part, self._best_of(self._lexicon.features(part), r, self._candidate_units(r)))
+            for part, r in zip(own_parts, part_rows, strict=True)
+        ]
+        verdict = self._decide(query, whole, pieces)
+        rejected = self._rejected(whole, verdict)
+        supporters = [source_id for source_id, _, _ in verdict.cited]
+        if verdict.supported and self._permitted(supporters, allowed):
+            return self._result(text, verdict, rejected, supported=True)
+        if verdict.supported:
+            verdict = Verdict(
+                [], False, [], "no source the composer named supports it (nor a copy of one)"
+            )
+        result = self._result(text, verdict, rejected, supported=False)
+        nearest = max(
+            whole.items(), key=lambda kv: (kv[1].judgement.score, -kv[1].unit[0]), default=None
         )
+        fallback = nearest or self._fallback(query, row)
+        return result.model_copy(update={"nearest": self._evidence(*fallback)})
 
-    def _best_per_source(self, query: Features, row: np.ndarray) -> dict[str, _Support]:
-        """Per source, the best of its nearest sentences: supporting ones before others."""
-        best: dict[str, _Support] = {}
+    def _candidate_units(self, row: np.ndarray) -> list[Unit]:
+        """The nearest prose sentences of each source above the floor, each alone and with the
+        sentence before and after it in its article."""
+        units: list[Unit] = []
         taken: dict[str, int] = {}
-        for index in np.argsort(-row, kind="stable")[: MAX_CANDIDATES * CANDIDATES_PER_SOURCE]:
-            cosine = float(row[index])
-            if cosine < self.thresholds.floor or sum(taken.values()) >= MAX_CANDIDATES:
+        total = 0
+        for index in _nearest_first(row, MAX_CANDIDATES * CANDIDATES_PER_SOURCE):
+            i = int(index)
+            if float(row[i]) < self.thresholds.floor or total >= MAX_CANDIDATES:
                 break
-            source_id = self._sentences[int(index)].source_id
-            if taken.get(source_id, 0) >= CANDIDATES_PER_SOURCE:
+            source_id = self._sentences[i].source_id
+            if taken.get(source_id, 0) >= CANDIDATES_PER_SOURCE or not self._feature((i,)).prose:
                 continue
             taken[source_id] = taken.get(source_id, 0) + 1
-            judgement = judge(query, self._feature(int(index)), cosine, self.thresholds)
-            found = _Support(
-                int(index),
-                judgement,
-                judgement.supports(self.thresholds),
-                judgement.supports_part(self.thresholds),
+            total += 1
+            units.append((i,))
+            units.extend(u for u in ((i - 1, i), (i, i + 1)) if self._adjacent(u))
+        return units
+
+    def _adjacent(self, unit: Unit) -> bool:
+        first, second = unit
+        if first < 0 or second >= len(self._sentences):
+            return False
+        a, b = self._sentences[first], self._sentences[second]
+        return (
+            a.source_id == b.source_id
+            and b.index == a.index + 1
+            and self._feature((first,)).prose
+            and self._feature((second,)).prose
+        )
+
+    def _best_of(self, query: Features, row: np.ndarray, units: Sequence[Unit]) -> dict[str, Match]:
+        """Per source, its best unit for `query`: supporting ones before others."""
+        best: dict[str, Match] = {}
+        for unit in dict.fromkeys(units):
+            source_id = self._sentences[unit[0]].source_id
+            found = Match(
+                unit, judge(query, self._feature(unit), self._cosine(row, unit), self.thresholds)
             )
             held = best.get(source_id)
-            if held is None or found.rank > held.rank:
+            if held is None or found.rank(self.thresholds) > held.rank(self.thresholds):
                 best[source_id] = found
         return best
 
-    def _fallback(self, query: Features, row: np.ndarray) -> _Support:
+    def _cosine(self, row: np.ndarray, unit: Unit) -> float:
+        if len(unit) == 1:
+            return float(row[unit[0]])
+        a, b = self._vectors[unit[0]], self._vectors[unit[1]]
+        norm = float(np.sqrt(max(1e-12, 2.0 + 2.0 * float(a @ b))))
+        return (float(row[unit[0]]) + float(row[unit[1]])) / norm
+
+    def _fallback(self, query: Features, row: np.ndarray) -> tuple[str, Match]:
         index = int(np.argmax(row))
-        judgement = judge(query, self._feature(index), float(row[index]), self.thresholds)
-        return _Support(index, judgement, False, False)
+        found = Match(
+            (index,), judge(query, self._feature((index,)), float(row[index]), self.thresholds)
+        )
+        return self._sentences[index].source_id, found
 
-    def _citable(
-        self, candidates: Sequence[_Support], query: Features
-    ) -> tuple[list[_Support], bool]:
-        """The at most max_citations sources to cite, and whether together they support the
-        sentence: some supports all of it and every name, number, date and quote is found in
-        them. The most credible are tried first; if the cap cut the support away, sources
-        supporting all of the sentence are tried first in turn, each with the most credible
-        of the others."""
-        cap = self._config.verify.max_citations
-        by_credibility = sorted(candidates, key=lambda s: self._credibility_key(s.index))
-        leads = [[lead, *(s for s in by_credibility if s is not lead)] for lead in by_credibility]
-        orders = [by_credibility, *(order for order in leads if order[0].supports)]
-        for order in orders:
-            cited = order[:cap]
-            if any(s.supports for s in cited) and covered(
-                query,
-                [self._feature(s.index) for s in cited],
-                [self._article_words(self._sentences[s.index].source_id) for s in cited],
-            ):
-                return cited, True
-        return by_credibility[:cap], False
+    # --- the decision ---------------------------------------------------------------------------
 
-    def _supported(self, text: str, supports: Sequence[_Support]) -> BriefSentence:
-        cited = sorted(supports, key=lambda s: self._credibility_key(s.index))
-        sources = [self._sources[self._sentences[s.index].source_id] for s in supports]
-        return BriefSentence(
-            text=text,
-            citations=tuple(self._sentences[s.index].source_id for s in cited),
-            evidence=tuple(self._evidence(s) for s in cited),
-            supported=True,
-            low_credibility_only=all(
-                self._config.credibility.is_low(src.credibility_label) for src in sources
-            ),
+    def _decide(
+        self,
+        query: Features,
+        whole: Mapping[str, Match],
+        pieces: Sequence[tuple[str, Mapping[str, Match]]],
+    ) -> Verdict:
+        """Support by one unit for all of the sentence, else jointly by units for each part;
+        either way every name, number and quote must be found in the units cited."""
+        t = self.thresholds
+        full = [s for s, m in whole.items() if m.judgement.supports(t)]
+        part_support = {
+            part: [
+                s
+                for s, m in best.items()
+                if m.judgement.conflict is None and m.judgement.score >= t.part
+            ]
+            for part, best in pieces
+        }
+        # Where the sentence fuses facts, a source supports all of it only if it supports each
+        # part, or holds nearly all of its words (the sentence itself, or a copy of it).
+        full = [
+            s
+            for s in full
+            if whole[s].judgement.coverage >= FULL_COVERAGE
+            or all(s in supporters for supporters in part_support.values())
+        ]
+        some = [s for s, m in whole.items() if s not in full and m.judgement.supports_part(t)]
+        joint = self._joint(pieces, part_support)
+        unsupported = [part for part, _ in pieces if not part_support[part]]
+        gap: str | None = None
+        if full:
+            cited: list[Cited] = [(s, whole[s], None) for s in self._by_credibility(full)]
+            cited += [c for c in joint if c[0] not in full]
+            cited += [
+                (s, whole[s], "in part")
+                for s in self._by_credibility(some)
+                if s not in {c[0] for c in cited}
+            ]
+            kept, gap = self._capped(query, cited, [])
+            if gap is None:
+                return Verdict(kept, True, [], None)
+        if pieces and not unsupported:
+            kept, joint_gap = self._capped(query, joint, pieces)
+            if joint_gap is None:
+                return Verdict(kept, True, [], None)
+            gap = gap or joint_gap
+        if gap is not None and not unsupported:
+            return Verdict([], False, [], gap)
+        return self._unsupported(query, whole, joint, unsupported)
+
+    def _joint(
+        self,
+        pieces: Sequence[tuple[str, Mapping[str, Match]]],
+        part_support: Mapping[str, list[str]],
+    ) -> list[Cited]:
+        """Each source supporting some parts, with the union of its units for them and the
+        parts it supports ("A / B"), most credible first."""
+        units: dict[str, list[Match]] = {}
+        labels: dict[str, list[str]] = {}
+        for part, best in pieces:
+            for source_id in part_support[part]:
+                units.setdefault(source_id, []).append(best[source_id])
+                labels.setdefault(source_id, []).append(part)
+        joint: list[Cited] = []
+        for source_id in self._by_credibility(list(units)):
+            matches = units[source_id]
+            rows = tuple(sorted({row for m in matches for row in m.unit}))
+            strongest = max(matches, key=lambda m: m.judgement.score).judgement
+            joint.append((source_id, Match(rows, strongest), " / ".join(labels[source_id])))
+        return joint
+
+    def _unsupported(
+        self,
+        query: Features,
+        whole: Mapping[str, Match],
+        cited: list[Cited],
+        unsupported: list[str],
+    ) -> Verdict:
+        partly = [c for c in cited if c[2] is not None and c[2] != "in part"]
+        if partly and unsupported:
+            named = "; ".join(f'"{part}"' for part in unsupported)
+            return Verdict(
+                partly, False, unsupported, f"partly supported: no source supports {named}"
+            )
+        best = max(whole.values(), key=lambda m: m.judgement.score, default=None)
+        if best is None:
+            return Verdict([], False, [], "no source sentence is near it")
+        j = best.judgement
+        if j.conflict is not None and j.score >= self.thresholds.support:
+            return Verdict([], False, [], f"the nearest source sentence differs: {j.conflict}")
+        return Verdict(
+            [],
+            False,
+            [],
+            f"no source sentence says it (best support score {j.score:.2f}, "
+            f"needs {self.thresholds.support:.2f})",
         )
 
-    def _credibility_key(self, index: int) -> tuple[bool, float, str]:
-        source_id = self._sentences[index].source_id
+    def _capped(
+        self,
+        query: Features,
+        cited: list[Cited],
+        pieces: Sequence[tuple[str, Mapping[str, Match]]],
+    ) -> tuple[list[Cited], str | None]:
+        """At most max_citations of the cited, keeping one per part where support is joint,
+        and a reason when the names, numbers, dates or quotes are not all found in them."""
+        cap = self._config.verify.max_citations
+        needed: list[Cited] = []
+        for part, _ in pieces:
+            first = next((c for c in cited if c[2] is not None and part in c[2].split(" / ")), None)
+            if first is not None and first not in needed:
+                needed.append(first)
+        rest = sorted(
+            (c for c in cited if c not in needed), key=lambda c: self._credibility_key(c[0])
+        )
+        ordered = needed + rest
+        orders = [ordered] + [
+            [lead, *(c for c in ordered if c is not lead)] for lead in ordered if lead[2] is None
+        ]
+
+        gap: str | None = None
+        for order in orders:
+            kept = order[:cap]
+            gap = missing(
+                query,
+                [self._feature(c[1].unit) for c in kept],
+                [self._article_words(c[0]) for c in kept],
+            )
+            if gap is None:
+                return sorted(kept, key=lambda c: self._credibility_key(c[0])), None
+        return ordered[:cap], gap
+
+    def _rejected(self, whole: Mapping[str, Match], verdict: Verdict) -> tuple[Evidence, ...]:
+        """Sources that scored as support but a lexical veto ruled out, with the veto."""
+        cited = {source_id for source_id, _, _ in verdict.cited}
+        return tuple(
+            self._evidence(source_id, match).model_copy(update={"reason": match.judgement.conflict})
+            for source_id, match in sorted(whole.items())
+            if source_id not in cited
+            and match.judgement.conflict is not None
+            and match.judgement.score >= self.thresholds.support
+        )
+
+    # --- records --------------------------------------------------------------------------------
+
+    def _result(
+        self, text: str, verdict: Verdict, rejected: tuple[Evidence, ...], supported: bool
+    ) -> BriefSentence:
+        sources = [self._sources[source_id] for source_id, _, _ in verdict.cited]
+        return BriefSentence(
+            text=text,
+            citations=tuple(source_id for source_id, _, _ in verdict.cited),
+            evidence=tuple(
+                self._evidence(source_id, match).model_copy(update={"part": part})
+                for source_id, match, part in verdict.cited
+            ),
+            supported=supported,
+            low_credibility_only=bool(sources)
+            and all(self._config.credibility.is_low(src.credibility_label) for src in sources),
+            reason=verdict.reason,
+            unsupported_parts=tuple(verdict.unsupported),
+            rejected=rejected,
+        )
+
+    def _by_credibility(self, source_ids: Sequence[str]) -> list[str]:
+        return sorted(source_ids, key=self._credibility_key)
+
+    def _credibility_key(self, source_id: str) -> tuple[bool, float, str]:
         credibility = self._sources[source_id].credibility
         return (credibility is None, -(credibility or 0.0), source_id)
 
@@ -218,26 +472,30 @@ class Aligner:
         groups = {self._independent.get(source_id, source_id) for source_id in allowed}
         return any(s in allowed or self._independent.get(s, s) in groups for s in supporters)
 
-    def _evidence(self, support: _Support) -> Evidence:
-        sentence = self._sentences[support.index]
+    def _evidence(self, source_id: str, match: Match) -> Evidence:
+        rows = [self._sentences[i] for i in match.unit]
+        j = match.judgement
         return Evidence(
-            source_id=sentence.source_id,
-            sentence=sentence.text,
-            score=max(support.judgement.score, support.judgement.partial)
-            if support.cited
-            else support.judgement.score,
-            sentence_id=sentence.id,
+            source_id=source_id,
+            sentence=" ".join(s.text for s in rows),
+            score=max(j.score, j.partial) if j.supports_part(self.thresholds) else j.score,
+            sentence_id=rows[0].id,
+            sentence_ids=tuple(s.id for s in rows) if len(rows) > 1 else (),
         )
 
-    def _feature(self, index: int) -> Features:
-        if index not in self._features:
-            self._features[index] = self._lexicon.features(self._sentences[index].text)
-        return self._features[index]
+    def _feature(self, unit: Unit) -> Features:
+        """The features of a unit: one sentence, or several of one article read together."""
+        if unit not in self._features:
+            if len(unit) == 1:
+                self._features[unit] = self._lexicon.features(self._sentences[unit[0]].text)
+            else:
+                self._features[unit] = joined(self._feature(unit[:-1]), self._feature(unit[-1:]))
+        return self._features[unit]
 
     def _article_words(self, source_id: str) -> frozenset[str]:
         if source_id not in self._context:
             rows = self._rows_of.get(source_id, [])
-            self._context[source_id] = frozenset().union(*(self._feature(i).words for i in rows))
+            self._context[source_id] = frozenset().union(*(self._feature((i,)).words for i in rows))
         return self._context[source_id]
 
 
@@ -248,7 +506,7 @@ def verify_drafts(
 
     A sentence that names claims must be supported by one of their sources (claim ids that do
     not exist are ignored; with none left it is checked against all sources, as a sentence
-    that names no claim is).
+    that names no claim is). A dropped sentence carries the matcher's reason.
     """
     allowed = [_claim_sources(draft.claim_ids, claims) for draft in drafts]
     aligned = aligner.align_batch([draft.text for draft in drafts], allowed)
@@ -259,7 +517,8 @@ def verify_drafts(
             update = {"claim_ids": draft.claim_ids, "paragraph": draft.paragraph}
             kept.append(result.model_copy(update=update))
         else:
-            dropped.append(Suppressed(text=draft.text, source_ids=(), reason=DROPPED_REASON))
+            reason = f"{DROPPED_REASON} ({result.reason})" if result.reason else DROPPED_REASON
+            dropped.append(Suppressed(text=draft.text, source_ids=(), reason=reason))
             log.info("dropped unsupported sentence: %s", draft.text)
     return tuple(kept), tuple(dropped)
 
@@ -269,3 +528,12 @@ def _claim_sources(claim_ids: Sequence[str], claims: Mapping[str, Claim]) -> set
     if not known:
         return None
     return {source_id for claim in known for source_id in claim.source_ids}
+
+
+def _nearest_first(row: np.ndarray, count: int) -> np.ndarray:
+    """The indices of the `count` largest values of `row`, largest first (ties by index),
+    without sorting the whole row."""
+    if len(row) <= count:
+        return np.argsort(-row, kind="stable")
+    top = np.argpartition(-row, count)[:count]
+    return top[np.lexsort((top, -row[top]))]

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 
 
 def _word_list(text: str) -> list[str]:
@@ -33,13 +34,18 @@ class Thresholds:
     weight: float
     support: float
     floor: float
+    # The least score at which a unit supports one part of a sentence that states several facts.
+    part: float = 0.0
+
+    def score(self, cosine: float, coverage: float) -> float:
+        return round(self.weight * cosine + (1.0 - self.weight) * coverage, SCORE_DECIMALS)
 
 
 # At most this many words between two names linked by a verb ("Xi strongly backed Putin").
 ACTOR_GAP = 5
 # Content words after a negation cue that it governs ("no plans to attack Ukraine"),
 # unless a clause break or another cue comes first.
-NEGATION_SCOPE = 4
+NEGATION_SCOPE = 2
 # Scores are rounded so that float noise never changes brief.json's bytes.
 SCORE_DECIMALS = 4
 
@@ -71,7 +77,8 @@ _NUMBER_WORDS = {
 }
 _DATE_WORDS = _word_set(
     "monday tuesday wednesday thursday friday saturday sunday january february march april "
-    "may june july august september october november december"
+    "may june july august september october november december jan feb mar apr jun jul aug sep "
+    "sept oct nov dec"
 )
 # Capitalised words that give a role or a kind, not who or what: they never anchor a name
 # ("Foreign Minister Sergei Ryabkov" is found by "Ryabkov", "the Winter Olympic Games" by
@@ -79,7 +86,8 @@ _DATE_WORDS = _word_set(
 _TITLES = _word_set(
     "president minister foreign deputy secretary prime chairman chief leader state assistant "
     "adviser advisor spokesman spokeswoman spokesperson general mr mrs ms dr sir the games "
-    "ministry agency news office party council department group forces army"
+    "ministry agency news office party council department group forces army gov sen rep gen "
+    "lt col capt sgt adm prof rev"
 )
 # Plural acronyms ("VIPs", "CEOs") are common nouns, not names.
 _PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
@@ -89,6 +97,36 @@ _JOINERS = _word_set(
     "and or with met meet meets meeting spoke speak talked talks said says stated added "
     "reported quoted according"
 )
+# A gap of only these words between two names is a place or a relation, not a verb joining an
+# actor to an object ("met Ryabkov in Moscow", "the minister of Russia").
+_PREPOSITIONS = _word_set("in at on of from for by near inside outside the to into")
+# Capitalised words that name a role a person holds ("Russian President Vladimir Putin"): the
+# story's own articles teach which person a role stands for ("the Russian president").
+_ROLE_TITLES = _word_set(
+    "president minister secretary chairman chairwoman chair chief leader director governor "
+    "senator spokesman spokeswoman spokesperson commissioner ambassador envoy speaker judge "
+    "general mayor ceo premier chancellor king queen prince pope attorney"
+)
+# Longest role phrase learned ("Senate Majority Leader"): modifiers before the title.
+ROLE_WORDS = 4
+# Names this long may differ by one letter between outlets' spellings ("Sergey"/"Sergei").
+NAME_VARIANT_LENGTH = 5
+# Multipliers written after a number ("$12m", "12.5 million", "$1.2bn"): numbers are compared
+# as plain integers, so "$12m" and "$12 million" are one number.
+_SCALES = {
+    "k": 10**3, "thousand": 10**3, "m": 10**6, "mn": 10**6, "million": 10**6,
+    "b": 10**9, "bn": 10**9, "billion": 10**9, "tn": 10**12, "trillion": 10**12,
+}  # fmt: skip
+_SCALED = re.compile(
+    r"(?<![\w.])(\d+(?:,\d{3})*(?:\.\d+)?)\s*(thousand|million|billion|trillion)\b"
+    r"|(?<=[$€£])(\d+(?:,\d{3})*(?:\.\d+)?)\s*(k|m|mn|b|bn|tn)\b",
+    re.IGNORECASE,
+)
+# Evidence is article prose: a sentence with fewer content words, or a short line without a
+# closing punctuation mark (a heading, "More on coronavirus:"), is never evidence.
+MIN_PROSE_WORDS = 5
+HEADING_WORDS = 12
+_CLOSING = tuple(".!?\"”’')…")
 # Sentence-initial words with these endings are adverbs and participles, not names.
 _NON_NAME_ENDINGS = ("ing", "ly")
 
@@ -166,6 +204,8 @@ class NameChunk:
     # Only country or place names ("Russian troops", "the Russian leader"): a sentence that
     # adds one is not naming a different actor, so it never makes names differ by itself.
     place: bool
+    # False for a lone first word of a sentence never capitalised elsewhere: maybe no name.
+    certain: bool = True
 
 
 @dataclass(frozen=True)
@@ -182,6 +222,7 @@ class Features:
     quotes: tuple[str, ...]
     breaks: frozenset[int]  # positions of the words that follow a clause break
     plain: str  # the canonical tokens joined by spaces, padded, for quote look-ups
+    prose: bool = True  # may be evidence: a statement, not a heading or a fragment
 
 
 @dataclass(frozen=True)
@@ -198,9 +239,22 @@ class Lexicon:
 
     def __init__(self, corpus: Iterable[str]) -> None:
         lower: set[str] = set()
+        inner: set[str] = set()
+        roles: dict[tuple[str, ...], set[str]] = {}
         for text in corpus:
-            lower.update(w for w in _TOKEN.findall(_normalise(text)) if w.islower())
+            normal = _normalise(text)
+            words = _TOKEN.findall(normal)
+            lower.update(w for w in words if w.islower())
+            inner.update(w.lower() for w in words[1:] if w[:1].isupper())
+            if any(title in normal.lower() for title in _ROLE_TITLES):
+                _learn_roles(_tokenise(text), roles)
         self._lower = frozenset(lower)
+        # Words the corpus capitalises inside a sentence: a sentence's first word that is not
+        # one of these may be a name or just a capital ("Authorities erected ..."), so it is
+        # never required to be found (`missing`).
+        self._inner = frozenset(inner)
+        # A role names a person only where the story's articles give it to one person alone.
+        self._roles = {role: next(iter(who)) for role, who in roles.items() if len(who) == 1}
 
     def features(self, text: str) -> Features:
         tokens = _tokenise(text)
@@ -210,13 +264,15 @@ class Lexicon:
         content = [
             (i, t.canonical) for i, t in enumerate(tokens) if _is_content(t.canonical, stops)
         ]
+        people = self._people(canon)
         return Features(
             order=canon,
             words=frozenset(c for _, c in content)
-            | {c for c, f in zip(canon, flags, strict=True) if f},
-            stems=frozenset(_stem(c) for _, c in content),
+            | {c for c, f in zip(canon, flags, strict=True) if f}
+            | people,
+            stems=frozenset(_stem(c) for _, c in content) | {_stem(p) for p in people},
             negated=_negated(tokens, flags),
-            names=_chunks(tokens, flags),
+            names=self._certain(_chunks(tokens, flags), tokens),
             numbers=frozenset(c for c in canon if c[0].isdigit()),
             dates=frozenset(
                 t.canonical for t in tokens if t.capital and t.canonical in _DATE_WORDS
@@ -224,7 +280,36 @@ class Lexicon:
             quotes=tuple(_quotes(text)),
             breaks=frozenset(i for i, token in enumerate(tokens) if token.after_break),
             plain=" " + " ".join(canon) + " ",
+            prose=_is_prose(
+                text,
+                tokens,
+                len({c for _, c in content} | {c for c, f in zip(canon, flags, strict=True) if f}),
+            ),
         )
+
+    def _certain(
+        self, chunks: tuple[NameChunk, ...], tokens: Sequence[_Token]
+    ) -> tuple[NameChunk, ...]:
+        return tuple(
+            replace(chunk, certain=False)
+            if len(chunk.tokens) == 1
+            and tokens[chunk.position].initial
+            and tokens[chunk.position].text.lower() not in self._inner
+            else chunk
+            for chunk in chunks
+        )
+
+    def _people(self, canon: Sequence[str]) -> frozenset[str]:
+        """The people that roles in the sentence stand for ("the Russian president")."""
+        found: set[str] = set()
+        for i, word in enumerate(canon):
+            if word not in _ROLE_TITLES:
+                continue
+            for size in range(1, ROLE_WORDS + 1):
+                person = self._roles.get(tuple(canon[max(0, i - size + 1) : i + 1]))
+                if person is not None and i - size + 1 >= 0:
+                    found.add(person)
+        return frozenset(found)
 
     def _is_name(self, token: _Token) -> bool:
         if not token.capital or token.canonical in _DATE_WORDS or token.canonical[0].isdigit():
@@ -243,8 +328,40 @@ class Lexicon:
         )
 
 
+def _scaled(match: re.Match[str]) -> str:
+    digits, scale = (match.group(1), match.group(2)) if match.group(1) else match.group(3, 4)
+    value = float(digits.replace(",", "")) * _SCALES[scale.lower()]
+    return str(round(value))
+
+
+def _learn_roles(tokens: Sequence[_Token], roles: dict[tuple[str, ...], set[str]]) -> None:
+    """Record each role given to a person in a run of capitalised words: "Russian President
+    Vladimir Putin" teaches ("russia", "president") and ("president",) -> "putin"."""
+    run: list[_Token] = []
+    for token in [*tokens, None]:
+        if token is not None and token.capital and not (run and token.after_break):
+            run.append(token)
+            continue
+        words = [t.canonical for t in run]
+        titles = [k for k, word in enumerate(words) if word in _ROLE_TITLES]
+        if titles and titles[-1] < len(words) - 1 and words[-1] not in _TITLES:
+            last = titles[-1]
+            for start in range(max(0, last - ROLE_WORDS + 1), last + 1):
+                roles.setdefault(tuple(words[start : last + 1]), set()).add(words[-1])
+        run = [token] if token is not None and token.capital else []
+
+
+def _is_prose(text: str, tokens: Sequence[_Token], content_words: int) -> bool:
+    if content_words < MIN_PROSE_WORDS:
+        return False
+    if not any(t.text.islower() and len(t.text) > 2 for t in tokens):
+        return False
+    return len(tokens) >= HEADING_WORDS or text.rstrip().endswith(_CLOSING)
+
+
 def _normalise(text: str) -> str:
     text = text.replace("’", "'").replace("`", "'")
+    text = _SCALED.sub(_scaled, text)
     text = _ACRONYM_DOTS.sub(lambda m: m.group(0).replace(".", ""), text)
     for pattern, replacement in _aliases()[1]:
         text = pattern.sub(replacement, text)
@@ -261,7 +378,8 @@ def _tokenise(text: str) -> list[_Token]:
         gap = normal[previous_end : match.start()]
         previous_end = match.end()
         word = re.sub(r"'s$", "", raw).lower()
-        word = _NUMBER_WORDS.get(word, word)
+        compound = normal[match.end() : match.end() + 1] == "-" or gap.endswith("-")
+        word = word if compound else _NUMBER_WORDS.get(word, word)
         if word[0].isdigit():
             word = word.replace(",", "")
         stripped = gap.strip()
@@ -334,17 +452,20 @@ def _quotes(text: str) -> list[str]:
 
 @dataclass(frozen=True)
 class Judgement:
-    """How well one source sentence supports a sentence, and a conflict if any.
+    """How well one source unit supports a text, and a conflict if any.
 
-    `score` measures support for the whole sentence (its words found in the source sentence);
-    `partial` support for part of it (the source sentence's words found in the sentence): a
-    source that says "Xi backed Putin's bid" supports part of "Xi backed Putin's bid, the
-    Kremlin said on Wednesday" and is cited for it, once some source supports all of it.
+    `coverage` is the share of the text's content words found in the unit (support for all of
+    the text); `covering` the share of the unit's words found in the text (support for part of
+    it: a source that says "Xi backed Putin's bid" supports part of "Xi backed Putin's bid, the
+    Kremlin said on Wednesday"). Scores blend each with the cosine (`Thresholds.score`).
     """
 
     score: float
     conflict: str | None
     partial: float = 0.0
+    cosine: float = 0.0
+    coverage: float = 0.0
+    covering: float = 0.0
 
     def supports(self, thresholds: Thresholds) -> bool:
         return self.conflict is None and self.score >= thresholds.support
@@ -352,18 +473,46 @@ class Judgement:
     def supports_part(self, thresholds: Thresholds) -> bool:
         return self.conflict is None and max(self.score, self.partial) >= thresholds.support
 
+    def rescored(self, thresholds: Thresholds) -> Judgement:
+        """The same evidence scored with other thresholds (calibration)."""
+        return replace(
+            self,
+            score=thresholds.score(self.cosine, self.coverage),
+            partial=thresholds.score(self.cosine, self.covering),
+        )
+
 
 def judge(query: Features, candidate: Features, cosine: float, thresholds: Thresholds) -> Judgement:
     """Score `candidate` as support for `query` and name the first lexical conflict."""
     shared = len(query.stems & candidate.stems)
     coverage = shared / len(query.stems) if query.stems else 0.0
     covering = shared / len(candidate.stems) if candidate.stems else 0.0
-    score = thresholds.weight * cosine + (1.0 - thresholds.weight) * coverage
-    partial = thresholds.weight * cosine + (1.0 - thresholds.weight) * covering
     return Judgement(
-        round(float(score), SCORE_DECIMALS),
+        thresholds.score(cosine, coverage),
         conflict(query, candidate),
-        round(float(partial), SCORE_DECIMALS),
+        thresholds.score(cosine, covering),
+        round(float(cosine), SCORE_DECIMALS),
+        round(coverage, SCORE_DECIMALS),
+        round(covering, SCORE_DECIMALS),
+    )
+
+
+def joined(first: Features, second: Features) -> Features:
+    """The features of two adjacent sentences read as one piece of evidence."""
+    offset = len(first.order)
+    shifted = tuple(replace(c, position=c.position + offset) for c in second.names)
+    return Features(
+        order=first.order + second.order,
+        words=first.words | second.words,
+        stems=first.stems | second.stems,
+        negated=first.negated | second.negated,
+        names=first.names + shifted,
+        numbers=first.numbers | second.numbers,
+        dates=first.dates | second.dates,
+        quotes=first.quotes + second.quotes,
+        breaks=first.breaks | {offset} | {i + offset for i in second.breaks},
+        plain=first.plain + second.plain[1:],
+        prose=first.prose and second.prose,
     )
 
 
@@ -408,8 +557,29 @@ def _has(word: str, words: frozenset[str]) -> bool:
     return word in words or word + "s" in words or (word[-1] == "s" and word[:-1] in words)
 
 
+def _has_name(word: str, words: frozenset[str]) -> bool:
+    """`_has`, or a spelling of the name one letter away ("Sergey" / "Sergei")."""
+    if _has(word, words):
+        return True
+    if len(word) < NAME_VARIANT_LENGTH:
+        return False
+    return any(
+        other[:3] == word[:3] and _one_edit(word, other)
+        for other in words
+        if abs(len(other) - len(word)) <= 1
+    )
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """The two words differ by one substituted, inserted or deleted letter."""
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
 def _found(chunk: NameChunk, words: frozenset[str]) -> bool:
-    return any(_has(anchor, words) for anchor in chunk.anchors)
+    return any(_has_name(anchor, words) for anchor in chunk.anchors)
 
 
 def _names_differ(query: Features, candidate: Features) -> bool:
@@ -427,7 +597,7 @@ def _positions(chunk: NameChunk, order: Sequence[str]) -> list[int]:
 def _actors_swapped(query: Features, candidate: Features) -> bool:
     """Two names that the query links by a verb ("Xi told Putin") are linked by a verb in the
     candidate too, but the other way round ("Putin told Xi")."""
-    for first, second in zip(query.names, query.names[1:], strict=False):
+    for first, second in pairwise(query.names):
         if set(first.anchors) & set(second.anchors):
             continue
         if not _linked(query, first.position + len(first.tokens), second.position):
@@ -447,13 +617,21 @@ def _linked(features: Features, start: int, end: int) -> bool:
         return False
     if any(i in features.breaks for i in range(start, end + 1)):
         return False
-    return not set(between) & _JOINERS
+    return not set(between) & _JOINERS and not set(between) <= _PREPOSITIONS
 
 
 def covered(
     query: Features, supporters: Sequence[Features], context: Sequence[frozenset[str]]
 ) -> bool:
-    """Every name, number, date and quoted phrase of `query` is in a supporting sentence.
+    """Every name, number and quoted phrase of `query` is in a supporting sentence."""
+    return missing(query, supporters, context) is None
+
+
+def missing(
+    query: Features, supporters: Sequence[Features], context: Sequence[frozenset[str]]
+) -> str | None:
+    """The first name, number or quoted phrase of `query` that no supporting sentence holds,
+    described for the audit; None when all are found.
 
     A name counts when one of its words is in a supporting sentence and the rest are there
     or elsewhere in a supporting article (`context`): "Xi Jinping" is found when the sentence
@@ -461,10 +639,17 @@ def covered(
     """
     words = frozenset().union(*(s.words for s in supporters))
     near = words.union(*context)
-    for kind in ("numbers", "dates"):
-        if not getattr(query, kind) <= frozenset().union(*(getattr(s, kind) for s in supporters)):
-            return False
+    # A date the sources leave out is a detail (a date that differs is a conflict); a number
+    # is the fact itself. Calibrated on the tuning split (docs/aligner.md).
+    absent = sorted(query.numbers - frozenset().union(*(s.numbers for s in supporters)))
+    if absent:
+        return f"number {absent[0]!r} is in no supporting sentence"
     for chunk in query.names:
-        if not _found(chunk, words) or not all(_has(anchor, near) for anchor in chunk.anchors):
-            return False
-    return all(any(f" {q} " in s.plain for s in supporters) for q in query.quotes)
+        if not chunk.certain:
+            continue
+        if not _found(chunk, words) or not all(_has_name(a, near) for a in chunk.anchors):
+            return f"name {' '.join(chunk.tokens)!r} is in no supporting sentence"
+    for quote in query.quotes:
+        if not any(f" {quote} " in s.plain for s in supporters):
+            return f"quoted words {quote!r} are in no supporting sentence"
+    return None
