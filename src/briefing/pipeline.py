@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -13,12 +14,14 @@ from briefing import assemble, credibility, rank, sentences
 from briefing import claims as claim_stage
 from briefing.compose import get_composer
 from briefing.compose.base import ComposeInput, Composer, Composition
+from briefing.compose.extractive import printable
 from briefing.config import BriefingConfig
 from briefing.embed import Embedder, get_embedder
 from briefing.ingest import read_corpus
 from briefing.ingest.draft import read_draft
 from briefing.models import Brief, BriefSentence, Claim, Corpus, Draft, Sentence, Suppressed
 from briefing.verify import Aligner, verify_drafts
+from briefing.verify.lexical import Lexicon, conflict
 
 log = logging.getLogger(__name__)
 
@@ -83,12 +86,21 @@ def build_brief(
     )
     kept, clutter = claim_stage.drop_clutter(kept)
     vectors = claim_stage.claim_vectors(kept, found.sentences, found.vectors)
-    ranked = rank.rank_claims(kept, vectors, found.sentences, sources, found.independent)
+    ranked = rank.rank_claims(
+        kept, vectors, found.sentences, sources, found.independent, config.rank
+    )
+    by_id = {sentence.id: sentence for sentence in found.sentences}
+    story = rank.Story(
+        found.sentences,
+        sources,
+        found.independent,
+        dict(zip((claim.id for claim in kept), vectors, strict=True)),
+        _conflict(found.sentences),
+    )
+    printed = printable(ranked, by_id, sources)
+    selected = rank.select_brief(ranked, printed, story, config.brief, config.rank)
     given = ComposeInput(
-        claims=ranked,
-        sentences={sentence.id: sentence for sentence in found.sentences},
-        sources=sources,
-        config=config,
+        claims=ranked, selected=selected, sentences=by_id, sources=sources, config=config
     )
     on_stage(f"writing the brief ({composer.name}) and verifying every sentence")
     composition, verified, dropped, fallback = _compose_and_verify(composer, given, found)
@@ -102,6 +114,12 @@ def build_brief(
         independent=found.independent,
         sentences=found.sentences,
     )
+
+
+def _conflict(sents: tuple[Sentence, ...]) -> Callable[[str, str], str | None]:
+    """The lexical conflict check (numbers, negation, meaning) between two sentences."""
+    features = cache(Lexicon(sentence.text for sentence in sents).features)
+    return lambda a, b: conflict(features(a), features(b))
 
 
 def _not_cited(

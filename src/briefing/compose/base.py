@@ -18,6 +18,9 @@ class ComposeInput(BaseModel):
 
     claims: tuple[Claim, ...]
     sentences: Mapping[str, Sentence]
+    # What the extractive brief prints, in the order it tells it (rank.select_brief chose them
+    # from `claims` within the word budget).
+    selected: tuple[Claim, ...] = ()
     sources: Mapping[str, Source]
     config: BriefingConfig
 

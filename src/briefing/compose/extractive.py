@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from briefing.compose.base import ComposeInput, Composition, claims_in_order
+from briefing.compose.base import ComposeInput, Composition
 from briefing.config import UNKNOWN_CREDIBILITY
 from briefing.language import DANGLING_OPENER, content_words, find_loaded, is_attributed
 from briefing.models import Claim, DraftSentence, Sentence, Source
@@ -26,8 +26,6 @@ LOADED_WORD_PENALTY = 0.5
 COMFORTABLE_WORDS = 35
 LENGTH_PENALTY_PER_WORD = 0.02
 DEFAULT_TITLE = "Brief"
-# Members whose words a chosen sentence already covers this much add nothing new.
-MAX_WORD_OVERLAP = 0.7
 
 
 def tidy(text: str) -> str:
@@ -76,34 +74,32 @@ def best_member(
     )
 
 
-def _adds_something(text: str, chosen: Sequence[str]) -> bool:
-    words = content_words(text)
-    if not words:
-        return False
-    return all(
-        len(words & content_words(other)) / len(words) < MAX_WORD_OVERLAP for other in chosen
-    )
+def printable(
+    claims: Sequence[Claim], sentences: Mapping[str, Sentence], sources: Mapping[str, Source]
+) -> dict[str, str]:
+    """The sentence this composer prints for each claim that has one that stands alone: what
+    the selection (rank.select_brief) weighs and counts the words of."""
+    printed: dict[str, str] = {}
+    for claim in claims:
+        member = best_member(claim, sentences, sources)
+        if member is not None:
+            printed[claim.id] = tidy(member.text)
+    return printed
 
 
 def choose(given: ComposeInput) -> list[tuple[Claim, str]]:
-    """Walk the ranked claims, keeping each one's best sentence while the budget allows."""
+    """The selected claims with their sentences, in the selection's order (it kept to the
+    budget; the word and sentence limits are checked again here all the same)."""
     budget = given.config.brief
+    printed = printable(given.selected, given.sentences, given.sources)
     chosen: list[tuple[Claim, str]] = []
     words_used = 0
-    for claim in given.claims:
-        if len(chosen) == budget.sentences:
-            break
-        member = best_member(claim, given.sentences, given.sources)
-        if member is None:
-            continue
-        text = tidy(member.text)
-        words = len(text.split())
-        if words_used + words > budget.max_words or not _adds_something(
-            text, [t for _, t in chosen]
-        ):
+    for claim in given.selected[: budget.sentences]:
+        text = printed.get(claim.id)
+        if text is None or words_used + len(text.split()) > budget.max_words:
             continue
         chosen.append((claim, text))
-        words_used += words
+        words_used += len(text.split())
     return chosen
 
 
@@ -130,11 +126,5 @@ class ExtractiveComposer:
 
     def compose(self, given: ComposeInput) -> Composition:
         chosen = choose(given)
-        in_story_order = {
-            claim.id: n for n, claim in enumerate(claims_in_order([c for c, _ in chosen]))
-        }
-        ordered = sorted(chosen, key=lambda pair: in_story_order[pair[0].id])
-        sentences = tuple(
-            DraftSentence(text=text, claim_ids=(claim.id,)) for claim, text in ordered
-        )
+        sentences = tuple(DraftSentence(text=text, claim_ids=(claim.id,)) for claim, text in chosen)
         return Composition(title=headline(given, chosen), sentences=sentences)
