@@ -95,14 +95,12 @@ class RankConfig(Section):
     concept_weight: float = Field(0.3, ge=0.0)
     centrality_weight: float = Field(0.2, ge=0.0)
     position_weight: float = Field(0.1, ge=0.0)
-    # Selection (rank/select.py): "coverage" = budgeted coverage (Lin & Bilmes 2011 greedy);
-    # "mmr" = the claims in score order with redundancy removed, as long as they fit.
+    # Selection (rank/select.py): "coverage" = the concept ILP (Gillick & Favre 2009) under
+    # the word budget; "mmr" = the claims in score order while they fit (the ablation's
+    # baseline: the selection before the ILP).
     objective: Literal["coverage", "mmr"] = "coverage"
-    # Lin & Bilmes' cost scaling r: gain / words^r. 0 ignores length, 1 is gain per word.
-    cost_scale: float = Field(0.5, ge=0.0, le=2.0)
-    # Weight of the claim reward (credibility-weighted support, diversity-rewarding square
-    # root per topic) against concept coverage (which sums to 1).
-    claim_reward: float = Field(0.3, ge=0.0)
+    # Weight of the topics (the diversity reward) against concept coverage, which sums to 1.
+    diversity: float = Field(0.2, ge=0.0)
     # The lead fact (what the most credible outlets lead with) goes first.
     lead_first: bool = True
 
