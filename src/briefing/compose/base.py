@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Protocol
 
 from pydantic import BaseModel, ConfigDict
@@ -39,8 +39,3 @@ class Composer(Protocol):
     name: str
 
     def compose(self, given: ComposeInput) -> Composition: ...
-
-
-def claims_in_order(claims: Sequence[Claim]) -> list[Claim]:
-    """Claims in the order the story reads: by their mean relative position in the articles."""
-    return sorted(claims, key=lambda claim: (claim.position, claim.id))

@@ -19,10 +19,13 @@ does: lead, development in date order, background.
 
 from __future__ import annotations
 
+import os
 import re
+import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 import numpy as np
 
@@ -248,6 +251,20 @@ def without_clashes(pool: Sequence[Candidate], story: Story) -> list[Candidate]:
     return [c for c in pool if c in kept]
 
 
+def _quiet(make: Callable[[], Any]) -> Any:
+    """Call `make` with the process's standard output closed: HiGHS prints a banner from C++
+    when its first solver is made, which would land in the CLI's output."""
+    sys.stdout.flush()
+    saved = os.dup(1)
+    try:
+        with open(os.devnull, "w") as null:
+            os.dup2(null.fileno(), 1)
+            return make()
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
+
+
 def solve(
     pool: Sequence[Candidate],
     worth: Mapping[str, float],
@@ -262,7 +279,7 @@ def solve(
 
     names = sorted(set().union(*(c.concepts for c in pool)))
     n, inf = len(pool), highspy.kHighsInf
-    solver = highspy.Highs()  # type: ignore[no-untyped-call]
+    solver = _quiet(highspy.Highs)
     solver.silent()
     solver.setOptionValue("time_limit", SOLVER_SECONDS)
     lower = [1.0 if c is fixed else 0.0 for c in pool] + [0.0] * len(names)
