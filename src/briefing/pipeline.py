@@ -97,7 +97,7 @@ def build_brief(
         dict(zip((claim.id for claim in kept), vectors, strict=True)),
         _conflict(found.sentences),
     )
-    printed = printable(ranked, by_id, sources)
+    printed = printable(ranked, by_id, sources, rank.MAX_CANDIDATES)
     selected = rank.select_brief(ranked, printed, story, config.brief, config.rank)
     given = ComposeInput(
         claims=ranked, selected=selected, sentences=by_id, sources=sources, config=config

@@ -75,12 +75,17 @@ def best_member(
 
 
 def printable(
-    claims: Sequence[Claim], sentences: Mapping[str, Sentence], sources: Mapping[str, Source]
+    claims: Sequence[Claim],
+    sentences: Mapping[str, Sentence],
+    sources: Mapping[str, Source],
+    limit: int | None = None,
 ) -> dict[str, str]:
-    """The sentence this composer prints for each claim that has one that stands alone: what
-    the selection (rank.select_brief) weighs and counts the words of."""
+    """The sentence this composer prints for each claim that has one that stands alone (the
+    first `limit` such claims): what the selection (rank.select_brief) weighs and counts."""
     printed: dict[str, str] = {}
     for claim in claims:
+        if limit is not None and len(printed) >= limit:
+            break
         member = best_member(claim, sentences, sources)
         if member is not None:
             printed[claim.id] = tidy(member.text)
