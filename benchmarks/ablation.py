@@ -1,8 +1,11 @@
-"""Ablation of the ranking signals: ROUGE on the AllSides dev set with one signal at a time.
+"""Ablation of ranking and selection: ROUGE on the AllSides dev set, one change at a time.
 
-Each row sets the weights of `briefing.rank` as named (the others to zero, or the shipped
-defaults for "all") and scores the extractive brief exactly as `quality.py` does. It shows
-what each signal is worth on this set. Usage: `.venv/bin/python benchmarks/ablation.py --help`.
+Each row sets the `[rank]` config as named (the shipped defaults for the rest) and scores the
+extractive brief exactly as `quality.py` does: the coverage selection (concept ILP) with all
+defaults, without the diversity reward, without the lead fact first, with the claim score from
+one signal only, and the selection before it (claims in score order while they fit). The
+oracle row is the ceiling for any extractive method. Usage:
+`.venv/bin/python benchmarks/ablation.py --help`.
 """
 
 from __future__ import annotations
@@ -16,32 +19,39 @@ from pathlib import Path
 from rouge_score import rouge_scorer
 
 from baselines import bodies, cut_words, split_sentences
-from briefing import rank
 from briefing.config import load_config
 from briefing.embed import Embedder, get_embedder
 from briefing.pipeline import build_brief
-from devset import Cluster, load_clusters, write_cluster
+from devset import PARTS, Cluster, in_part, load_clusters, write_cluster
 from report import markdown_table, replace_section
 
 WORD_BUDGET = 100
 BRIEF_SENTENCES = 10
-SIGNALS = ("SUPPORT_WEIGHT", "CONCEPT_WEIGHT", "CENTRALITY_WEIGHT", "POSITION_WEIGHT")
-SETTINGS: dict[str, dict[str, float]] = {
-    "all (shipped weights)": {},
+SIGNALS = ("support_weight", "concept_weight", "centrality_weight", "position_weight")
+SETTINGS: dict[str, dict[str, object]] = {
+    "coverage ILP, shipped [rank] config": {},
+    "coverage ILP without the diversity reward": {"diversity": 0.0},
+    "coverage ILP without the lead fact first": {"lead_first": False},
     **{
-        f"{name.split('_')[0].lower()} only": {s: float(s == name) for s in SIGNALS}
+        f"coverage ILP, claim score from {name.split('_')[0]} only": {
+            s: float(s == name) for s in SIGNALS
+        }
         for name in SIGNALS
     },
+    "before: claims in score order (MMR) while they fit": {"objective": "mmr"},
 }
 
 
-def score(clusters: list[Cluster], folders: list[Path], embedder: Embedder) -> tuple[float, float]:
+def score(
+    clusters: list[Cluster], folders: list[Path], embedder: Embedder, rank: dict[str, object]
+) -> tuple[float, float]:
     config = load_config(
         None,
         {
             "embed": {"embedder": embedder.name if embedder.name == "tfidf" else "minilm"},
             "brief": {"max_words": WORD_BUDGET, "sentences": BRIEF_SENTENCES},
             "compose": {"mode": "extractive"},
+            "rank": rank,
         },
     )
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2"], use_stemmer=True)
@@ -85,10 +95,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--embedder", default="tfidf", help="minilm or tfidf")
     parser.add_argument("--limit", type=int, default=None, help="first N clusters only")
+    parser.add_argument("--part", choices=PARTS, default="all", help="dev-set part (devset.py)")
     parser.add_argument("--no-doc", action="store_true", help="do not rewrite the doc section")
     args = parser.parse_args()
     logging.disable(logging.WARNING)
-    clusters = load_clusters(limit=args.limit)
+    clusters = in_part(load_clusters(limit=args.limit), args.part)
     root = Path(tempfile.mkdtemp(prefix="ablation-"))
     folders = []
     for n, cluster in enumerate(clusters):
@@ -97,19 +108,17 @@ def main() -> None:
         write_cluster(cluster, folder)
         folders.append(folder)
     embedder = get_embedder(load_config(None, {"embed": {"embedder": args.embedder}}).embed)
-    shipped = {name: getattr(rank, name) for name in SIGNALS}
     rows = []
-    for label, weights in SETTINGS.items():
-        for name in SIGNALS:
-            setattr(rank, name, weights.get(name, shipped[name]))
-        r1, r2 = score(clusters, folders, embedder)
+    for label, setting in SETTINGS.items():
+        r1, r2 = score(clusters, folders, embedder, setting)
         rows.append((label, f"{r1:.2f}", f"{r2:.2f}"))
         print(label, rows[-1][1:], flush=True)
     r1, r2 = oracle(clusters)
     rows.append(("oracle: greedy on the reference (upper bound)", f"{r1:.2f}", f"{r2:.2f}"))
-    table = markdown_table(("ranking signals", "ROUGE-1 F1", "ROUGE-2 F1"), rows)
-    command = f"`.venv/bin/python benchmarks/ablation.py --embedder {args.embedder}`"
-    body = f"{command} ({len(clusters)} clusters, {WORD_BUDGET} words)\n\n{table}"
+    table = markdown_table(("selection and ranking", "ROUGE-1 F1", "ROUGE-2 F1"), rows)
+    part = "" if args.part == "all" else f" --part {args.part}"
+    command = f"`.venv/bin/python benchmarks/ablation.py --embedder {args.embedder}{part}`"
+    body = f"{command} ({len(clusters)} clusters, {args.part}, {WORD_BUDGET} words)\n\n{table}"
     print(body)
     if not args.no_doc:
         replace_section(f"ablation-{args.embedder}", body)

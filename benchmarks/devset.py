@@ -8,6 +8,7 @@ plus a sources.csv manifest with what the JSON says about each outlet.
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import os
 from dataclasses import dataclass
@@ -20,6 +21,9 @@ DEV_SET = Path(
 )
 CACHE_DIR = REPO_ROOT / "benchmarks/.cache"
 MANIFEST_FIELDS = ("file", "outlet", "domain", "url", "published", "credibility")
+# The dev set's two parts: a story is in "tune" when the first byte of the SHA-256 of its id is
+# even, else in "held-out". Tuning looks only at "tune"; "held-out" is reported, never tuned on.
+PARTS = ("tune", "held-out", "all")
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,15 @@ def load_clusters(path: Path = DEV_SET, limit: int | None = None) -> list[Cluste
             articles = tuple(_article(a) for a in raw["articles"])
             clusters.append(Cluster(str(raw["id"]), articles, str(raw["references"][0])))
     return clusters
+
+
+def part_of(cluster_id: str) -> str:
+    """The dev-set part a story belongs to, by a hash of its id (stable across runs)."""
+    return "tune" if hashlib.sha256(cluster_id.encode()).digest()[0] % 2 == 0 else "held-out"
+
+
+def in_part(clusters: list[Cluster], part: str) -> list[Cluster]:
+    return clusters if part == "all" else [c for c in clusters if part_of(c.id) == part]
 
 
 def article_file_text(article: DevArticle) -> str:

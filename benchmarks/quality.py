@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from baselines import SUMY_METHODS, bodies, cut_words, lead_summary, sumy_summary
-from devset import DEV_SET, Cluster, load_clusters, write_cluster
+from devset import DEV_SET, PARTS, Cluster, in_part, load_clusters, part_of, write_cluster
 from report import machine, markdown_table, replace_section, revision, save_json
 
 log = logging.getLogger("quality")
@@ -45,6 +45,16 @@ class MethodResult:
 
     def mean(self, rouge_type: str) -> float:
         return statistics.fmean(self.scores[rouge_type])
+
+    def subset(self, keep: list[bool]) -> MethodResult:
+        """The same method's figures on the clusters flagged in `keep` (one dev-set part)."""
+
+        def pick(values: list[float]) -> list[float]:
+            return [v for v, k in zip(values, keep, strict=True) if k]
+
+        scores = {t: pick(values) for t, values in self.scores.items()}
+        words = [w for w, k in zip(self.words, keep, strict=True) if k]
+        return MethodResult(self.name, scores, pick(self.seconds), words, self.failures)
 
 
 def briefing_method(embedder_name: str, budget: int) -> Summarize:
@@ -143,10 +153,31 @@ def goal_line(results: list[MethodResult]) -> str:
     return "\n".join(lines)
 
 
+def part_tables(clusters: list[Cluster], results: list[MethodResult]) -> str:
+    """The same run's figures on each part of the dev set (tuned on 'tune' only)."""
+    blocks = []
+    for part in PARTS[:2]:
+        keep = [part_of(cluster.id) == part for cluster in clusters]
+        if not any(keep):
+            continue
+        subset = [result.subset(keep) for result in results]
+        blocks.append(
+            f"\n{part} part ({sum(keep)} clusters), from the same run:\n\n"
+            f"{summary_table(subset)}\n\n{goal_line(subset)}\n"
+        )
+    return "".join(blocks)
+
+
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--dev-set", type=Path, default=DEV_SET, help="clusters (JSON lines)")
     parser.add_argument("--limit", type=int, default=None, help="first N clusters only")
+    parser.add_argument(
+        "--part",
+        choices=PARTS,
+        default="all",
+        help="dev-set part by a hash of the story id (tune on 'tune', report 'held-out')",
+    )
     parser.add_argument("--budget", type=int, default=WORD_BUDGET, help="words per summary")
     parser.add_argument(
         "--embedders", nargs="+", default=list(EMBEDDERS), help="briefing embedders to run"
@@ -161,13 +192,17 @@ def main() -> None:
     logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s")
     logging.getLogger("briefing").setLevel(logging.ERROR)
     args = parse_args()
-    clusters = load_clusters(args.dev_set, args.limit)
+    clusters = in_part(load_clusters(args.dev_set, args.limit), args.part)
     load_before = os.getloadavg()[0]
     results = run(clusters, args.budget, args.embedders)
     measured = revision()
     load = f"1-minute load average {load_before:.1f} before the run, {os.getloadavg()[0]:.1f} after"
     table, goals = summary_table(results), goal_line(results)
-    sys.stdout.write(f"{len(clusters)} clusters, {args.budget} words\n\n{table}\n\n{goals}\n")
+    by_part = part_tables(clusters, results) if args.part == "all" else ""
+    sys.stdout.write(
+        f"{len(clusters)} clusters ({args.part}), {args.budget} words\n\n{table}\n\n{goals}\n"
+        f"{by_part}"
+    )
     save_json(
         "quality",
         {
@@ -187,10 +222,12 @@ def main() -> None:
         command = ".venv/bin/python benchmarks/quality.py"
         if args.limit:
             command += f" --limit {args.limit}"
+        if args.part != "all":
+            command += f" --part {args.part}"
         body = (
-            f"`{command}` ({len(clusters)} clusters, {args.budget} words; revision {measured}; "
-            f"{load})"
-            f"\n\n{table}\n\n{goals}"
+            f"`{command}` ({len(clusters)} clusters, {args.part}, {args.budget} words; "
+            f"revision {measured}; {load})"
+            f"\n\n{table}\n\n{goals}\n{by_part}"
         )
         replace_section("quality", body)
 

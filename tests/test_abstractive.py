@@ -500,7 +500,10 @@ def test_supported_sentences_keep_their_citations_and_invented_ones_are_dropped(
     assert [s.text for s in brief.sentences] == [text for _, text in shown]
     assert [s.claim_ids for s in brief.sentences] == [(label,) for label, _ in shown]
     for sent, (label, _) in zip(brief.sentences, shown, strict=True):
-        assert sent.citations and set(sent.citations) <= set(claims[label].source_ids)
+        # verify_drafts: supported by one of the claim's sources, and then every source that
+        # supports it is cited (with MiniLM's claim threshold at 0.85 since issue 13, a claim's
+        # support set no longer holds every looser paraphrase the aligner accepts).
+        assert sent.citations and set(sent.citations) & set(claims[label].source_ids)
     assert [d.text for d in brief.dropped] == [INVENTED]
 
 

@@ -10,6 +10,7 @@ from records import claim, sentence, source
 def _given(claims, sents, sources, config: BriefingConfig | None = None) -> ComposeInput:
     return ComposeInput(
         claims=tuple(claims),
+        selected=tuple(claims),
         sentences={s.id: s for s in sents},
         sources=sources,
         config=config or BriefingConfig(),
@@ -32,7 +33,7 @@ def test_best_member_prefers_credible_attributed_standalone_wording() -> None:
     assert chosen == strong
 
 
-def test_budget_and_story_order_are_respected() -> None:
+def test_selected_claims_are_printed_in_the_given_order_within_the_budget() -> None:
     sents = [
         sentence("a", 0, "The summit was held by video link on Wednesday morning.", 0.0),
         sentence("a", 1, "Officials later described the talks as constructive and warm.", 0.6),
@@ -45,8 +46,8 @@ def test_budget_and_story_order_are_respected() -> None:
     ]
     config = load_config(None, {"brief": {"sentences": 2}})
     out = ExtractiveComposer().compose(_given(claims, sents, {"a": source("a", 0.9)}, config))
-    # The two best-ranked claims (C3, C1) are kept, then told in story order.
-    assert [s.claim_ids for s in out.sentences] == [("C1",), ("C3",)]
+    # The order is the selection's (rank.select_brief); the composer only prints.
+    assert [s.claim_ids for s in out.sentences] == [("C3",), ("C1",)]
     words = load_config(None, {"brief": {"max_words": 12}})
     out = ExtractiveComposer().compose(_given(claims, sents, {"a": source("a", 0.9)}, words))
     assert [s.claim_ids for s in out.sentences] == [("C3",)]

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from briefing.rank import concept_scores, mmr_order, pagerank, rank_claims, report_weights
+from briefing.config import RankConfig
+from briefing.rank.score import concept_scores, mmr_order, pagerank, rank_claims, report_weights
 from records import claim, sentence, source, unit
 
 
@@ -33,7 +34,10 @@ def test_corroborated_lead_claim_outranks_a_single_source_aside() -> None:
     core = claim("C1", text, sents[:3], position=0.0)
     aside = claim("C2", "Weather stayed cold", sents[3:], position=0.9)
     sources = {s: source(s, 0.8) for s in "abc"}
-    ranked = rank_claims([aside, core], unit([0, 1], [1, 0]), sents, sources, {s: s for s in "abc"})
+    independent = {s: s for s in "abc"}
+    ranked = rank_claims(
+        [aside, core], unit([0, 1], [1, 0]), sents, sources, independent, RankConfig()
+    )
     assert [c.id for c in ranked] == ["C1", "C2"]
     assert ranked[0].score > ranked[1].score
 

@@ -121,8 +121,10 @@ def build(
     per_folder: Annotated[
         bool, typer.Option("--per-folder", help="Each subfolder of INPUT_DIR is one story.")
     ] = False,
-    sentences: Annotated[int | None, typer.Option("--sentences", help="Sentences (6).")] = None,
-    max_words: Annotated[int | None, typer.Option("--max-words", help="Word budget (150).")] = None,
+    sentences: Annotated[
+        int | None, typer.Option("--sentences", help="Sentence cap (max words / 20, at least 4).")
+    ] = None,
+    max_words: Annotated[int | None, typer.Option("--max-words", help="Word budget (200).")] = None,
     mode: Annotated[
         str | None, typer.Option("--mode", help="auto (default), extractive or abstractive.")
     ] = None,

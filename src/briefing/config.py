@@ -60,9 +60,53 @@ class EmbedConfig(Section):
     batch_size: int = Field(64, gt=0)
 
 
+# A news sentence runs 20-25 words; the sentence cap derived from the word budget allows one
+# per 20 words, so the word budget is what binds and short core facts are never crowded out.
+WORDS_PER_SENTENCE = 20
+# Briefs keep at least this many sentences where the sources allow (the selection prefers
+# several short facts to one long quote that would leave room for fewer).
+MIN_SENTENCES = 4
+MAX_SENTENCES = 50
+
+
+DEFAULT_MAX_WORDS = 200
+
+
 class BriefConfig(Section):
-    sentences: int = Field(6, gt=0, le=50)
-    max_words: int = Field(150, gt=0)
+    # 200 words: the seed story's core facts (summit and backing, troop build-up and denial,
+    # NATO demands, Xi's support and remarks, Olympics visit and boycott) take 150-200 words;
+    # a one-minute read. `sentences` (a cap) is derived from it unless set.
+    max_words: int = Field(DEFAULT_MAX_WORDS, gt=0)
+    # The default here is a placeholder: a missing or null `sentences` is derived above.
+    sentences: int = Field(MIN_SENTENCES, gt=0, le=MAX_SENTENCES)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _derive_sentences(cls, data: Any) -> Any:
+        if isinstance(data, dict) and data.get("sentences") is None:
+            words = data.get("max_words", DEFAULT_MAX_WORDS)
+            if isinstance(words, int) and words > 0:
+                derived = max(MIN_SENTENCES, round(words / WORDS_PER_SENTENCE))
+                return {**data, "sentences": min(derived, MAX_SENTENCES)}
+        return data
+
+
+class RankConfig(Section):
+    """What the story is about (claim scores) and what the extractive brief says (selection)."""
+
+    # Claim score = weighted signals, each scaled to [0, 1] (rank/score.py says why each).
+    support_weight: float = Field(0.4, ge=0.0)
+    concept_weight: float = Field(0.3, ge=0.0)
+    centrality_weight: float = Field(0.2, ge=0.0)
+    position_weight: float = Field(0.1, ge=0.0)
+    # Selection (rank/select.py): "coverage" = the concept ILP (Gillick & Favre 2009) under
+    # the word budget; "mmr" = the claims in score order while they fit (the ablation's
+    # baseline: the selection before the ILP).
+    objective: Literal["coverage", "mmr"] = "coverage"
+    # Weight of the topics (the diversity reward) against concept coverage, which sums to 1.
+    diversity: float = Field(0.2, ge=0.0)
+    # The lead fact (what the most credible outlets lead with) goes first.
+    lead_first: bool = True
 
 
 class ComposeConfig(Section):
@@ -91,6 +135,7 @@ class BriefingConfig(Section):
     credibility: CredibilityConfig = CredibilityConfig()
     embed: EmbedConfig = EmbedConfig()
     brief: BriefConfig = BriefConfig()
+    rank: RankConfig = RankConfig()
     compose: ComposeConfig = ComposeConfig()
     verify: VerifyConfig = VerifyConfig()
 

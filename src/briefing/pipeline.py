@@ -14,6 +14,7 @@ from briefing import assemble, credibility, disagree, rank, sentences, stories
 from briefing import claims as claim_stage
 from briefing.compose import get_composer
 from briefing.compose.base import ComposeInput, Composer, Composition
+from briefing.compose.extractive import printed_texts
 from briefing.config import BriefingConfig
 from briefing.embed import Embedder, get_embedder
 from briefing.ingest import read_corpus
@@ -133,12 +134,21 @@ def brief_of_corpus(
     )
     kept, clutter = claim_stage.drop_clutter(kept)
     vectors = claim_stage.claim_vectors(kept, found.sentences, found.vectors)
-    ranked = rank.rank_claims(kept, vectors, found.sentences, sources, found.independent)
+    ranked = rank.rank_claims(
+        kept, vectors, found.sentences, sources, found.independent, config.rank
+    )
+    by_id = {sentence.id: sentence for sentence in found.sentences}
+    story = rank.Story(
+        found.sentences,
+        sources,
+        found.independent,
+        dict(zip((claim.id for claim in kept), vectors, strict=True)),
+        _conflict(found.sentences),
+    )
+    printed = printed_texts(ranked, by_id, sources, rank.MAX_CANDIDATES)
+    selected = rank.select_brief(ranked, printed, story, config.brief, config.rank)
     given = ComposeInput(
-        claims=ranked,
-        sentences={sentence.id: sentence for sentence in found.sentences},
-        sources=sources,
-        config=config,
+        claims=ranked, selected=selected, sentences=by_id, sources=sources, config=config
     )
     on_stage(f"writing the brief ({composer.name}) and verifying every sentence")
     composition, verified, dropped, fallback = _compose_and_verify(composer, given, found)
@@ -179,6 +189,12 @@ def find_disagreements(
         differs,
         disagree.similarity_threshold(embedder.name),
     )
+
+
+def _conflict(sents: tuple[Sentence, ...]) -> Callable[[str, str], str | None]:
+    """The lexical conflict check (numbers, negation, meaning) between two sentences."""
+    features = cache(Lexicon(sentence.text for sentence in sents).features)
+    return lambda a, b: conflict(features(a), features(b))
 
 
 def _not_cited(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Protocol
 
 from pydantic import BaseModel, ConfigDict
@@ -18,6 +18,9 @@ class ComposeInput(BaseModel):
 
     claims: tuple[Claim, ...]
     sentences: Mapping[str, Sentence]
+    # What the extractive brief prints, in the order it tells it (rank.select_brief chose them
+    # from `claims` within the word budget).
+    selected: tuple[Claim, ...] = ()
     sources: Mapping[str, Source]
     config: BriefingConfig
 
@@ -38,8 +41,3 @@ class Composer(Protocol):
     name: str
 
     def compose(self, given: ComposeInput) -> Composition: ...
-
-
-def claims_in_order(claims: Sequence[Claim]) -> list[Claim]:
-    """Claims in the order the story reads: by their mean relative position in the articles."""
-    return sorted(claims, key=lambda claim: (claim.position, claim.id))

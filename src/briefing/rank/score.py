@@ -1,8 +1,9 @@
-"""The extractive scorer: which claims the story is about, in the order a brief should take them.
+"""The claim scorer: which claims the story is about, best first.
 
-Score = corroboration (credibility-weighted independent reports) + centrality (PageRank on the
-claim similarity graph) + position (news leads carry the story); then a redundancy-aware order
-(maximal marginal relevance) so that the top of the list covers different facts.
+Score = corroboration (credibility-weighted independent reports) + concepts (words many
+articles share) + centrality (PageRank on the claim similarity graph) + position (news leads
+carry the story), weighted by `RankConfig`; then a redundancy-aware order (maximal marginal
+relevance) so that the top of the list covers different facts.
 """
 
 from __future__ import annotations
@@ -12,20 +13,16 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 from scipy import sparse
 
-from briefing.config import UNKNOWN_CREDIBILITY
+from briefing.config import UNKNOWN_CREDIBILITY, RankConfig
 from briefing.language import content_words
 from briefing.models import Claim, Sentence, Source
 from briefing.vectors import neighbours
 
-# Weights of the four signals (each scaled to [0, 1]). Corroboration leads: what many
-# independent outlets report is what the story is about. Concepts score the same idea at word
-# level (Gillick & Favre 2009 weight concepts by document frequency), so a fact phrased too
-# differently to cluster still counts; centrality does so at the level of meaning; position
-# breaks ties toward the lead, where news writing puts the core facts.
-SUPPORT_WEIGHT = 0.4
-CONCEPT_WEIGHT = 0.3
-CENTRALITY_WEIGHT = 0.2
-POSITION_WEIGHT = 0.1
+# The weights of the four signals (each scaled to [0, 1]) are in RankConfig. Corroboration
+# leads: what many independent outlets report is what the story is about. Concepts score the
+# same idea at word level (Gillick & Favre 2009 weight concepts by document frequency), so a
+# fact phrased too differently to cluster still counts; centrality does so at the level of
+# meaning; position breaks ties toward the lead, where news writing puts the core facts.
 # Edges of the claim graph: claims on the same sub-topic (cosine >= 0.3 for MiniLM) link up.
 GRAPH_THRESHOLD = 0.3
 # PageRank damping as in LexRank (Erkan & Radev 2004 use 0.85) and its convergence settings.
@@ -109,14 +106,15 @@ def score_claims(
     sentences: Sequence[Sentence],
     sources: Mapping[str, Source],
     independent: Mapping[str, str],
+    config: RankConfig,
 ) -> np.ndarray:
     support = np.array([sum(report_weights(c, sources, independent).values()) for c in claims])
     position = np.array([1.0 - claim.position for claim in claims])
     return (
-        SUPPORT_WEIGHT * _scaled(support)
-        + CONCEPT_WEIGHT * _scaled(concept_scores(claims, sentences))
-        + CENTRALITY_WEIGHT * _scaled(pagerank(vectors))
-        + POSITION_WEIGHT * position
+        config.support_weight * _scaled(support)
+        + config.concept_weight * _scaled(concept_scores(claims, sentences))
+        + config.centrality_weight * _scaled(pagerank(vectors))
+        + config.position_weight * position
     )
 
 
@@ -142,11 +140,12 @@ def rank_claims(
     sentences: Sequence[Sentence],
     sources: Mapping[str, Source],
     independent: Mapping[str, str],
+    config: RankConfig,
 ) -> tuple[Claim, ...]:
     """Claims best first, each with its score; `vectors[i]` is claim i's normalised vector."""
     if not claims:
         return ()
-    scores = score_claims(claims, vectors, sentences, sources, independent)
+    scores = score_claims(claims, vectors, sentences, sources, independent, config)
     return tuple(
         claims[i].model_copy(update={"score": round(float(scores[i]), 4)})
         for i in mmr_order(scores, vectors)

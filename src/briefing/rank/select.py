@@ -1,0 +1,361 @@
+"""What the extractive brief says: budgeted coverage of the story's facts, lead fact first.
+
+The concept ILP of Gillick & Favre (2009, "A Scalable Global Model for Summarization"), solved
+exactly by HiGHS: choose the claims' printed sentences to maximise the weight of the concepts
+they cover within the word budget. Concepts:
+
+- stemmed content words and bigrams, each worth the credibility-weighted independent reports
+  that use it (more in headlines and leads), counted once however often the brief repeats it,
+  so a restatement adds nothing and several short core facts beat one long quote;
+- topics (claims grouped by similarity), each worth its best claim's score (corroboration,
+  concepts, centrality, position: rank/score.py): the diversity reward, so that the brief
+  touches each side of the story before it dwells on one.
+
+The lead fact (what the most credible outlets lead and headline with) is always in and comes
+first. Two claims whose figures or claims conflict are never set side by side unless both are
+attributed: the latest, most credible one stays a candidate. The brief reads as the story
+does: lead, development in date order, background.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import numpy as np
+
+from briefing.config import MIN_SENTENCES, UNKNOWN_CREDIBILITY, BriefConfig, RankConfig
+from briefing.language import content_words, is_attributed
+from briefing.models import Claim, Sentence, Source
+
+# A lead (first sentence) or a headline is where an outlet says what the story is: its
+# concepts count twice an ordinary sentence's (1-3 score alike on the dev set's tune part),
+# and they pick the lead fact.
+LEAD_BOOST = 2.0
+# Content words are worth this share of a bigram: a bigram pins a fact ("troop build-up"),
+# a single word only its topic.
+UNIGRAM_SHARE = 0.5
+# A concept only one independent report uses is worth this share (Gillick & Favre count only
+# concepts that several documents share): what one outlet alone says is not the story, but it
+# still breaks ties and fills the budget where a folder has a single report.
+SINGLE_REPORT_SHARE = 0.02
+# Briefs keep at least MIN_SENTENCES where the sources allow, at one per this many words of
+# budget: 4 in the default 200 words, 2 in 100 (forcing 4 sentences into 100 words fills the
+# brief with fragments and cost 1.2 ROUGE-2 points on the dev set's tune part).
+WORDS_PER_REQUIRED_SENTENCE = 50
+# Claims from this far down their articles on average are background, told last.
+BACKGROUND_POSITION = 0.6
+# Topics of the diversity reward: two claims share a topic when their cosine is in the top
+# share of the story's claim pairs (a quantile, so that it fits MiniLM and TF-IDF alike).
+TOPIC_QUANTILE = 0.8
+# Only the best-scored claims are candidates: the brief never reaches further down, and the
+# ILP and the pairwise conflict checks stay small on folders of thousands of claims.
+MAX_CANDIDATES = 150
+# The solver's time limit per story; it returns its best solution so far after it.
+SOLVER_SECONDS = 5.0
+# Conflicts that set two sentences against each other (lexical.conflict reasons), when the two
+# tell one fact: this share of their content words (figures left out) in common. Sentences on
+# different facts of one story share 0.1-0.3 and differ in figures and negations all the time
+# ("voted 2-1" / "bans abortions at six weeks"); restatements of one fact share 0.4 and up.
+CLASHING = frozenset({"number differs", "negation differs", "opposite meaning"})
+SAME_FACT_OVERLAP = 0.4
+
+Conflict = Callable[[str, str], str | None]
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+def no_conflict(_a: str, _b: str) -> str | None:
+    return None
+
+
+@dataclass(frozen=True)
+class Story:
+    """What selection reads besides the ranked claims: the sentences, sources, which source
+    copies which (independent reports), each claim's vector, and the lexical conflict check."""
+
+    sentences: Sequence[Sentence]
+    sources: Mapping[str, Source]
+    independent: Mapping[str, str]
+    vectors: Mapping[str, np.ndarray]
+    conflict: Conflict = no_conflict
+
+    def credibility(self, source_id: str) -> float:
+        value = self.sources[source_id].credibility
+        return UNKNOWN_CREDIBILITY if value is None else value
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A claim with the sentence the brief would print for it and the concepts it covers."""
+
+    claim: Claim
+    text: str
+    words: int
+    concepts: frozenset[str]
+
+
+@cache
+def _stem(word: str) -> str:
+    from nltk.stem.porter import PorterStemmer
+
+    return str(PorterStemmer().stem(word))
+
+
+def concepts(text: str) -> frozenset[str]:
+    """Stemmed content words ("w:") and bigrams with at least one content word ("b:")."""
+    content = content_words(text)
+    tokens = _TOKEN.findall(text.lower())
+    stems = [_stem(t) for t in tokens]
+    unigrams = {f"w:{s}" for t, s in zip(tokens, stems, strict=True) if t in content}
+    bigrams = {
+        f"b:{stems[i]} {stems[i + 1]}"
+        for i in range(len(tokens) - 1)
+        if tokens[i] in content or tokens[i + 1] in content
+    }
+    return frozenset(unigrams | bigrams)
+
+
+def concept_weights(story: Story) -> dict[str, float]:
+    """Each concept's worth: the credibility of each independent report using it (boosted in
+    its headline and lead), summed over reports, scaled so that all concepts sum to 1."""
+    per_report: dict[str, dict[str, float]] = {}
+    for sentence in story.sentences:
+        boost = LEAD_BOOST if sentence.index == 0 else 1.0
+        _note(per_report, story, sentence.source_id, concepts(sentence.text), boost)
+    for source in story.sources.values():
+        if source.title:
+            _note(per_report, story, source.id, concepts(source.title), LEAD_BOOST)
+    weights: dict[str, float] = {}
+    reports: dict[str, int] = {}
+    for found in per_report.values():
+        for concept, weight in found.items():
+            share = 1.0 if concept.startswith("b:") else UNIGRAM_SHARE
+            weights[concept] = weights.get(concept, 0.0) + share * weight
+            reports[concept] = reports.get(concept, 0) + 1
+    if len(per_report) > 1:
+        for concept, count in reports.items():
+            if count == 1:
+                weights[concept] *= SINGLE_REPORT_SHARE
+    total = sum(weights.values()) or 1.0
+    return {concept: weight / total for concept, weight in weights.items()}
+
+
+def _note(
+    per_report: dict[str, dict[str, float]],
+    story: Story,
+    source_id: str,
+    found: frozenset[str],
+    boost: float,
+) -> None:
+    report = story.independent.get(source_id, source_id)
+    weight = story.credibility(source_id) * boost
+    seen = per_report.setdefault(report, {})
+    for concept in found:
+        seen[concept] = max(seen.get(concept, 0.0), weight)
+
+
+def topics(claims: Sequence[Claim], story: Story) -> list[int]:
+    """Leader clustering in score order: a claim joins the first leader it is close to."""
+    if not claims:
+        return []
+    matrix = np.stack([story.vectors[c.id] for c in claims])
+    cosine = matrix @ matrix.T
+    pairs = cosine[np.triu_indices(len(claims), k=1)]
+    threshold = float(np.quantile(pairs, TOPIC_QUANTILE)) if len(pairs) else 1.0
+    leaders: list[int] = []
+    labels: list[int] = []
+    for i in range(len(claims)):
+        close = next((n for n, j in enumerate(leaders) if cosine[i, j] >= threshold), None)
+        if close is None:
+            leaders.append(i)
+            close = len(leaders) - 1
+        labels.append(close)
+    return labels
+
+
+def candidates(ranked: Sequence[Claim], texts: Mapping[str, str], story: Story) -> list[Candidate]:
+    """The best-scored claims that have a printable sentence, each with its topic as a concept."""
+    claims = [c for c in ranked if c.id in texts][:MAX_CANDIDATES]
+    return [
+        Candidate(c, texts[c.id], len(texts[c.id].split()), concepts(texts[c.id]) | {f"t:{t}"})
+        for c, t in zip(claims, topics(claims, story), strict=True)
+    ]
+
+
+def weights(pool: Sequence[Candidate], story: Story, config: RankConfig) -> dict[str, float]:
+    """Concept weights (sum 1) plus topic weights (sum `config.diversity`): each topic is worth
+    its best claim's score."""
+    found = concept_weights(story)
+    best: dict[str, float] = {}
+    for candidate in pool:
+        for topic in (c for c in candidate.concepts if c.startswith("t:")):
+            best[topic] = max(best.get(topic, 0.0), candidate.claim.score)
+    total = sum(best.values()) or 1.0
+    return found | {topic: config.diversity * score / total for topic, score in best.items()}
+
+
+def lead_fact(pool: Sequence[Candidate], story: Story, budget: int) -> Candidate | None:
+    """What the most credible outlets lead with: credibility of each article whose first
+    sentence the claim holds, plus each headline's share of concepts the sentence repeats."""
+    firsts = {s.id: story.credibility(s.source_id) for s in story.sentences if s.index == 0}
+    titles = [
+        (concepts(s.title), story.credibility(s.id)) for s in story.sources.values() if s.title
+    ]
+
+    def strength(candidate: Candidate) -> tuple[float, float]:
+        ids = {*candidate.claim.member_ids, *(e.sentence_id for e in candidate.claim.evidence)}
+        led = sum(firsts.get(i, 0.0) for i in ids if i is not None)
+        echoed = sum(
+            weight * len(found & candidate.concepts) / len(found)
+            for found, weight in titles
+            if found
+        )
+        return (led + echoed, candidate.claim.score)
+
+    return max((c for c in pool if c.words <= budget), key=strength, default=None)
+
+
+def clash(a: Candidate, b: Candidate, story: Story) -> bool:
+    """The two would set conflicting figures or claims side by side: a conflict on one
+    subject, unless each is attributed to whoever said it."""
+    mine, theirs = (_words(c.text) for c in (a, b))
+    overlap = len(mine & theirs) / max(1, len(mine | theirs))
+    if overlap < SAME_FACT_OVERLAP or (is_attributed(a.text) and is_attributed(b.text)):
+        return False
+    return story.conflict(a.text, b.text) in CLASHING
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in content_words(text) if not w[0].isdigit()}
+
+
+def standing(candidate: Candidate, story: Story) -> tuple[str, float]:
+    """Which of two clashing claims the brief keeps: the latest report, then the most credible."""
+    ids = candidate.claim.source_ids
+    latest = max((story.sources[i].published or "" for i in ids), default="")
+    return (latest, max((story.credibility(i) for i in ids), default=0.0))
+
+
+def without_clashes(pool: Sequence[Candidate], story: Story) -> list[Candidate]:
+    """The pool less every candidate that clashes with one standing higher."""
+    order = sorted(pool, key=lambda c: standing(c, story), reverse=True)
+    kept: list[Candidate] = []
+    for candidate in order:
+        if not any(clash(candidate, other, story) for other in kept):
+            kept.append(candidate)
+    return [c for c in pool if c in kept]
+
+
+def _quiet(make: Callable[[], Any]) -> Any:
+    """Call `make` with the process's standard output closed: HiGHS prints a banner from C++
+    when its first solver is made, which would land in the CLI's output."""
+    sys.stdout.flush()
+    saved = os.dup(1)
+    try:
+        with open(os.devnull, "w") as null:
+            os.dup2(null.fileno(), 1)
+            return make()
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
+
+
+def solve(
+    pool: Sequence[Candidate],
+    worth: Mapping[str, float],
+    brief: BriefConfig,
+    fixed: Candidate | None,
+    at_least: int,
+) -> list[Candidate] | None:
+    """Gillick & Favre's ILP: max sum(worth[c] x_c) subject to
+    sum(words_j y_j) <= budget, at_least <= sum(y_j) <= sentences, x_c <= sum of the y_j
+    that hold c; y binary, `fixed` in. None when no solution fits."""
+    import highspy
+
+    names = sorted(set().union(*(c.concepts for c in pool)))
+    n, inf = len(pool), highspy.kHighsInf
+    solver = _quiet(highspy.Highs)
+    solver.silent()
+    solver.setOptionValue("time_limit", SOLVER_SECONDS)
+    lower = [1.0 if c is fixed else 0.0 for c in pool] + [0.0] * len(names)
+    cost = [0.0] * n + [-worth.get(name, 0.0) for name in names]
+    solver.addVars(len(lower), np.array(lower), np.ones(len(lower)))
+    solver.changeColsCost(len(cost), np.arange(len(cost), dtype=np.int32), np.array(cost))
+    integer = np.array([highspy.HighsVarType.kInteger] * n)
+    solver.changeColsIntegrality(n, np.arange(n, dtype=np.int32), integer)
+    every = np.arange(n, dtype=np.int32)
+    solver.addRow(-inf, brief.max_words, n, every, np.array([float(c.words) for c in pool]))
+    solver.addRow(at_least, brief.sentences, n, every, np.ones(n))
+    holders: dict[str, list[int]] = {}
+    for j, candidate in enumerate(pool):
+        for name in candidate.concepts:
+            holders.setdefault(name, []).append(j)
+    for i, name in enumerate(names):
+        index = np.array([n + i, *holders[name]], dtype=np.int32)
+        solver.addRow(-inf, 0.0, len(index), index, np.array([1.0] + [-1.0] * (len(index) - 1)))
+    solver.run()
+    if solver.getInfo().primal_solution_status != highspy.SolutionStatus.kSolutionStatusFeasible:
+        return None
+    values = solver.getSolution().col_value
+    return [c for j, c in enumerate(pool) if values[j] > 0.5]
+
+
+def coverage_selection(
+    pool: list[Candidate], story: Story, brief: BriefConfig, config: RankConfig
+) -> tuple[list[Candidate], Candidate | None]:
+    """The lead fact and the ILP's choice around it (at least MIN_SENTENCES where the pool
+    allows); the lead is None when it is turned off or nothing fits."""
+    pool = without_clashes(pool, story)
+    lead = lead_fact(pool, story, brief.max_words) if config.lead_first else None
+    worth = weights(pool, story, config)
+    required = min(brief.max_words // WORDS_PER_REQUIRED_SENTENCE, MIN_SENTENCES, len(pool))
+    for at_least in (required, 0):
+        chosen = solve(pool, worth, brief, lead, at_least)
+        if chosen is not None:
+            return chosen, lead
+    return ([lead] if lead else []), lead
+
+
+def score_order_selection(pool: list[Candidate], brief: BriefConfig) -> list[Candidate]:
+    """The previous selection, kept for the ablation: claims in score order while they fit."""
+    chosen: list[Candidate] = []
+    for candidate in pool:
+        words = sum(c.words for c in chosen) + candidate.words
+        if len(chosen) < brief.sentences and words <= brief.max_words:
+            chosen.append(candidate)
+    return chosen
+
+
+def story_order(chosen: Sequence[Candidate], story: Story, lead: Candidate | None) -> list[Claim]:
+    """Lead first; then development by the date it was first reported, then position in the
+    articles; background (claims from late in the articles) last."""
+
+    def key(candidate: Candidate) -> tuple[bool, bool, str, float, str]:
+        dates = [story.sources[i].published for i in candidate.claim.source_ids]
+        first = min((d for d in dates if d), default="")
+        background = candidate.claim.position >= BACKGROUND_POSITION
+        claim = candidate.claim
+        return (candidate is not lead, background, first, claim.position, claim.id)
+
+    return [c.claim for c in sorted(chosen, key=key)]
+
+
+def select_brief(
+    ranked: Sequence[Claim],
+    texts: Mapping[str, str],
+    story: Story,
+    brief: BriefConfig,
+    config: RankConfig,
+) -> tuple[Claim, ...]:
+    """The claims the extractive brief prints, in the order it tells them; `texts` maps a
+    claim id to the sentence the composer would print for it (claims without one are left out)."""
+    pool = candidates(ranked, texts, story)
+    if config.objective == "mmr":
+        return tuple(story_order(score_order_selection(pool, brief), story, None))
+    chosen, lead = coverage_selection(pool, story, brief, config)
+    return tuple(story_order(chosen, story, lead))

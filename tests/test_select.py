@@ -1,0 +1,159 @@
+from __future__ import annotations
+
+import numpy as np
+
+from briefing.config import BriefConfig, RankConfig, load_config
+from briefing.models import Claim, Sentence
+from briefing.rank.select import Story, concept_weights, concepts, select_brief
+from briefing.verify.lexical import Lexicon, conflict
+from records import claim, sentence, source
+
+SOURCES = {
+    "ap": source("ap", 0.95, title="Leaders agree on trade pact at summit", published="2024-03-02"),
+    "bbc": source("bbc", 0.9, title="Trade pact agreed at summit", published="2024-03-02"),
+    "blog": source("blog", 0.6, published="2024-03-01"),
+}
+
+
+def _story(sents: list[Sentence], claims: list[Claim], lexical: bool = False) -> Story:
+    rng = np.random.default_rng(0)
+    vectors = {
+        c.id: v / np.linalg.norm(v)
+        for c, v in zip(claims, rng.normal(size=(len(claims), 8)), strict=True)
+    }
+    story = Story(sents, SOURCES, {s: s for s in SOURCES}, vectors)
+    if not lexical:
+        return story
+    features = Lexicon(s.text for s in sents).features
+    return Story(
+        sents, SOURCES, story.independent, vectors, lambda a, b: conflict(features(a), features(b))
+    )
+
+
+def _select(
+    claims: list[Claim], story: Story, words: int, sentences: int = 10, **rank: object
+) -> list[str]:
+    texts = {c.id: c.text for c in claims}
+    brief = BriefConfig(max_words=words, sentences=sentences)
+    chosen = select_brief(claims, texts, story, brief, RankConfig.model_validate(rank))
+    return [c.id for c in chosen]
+
+
+def _scored(c: Claim, score: float) -> Claim:
+    return c.model_copy(update={"score": score})
+
+
+def test_concepts_are_stemmed_words_and_bigrams_with_a_content_word() -> None:
+    found = concepts("The leaders agreed a pact")
+    assert {"w:leader", "w:agre", "b:leader agre", "b:the leader"} <= found
+    assert "b:agre a" in found and "w:the" not in found
+
+
+def test_a_concept_one_report_alone_uses_is_worth_little() -> None:
+    sents = [
+        sentence("ap", 0, "Leaders signed the pact."),
+        sentence("bbc", 0, "Leaders signed the pact."),
+        sentence("blog", 3, "Snow fell in the capital."),
+    ]
+    weights = concept_weights(_story(sents, []))
+    assert weights["b:sign the"] > 20 * weights["b:snow fell"]
+
+
+def test_two_short_core_facts_beat_one_long_quote_within_the_budget() -> None:
+    quote = (
+        "We have always said, and we say it again today with great conviction and at length, "
+        "that cooperation between our peoples is a matter of principle for the future of all of "
+        "us here."
+    )
+    sents = [
+        sentence("ap", 0, "Leaders agreed on a trade pact at the summit on Saturday."),
+        sentence("bbc", 0, "Leaders agreed on a trade pact at the summit."),
+        sentence("ap", 1, "Tariffs on steel will fall by half next year.", 0.2),
+        sentence("bbc", 1, "Steel tariffs will fall by half next year.", 0.2),
+        sentence("ap", 2, quote, 0.4),
+        sentence("bbc", 2, quote, 0.4),
+    ]
+    claims = [
+        _scored(claim("C3", quote, sents[4:6], 0.4), 0.9),
+        _scored(claim("C1", sents[0].text, sents[0:2], 0.0), 0.8),
+        _scored(claim("C2", sents[2].text, sents[2:4], 0.2), 0.7),
+    ]
+    chosen = _select(claims, _story(sents, claims), words=40)
+    assert chosen == ["C1", "C2"]
+
+
+def test_the_lead_fact_comes_first_even_when_it_scores_lower() -> None:
+    sents = [
+        sentence("ap", 0, "Leaders agreed on a trade pact at the summit on Saturday.", 0.0),
+        sentence("bbc", 0, "The trade pact was agreed at the summit on Saturday.", 0.0),
+        sentence("ap", 1, "Protesters gathered outside the venue before dawn.", 0.5),
+        sentence("bbc", 1, "Protesters gathered outside the venue on Saturday.", 0.5),
+    ]
+    claims = [
+        _scored(claim("C2", sents[2].text, sents[2:4], 0.0), 0.9),
+        _scored(claim("C1", sents[0].text, sents[0:2], 0.5), 0.5),
+    ]
+    story = _story(sents, claims)
+    assert _select(claims, story, words=100)[0] == "C1"
+    assert _select(claims, story, words=100, lead_first=False) == ["C2", "C1"]
+
+
+def test_conflicting_figures_are_not_set_side_by_side_the_latest_stays() -> None:
+    sents = [
+        sentence("blog", 0, "The storm killed 231 people in Honduras, rescuers said on Friday."),
+        sentence("ap", 0, "The storm killed 5000 people in Honduras."),
+        sentence("bbc", 0, "The storm killed 5000 people in Honduras."),
+    ]
+    older = _scored(claim("C1", "The storm killed 231 people in Honduras.", sents[:1]), 0.9)
+    latest = _scored(claim("C2", sents[1].text, sents[1:]), 0.8)
+    story = _story(sents, [older, latest], lexical=True)
+    assert _select([older, latest], story, words=100) == ["C2"]
+    attributed = older.model_copy(update={"text": sents[0].text})
+    both = _select(
+        [attributed, latest.model_copy(update={"text": sents[1].text + " said AP"})],
+        story,
+        words=100,
+    )
+    assert sorted(both) == ["C1", "C2"]
+
+
+def test_development_in_date_order_then_background() -> None:
+    sents = [
+        sentence("ap", 0, "Leaders agreed on a trade pact at the summit.", 0.0),
+        sentence("bbc", 0, "Leaders agreed on a trade pact at the summit.", 0.0),
+        sentence("ap", 5, "The two countries first talked about trade in 1990.", 0.9),
+        sentence("bbc", 2, "Markets rose after the pact was agreed.", 0.3),
+        sentence("blog", 2, "Officials began drafting the pact on Friday.", 0.4),
+    ]
+    claims = [
+        _scored(claim("C1", sents[0].text, sents[0:2], 0.0), 0.9),
+        _scored(claim("C3", sents[2].text, sents[2:3], 0.9), 0.8),
+        _scored(claim("C2", sents[3].text, sents[3:4], 0.3), 0.7),
+        _scored(claim("C4", sents[4].text, sents[4:5], 0.4), 0.6),
+    ]
+    chosen = _select(claims, _story(sents, claims), words=200)
+    # Lead; the blog's earlier-dated development; the rest by position; background last.
+    assert chosen == ["C1", "C4", "C2", "C3"]
+
+
+def test_the_budget_holds_and_briefs_keep_several_sentences_where_they_can() -> None:
+    sents = [
+        sentence("ap", i, f"Fact number {i} about the trade pact was reported.", i / 10)
+        for i in range(8)
+    ]
+    sents += [sentence("bbc", i, s.text, s.position) for i, s in enumerate(sents)]
+    claims = [
+        _scored(claim(f"C{i}", sents[i].text, [sents[i], sents[i + 8]], i / 10), 0.5)
+        for i in range(8)
+    ]
+    story = _story(sents, claims)
+    chosen = _select(claims, story, words=60)
+    assert sum(len(sents[int(c[1:])].text.split()) for c in chosen) <= 60
+    assert len(chosen) == 6
+    assert len(_select(claims, story, words=60, sentences=4)) == 4
+
+
+def test_the_sentence_cap_derives_from_the_word_budget_unless_set() -> None:
+    assert BriefConfig().max_words == 200 and BriefConfig().sentences == 10
+    assert load_config(None, {"brief": {"max_words": 60}}).brief.sentences == 4
+    assert load_config(None, {"brief": {"sentences": 3}}).brief.sentences == 3
