@@ -157,3 +157,24 @@ def test_the_sentence_cap_derives_from_the_word_budget_unless_set() -> None:
     assert BriefConfig().max_words == 200 and BriefConfig().sentences == 10
     assert load_config(None, {"brief": {"max_words": 60}}).brief.sentences == 4
     assert load_config(None, {"brief": {"sentences": 3}}).brief.sentences == 3
+
+
+def test_a_fact_retold_in_other_words_is_told_once() -> None:
+    sents = [
+        sentence(
+            "ap", 0, "The unemployment rate fell to 4.8% in September, the Labor Department said."
+        ),
+        sentence("bbc", 0, "The unemployment rate declined to 4.8% in September, officials said."),
+        sentence("ap", 1, "Employers added 194,000 jobs, far fewer than economists expected.", 0.2),
+        sentence("bbc", 1, "Hiring in restaurants and hotels slowed for a second month.", 0.3),
+    ]
+    claims = [
+        _scored(claim("C1", sents[0].text, sents[0:1], 0.0), 0.9),
+        _scored(claim("C2", sents[1].text, sents[1:2], 0.0), 0.8),
+        _scored(claim("C3", sents[2].text, sents[2:3], 0.2), 0.7),
+        _scored(claim("C4", sents[3].text, sents[3:4], 0.3), 0.6),
+    ]
+    chosen = _select(claims, _story(sents, claims), words=100)
+    # One of the two retellings of the rate, and both other facts: the rule only drops repeats.
+    assert len({"C1", "C2"} & set(chosen)) == 1
+    assert {"C3", "C4"} <= set(chosen)

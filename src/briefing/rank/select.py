@@ -249,13 +249,22 @@ def same_fact(a: Candidate, b: Candidate) -> bool:
 
 
 def restatements(pool: Sequence[Candidate]) -> list[tuple[int, int]]:
-    """Pairs of candidates (by index) that tell the same fact."""
+    """Pairs of candidates (by index) that tell the same fact. Two that each give a figure the
+    other lacks are no repeat: distinct facts, or a conflict that `without_clashes` settles."""
     return [
         (i, j)
         for i in range(len(pool))
         for j in range(i + 1, len(pool))
-        if same_fact(pool[i], pool[j])
+        if same_fact(pool[i], pool[j]) and _nested(_figures(pool[i].text), _figures(pool[j].text))
     ]
+
+
+def _nested(mine: set[str], theirs: set[str]) -> bool:
+    return mine <= theirs or theirs <= mine
+
+
+def _figures(text: str) -> set[str]:
+    return {w for w in content_words(text) if w[0].isdigit()}
 
 
 def _words(text: str) -> set[str]:
@@ -299,11 +308,12 @@ def solve(
     brief: BriefConfig,
     fixed: Candidate | None,
     at_least: int,
+    apart: Sequence[tuple[int, int]] = (),
 ) -> list[Candidate] | None:
     """Gillick & Favre's ILP: max sum(worth[c] x_c) subject to
     sum(words_j y_j) <= budget, at_least <= sum(y_j) <= sentences, x_c <= sum of the y_j
-    that hold c, y_i + y_j <= 1 for two sentences that tell the same fact; y binary, `fixed`
-    in. None when no solution fits."""
+    that hold c, y_i + y_j <= 1 for each pair `apart` (two that tell the same fact); y binary,
+    `fixed` in. None when no solution fits."""
     import highspy
 
     names = sorted(set().union(*(c.concepts for c in pool)))
@@ -327,7 +337,7 @@ def solve(
     for i, name in enumerate(names):
         index = np.array([n + i, *holders[name]], dtype=np.int32)
         solver.addRow(-inf, 0.0, len(index), index, np.array([1.0] + [-1.0] * (len(index) - 1)))
-    for i, j in restatements(pool):
+    for i, j in apart:
         solver.addRow(-inf, 1.0, 2, np.array([i, j], dtype=np.int32), np.ones(2))
     solver.run()
     if solver.getInfo().primal_solution_status != highspy.SolutionStatus.kSolutionStatusFeasible:
@@ -344,9 +354,10 @@ def coverage_selection(
     pool = without_clashes(pool, story)
     lead = lead_fact(pool, story, brief.max_words) if config.lead_first else None
     worth = weights(pool, story, config)
+    repeats = restatements(pool)
     required = min(brief.max_words // WORDS_PER_REQUIRED_SENTENCE, MIN_SENTENCES, len(pool))
     for at_least in (required, 0):
-        chosen = solve(pool, worth, brief, lead, at_least)
+        chosen = solve(pool, worth, brief, lead, at_least, repeats)
         if chosen is not None:
             return chosen, lead
     return ([lead] if lead else []), lead
