@@ -173,3 +173,10 @@ def test_sources_days_apart_put_the_period_in_the_title() -> None:
     )
     sources["b"] = source("b", 0.9, published="2021-12-15")
     assert headline(_given([c], [s, t], sources), [(c, s.text)]) == "Xi backs Putin"
+
+
+def test_a_fragment_in_lower_case_is_not_capitalised_into_a_sentence() -> None:
+    cut = sentence("a", 0, "and the imprisonment of opposition leader Alexei.")
+    printed = _print([cut], {"a": source("a", 0.99)})
+    assert printed.text is None
+    assert "fragment" in (printed.reason or "")

@@ -14,7 +14,17 @@ from collections.abc import Mapping, Sequence
 
 from briefing.compose.base import ComposeInput, Composition
 from briefing.compose.printable import Wording, headline, printable, with_full_names
+from briefing.config import BriefConfig
 from briefing.models import Claim, DraftSentence, Sentence, Source, Suppressed
+
+# Words the selection leaves free for the rewrites made once the order is known: a person's
+# full name and role at the first mention add 2-5 words (seed brief: 4).
+REWRITE_RESERVE_WORDS = 5
+
+
+def selection_budget(given: BriefConfig) -> BriefConfig:
+    """The budget the selection fills: the brief's, less the reserve for rewrites."""
+    return given.model_copy(update={"max_words": given.max_words - REWRITE_RESERVE_WORDS})
 
 
 def printed_texts(
@@ -22,18 +32,36 @@ def printed_texts(
     sentences: Mapping[str, Sentence],
     sources: Mapping[str, Source],
     limit: int | None = None,
-) -> dict[str, str]:
+) -> tuple[dict[str, str], dict[str, str]]:
     """The sentence this composer would print for each claim that has a printable member (the
-    first `limit` such claims): what the selection (rank.select_brief) weighs and counts."""
+    first `limit` such claims): what the selection (rank.select_brief) weighs and counts; and,
+    for the claims passed over on the way, why none of their members can be printed."""
     wording = Wording.of(sentences)
     printed: dict[str, str] = {}
+    unprintable: dict[str, str] = {}
     for claim in claims:
         if limit is not None and len(printed) >= limit:
             break
-        text = printable(claim, sentences, sources, wording).text
-        if text is not None:
-            printed[claim.id] = text
-    return printed
+        found = printable(claim, sentences, sources, wording)
+        if found.text is not None:
+            printed[claim.id] = found.text
+        else:
+            unprintable[claim.id] = found.reason or "not printable"
+    return printed, unprintable
+
+
+def passed_over(
+    ranked: Sequence[Claim], selected: Sequence[Claim], unprintable: Mapping[str, str]
+) -> tuple[Suppressed, ...]:
+    """The claims ranked above the last one the brief tells that no member can print: left
+    out of the brief with the rule their members break, so nothing is lost silently."""
+    chosen = {claim.id for claim in selected}
+    reached = max((n for n, claim in enumerate(ranked) if claim.id in chosen), default=-1)
+    return tuple(
+        Suppressed.claim(claim, unprintable[claim.id])
+        for claim in ranked[: reached + 1]
+        if claim.id in unprintable
+    )
 
 
 def choose(
@@ -48,7 +76,7 @@ def choose(
     left_out: list[Suppressed] = []
     used: set[str] = set()  # member sentences printed already: one sentence, one claim
     words_used = 0
-    for claim in given.selected:
+    for claim in given.selected or given.claims:  # no selection made: the ranked order
         if len(chosen) == budget.sentences:
             break
         printed = printable(claim, given.sentences, given.sources, wording, used)
@@ -65,13 +93,22 @@ def choose(
     return chosen, left_out
 
 
+def within_budget(texts: list[str], given: ComposeInput) -> list[str]:
+    """The texts less the last ones while the words exceed the budget: a full name and role at
+    a first mention can lengthen a sentence after the selection counted its words."""
+    while len(texts) > 1 and sum(len(t.split()) for t in texts) > given.config.brief.max_words:
+        texts = texts[:-1]
+    return texts
+
+
 class ExtractiveComposer:
     name = "extractive"
 
     def compose(self, given: ComposeInput) -> Composition:
         wording = Wording.of(given.sentences)
         chosen, left_out = choose(given, wording)
-        texts = with_full_names([text for _, text in chosen], wording)
+        texts = within_budget(with_full_names([text for _, text in chosen], wording), given)
+        chosen = chosen[: len(texts)]
         sentences = tuple(
             DraftSentence(text=text, claim_ids=(claim.id,))
             for (claim, _), text in zip(chosen, texts, strict=True)

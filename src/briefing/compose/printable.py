@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from briefing.compose.base import ComposeInput
 from briefing.config import UNKNOWN_CREDIBILITY
 from briefing.language import (
+    FRAGMENT,
     LOADED,
     TRUNCATED,
     UNMARKED_QUOTE,
@@ -164,6 +165,9 @@ def printable(
         source = sources[sentence.source_id]
         if is_truncated(sentence.text):  # tidy would turn "for..." into "for."
             broken.append(TRUNCATED)
+            continue
+        if strip_dateline(sentence.text)[:1].islower():  # tidy would capitalise the fragment
+            broken.append(FRAGMENT)
             continue
         text = without_back_references(tidy(sentence.text))
         found = problems(text, source, wording)
