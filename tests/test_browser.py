@@ -102,6 +102,8 @@ def hostile_folder(tmp: Path) -> Path:
     shutil.copytree(MIXED, folder)
     path = folder / "fire_bbc.txt"
     text = path.read_text("utf-8").replace("Dock workers", HOSTILE + "Dock workers")
+    # The headline too: the digest shows it in the footnote of every sentence citing BBC.
+    text = text.replace("Deadly blaze", HOSTILE + "Deadly blaze")
     path.write_text(text, "utf-8")
     return folder
 
@@ -135,7 +137,7 @@ def test_page_renders_without_scripts_or_overflow_at_375px(
     assert measured["data-scroll-width"] == str(WIDTH), measured["data-wide"]
     assert measured["data-wide"] == ""
     assert measured["data-scripts"] == "0" and measured["data-pwned"] == ""
-    assert "Dock workers" in measured["dom"] or name == "audit"
+    assert "Deadly blaze" in measured["dom"] or name == "audit"
 
 
 @pytest.mark.parametrize("name", ["digest", "audit"])
