@@ -460,12 +460,12 @@ def test_crlf_copy_is_the_same_report(tmp_path: Path) -> None:
 
 def test_duplicate_files_count_as_one_report(tmp_path: Path) -> None:
     folder = stories(tmp_path)
-    original = SEED_FILES[3]
-    shutil.copyfile(original, folder / "copy-of-three.txt")
+    original = SEED_FILES[4]  # RT's report: an original (CTN's rewrites AP's wire story)
+    shutil.copyfile(original, folder / "copy-of-four.txt")
     out = tmp_path / "out"
     assert build(folder, out).exit_code == 0
     stats = {row["source_id"]: row for row in brief_json(out)["stats"]}
-    assert stats["copy-of-three"]["duplicate_of"] == original.stem
+    assert stats["copy-of-four"]["duplicate_of"] == original.stem
     assert stats[original.stem]["duplicate_of"] is None
     audit = (out / "audit.md").read_text(encoding="utf-8")
     assert f"counted as one report with {original.name}" in audit

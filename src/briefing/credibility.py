@@ -141,7 +141,12 @@ def lookup(table: Mapping[str, float], value: str) -> tuple[str, float] | None:
 
 
 def byline_domain(article: Article) -> str | None:
-    """The wire service named in the dateline ("MOSCOW (AP) —") or a credit line, if any."""
+    """The wire service named in the dateline ("MOSCOW (AP) —") or a credit line, if any:
+    the credit ingest recorded when it took the dateline off (`Source.wire_credit`), else one
+    still in the text."""
+    recorded = (article.source.wire_credit or "").lower()
+    if recorded in WIRE_DOMAINS:
+        return WIRE_DOMAINS[recorded]
     match = _DATELINE.search(article.text[:DATELINE_SCAN_CHARS])
     if match:
         return WIRE_DOMAINS[match.group(1).lower()]
