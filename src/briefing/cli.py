@@ -186,10 +186,11 @@ def digest(
         Path | None, typer.Option("-o", "--output", help="Output folder (default outputs/NAME).")
     ] = None,
     sentences: Annotated[
-        int | None, typer.Option("--sentences", help="Sentences per story (6).")
+        int | None,
+        typer.Option("--sentences", help="Sentence cap per story (max words / 20, at least 4)."),
     ] = None,
     max_words: Annotated[
-        int | None, typer.Option("--max-words", help="Word budget per story (150).")
+        int | None, typer.Option("--max-words", help="Word budget per story (200).")
     ] = None,
     embedder: EmbedderOpt = None,
     ratings: RatingsOpt = None,

@@ -13,6 +13,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 
 import numpy as np
 
+from briefing.language import DATE_WORDS
 from briefing.models import Disagreement, Evidence, Sentence
 from briefing.vectors import neighbours
 
@@ -53,7 +54,7 @@ Differs = Callable[[str, str], str | None]
 _WORD = re.compile(r"[^\W\d_]+")
 _TOKEN = re.compile(r"\d+(?:[.,:]\d+)*%?|[^\W\d_]+")
 # Figures and dates as the lexical check sees them: digits, number words, weekdays, months.
-_FIGURE_WORDS = frozenset(
+_FIGURE_WORDS = DATE_WORDS | frozenset(
     [
         "one",
         "two",
@@ -77,25 +78,6 @@ _FIGURE_WORDS = frozenset(
         "millions",
         "billion",
         "billions",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
     ]
 )
 # Words too common to show that two sentences are about the same thing.

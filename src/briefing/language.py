@@ -24,6 +24,30 @@ DATELINE_LEFT = "dateline, credit, section label or byline"
 NEEDS_CONTEXT = "opener that needs context"
 FIRST_PERSON = "first person outside quotes"
 FRAGMENT = "fragment"
+# Words that name a day or a month: dates, not names, wherever names or figures are compared.
+DATE_WORDS = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
 LOADED = "loaded words"
 SURNAME_ONLY = "person named by surname before a full mention"
 

@@ -15,6 +15,7 @@ from datetime import date
 import numpy as np
 
 from briefing.embed import Embedder
+from briefing.language import DATE_WORDS
 from briefing.models import Article, Corpus, Sentence, StoryGroup
 from briefing.vectors import normalise
 
@@ -45,29 +46,6 @@ WARNING_TITLES = 3
 _CAPITAL = re.compile(r"\b[A-Z][\w’'.-]*\w|\b[A-Z]\b")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”‘’(]\s*|\n\s*)$")
 _POSSESSIVE = re.compile(r"[’']s$")
-_DATE_WORDS = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)
 
 
 def lead_text(article: Article, own: Sequence[Sentence]) -> str:
@@ -85,7 +63,7 @@ def names(text: str) -> set[str]:
         if _SENTENCE_START.search(text[: match.start()]):
             continue
         word = _POSSESSIVE.sub("", match.group(0).lower()).rstrip(".")
-        if len(word) > 1 and word not in _DATE_WORDS:
+        if len(word) > 1 and word not in DATE_WORDS:
             found.add(word)
     return found
 
