@@ -8,6 +8,7 @@ leave nothing beside it. Figures and the command are in docs/reliability.md.
 from __future__ import annotations
 
 import contextlib
+import html
 import json
 import os
 import random
@@ -50,7 +51,7 @@ MAX_RUNS_PER_KILL = 4
 # finished) gets Python's own answer: killed by SIGINT. docs/reliability.md lists both
 # windows, and the harness counts such runs apart.
 PYTHON_ANSWER = -signal.SIGINT
-BRIEF_FILES = ("brief.md", "audit.md", "brief.json")
+BRIEF_FILES = ("brief.md", "audit.md", "brief.json", "audit.html")
 CITE_FILES = ("cited.md", "audit.md", "cited.json")
 # A size-limited file system for the full-disk case: room for two sets and nothing more.
 DISK_BYTES = 1 << 20
@@ -100,11 +101,12 @@ def consistent(files: dict[str, bytes], names: tuple[str, ...]) -> bool:
     """The Markdown files and the JSON describe the same sentences."""
     if sorted(files) != sorted(names):
         return False
-    markdown, audit, data = (files[name].decode("utf-8") for name in names)
+    markdown, audit, data = (files[name].decode("utf-8") for name in names[:3])
     sentences = [s["text"] for s in json.loads(data)["sentences"]]
     table = audit.split("## Sentences", 1)[1].split("\n## ", 1)[0]
     rows = [line for line in table.splitlines() if re.match(r"\| \d+ \|", line)]
     body = [line for line in markdown.splitlines() if not line.startswith("[^")]
+    pages = [files[name].decode("utf-8") for name in names[3:]]  # audit.html: the same sentences
     # A brief's every sentence ends in footnote marks; a cited draft's unsupported ones do not.
     marked = len(re.findall(r"(?:\[\^\d+\])+(?=\s|$)", "\n".join(body)))
     return (
@@ -112,6 +114,7 @@ def consistent(files: dict[str, bytes], names: tuple[str, ...]) -> bool:
         and (names[0] != "brief.md" or marked == len(sentences))
         and all(text in unescape(markdown) for text in sentences)
         and all(text in unescape(row) for text, row in zip(sentences, rows, strict=True))
+        and all(text in html.unescape(page) for page in pages for text in sentences)
     )
 
 
@@ -204,7 +207,7 @@ def python_answered(stderr: str, written: bool) -> str:
     (killed by SIGINT, perhaps with a KeyboardInterrupt traceback), or while shutting down
     after the run had written its set and said so (killed by SIGINT, no further line)."""
     assert "error:" not in stderr, stderr
-    if written and "wrote brief.md, audit.md, brief.json to" in stderr:
+    if written and "wrote brief.md, audit.md, audit.html, brief.json to" in stderr:
         assert "Traceback" not in stderr, stderr
         return "after the run had finished (Python shutting down)"
     assert not stderr or stderr.rstrip().endswith("KeyboardInterrupt"), stderr
