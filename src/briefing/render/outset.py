@@ -50,8 +50,8 @@ _OLD_TEMP = re.compile(r"\.briefing-.*\.tmp")
 # A second run waits this long for the first to finish before it gives up: long enough for a
 # run that is switching its set in, short enough that a doubled cron job fails fast.
 LOCK_WAIT_S = 10.0
-# Sibling folders are `.NAME.briefing-set-XXXXXXXX` (a set being written, or after a swap the
-# old set being removed) and `.NAME.briefing-old-XXXXXXXX` (the old set renamed aside).
+# Sibling folders are `.NAME.briefing-set-<random>` (a set being written, or after a swap the
+# old set being removed) and `.NAME.briefing-old-<random>` (the old set renamed aside).
 _SET, _OLD = "set", "old"
 _RANDOM_CHARS = 8  # as tempfile.mkdtemp names them
 # Linux renameat2 flag and "relative to the working directory" descriptor; macOS renamex_np flag.
