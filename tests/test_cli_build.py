@@ -63,16 +63,15 @@ def test_seed_brief_covers_the_core_facts(seeds_brief: Path) -> None:
     assert len(text.split()) <= 200
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 13, missed: within 200 words the seed brief leaves out the Olympics boycott "
-    "(the ILP prefers the Taiwan background sentence); open for the next session",
-)
 def test_seed_brief_covers_the_olympics_visit_and_the_boycott(seeds_brief: Path) -> None:
     text = " ".join(
         s["text"] for s in json.loads((seeds_brief / "brief.json").read_text())["sentences"]
     )
+    # Both reported by four sources, late in their articles: the statements that use the
+    # Olympics' words outweigh a long aside every wire copy carries (issue 13).
     assert re.search(r"Olympics", text) and re.search(r"boycott", text)
+    assert re.search(r"Putin.s planned visit|attend the 2022 Winter Olympics", text)
+    assert re.search(r"fully supported|fully supports", text)
 
 
 def test_seed_claims_only_rt_makes_are_suppressed(seeds_brief: Path) -> None:

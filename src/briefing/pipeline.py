@@ -14,7 +14,7 @@ from briefing import assemble, credibility, disagree, rank, sentences, stories
 from briefing import claims as claim_stage
 from briefing.compose import get_composer
 from briefing.compose.base import ComposeInput, Composer, Composition
-from briefing.compose.extractive import passed_over, printed_texts, selection_budget
+from briefing.compose.extractive import passed_over, printed_texts
 from briefing.config import BriefingConfig
 from briefing.embed import Embedder, get_embedder
 from briefing.ingest import read_corpus
@@ -146,8 +146,7 @@ def brief_of_corpus(
         _conflict(found.sentences),
     )
     printed, unprintable = printed_texts(ranked, by_id, sources, rank.MAX_CANDIDATES)
-    budget = selection_budget(config.brief)
-    selected = rank.select_brief(ranked, printed, story, budget, config.rank)
+    selected = rank.select_brief(ranked, printed, story, config.brief, config.rank)
     left_out = passed_over(ranked, selected, unprintable)
     given = ComposeInput(
         claims=ranked, selected=selected, sentences=by_id, sources=sources, config=config

@@ -14,17 +14,7 @@ from collections.abc import Mapping, Sequence
 
 from briefing.compose.base import ComposeInput, Composition
 from briefing.compose.printable import Wording, headline, printable, with_full_names
-from briefing.config import BriefConfig
 from briefing.models import Claim, DraftSentence, Sentence, Source, Suppressed
-
-# Words the selection leaves free for the rewrites made once the order is known: a person's
-# full name and role at the first mention add 2-5 words (seed brief: 4).
-REWRITE_RESERVE_WORDS = 5
-
-
-def selection_budget(given: BriefConfig) -> BriefConfig:
-    """The budget the selection fills: the brief's, less the reserve for rewrites."""
-    return given.model_copy(update={"max_words": given.max_words - REWRITE_RESERVE_WORDS})
 
 
 def printed_texts(
@@ -34,8 +24,10 @@ def printed_texts(
     limit: int | None = None,
 ) -> tuple[dict[str, str], dict[str, str]]:
     """The sentence this composer would print for each claim that has a printable member (the
-    first `limit` such claims): what the selection (rank.select_brief) weighs and counts; and,
-    for the claims passed over on the way, why none of their members can be printed."""
+    first `limit` such claims), as printed at a person's first mention (full name and role
+    written out: the longest it can print, so the selection's word count is an upper bound
+    in any order): what the selection (rank.select_brief) weighs and counts; and, for the
+    claims passed over on the way, why none of their members can be printed."""
     wording = Wording.of(sentences)
     printed: dict[str, str] = {}
     unprintable: dict[str, str] = {}
@@ -44,7 +36,7 @@ def printed_texts(
             break
         found = printable(claim, sentences, sources, wording)
         if found.text is not None:
-            printed[claim.id] = found.text
+            printed[claim.id] = with_full_names([found.text], wording)[0]
         else:
             unprintable[claim.id] = found.reason or "not printable"
     return printed, unprintable
