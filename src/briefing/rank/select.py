@@ -141,21 +141,11 @@ def concept_weights(story: Story) -> dict[str, float]:
     """Each concept's worth: the credibility of each independent report using it (boosted in
     its headline and lead), summed over reports, times the number of distinct statements using
     it to STATEMENT_SPREAD_POWER, scaled so that all concepts sum to 1."""
-    per_report: dict[str, dict[str, float]] = {}
-    by_text: dict[str, frozenset[str]] = {}
-    for sentence in story.sentences:
-        boost = LEAD_BOOST if sentence.index == 0 else 1.0
-        text = " ".join(sentence.text.split())
-        found = by_text.get(text) or by_text.setdefault(text, concepts(text))
-        _note(per_report, story, sentence.source_id, found, boost)
-    spread = Counter(concept for found in by_text.values() for concept in found)
-    for source in story.sources.values():
-        if source.title:
-            _note(per_report, story, source.id, concepts(source.title), LEAD_BOOST)
+    per_report, spread = _uses(story)
     weights: dict[str, float] = {}
     reports: dict[str, int] = {}
-    for found in per_report.values():
-        for concept, weight in found.items():
+    for used in per_report.values():
+        for concept, weight in used.items():
             share = 1.0 if concept.startswith("b:") else UNIGRAM_SHARE
             weights[concept] = weights.get(concept, 0.0) + share * weight
             reports[concept] = reports.get(concept, 0) + 1
@@ -167,6 +157,23 @@ def concept_weights(story: Story) -> dict[str, float]:
         weights[concept] *= max(1, spread[concept]) ** STATEMENT_SPREAD_POWER
     total = sum(weights.values()) or 1.0
     return {concept: weight / total for concept, weight in weights.items()}
+
+
+def _uses(story: Story) -> tuple[dict[str, dict[str, float]], Counter[str]]:
+    """Per independent report, each concept's weight there (its best sentence or headline);
+    and per concept, the number of distinct statements (sentence texts) that use it."""
+    per_report: dict[str, dict[str, float]] = {}
+    statements: dict[str, frozenset[str]] = {}
+    for sentence in story.sentences:
+        boost = LEAD_BOOST if sentence.index == 0 else 1.0
+        text = " ".join(sentence.text.split())
+        if text not in statements:
+            statements[text] = concepts(text)
+        _note(per_report, story, sentence.source_id, statements[text], boost)
+    for source in story.sources.values():
+        if source.title:
+            _note(per_report, story, source.id, concepts(source.title), LEAD_BOOST)
+    return per_report, Counter(c for found in statements.values() for c in found)
 
 
 def _note(
