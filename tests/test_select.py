@@ -178,3 +178,16 @@ def test_a_fact_retold_in_other_words_is_told_once() -> None:
     # One of the two retellings of the rate, and both other facts: the rule only drops repeats.
     assert len({"C1", "C2"} & set(chosen)) == 1
     assert {"C3", "C4"} <= set(chosen)
+
+
+def test_what_the_story_tells_in_many_statements_outweighs_an_aside_every_copy_carries() -> None:
+    aside = "Envoys met on Wednesday for routine talks."
+    sents = [
+        sentence("ap", 1, "Troops massed near the border.", 0.2),
+        sentence("ap", 2, "Officials said troops massed near the border again.", 0.4),
+        sentence("bbc", 1, "Satellite images show troops massed near the border.", 0.2),
+        *(sentence(s, 4, aside, 0.8) for s in ("ap", "bbc", "blog")),
+    ]
+    weights = concept_weights(_story(sents, []))
+    # Three reports carry the aside, two the troops; but three statements tell of the troops.
+    assert weights["b:troop mass"] > weights["b:envoy met"]
