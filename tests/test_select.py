@@ -191,3 +191,22 @@ def test_what_the_story_tells_in_many_statements_outweighs_an_aside_every_copy_c
     weights = concept_weights(_story(sents, []))
     # Three reports carry the aside, two the troops; but three statements tell of the troops.
     assert weights["b:troop mass"] > weights["b:envoy met"]
+
+
+def test_a_name_with_a_number_is_no_figure_a_retelling_with_a_figure_is_still_a_repeat() -> None:
+    sents = [
+        sentence("ap", 0, "Land borders open to fully vaccinated COVID-19 travelers in November."),
+        sentence(
+            "bbc",
+            0,
+            "Fully vaccinated travelers can cross the land borders in November after 18 months.",
+        ),
+        sentence("ap", 1, "Airlines expect a rush of bookings for the holidays.", 0.3),
+    ]
+    claims = [
+        _scored(claim("C1", sents[0].text, sents[0:1], 0.0), 0.9),
+        _scored(claim("C2", sents[1].text, sents[1:2], 0.0), 0.8),
+        _scored(claim("C3", sents[2].text, sents[2:3], 0.3), 0.7),
+    ]
+    chosen = _select(claims, _story(sents, claims), words=100)
+    assert len({"C1", "C2"} & set(chosen)) == 1 and "C3" in chosen

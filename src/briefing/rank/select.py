@@ -84,6 +84,9 @@ MIN_RESTATED_WORDS = 6
 
 Conflict = Callable[[str, str], str | None]
 _TOKEN = re.compile(r"[^\W_]+")
+# A figure stands alone: the 19 of "COVID-19" is part of a name (two retellings of a COVID-19
+# rule, one of which adds "18 months", are still one fact).
+_FIGURE = re.compile(r"(?<![\w-])\d+(?:[.,]\d+)*")
 
 
 def no_conflict(_a: str, _b: str) -> str | None:
@@ -289,7 +292,7 @@ def _nested(mine: set[str], theirs: set[str]) -> bool:
 
 
 def _figures(text: str) -> set[str]:
-    return {w for w in content_words(text) if w[0].isdigit()}
+    return {m.group(0).replace(",", "") for m in _FIGURE.finditer(text)}
 
 
 def _words(text: str) -> set[str]:
