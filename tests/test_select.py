@@ -210,3 +210,21 @@ def test_a_name_with_a_number_is_no_figure_a_retelling_with_a_figure_is_still_a_
     ]
     chosen = _select(claims, _story(sents, claims), words=100)
     assert len({"C1", "C2"} & set(chosen)) == 1 and "C3" in chosen
+
+
+def test_an_opinion_column_s_opening_line_is_not_the_lead_fact() -> None:
+    sents = [
+        sentence("ap", 0, "Leaders agreed on a trade pact at the summit on Saturday."),
+        sentence("col", 0, "The summit shows that free trade is the only way forward."),
+    ]
+    sources = {
+        "ap": source("ap", 0.95, published="2024-03-02"),
+        "col": source("col", 0.95, title="Free trade is the way", kind="opinion"),
+    }
+    claims = [
+        _scored(claim("C1", sents[1].text, sents[1:2], 0.0), 0.9),
+        _scored(claim("C2", sents[0].text, sents[0:1], 0.0), 0.8),
+    ]
+    vectors = {c.id: np.eye(2)[n] for n, c in enumerate(claims)}
+    story = Story(sents, sources, {s: s for s in sources}, vectors)
+    assert _select(claims, story, words=100)[0] == "C2"

@@ -234,11 +234,19 @@ def weights(pool: Sequence[Candidate], story: Story, config: RankConfig) -> dict
 
 
 def lead_fact(pool: Sequence[Candidate], story: Story, budget: int) -> Candidate | None:
-    """What the most credible outlets lead with: credibility of each article whose first
-    sentence the claim holds, plus each headline's share of concepts the sentence repeats."""
-    firsts = {s.id: story.credibility(s.source_id) for s in story.sentences if s.index == 0}
+    """What the most credible outlets lead with: credibility of each news article whose first
+    sentence the claim holds, plus each news headline's share of concepts the sentence repeats
+    (an opinion column leads with its view, not with what happened)."""
+    news = {i for i, source in story.sources.items() if source.kind != "opinion"}
+    firsts = {
+        s.id: story.credibility(s.source_id)
+        for s in story.sentences
+        if s.index == 0 and s.source_id in news
+    }
     titles = [
-        (concepts(s.title), story.credibility(s.id)) for s in story.sources.values() if s.title
+        (concepts(s.title), story.credibility(s.id))
+        for s in story.sources.values()
+        if s.title and s.id in news
     ]
 
     def strength(candidate: Candidate) -> tuple[float, float]:
