@@ -4,13 +4,14 @@ import numpy as np
 
 from briefing.config import RankConfig
 from briefing.rank.score import concept_scores, mmr_order, pagerank, rank_claims, report_weights
-from records import claim, sentence, source, unit
+from records import claim, sentence, source, story, unit
 
 
 def test_syndicated_copies_count_as_one_report_at_the_best_credibility() -> None:
     c = claim("C1", "t", [sentence("ap", 0, "t"), sentence("copy", 0, "t"), sentence("x", 0, "t")])
     sources = {"ap": source("ap", 0.9), "copy": source("copy"), "x": source("x", 0.3)}
-    weights = report_weights(c, sources, {"ap": "ap", "copy": "ap", "x": "x"})
+    marked = story([], sources, {"ap": "ap", "copy": "ap", "x": "x"}).sources
+    weights = report_weights(c, marked)
     assert weights == {"ap": 0.9, "x": 0.3}
 
 
@@ -34,10 +35,7 @@ def test_corroborated_lead_claim_outranks_a_single_source_aside() -> None:
     core = claim("C1", text, sents[:3], position=0.0)
     aside = claim("C2", "Weather stayed cold", sents[3:], position=0.9)
     sources = {s: source(s, 0.8) for s in "abc"}
-    independent = {s: s for s in "abc"}
-    ranked = rank_claims(
-        [aside, core], unit([0, 1], [1, 0]), sents, sources, independent, RankConfig()
-    )
+    ranked = rank_claims([aside, core], unit([0, 1], [1, 0]), story(sents, sources), RankConfig())
     assert [c.id for c in ranked] == ["C1", "C2"]
     assert ranked[0].score > ranked[1].score
 

@@ -15,7 +15,7 @@ from briefing.sentences import Splitter
 from briefing.verify import CALIBRATED, DROPPED_REASON, Aligner, thresholds_for, verify_drafts
 from briefing.verify.lexical import Lexicon, conflict, covered, judge
 from briefing.verify.segments import parts
-from records import claim, sentence, source
+from records import claim, sentence, source, story
 
 ROOT = Path(__file__).resolve().parent.parent
 PAIRS = ROOT / "tests" / "data" / "alignment_pairs.jsonl"
@@ -56,7 +56,9 @@ def make_aligner(embedder: Embedder, config: BriefingConfig | None = None) -> Al
     embedder.fit(texts)
     sources = {sid: source(sid, CREDIBILITY[sid]) for sid in ARTICLES}
     config = config or BriefingConfig()
-    return Aligner(sentences, embedder.encode(texts), sources, INDEPENDENT, embedder, config)
+    return Aligner(
+        story(sentences, sources, INDEPENDENT, embedder.encode(texts)), embedder, config.verify
+    )
 
 
 @pytest.fixture(scope="module")
@@ -233,7 +235,7 @@ def test_tfidf_cites_verbatim_and_rejects_wrong_number(tfidf: Aligner) -> None:
 
 def test_empty_corpus_supports_nothing() -> None:
     embedder = TfidfEmbedder()
-    aligner = Aligner([], np.zeros((0, 1), np.float32), {}, {}, embedder, BriefingConfig())
+    aligner = Aligner(story([], {}), embedder, BriefingConfig().verify)
     result = aligner.align("Xi backed Putin.")
     assert not result.supported and result.nearest is None
 
@@ -419,8 +421,8 @@ def test_a_fact_spread_over_two_adjacent_sentences_is_supported(minilm: Embedder
     sentences = [sentence("a", i, t) for i, t in enumerate(texts)]
     minilm.fit(texts)
     aligner = Aligner(
-        sentences, minilm.encode(texts), {"a": source("a", 0.9)}, {"a": "a"}, minilm,
-        BriefingConfig(),
+        story(sentences, {"a": source("a", 0.9)}, {"a": "a"}, minilm.encode(texts)), minilm,
+        BriefingConfig().verify,
     )  # fmt: skip
     result = aligner.align("The foreign minister signed the fishing treaty in Oslo on Monday.")
     assert result.supported and result.evidence[0].sentence_ids == ("a:0", "a:1")

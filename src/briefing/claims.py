@@ -82,6 +82,23 @@ def independent_reports(
     return {source_id: _root(canonical, source_id) for source_id in ids}
 
 
+def mark_copies(corpus: Corpus, sentences: Sequence[Sentence], near: Neighbours) -> Corpus:
+    """The copy-detection stage: every source with the report it belongs to
+    (`Source.report_id`, from independent_reports), as rate_corpus fills credibility."""
+    reports = independent_reports(corpus, sentences, near)
+    articles = tuple(
+        article.model_copy(
+            update={
+                "source": article.source.model_copy(
+                    update={"report_id": reports[article.source.id]}
+                )
+            }
+        )
+        for article in corpus.articles
+    )
+    return corpus.model_copy(update={"articles": articles})
+
+
 _RUN_WORD = re.compile(r"\w+")
 
 

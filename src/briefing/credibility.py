@@ -209,8 +209,14 @@ def rate_corpus(corpus: Corpus, config: CredibilityConfig) -> Corpus:
             source.credibility_label,
             source.credibility_origin,
         )
-        articles.append(article.model_copy(update={"source": source}))
+        articles.append(article.model_copy(update={"source": resolved(source, config)}))
     return corpus.model_copy(update={"articles": tuple(articles)})
+
+
+def resolved(source: Source, config: CredibilityConfig) -> Source:
+    """The source with the credibility policy applied once: whether it counts as low. No later
+    stage reads the thresholds or the policy."""
+    return source.model_copy(update={"low": config.is_low(source.credibility_label)})
 
 
 # Reads the claims the matcher corroborates: for each claim text, the verified alignment
@@ -221,19 +227,16 @@ Corroborate = Callable[[Sequence[str]], Sequence[BriefSentence]]
 def suppress(
     claims: Sequence[Claim],
     sources: Mapping[str, Source],
-    independent: Mapping[str, str],
-    config: CredibilityConfig,
     corroborate: Corroborate | None = None,
 ) -> tuple[tuple[Claim, ...], tuple[Suppressed, ...]]:
     """Keep claims unless their only independent report comes from low-credibility sources.
 
     Decided only after `corroborate` has checked the claim against every other article: a
     claim that another independent report states in other words is corroborated (its support
-    grows by those sources) and kept. Unknown credibility counts as low (config.is_low).
+    grows by those sources) and kept. `sources` carry the policy (`Source.low`, `resolved`) and
+    their reports (`Source.report`).
     """
-    at_risk = [
-        claim for claim in claims if _single_low(claim.source_ids, sources, independent, config)
-    ]
+    at_risk = [claim for claim in claims if _single_low(claim.source_ids, sources)]
     found = (
         dict(zip((c.id for c in at_risk), corroborate([c.text for c in at_risk]), strict=True))
         if corroborate and at_risk
@@ -244,23 +247,16 @@ def suppress(
     for claim in claims:
         alignment = found.get(claim.id)
         widened = _with_support(claim, alignment) if alignment is not None else claim
-        if _single_low(widened.source_ids, sources, independent, config):
+        if _single_low(widened.source_ids, sources):
             suppressed.append(Suppressed.claim(claim, SUPPRESS_REASON))
         else:
             kept.append(widened)
     return tuple(kept), tuple(suppressed)
 
 
-def _single_low(
-    source_ids: Sequence[str],
-    sources: Mapping[str, Source],
-    independent: Mapping[str, str],
-    config: CredibilityConfig,
-) -> bool:
-    reports = {independent.get(source_id, source_id) for source_id in source_ids}
-    return len(reports) == 1 and all(
-        config.is_low(sources[source_id].credibility_label) for source_id in source_ids
-    )
+def _single_low(source_ids: Sequence[str], sources: Mapping[str, Source]) -> bool:
+    reports = {sources[source_id].report for source_id in source_ids}
+    return len(reports) == 1 and all(sources[source_id].low for source_id in source_ids)
 
 
 def _with_support(claim: Claim, alignment: BriefSentence) -> Claim:

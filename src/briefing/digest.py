@@ -82,7 +82,7 @@ def _story(
     config: BriefingConfig,
 ) -> DigestStory:
     reports = _reports(brief, group.source_ids)
-    credible = [s for s in reports if not config.credibility.is_low(sources[s].credibility_label)]
+    credible = [s for s in reports if not sources[s].low]
     summarised = brief if len(reports) >= MIN_REPORTS and brief and brief.sentences else None
     dates = [d for s in group.source_ids if (d := sources[s].published)]
     return DigestStory(

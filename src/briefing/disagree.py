@@ -9,12 +9,12 @@ checks), so this stage decides only which pairs are about the same fact.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable
 
 import numpy as np
 
 from briefing.language import DATE_WORDS
-from briefing.models import Disagreement, Evidence, Sentence
+from briefing.models import Disagreement, Evidence, Sentence, Story
 from briefing.vectors import neighbours
 
 # The lexical check's reason -> the kind of disagreement shown to readers. A reason not listed
@@ -189,23 +189,20 @@ def _same_fact(first: str, second: str, kind: str) -> bool:
 
 
 def find_disagreements(
-    sentences: Sequence[Sentence],
-    vectors: np.ndarray,
-    credible: Collection[str],
-    independent: Mapping[str, str],
-    differs: Differs,
-    threshold: float,
+    story: Story, differs: Differs, threshold: float
 ) -> tuple[Disagreement, ...]:
-    """At most MAX_DISAGREEMENTS, most similar first; one per pair of reports and kind."""
-    rows = [i for i, s in enumerate(sentences) if s.source_id in credible]
+    """At most MAX_DISAGREEMENTS, most similar first; one per pair of reports and kind; only
+    sources that do not count as low speak."""
+    sentences, sources = story.sentences, story.sources
+    rows = [i for i, s in enumerate(sentences) if not sources[s.source_id].low]
     if len(rows) < 2:
         return ()
-    reports = [independent.get(sentences[i].source_id, sentences[i].source_id) for i in rows]
+    reports = [story.report(sentences[i].source_id) for i in rows]
     number = {report: n for n, report in enumerate(sorted(set(reports)))}
     groups = np.array([number[report] for report in reports])
     words = [_words(sentences[i].text) for i in rows]
     found: dict[tuple[str, str, str], Disagreement] = {}
-    near = neighbours(np.asarray(vectors)[rows], threshold, groups)
+    near = neighbours(np.asarray(story.vectors)[rows], threshold, groups)
     for i, hits in enumerate(near):
         for j, cosine in hits:
             if j <= i or not _may_differ(words[i], words[j]):

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any, Literal
 
+import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
+
+from briefing.config import UNKNOWN_CREDIBILITY, CredibilityConfig
 
 CredibilityLabel = Literal["high", "medium", "low", "unknown"]
 # News reports facts; an opinion piece (column, editorial, analysis) argues a view.
@@ -45,6 +50,26 @@ class Source(Record):
     kind_reason: str | None = None
     # The wire agency a dateline or credit line names ("AP"): the article copies its report.
     wire_credit: str | None = None
+    # Decided by the stages, never written out. The credibility policy, resolved once
+    # (credibility.rate_corpus): whether the source counts as low (it cannot carry a claim
+    # alone); the default policy until then.
+    low: bool = Field(default_factory=lambda data: _default_low(data), exclude=True)
+    # The source whose report this article copies (claims.mark_copies); None: not yet decided.
+    report_id: str | None = Field(default=None, exclude=True)
+
+    @property
+    def report(self) -> str:
+        """The independent report the article belongs to: the original it copies, or itself."""
+        return self.report_id or self.id
+
+    @property
+    def weight(self) -> float:
+        """The credibility that weighs the source's report (unknown: UNKNOWN_CREDIBILITY)."""
+        return UNKNOWN_CREDIBILITY if self.credibility is None else self.credibility
+
+
+def _default_low(data: dict[str, Any]) -> bool:
+    return CredibilityConfig().is_low(data.get("credibility_label", "unknown"))
 
 
 class Article(Record):
@@ -255,3 +280,30 @@ class Digest(Record):
     stories: tuple[DigestStory, ...]
     sources: tuple[Source, ...]
     skipped: tuple[Skipped, ...] = ()
+
+
+@dataclass(frozen=True)
+class Story:
+    """One story as every stage after embedding reads it: the articles (sources rated and their
+    copies marked), their sentences, one normalised vector per sentence, and lookups by id.
+    Built once by the pipeline; never changed."""
+
+    corpus: Corpus
+    sentences: tuple[Sentence, ...]
+    vectors: np.ndarray
+
+    @cached_property
+    def sources(self) -> dict[str, Source]:
+        return {article.source.id: article.source for article in self.corpus.articles}
+
+    @cached_property
+    def by_id(self) -> dict[str, Sentence]:
+        return {sentence.id: sentence for sentence in self.sentences}
+
+    @cached_property
+    def independent(self) -> dict[str, str]:
+        """Each source id with the independent report it belongs to."""
+        return {source_id: source.report for source_id, source in self.sources.items()}
+
+    def report(self, source_id: str) -> str:
+        return self.sources[source_id].report

@@ -13,9 +13,9 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 from scipy import sparse
 
-from briefing.config import UNKNOWN_CREDIBILITY, RankConfig
+from briefing.config import RankConfig
 from briefing.language import content_words
-from briefing.models import Claim, Sentence, Source
+from briefing.models import Claim, Sentence, Source, Story
 from briefing.vectors import neighbours
 
 # The weights of the four signals (each scaled to [0, 1]) are in RankConfig. Corroboration
@@ -39,16 +39,12 @@ REDUNDANCY_PENALTY = 1.0
 MMR_DEPTH = 60
 
 
-def report_weights(
-    claim: Claim, sources: Mapping[str, Source], independent: Mapping[str, str]
-) -> dict[str, float]:
+def report_weights(claim: Claim, sources: Mapping[str, Source]) -> dict[str, float]:
     """Credibility weight of each independent report that supports the claim."""
     weights: dict[str, float] = {}
     for source_id in claim.source_ids:
-        value = sources[source_id].credibility
-        weight = UNKNOWN_CREDIBILITY if value is None else value
-        report = independent.get(source_id, source_id)
-        weights[report] = max(weights.get(report, 0.0), weight)
+        source = sources[source_id]
+        weights[source.report] = max(weights.get(source.report, 0.0), source.weight)
     return weights
 
 
@@ -101,18 +97,13 @@ def _scaled(values: np.ndarray) -> np.ndarray:
 
 
 def score_claims(
-    claims: Sequence[Claim],
-    vectors: np.ndarray,
-    sentences: Sequence[Sentence],
-    sources: Mapping[str, Source],
-    independent: Mapping[str, str],
-    config: RankConfig,
+    claims: Sequence[Claim], vectors: np.ndarray, story: Story, config: RankConfig
 ) -> np.ndarray:
-    support = np.array([sum(report_weights(c, sources, independent).values()) for c in claims])
+    support = np.array([sum(report_weights(c, story.sources).values()) for c in claims])
     position = np.array([1.0 - claim.position for claim in claims])
     return (
         config.support_weight * _scaled(support)
-        + config.concept_weight * _scaled(concept_scores(claims, sentences))
+        + config.concept_weight * _scaled(concept_scores(claims, story.sentences))
         + config.centrality_weight * _scaled(pagerank(vectors))
         + config.position_weight * position
     )
@@ -135,17 +126,12 @@ def mmr_order(scores: np.ndarray, vectors: np.ndarray, depth: int = MMR_DEPTH) -
 
 
 def rank_claims(
-    claims: Sequence[Claim],
-    vectors: np.ndarray,
-    sentences: Sequence[Sentence],
-    sources: Mapping[str, Source],
-    independent: Mapping[str, str],
-    config: RankConfig,
+    claims: Sequence[Claim], vectors: np.ndarray, story: Story, config: RankConfig
 ) -> tuple[Claim, ...]:
     """Claims best first, each with its score; `vectors[i]` is claim i's normalised vector."""
     if not claims:
         return ()
-    scores = score_claims(claims, vectors, sentences, sources, independent, config)
+    scores = score_claims(claims, vectors, story, config)
     return tuple(
         claims[i].model_copy(update={"score": round(float(scores[i]), 4)})
         for i in mmr_order(scores, vectors)
