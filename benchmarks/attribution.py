@@ -40,7 +40,7 @@ from devset import load_clusters, write_cluster
 
 DRAFTS = Path(__file__).resolve().parent / "data" / "attribution_drafts.jsonl"
 # The cosine at which the per-article baseline cites an article; chosen as MiniLM's claim
-# threshold (claims.DEFAULT_CLAIM_THRESHOLD), the pipeline's own "same fact" line.
+# threshold (embed.NEURAL.claim), the pipeline's own "same fact" line.
 NEAREST_THRESHOLD = 0.7
 # A named unsupported part matches a made-up one when it shares this share of its words.
 PART_OVERLAP = 0.5

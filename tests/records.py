@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
+from briefing.embed import NEURAL, Calibration
 from briefing.models import Article, Claim, Corpus, Evidence, Sentence, Source, Story
 
 
@@ -62,6 +63,7 @@ def story(
     sources: Mapping[str, Source],
     independent: Mapping[str, str] | None = None,
     vectors: np.ndarray | None = None,
+    calibration: Calibration = NEURAL,
 ) -> Story:
     """A Story of these sources (each marked with its report from `independent`, itself when
     absent) and sentences, as the pipeline builds it."""
@@ -71,4 +73,4 @@ def story(
         for sid, s in sources.items()
     )
     found = np.zeros((len(sentences), 1), np.float32) if vectors is None else vectors
-    return Story(Corpus(folder=".", articles=articles), tuple(sentences), found)
+    return Story(Corpus(folder=".", articles=articles), tuple(sentences), found, calibration)

@@ -31,11 +31,8 @@ def find(
         s.source_id: source(s.source_id).model_copy(update={"low": s.source_id not in credible})
         for s in sents
     }
-    return disagree.find_disagreements(
-        story(sents, sources, independent, vectors),
-        differs,
-        disagree.similarity_threshold(embedder.name),
-    )
+    found = story(sents, sources, independent, vectors, embedder.calibration)
+    return disagree.find_disagreements(found, differs)
 
 
 AP_12 = "A fire at the Lisbon harbour killed 12 people on Sunday, the fire service said."

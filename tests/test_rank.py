@@ -3,6 +3,7 @@ from __future__ import annotations
 import numpy as np
 
 from briefing.config import RankConfig
+from briefing.embed import NEURAL
 from briefing.rank.score import concept_scores, mmr_order, pagerank, rank_claims, report_weights
 from records import claim, sentence, source, story, unit
 
@@ -17,7 +18,7 @@ def test_syndicated_copies_count_as_one_report_at_the_best_credibility() -> None
 
 def test_pagerank_favours_the_hub_of_the_graph() -> None:
     vectors = unit([1, 0.2, 0], [1, -0.2, 0], [1, 0, 0.2], [0, 0, 1])
-    ranks = pagerank(vectors)
+    ranks = pagerank(vectors, NEURAL.graph)
     assert int(np.argmax(ranks)) in (0, 1, 2)
     assert ranks[3] < ranks[:3].min()
     assert abs(float(ranks.sum()) - 1.0) < 1e-6
@@ -26,7 +27,7 @@ def test_pagerank_favours_the_hub_of_the_graph() -> None:
 def test_mmr_skips_a_near_duplicate_of_what_is_already_chosen() -> None:
     scores = np.array([1.0, 0.95, 0.5])
     vectors = unit([1, 0], [1, 0.01], [0, 1])
-    assert mmr_order(scores, vectors) == [0, 2, 1]
+    assert mmr_order(scores, vectors, NEURAL.redundancy_floor) == [0, 2, 1]
 
 
 def test_corroborated_lead_claim_outranks_a_single_source_aside() -> None:

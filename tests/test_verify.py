@@ -9,10 +9,10 @@ import numpy as np
 import pytest
 
 from briefing.config import BriefingConfig, VerifyConfig
-from briefing.embed import Embedder, TfidfEmbedder
+from briefing.embed import NEURAL, TFIDF_CALIBRATION, Embedder, OnnxEmbedder, TfidfEmbedder
 from briefing.models import DraftSentence, Sentence
 from briefing.sentences import Splitter
-from briefing.verify import CALIBRATED, DROPPED_REASON, Aligner, thresholds_for, verify_drafts
+from briefing.verify import DROPPED_REASON, Aligner, calibrated, thresholds_for, verify_drafts
 from briefing.verify.lexical import Lexicon, conflict, covered, judge
 from briefing.verify.segments import parts
 from records import claim, sentence, source, story
@@ -138,7 +138,7 @@ def test_quoted_words_must_be_in_the_source() -> None:
 
 
 def test_score_blends_cosine_and_word_coverage() -> None:
-    thresholds = CALIBRATED["neural"]
+    thresholds = calibrated(NEURAL)
     query = LEXICON.features("Xi backed Putin.")
     half = LEXICON.features("Xi met Putin.")  # covers xi and putin, not "backed": 2 of 3
     expected = round(thresholds.weight * 0.5 + (1 - thresholds.weight) * 2 / 3, 4)
@@ -146,9 +146,10 @@ def test_score_blends_cosine_and_word_coverage() -> None:
 
 
 def test_thresholds_per_embedder_and_user_override() -> None:
-    assert thresholds_for("tfidf", VerifyConfig()) == CALIBRATED["tfidf"]
-    assert thresholds_for("all-MiniLM-L6-v2", VerifyConfig()) == CALIBRATED["neural"]
-    assert thresholds_for("tfidf", VerifyConfig(support_threshold=0.9)).support == 0.9
+    tfidf, minilm = TfidfEmbedder.calibration, OnnxEmbedder.calibration
+    assert thresholds_for(tfidf, VerifyConfig()) == calibrated(TFIDF_CALIBRATION)
+    assert thresholds_for(minilm, VerifyConfig()) == calibrated(NEURAL)
+    assert thresholds_for(tfidf, VerifyConfig(support_threshold=0.9)).support == 0.9
 
 
 # --- the aligner with real embedders ---------------------------------------------------------
@@ -298,7 +299,7 @@ def labelled_precision_recall(embedder: Embedder, key: str) -> tuple[float, floa
         * embedder.encode([p["source_sentence"] for p in pairs]),
         axis=1,
     )
-    thresholds = CALIBRATED[key]
+    thresholds = calibrated(embedder.calibration)
     hits = predicted = gold = 0
     for pair, cosine in zip(pairs, cosines, strict=True):
         query = lexicon.features(pair["claim"])

@@ -15,14 +15,8 @@ import numpy as np
 from briefing.models import Claim, Corpus, Evidence, Sentence, Suppressed
 from briefing.vectors import neighbours, normalise
 
-# Cosine at which two sentences state the same fact. MiniLM paraphrases of one news fact score
-# 0.70-0.90 while sentences that only share the topic score 0.45-0.65 on the seeds; TF-IDF
-# scores paraphrases much lower because it sees only shared words. MiniLM's 0.85 (was 0.70):
-# at 0.70 two outlets' different facts of one lead paragraph merge, the brief can print one of
-# them only, and its ROUGE-2 on the dev set's tune part was 16.78 against TF-IDF's 18.17
-# (0.80: 17.30, 0.85: 17.44, 0.95: 17.71; issue 13, docs/benchmarks.md).
-CLAIM_THRESHOLDS = {"tfidf": 0.42}
-DEFAULT_CLAIM_THRESHOLD = 0.85
+# The cosine at which two sentences state the same fact is the embedder's
+# (`Calibration.claim`, embed.py).
 # A sentence joins a claim only if its cosine to every member already taken is at least this
 # share of the threshold.
 MEMBER_FLOOR = 0.8
@@ -37,10 +31,6 @@ RARE_IN = 3
 # Clutter that cleaning missed: fragments too short, or without a lowercase word, to be a claim.
 MIN_CLAIM_WORDS = 5
 CLUTTER_REASON = "not article prose (clutter that cleaning missed)"
-
-
-def claim_threshold(embedder_name: str) -> float:
-    return CLAIM_THRESHOLDS.get(embedder_name, DEFAULT_CLAIM_THRESHOLD)
 
 
 Neighbours = list[list[tuple[int, float]]]

@@ -16,7 +16,7 @@ from briefing import pipeline
 from briefing.compose import get_composer
 from briefing.config import BriefingConfig
 from briefing.embed import Embedder, get_embedder
-from briefing.models import Brief, Corpus, Digest, DigestStory, Source, StoryGroup
+from briefing.models import Brief, Corpus, Digest, DigestStory, Source, StoryGroup, sources_by_id
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +39,7 @@ def build_digest(
     corpus, sents = pipeline.read_sources(folder, config)
     on_stage(f"grouping {len(corpus.articles)} articles into stories")
     groups = pipeline.find_stories(corpus, sents, embedder)
-    sources = {article.source.id: article.source for article in corpus.articles}
+    sources = sources_by_id(article.source for article in corpus.articles)
     found: list[DigestStory] = []
     for n, group in enumerate(groups, 1):
         on_stage(f"story {n} of {len(groups)}")

@@ -27,13 +27,6 @@ KINDS = {
     "negation differs": "polarity",
     "opposite meaning": "polarity",
 }
-# Cosine above which two sentences may be about one fact, per embedder: a sentence that differs
-# from another only in a figure keeps nearly all of its meaning (MiniLM > 0.9 in the tests), but
-# a different name moves MiniLM further (0.72 for "Hamas" / "Hezbollah" in an identical
-# sentence); TF-IDF cosines run lower because a changed word changes a term. Chosen on the
-# tests' pairs; the word checks below keep out the paraphrases a low cosine lets in.
-SIMILARITY = {"tfidf": 0.55}
-DEFAULT_SIMILARITY = 0.7
 # Share of the shorter sentence's words (figures left out) that the other sentence also uses:
 # two sentences about different things ("12 people died" / "15 new stores opened") share few.
 SAME_FACT_OVERLAP = 0.6
@@ -124,10 +117,6 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
-def similarity_threshold(embedder_name: str) -> float:
-    return SIMILARITY.get(embedder_name, DEFAULT_SIMILARITY)
-
-
 def _words(text: str) -> set[str]:
     return {w for w in _WORD.findall(text.lower()) if w not in _FUNCTION_WORDS}
 
@@ -188,11 +177,10 @@ def _same_fact(first: str, second: str, kind: str) -> bool:
     return overlap(first, second) >= SAME_FACT_OVERLAP
 
 
-def find_disagreements(
-    story: Story, differs: Differs, threshold: float
-) -> tuple[Disagreement, ...]:
+def find_disagreements(story: Story, differs: Differs) -> tuple[Disagreement, ...]:
     """At most MAX_DISAGREEMENTS, most similar first; one per pair of reports and kind; only
-    sources that do not count as low speak."""
+    sources that do not count as low speak, about sentences whose cosine reaches the
+    embedder's `Calibration.disagreement`."""
     sentences, sources = story.sentences, story.sources
     rows = [i for i, s in enumerate(sentences) if not sources[s.source_id].low]
     if len(rows) < 2:
@@ -202,6 +190,7 @@ def find_disagreements(
     groups = np.array([number[report] for report in reports])
     words = [_words(sentences[i].text) for i in rows]
     found: dict[tuple[str, str, str], Disagreement] = {}
+    threshold = story.calibration.disagreement
     near = neighbours(np.asarray(story.vectors)[rows], threshold, groups)
     for i, hits in enumerate(near):
         for j, cosine in hits:

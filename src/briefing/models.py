@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 
 from briefing.config import UNKNOWN_CREDIBILITY, CredibilityConfig
+
+if TYPE_CHECKING:
+    from briefing.embed import Calibration
 
 CredibilityLabel = Literal["high", "medium", "low", "unknown"]
 # News reports facts; an opinion piece (column, editorial, analysis) argues a view.
@@ -66,6 +70,11 @@ class Source(Record):
     def weight(self) -> float:
         """The credibility that weighs the source's report (unknown: UNKNOWN_CREDIBILITY)."""
         return UNKNOWN_CREDIBILITY if self.credibility is None else self.credibility
+
+
+def sources_by_id(sources: Iterable[Source]) -> dict[str, Source]:
+    """The one lookup of sources by id (a story's, a brief's, a digest's)."""
+    return {source.id: source for source in sources}
 
 
 def _default_low(data: dict[str, Any]) -> bool:
@@ -285,16 +294,19 @@ class Digest(Record):
 @dataclass(frozen=True)
 class Story:
     """One story as every stage after embedding reads it: the articles (sources rated and their
-    copies marked), their sentences, one normalised vector per sentence, and lookups by id.
+    copies marked), their sentences, one normalised vector per sentence and the calibration of
+    the embedder that made them, and lookups by id.
     Built once by the pipeline; never changed."""
 
     corpus: Corpus
     sentences: tuple[Sentence, ...]
     vectors: np.ndarray
+    # Where the vectors' cosines mean something (the embedder's, embed.Calibration).
+    calibration: Calibration
 
     @cached_property
     def sources(self) -> dict[str, Source]:
-        return {article.source.id: article.source for article in self.corpus.articles}
+        return sources_by_id(article.source for article in self.corpus.articles)
 
     @cached_property
     def by_id(self) -> dict[str, Sentence]:

@@ -79,9 +79,10 @@ def analyse_corpus(
     embedder.fit(texts)
     vectors = embedder.encode(texts)
     on_stage("finding cross-source claims")
-    threshold = claim_stage.claim_threshold(embedder.name)
+    threshold = embedder.calibration.claim
     near = claim_stage.sentence_neighbours(sents, vectors, threshold)
-    story = Story(claim_stage.mark_copies(corpus, sents, near), sents, vectors)
+    marked = claim_stage.mark_copies(corpus, sents, near)
+    story = Story(marked, sents, vectors, embedder.calibration)
     found = claim_stage.build_claims(sents, vectors, near, threshold)
     return Analysis(story, found, Aligner(story, embedder, config.verify))
 
@@ -150,16 +151,14 @@ def brief_of_corpus(
     kept_out = _not_cited(suppressed, outcome.verified) + clutter + left_out
     brief = assemble.assemble_brief(outcome, story, kept_out + outcome.composition.left_out)
     on_stage("finding where sources disagree")
-    disagreements = find_disagreements(story, embedder)
+    disagreements = find_disagreements(story)
     return brief.model_copy(update={"disagreements": disagreements, "read": story.sentences})
 
 
-def find_disagreements(story: Story, embedder: Embedder) -> tuple[Disagreement, ...]:
+def find_disagreements(story: Story) -> tuple[Disagreement, ...]:
     """Facts that credible, independent sources state differently (the aligner's lexical
     checks name the difference)."""
-    return disagree.find_disagreements(
-        story, _conflict(story.sentences), disagree.similarity_threshold(embedder.name)
-    )
+    return disagree.find_disagreements(story, _conflict(story.sentences))
 
 
 def _conflict(sents: tuple[Sentence, ...]) -> Callable[[str, str], str | None]:

@@ -13,6 +13,7 @@ from briefing.models import (
     Source,
     SourceStats,
     Suppressed,
+    sources_by_id,
 )
 from briefing.render.disagreements import HEADING, kind_label
 from briefing.render.markdown import credibility_value, escape_cell, escape_text, heading, table
@@ -41,7 +42,7 @@ SOURCE_HEADER = (
 
 def render_audit_md(brief: Brief, kind: Kind = "brief") -> str:
     """The audit of a generated brief (kind "brief") or of a cited draft (kind "cite")."""
-    sources = {source.id: source for source in brief.sources}
+    sources = sources_by_id(brief.sources)
     blocks = _header(brief, kind)
     blocks += ["## Sentences", _sentence_table(brief.sentences, sources)]
     if kind == "brief":

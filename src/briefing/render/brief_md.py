@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from briefing.models import Brief, BriefSentence
+from briefing.models import Brief, BriefSentence, sources_by_id
 from briefing.render.disagreements import HEADING, disagreement_list, with_disagreements
 from briefing.render.markdown import (
     RenderError,
@@ -27,7 +27,7 @@ DEFAULT_TITLE = "Brief"
 def render_brief_md(brief: Brief) -> str:
     """The brief as Markdown; checked with the contract's parser before it is returned."""
     numbers = with_disagreements(footnote_numbers(brief.sentences), brief.disagreements)
-    sources = {source.id: source for source in brief.sources}
+    sources = sources_by_id(brief.sources)
     blocks = [heading(plain_text(brief.title) or DEFAULT_TITLE)]
     blocks += paragraphs(brief.sentences, numbers) or [EMPTY_BRIEF]
     if brief.disagreements:

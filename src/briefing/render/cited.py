@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 import re
 
-from briefing.models import Brief, BriefSentence, Draft
+from briefing.models import Brief, BriefSentence, Draft, sources_by_id
 from briefing.render.markdown import (
     RenderError,
     cited_source,
@@ -43,7 +43,7 @@ def render_cited_md(draft: Draft, brief: Brief) -> str:
         for span, sentence in zip(draft.sentences, brief.sentences, strict=True)
     ]
     body = _insert(draft.text, marks)
-    sources = {source.id: source for source in brief.sources}
+    sources = sources_by_id(brief.sources)
     definitions = [footnote_definition(n, cited_source(sources, sid)) for sid, n in numbers.items()]
     markdown = body.rstrip() + "\n" + ("\n" + "\n".join(definitions) + "\n" if definitions else "")
     _check(markdown, {str(n) for n in numbers.values()})

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from briefing.config import VerifyConfig
-from briefing.embed import TFIDF, Embedder
+from briefing.embed import Calibration, Embedder
 from briefing.models import (
     BriefSentence,
     Claim,
@@ -40,14 +40,6 @@ from briefing.verify.segments import parts
 log = logging.getLogger(__name__)
 
 DROPPED_REASON = "dropped: not supported by the sources"
-# Chosen by benchmarks/calibrate_aligner.py on the tuning split of the hand-judged AllSides
-# pairs (tests/data/allsides_pairs.jsonl; figures and command in docs/aligner.md). TF-IDF sees
-# no paraphrase, so word coverage carries more of its score. `floor`: candidates below this
-# cosine are never examined (well below any supported pair's cosine).
-CALIBRATED: dict[str, Thresholds] = {
-    "neural": Thresholds(weight=0.7, support=0.56, floor=0.3, part=0.56),
-    TFIDF: Thresholds(weight=0.3, support=0.4, floor=0.05, part=0.4),
-}
 # Candidates examined per source and in all, best cosine first: the best match of a source is
 # almost always among its three nearest sentences; 60 bounds the lexical work per sentence.
 CANDIDATES_PER_SOURCE = 3
@@ -61,10 +53,16 @@ BATCH = 256
 Unit = tuple[int, ...]
 
 
-def thresholds_for(embedder_name: str, config: VerifyConfig) -> Thresholds:
-    """The calibrated thresholds of the embedder (any sentence-transformer counts as neural),
-    with the support threshold the user set, if any."""
-    base = CALIBRATED[TFIDF if embedder_name == TFIDF else "neural"]
+def calibrated(calibration: Calibration) -> Thresholds:
+    """The aligner's thresholds calibrated for an embedder (docs/aligner.md)."""
+    c = calibration
+    return Thresholds(c.align_weight, c.align_support, c.align_floor, c.align_part)
+
+
+def thresholds_for(calibration: Calibration, config: VerifyConfig) -> Thresholds:
+    """The calibrated thresholds of the embedder, with the support threshold the user set, if
+    any."""
+    base = calibrated(calibration)
     if config.support_threshold is None:
         return base
     chosen = config.support_threshold
@@ -116,7 +114,7 @@ class Aligner:
         self._sources = story.sources
         self._embedder = embedder
         self._config = config
-        self.thresholds = thresholds_for(embedder.name, config)
+        self.thresholds = thresholds_for(embedder.calibration, config)
         self._lexicon = Lexicon(sentence.text for sentence in self._sentences)
         self._features: dict[Unit, Features] = {}
         self._context: dict[str, frozenset[str]] = {}
