@@ -10,15 +10,14 @@ from __future__ import annotations
 import csv
 import io
 import logging
-import re
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from briefing.config import CREDIBILITY_DECIMALS, CredibilityConfig
 from briefing.errors import InputError
+from briefing.language import data_text, wire_site
 from briefing.models import (
     Article,
     BriefSentence,
@@ -34,23 +33,6 @@ log = logging.getLogger(__name__)
 
 RATINGS_FILE = "domain_ratings.csv"
 SUPPRESS_REASON = "single low-credibility source"
-# Wire services whose credit in a dateline or credit line names who wrote the text.
-WIRE_DOMAINS: dict[str, str] = {
-    "ap": "apnews.com",
-    "associated press": "apnews.com",
-    "the associated press": "apnews.com",
-    "reuters": "reuters.com",
-    "afp": "afp.com",
-    "agence france-presse": "afp.com",
-    "upi": "upi.com",
-    "united press international": "upi.com",
-}
-_WIRE_NAMES = "|".join(sorted((re.escape(name) for name in WIRE_DOMAINS), key=len, reverse=True))
-# "MOSCOW (AP) —" in the dateline, or a credit line "Source: The Associated Press".
-_DATELINE = re.compile(rf"\(({_WIRE_NAMES})\)", re.IGNORECASE)
-_CREDIT = re.compile(rf"^(?:source|credit|via)\s*:\s*({_WIRE_NAMES})\.?$", re.IGNORECASE)
-# A dateline sits in the first paragraph; "(AP)" further down quotes another report.
-DATELINE_SCAN_CHARS = 300
 
 
 def rounded(score: float) -> float:
@@ -71,8 +53,7 @@ def label_for(score: float | None, config: CredibilityConfig) -> CredibilityLabe
 def load_ratings(path: Path | None = None) -> Mapping[str, float]:
     """Domain -> score from the shipped Lin et al. (2023) table or the user's CSV (cached)."""
     if path is None:
-        text = resources.files("briefing").joinpath("data", RATINGS_FILE).read_text("utf-8")
-        return _parse_ratings(text, RATINGS_FILE)
+        return _parse_ratings(data_text(RATINGS_FILE), RATINGS_FILE)
     try:
         text = path.read_text("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
@@ -144,18 +125,8 @@ def byline_domain(article: Article) -> str | None:
     """The wire service named in the dateline ("MOSCOW (AP) —") or a credit line, if any:
     the credit ingest recorded when it took the dateline off (`Source.wire_credit`), else one
     still in the text."""
-    recorded = (article.source.wire_credit or "").lower()
-    if recorded in WIRE_DOMAINS:
-        return WIRE_DOMAINS[recorded]
-    match = _DATELINE.search(article.text[:DATELINE_SCAN_CHARS])
-    if match:
-        return WIRE_DOMAINS[match.group(1).lower()]
     lines = [line.text for line in article.dropped] + article.text.splitlines()
-    for line in lines:
-        credit = _CREDIT.match(line.strip())
-        if credit:
-            return WIRE_DOMAINS[credit.group(1).lower()]
-    return None
+    return wire_site(article.source.wire_credit, article.text, lines)
 
 
 def rate_source(article: Article, table: Mapping[str, float], config: CredibilityConfig) -> Source:

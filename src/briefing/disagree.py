@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from briefing.language import DATE_WORDS
+from briefing.language import DATE_WORDS, SAME_THING_STOP_WORDS
 from briefing.models import Disagreement, Evidence, Sentence, Story
 from briefing.vectors import neighbours
 
@@ -73,52 +73,10 @@ _FIGURE_WORDS = DATE_WORDS | frozenset(
         "billions",
     ]
 )
-# Words too common to show that two sentences are about the same thing.
-_FUNCTION_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "with",
-        "and",
-        "or",
-        "but",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "that",
-        "this",
-        "it",
-        "its",
-        "as",
-        "from",
-        "said",
-        "says",
-        "say",
-        "he",
-        "she",
-        "they",
-        "we",
-        "i",
-    ]
-)
 
 
 def _words(text: str) -> set[str]:
-    return {w for w in _WORD.findall(text.lower()) if w not in _FUNCTION_WORDS}
+    return {w for w in _WORD.findall(text.lower()) if w not in SAME_THING_STOP_WORDS}
 
 
 def overlap(first: str, second: str) -> float:
@@ -146,7 +104,7 @@ def slots(text: str) -> dict[str, set[tuple[str, str]]]:
     """Each figure or date of a sentence with the content words on either side of it:
     "killing 12 people" gives {"12": {("<", "killing"), (">", "people")}}."""
     tokens = [t.lower() for t in _TOKEN.findall(text)]
-    content = [t for t in tokens if t not in _FUNCTION_WORDS]
+    content = [t for t in tokens if t not in SAME_THING_STOP_WORDS]
     found: dict[str, set[tuple[str, str]]] = {}
     for i, token in enumerate(content):
         if not _is_figure(token):
