@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from briefing.ingest import boilerplate, fields
+from briefing.markup import front_matter
 from briefing.models import CredibilityLabel, DroppedLine, SourceKind
 
 Lines = tuple[tuple[int, str], ...]
@@ -29,9 +30,6 @@ WRAP_MAX_WIDTH = 100
 # A line this long that stops mid-sentence before a lower-case line was wrapped, not ended.
 WRAP_MIN_LINE = 40
 WRAP_MIN_BREAKS = 2
-_FRONT_MATTER = re.compile(
-    r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL
-)
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
@@ -180,7 +178,7 @@ def read_markdown(text: str) -> Parsed:
 def _front_matter(text: str) -> tuple[Meta, int, tuple[str, ...]]:
     import yaml
 
-    match = _FRONT_MATTER.match(text)
+    match = front_matter(text)
     if not match:
         return Meta(), 0, ()
     try:
