@@ -79,6 +79,13 @@ def credibility_value(score: float | None) -> str:
     return UNKNOWN_VALUE if score is None else f"{score:.{CREDIBILITY_DECIMALS}f}"
 
 
+def credibility_cell(source: Source, with_origin: bool = False) -> str:
+    """A source's credibility as the tables show it: `0.880 high`, then `(ratings table)` when
+    asked for."""
+    cell = f"{credibility_value(source.credibility)} {source.credibility_label}"
+    return f"{cell} ({source.credibility_origin})" if with_origin else cell
+
+
 def footnote_ref(number: int) -> str:
     return f"[^{number}]"
 
