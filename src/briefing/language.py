@@ -124,7 +124,6 @@ _BYLINE = re.compile(r"^\s*By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*(
 # An excerpt cut short ends in an ellipsis, possibly inside closing quotes or brackets.
 _TRUNCATED = re.compile(r"(?:\.\s?\.\s?\.|…)[\"'”’)\]]*\s*$")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|(?<!\w)‘[^’]*’(?!\w)")
-_QUOTE_MARKS = re.compile(r"[“”\"]")
 # Quotations shorter than this are phrases ("so-called 'scare quotes'"), not statements that
 # need a speaker.
 QUOTE_NEEDS_SPEAKER_WORDS = 6

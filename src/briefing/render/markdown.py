@@ -116,12 +116,6 @@ def inline_tokens(tokens: Iterable[Token]) -> list[Token]:
     return [child for token in tokens for child in token.children or ()]
 
 
-def parsed_footnote_refs(markdown: str) -> list[str]:
-    """Labels of the footnote references the parser found, in document order."""
-    tokens = markdown_parser().parse(markdown, {})
-    return [str(t.meta["label"]) for t in inline_tokens(tokens) if t.type == "footnote_ref"]
-
-
 def footnote_problems(markdown: str) -> list[str]:
     """References without a definition and definitions never referenced, as messages."""
     env: dict[str, dict[str, dict[str, int]]] = {}
@@ -132,10 +126,6 @@ def footnote_problems(markdown: str) -> list[str]:
     problems = [f"footnote [^{label}] has no definition" for label in sorted(written - defined)]
     problems += [f"footnote [^{label}] is never cited" for label in sorted(defined - cited)]
     return problems
-
-
-def render_html(markdown: str) -> str:
-    return str(markdown_parser().render(markdown))
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
