@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -237,18 +237,27 @@ def meta_from_mapping(data: dict[Any, Any], where: str) -> tuple[Meta, tuple[str
         kind = fields.parse_kind(data.get("kind"))
     except ValueError as exc:
         warnings.append(f"{where}: {exc}; ignored")
-    url = fields.clean_text(data.get("url"))
-    meta = Meta(
+    meta = identified(
+        data,
         title=fields.clean_text(data.get("title")),
-        outlet=fields.clean_text(data.get("outlet")),
-        domain=fields.clean_domain(data.get("domain")) or fields.domain_of(url),
-        url=url,
         published=published,
         credibility=score,
         label=label,
         kind=kind,
     )
     return meta, tuple(warnings)
+
+
+def identified(data: Mapping[str, Any], **parsed: Any) -> Meta:
+    """Meta with the outlet, domain and URL that `data` (front matter, a manifest row) names,
+    cleaned (the domain from the URL when none is given), and the values already parsed."""
+    url = fields.clean_text(data.get("url"))
+    return Meta(
+        outlet=fields.clean_text(data.get("outlet")),
+        domain=fields.clean_domain(data.get("domain")) or fields.domain_of(url),
+        url=url,
+        **parsed,
+    )
 
 
 def _headings(lines: Lines, title: str | None) -> tuple[str | None, Lines, tuple[DroppedLine, ...]]:
