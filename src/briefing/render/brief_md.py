@@ -8,12 +8,11 @@ from briefing.models import Brief, BriefSentence, sources_by_id
 from briefing.render.disagreements import HEADING, disagreement_list, with_disagreements
 from briefing.render.markdown import (
     RenderError,
-    cited_source,
+    citation_refs,
     escape_text,
-    footnote_definition,
+    footnote_definitions,
     footnote_numbers,
     footnote_problems,
-    footnote_ref,
     heading,
     plain_text,
 )
@@ -33,7 +32,7 @@ def render_brief_md(brief: Brief) -> str:
     if brief.disagreements:
         blocks += [heading(HEADING, level=2)]
         blocks += [disagreement_list(brief.disagreements, numbers, sources)]
-    definitions = [footnote_definition(n, cited_source(sources, sid)) for sid, n in numbers.items()]
+    definitions = footnote_definitions(numbers, sources)
     if definitions:
         blocks.append("\n".join(definitions))
     markdown = "\n\n".join(blocks) + "\n"
@@ -50,7 +49,7 @@ def paragraphs(sentences: Sequence[BriefSentence], numbers: dict[str, int]) -> l
     for sentence in sentences:
         if not sentence.citations:
             raise RenderError(f"brief sentence without a citation: {sentence.text!r}")
-        refs = "".join(footnote_ref(numbers[sid]) for sid in dict.fromkeys(sentence.citations))
+        refs = citation_refs(sentence.citations, numbers)
         if sentence.paragraph != previous:
             paragraphs.append([])
             previous = sentence.paragraph

@@ -23,7 +23,7 @@ from briefing.render.markdown import (
     RenderError,
     cited_source,
     escape_text,
-    footnote_definition,
+    footnote_definitions,
     footnote_numbers,
     footnote_problems,
     footnote_ref,
@@ -66,9 +66,9 @@ def render_digest_md(digest: Digest) -> str:
     for rank, story in enumerate(digest.stories, 1):
         blocks += _story_blocks(rank, story, numbers[story.id], sources)
     definitions = [
-        footnote_definition(n, cited_source(sources, sid))
+        line
         for story in digest.stories
-        for sid, n in numbers[story.id].items()
+        for line in footnote_definitions(numbers[story.id], sources)
     ]
     if definitions:
         blocks.append("\n".join(definitions))

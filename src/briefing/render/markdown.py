@@ -90,6 +90,16 @@ def footnote_ref(number: int) -> str:
     return f"[^{number}]"
 
 
+def citation_refs(citations: Sequence[str], numbers: Mapping[str, int]) -> str:
+    """The footnote references of a sentence's citations, each source once."""
+    return "".join(footnote_ref(numbers[sid]) for sid in dict.fromkeys(citations))
+
+
+def footnote_definitions(numbers: Mapping[str, int], sources: Mapping[str, Source]) -> list[str]:
+    """One definition per numbered source, in numbering order."""
+    return [footnote_definition(n, cited_source(sources, sid)) for sid, n in numbers.items()]
+
+
 def footnote_definition(number: int, source: Source) -> str:
     """`[^n]: Outlet — "Headline", date, URL` with the parts that are known. Without an
     outlet or domain the headline leads; the file name is shown only without a headline."""
