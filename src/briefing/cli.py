@@ -213,7 +213,7 @@ def digest(
             embed={"embedder": embedder},
             brief={"sentences": sentences, "max_words": max_words},
         )
-        out_dir = output or Path("outputs") / input_dir.resolve().name
+        out_dir = output or batch.DEFAULT_OUTPUT_ROOT / input_dir.resolve().name
         with outputs.output_dir(out_dir, [input_dir]), err.status("digest") as status:
             found = digest_stage.build_digest(input_dir, config, on_stage=status.update)
             outputs.write_digest(found, out_dir)
@@ -244,7 +244,7 @@ def cite(
             embed={"embedder": embedder},
             verify={"max_citations": max_citations},
         )
-        out_dir = output or Path("outputs") / input_dir.resolve().name
+        out_dir = output or batch.DEFAULT_OUTPUT_ROOT / input_dir.resolve().name
         inputs = [input_dir, draft]
         with outputs.output_dir(out_dir, inputs), err.status("citing") as status:
             cited = pipeline.cite_draft(draft, input_dir, config, status.update)
