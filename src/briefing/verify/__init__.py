@@ -79,9 +79,13 @@ class Match:
     unit: Unit
     judgement: Judgement
 
-    def rank(self, thresholds: Thresholds) -> tuple[bool, bool, float, float]:
+    def rank(self, thresholds: Thresholds) -> tuple[bool, bool, int, float, float]:
+        """Support first, then the least evidence: one sentence that supports a text is
+        shown alone, not with its neighbour; then the score."""
         j = self.judgement
-        return (j.supports(thresholds), j.supports_part(thresholds), j.score, j.partial)
+        supports = j.supports(thresholds)
+        shortest = -len(self.unit) if supports else 0
+        return (supports, j.supports_part(thresholds), shortest, j.score, j.partial)
 
 
 # A source to cite, its match, and the part of the sentence it supports (None: all of it).
