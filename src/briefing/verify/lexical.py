@@ -50,6 +50,8 @@ NEGATION_SCOPE = 2
 _PREFIX_CUES = frozenset({"non"})
 # Short words an acronym skips ("Immigration and Customs Enforcement" is ICE).
 _ACRONYM_SKIPS = frozenset({"and", "of", "the", "for", "on", "in", "to"})
+# Words either side of a name that say what it does in its sentence (`_replaced`).
+NAME_CONTEXT = 3
 # Verbs with which an outlet credits a report to another ("Xinhua reported that ...").
 _REPORTED = frozenset({"reported", "reports", "reporting"})
 # Scores are rounded so that float noise never changes brief.json's bytes.
@@ -86,6 +88,7 @@ _DATE_WORDS = _word_set(
     "may june july august september october november december jan feb mar apr jun jul aug sep "
     "sept oct nov dec"
 )
+_WEEKDAYS = _word_set("monday tuesday wednesday thursday friday saturday sunday")
 # Capitalised words that give a role or a kind, not who or what: they never anchor a name
 # ("Foreign Minister Sergei Ryabkov" is found by "Ryabkov", "the Winter Olympic Games" by
 # "Winter Olympics").
@@ -475,7 +478,8 @@ def _chunks(tokens: Sequence[_Token], names: Sequence[bool]) -> tuple[NameChunk,
 
 
 def _is_acronym(text: str) -> bool:
-    return 2 <= len(text) <= 6 and text.isalpha() and text.isupper()
+    word = text[:-2] if text.endswith("'s") else text
+    return 2 <= len(word) <= 6 and word.isalpha() and word.isupper()
 
 
 def _spelt_out(acronym: str, order: Sequence[str]) -> bool:
@@ -567,7 +571,7 @@ def conflict(query: Features, candidate: Features) -> str | None:
     sentence may say more than one source does); details that differ are."""
     if _differ(query.numbers, candidate.numbers):
         return "number differs"
-    if _differ(query.dates, candidate.dates):
+    if _dates_differ(query.dates, candidate.dates):
         return "date differs"
     if _names_differ(query, candidate):
         return "name differs"
@@ -592,6 +596,14 @@ def _opposite(query: Features, candidate: Features) -> bool:
             if not candidate.stems & mine and not query.stems & theirs:
                 return True
     return False
+
+
+def _dates_differ(mine: frozenset[str], theirs: frozenset[str]) -> bool:
+    """Weekdays differ from weekdays, months from months ("Oct." is October); a weekday
+    and a month say nothing against each other ("on Friday" / "on Oct. 15")."""
+    days = [frozenset(d for d in dates if d in _WEEKDAYS) for dates in (mine, theirs)]
+    months = [frozenset(d[:3] for d in dates if d not in _WEEKDAYS) for dates in (mine, theirs)]
+    return _differ(*days) or _differ(*months)
 
 
 def _differ(mine: frozenset[str], theirs: frozenset[str]) -> bool:
@@ -631,9 +643,27 @@ def _found(chunk: NameChunk, words: frozenset[str]) -> bool:
 def _names_differ(query: Features, candidate: Features) -> bool:
     """Each side names someone the other does not: a different actor, not a missing one.
     Places are left out ("Russia" / "the country"); `covered` still wants them found."""
-    return any(not _found(c, candidate.words) for c in _actors(query)) and any(
+    return any(_replaced(c, query, candidate) for c in _actors(query)) and any(
         not _found(c, query.words) for c in _actors(candidate)
     )
+
+
+def _replaced(chunk: NameChunk, features: Features, other: Features) -> bool:
+    """`chunk` is not in `other`, yet most content words around it are: the other sentence
+    tells the same event with someone else in the name's place ("Ryabkov met Donfried" /
+    "Ryabkov met Sullivan"), not a detail it leaves out ("cared for at Walter Reed")."""
+    if _found(chunk, other.words):
+        return False
+    start, end = chunk.position, chunk.position + len(chunk.tokens)
+    order = features.order
+    stops = _stopwords()
+    around = [
+        w
+        for w in (*order[max(0, start - NAME_CONTEXT) : start], *order[end : end + NAME_CONTEXT])
+        if _is_content(w, stops)
+    ]
+    held = sum(_stem(w) in other.stems or w in other.words for w in around)
+    return not around or 2 * held >= len(around)
 
 
 def _actors(features: Features) -> list[NameChunk]:
