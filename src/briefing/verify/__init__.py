@@ -324,6 +324,7 @@ class Aligner:
             if whole[s].judgement.coverage >= FULL_COVERAGE
             or all(s in supporters for supporters in part_support.values())
         ]
+        full = self._complete(query, whole, full)
         some = [s for s, m in whole.items() if s not in full and m.judgement.supports_part(t)]
         joint = self._joint(pieces, part_support)
         unsupported = [part for part, _ in pieces if not part_support[part]]
@@ -347,6 +348,17 @@ class Aligner:
         if gap is not None and not unsupported:
             return Verdict([], False, [], gap)
         return self._unsupported(query, whole, joint, unsupported)
+
+    def _complete(self, query: Features, whole: Mapping[str, Match], full: list[str]) -> list[str]:
+        """The sources whose unit holds every name, number and quote of the sentence on its
+        own, when there are any: the others support it but for a detail, and are cited for
+        part of it, not for all of it. (With none complete, support by the set is judged.)"""
+        complete = [
+            s
+            for s in full
+            if missing(query, [self._feature(whole[s].unit)], [self._article_words(s)]) is None
+        ]
+        return complete or full
 
     def _joint(
         self,
