@@ -64,7 +64,9 @@ class Judged:
     any: bool  # ... or a part of it
 
 
-Built = dict[str, tuple[Aligner, dict[tuple[str, int], int], np.ndarray]]
+# Per story: its matcher, (article, start) -> row, and id(pair) -> the cosine of the pair's
+# two sentences (the baseline; computed while the embedder is fitted on that story).
+Built = dict[str, tuple[Aligner, dict[tuple[str, int], int], dict[int, float]]]
 
 
 def story_aligners(embedder: Embedder, pairs: list[Pair]) -> tuple[Built, list[Examined]]:
@@ -94,9 +96,12 @@ def story_aligners(embedder: Embedder, pairs: list[Pair]) -> tuple[Built, list[E
         sources = {a: Source(id=a, path=a) for a in texts}
         independent = {a: a for a in texts}
         aligner = Aligner(sentences, vectors, sources, independent, embedder, BriefingConfig())
-        built[cluster.id] = (aligner, rows, vectors)
+        cosines: dict[int, float] = {}
+        built[cluster.id] = (aligner, rows, cosines)
         for n in by_story[cluster.id]:
             examined[n] = _examine(pairs[n], aligner, rows)
+            claim = embedder.encode([pairs[n].claim])[0]
+            cosines[id(pairs[n])] = float(claim @ vectors[source_row(pairs[n], rows)])
     return built, [examined[n] for n in range(len(pairs))]
 
 
@@ -126,14 +131,10 @@ def judge_pairs(
 ) -> list[Judged]:
     judged = []
     for pair, found in zip(pairs, examined, strict=True):
-        aligner, rows, _ = built[pair.story]
+        aligner, _, cosines = built[pair.story]
         aligner.thresholds = thresholds
         verdict = aligner.decide(found)
-        row = source_row(pair, rows)
-        cosine = max(
-            (m.judgement.cosine for m in found.whole.values() if m.unit == (row,)), default=0.0
-        )
-        judged.append(Judged(pair, cosine, verdict.supported, bool(verdict.cited)))
+        judged.append(Judged(pair, cosines[id(pair)], verdict.supported, bool(verdict.cited)))
     return judged
 
 
