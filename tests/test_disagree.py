@@ -225,3 +225,14 @@ def test_quantities_read_bounds_estimates_and_number_words() -> None:
     assert found["100"] == (100.0, float("inf"))
     assert found["200"] == pytest.approx((170.0, 230.0))
     assert found["twelve"] == (12.0, 12.0)
+
+
+def test_a_vague_amount_is_no_figure_to_contradict(minilm: Embedder) -> None:
+    found = find(
+        [
+            ("ap", "Millions of retirees on Social Security will get a 5.9% boost next year."),
+            ("reuters", "The increase adds $92 to retirees' average monthly benefit next year."),
+        ],
+        minilm,
+    )
+    assert found == ()

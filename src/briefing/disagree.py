@@ -98,13 +98,9 @@ _NUMBER_VALUES = {
 } | {"thirty": 30, "forty": 40, "fifty": 50, "dozen": 12}
 _SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 # Figures and dates as the lexical check sees them: digits, number words, weekdays, months.
-_FIGURE_WORDS = (
-    DATE_WORDS
-    | _NUMBER_VALUES.keys()
-    | _SCALES.keys()
-    | {word + "s" for word in _SCALES}
-    | {"dozens"}
-)
+# "millions of retirees", "dozens of people": an amount too vague to contradict a figure.
+_VAGUE = frozenset({word + "s" for word in _SCALES} | {"dozens"})
+_FIGURE_WORDS = DATE_WORDS | _NUMBER_VALUES.keys() | _SCALES.keys() | _VAGUE
 # Words too common to show that two sentences are about the same thing.
 _FUNCTION_WORDS = frozenset(
     [
@@ -211,8 +207,8 @@ def figure_pairs(first: str, second: str) -> list[tuple[str, str]]:
     mine, theirs = slots(first), slots(second)
     return [
         (a, b)
-        for a in sorted(mine.keys() - theirs.keys())
-        for b in sorted(theirs.keys() - mine.keys())
+        for a in sorted(mine.keys() - theirs.keys() - _VAGUE)
+        for b in sorted(theirs.keys() - mine.keys() - _VAGUE)
         if mine[a] & theirs[b]
     ]
 
