@@ -109,12 +109,17 @@ def detect_pair(first: str, second: str, embedder: Embedder) -> tuple[Disagreeme
     )
 
 
+def _case_part(case: dict[str, str]) -> str:
+    """The second batch, written after the first was scored, is its own part: `fresh`."""
+    return "fresh" if case.get("batch") == 2 else part_of(case["id"])
+
+
 def run_cases(part: str, embedder: Embedder, verbose: bool) -> None:
     cases = [json.loads(line) for line in CASES.read_text(encoding="utf-8").splitlines()]
     embedder.fit([text for case in cases for text in (case["a"], case["b"])])
     tally = Tally()
     for case in cases:
-        if part != "all" and part_of(case["id"]) != part:
+        if part != "all" and _case_part(case) != part:
             continue
         found = detect_pair(case["a"], case["b"], embedder)
         real = case["label"] == "disagree"
@@ -227,7 +232,7 @@ def run_dev(part: str, embedder: Embedder, verbose: bool) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("set", choices=["cases", "dev", "pool"])
-    parser.add_argument("--part", default="tune", choices=["tune", "held-out", "all"])
+    parser.add_argument("--part", default="tune", choices=["tune", "held-out", "fresh", "all"])
     parser.add_argument("--embedder", default="minilm", help="minilm or tfidf")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every error")
     args = parser.parse_args(argv)

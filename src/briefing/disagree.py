@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
+from functools import cache
 
 import numpy as np
 
@@ -59,7 +60,9 @@ MAX_DISAGREEMENTS = 5
 # Words before a figure that make it a bound or an estimate, and what they allow: "more than
 # five hours" and "almost six hours" can both be true, "40 arrested" and "more than 100" cannot.
 LOWER_BOUNDS = ("more than", "over", "at least", "above", "upwards of")
-UPPER_BOUNDS = ("almost", "nearly", "up to", "less than", "fewer than", "under", "close to")
+UPPER_BOUNDS = ("up to", "less than", "fewer than", "under")
+# "almost six hours", "nearly 350,000": just under the figure (within ESTIMATE_MARGIN).
+NEAR_BELOW = ("almost", "nearly", "close to", "just under")
 ESTIMATES = ("about", "around", "roughly", "approximately", "some", "an estimated")
 # How far an estimate ("about 200") may be from another figure and still agree with it.
 ESTIMATE_MARGIN = 0.15
@@ -141,6 +144,17 @@ _FUNCTION_WORDS = frozenset(
         "they",
         "we",
         "i",
+        # negation and its auxiliaries: the difference itself, found by the lexical check
+        "not",
+        "no",
+        "never",
+        "did",
+        "didn",
+        "do",
+        "does",
+        "doesn",
+        "don",
+        "t",
     ]
 )
 
@@ -150,7 +164,15 @@ def similarity_threshold(embedder_name: str) -> float:
 
 
 def _words(text: str) -> set[str]:
-    return {w for w in _WORD.findall(text.lower()) if w not in _FUNCTION_WORDS}
+    """Content words, stemmed ("fired" and "fire" are one word)."""
+    return {_stem(w) for w in _WORD.findall(text.lower()) if w not in _FUNCTION_WORDS}
+
+
+@cache
+def _stem(word: str) -> str:
+    from nltk.stem.porter import PorterStemmer
+
+    return str(PorterStemmer().stem(word))
 
 
 def overlap(first: str, second: str) -> float:
@@ -245,7 +267,7 @@ def _same_fact(first: str, second: str, kind: str) -> bool:
     return overlap(first, second) >= FIGURE_OVERLAP
 
 
-_HEDGE = "|".join(re.escape(w) for w in (*LOWER_BOUNDS, *UPPER_BOUNDS, *ESTIMATES))
+_HEDGE = "|".join(re.escape(w) for w in (*LOWER_BOUNDS, *UPPER_BOUNDS, *NEAR_BELOW, *ESTIMATES))
 _QUANTITY = re.compile(
     rf"(?:\b({_HEDGE})\s+)?\$?(\d+(?:[.,:]\d+)*%?|\b[a-z]+\b)"
     r"(?:\s+(hundred|thousand|million|billion|trillion)\b)?",
@@ -279,6 +301,8 @@ def quantities(text: str) -> dict[str, tuple[float, float]]:
             interval = (value, float("inf"))
         elif hedge in UPPER_BOUNDS:
             interval = (0.0, value)
+        elif hedge in NEAR_BELOW:
+            interval = (value * (1 - ESTIMATE_MARGIN), value)
         elif hedge in ESTIMATES:
             interval = (value * (1 - ESTIMATE_MARGIN), value * (1 + ESTIMATE_MARGIN))
         else:
