@@ -8,13 +8,15 @@ sets (docs/stories.md gives the figures and how the labels were made):
 - the AllSides dev stories (read in place): the candidate pool is every pair of sentences of two
   credible articles of one story with MiniLM cosine >= POOL_COSINE that either both carry figures
   and the figures differ, or only one carries a negation or denial word; the pairs judged
-  disagreements are listed in benchmarks/data/disagreement_labels.jsonl (by file and sentence
-  index, never the dev set's text), every other pool pair is judged not one.
+  `disagree` or `borderline` (a rounding, bounds that can both hold, a time either side of
+  midnight: left out of both figures) are listed in benchmarks/data/disagreement_labels.jsonl
+  (by file and sentence index, never the dev set's text), every other pool pair is judged no
+  disagreement, and a flag outside the pool counts as a false one.
 
-Both sets are split by `devset.part_of` (by case id, by story id); the detector was changed
-while looking at the `tune` part only.
+Both sets are split by `devset.part_of` (by case id, by story id); the constructed pairs' second
+batch (`batch: 2`) is the `fresh` part, written before the detector's second round of changes.
 
-    .venv/bin/python benchmarks/disagreements.py cases [--part held-out] [-v]
+    .venv/bin/python benchmarks/disagreements.py cases [--part held-out|fresh] [-v]
     .venv/bin/python benchmarks/disagreements.py dev [--part held-out] [-v]
     .venv/bin/python benchmarks/disagreements.py pool --part tune   # pairs to label, printed
 """

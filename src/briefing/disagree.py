@@ -1,6 +1,8 @@
 """Where sources disagree: pairs of sentences from credible, independent reports that state the
-same fact (near-identical meaning and wording) yet differ in a figure, a date, an actor or
-polarity (a denial against an accusation). Both sides are kept, neither is preferred.
+same fact yet differ in a figure, a date, an actor or polarity (a denial against an
+accusation). Owns what makes two sentences one fact (figures in one slot that cannot both hold,
+with bounds and estimates read; a party's denial against the other side's statement; wording
+the same but for a few words). Both sides are kept, neither is preferred.
 
 The difference itself is named by a function the caller passes in (the aligner's lexical
 checks), so this stage decides only which pairs are about the same fact.

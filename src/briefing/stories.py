@@ -2,7 +2,8 @@
 
 Owns the article features (the embedding of headline and lead, the capitalised names, the
 date), the distance between two articles, the agglomerative grouping with a distance threshold
-(no fixed number of stories), the stable story id and the mixed-folder warning.
+(no fixed number of stories) with its settings per embedder, the stable story id and the
+mixed-folder warning.
 """
 
 from __future__ import annotations
