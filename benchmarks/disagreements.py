@@ -38,7 +38,7 @@ import numpy as np
 from briefing import disagree, pipeline
 from briefing.config import BriefingConfig, EmbedConfig
 from briefing.embed import Embedder, get_embedder
-from briefing.models import Disagreement, Sentence
+from briefing.models import Article, Corpus, Disagreement, Sentence, Source, Story
 from briefing.verify.lexical import Lexicon, conflict
 from devset import REPO_ROOT, in_part, load_clusters, part_of, write_cluster
 
@@ -99,16 +99,14 @@ def _sentence(source_id: str, index: int, text: str) -> Sentence:
 def detect_pair(first: str, second: str, embedder: Embedder) -> tuple[Disagreement, ...]:
     """The detector on two sentences from two credible, independent outlets (a TF-IDF
     embedder is fitted by the caller, as the pipeline fits it on a folder's sentences)."""
-    sents = [_sentence("ap", 0, first), _sentence("reuters", 0, second)]
-    vectors = embedder.encode([first, second])
-    return disagree.find_disagreements(
-        sents,
-        vectors,
-        {"ap", "reuters"},
-        {},
-        _differs([first, second]),
-        disagree.similarity_threshold(embedder.name),
+    sents = (_sentence("ap", 0, first), _sentence("reuters", 0, second))
+    articles = tuple(
+        Article(source=Source(id=sid, path=sid, credibility=0.9, low=False), text="")
+        for sid in ("ap", "reuters")
     )
+    vectors = embedder.encode([first, second])
+    story = Story(Corpus(folder=".", articles=articles), sents, vectors, embedder.calibration)
+    return disagree.find_disagreements(story, _differs([first, second]))
 
 
 def _case_part(case: dict[str, str]) -> str:
@@ -140,24 +138,18 @@ def _hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
-def _analysed(part: str, embedder: Embedder) -> Iterator[tuple[str, pipeline.Analysis]]:
+def _analysed(part: str, embedder: Embedder) -> Iterator[tuple[str, Story]]:
     config = BriefingConfig()
     with tempfile.TemporaryDirectory() as tmp:
         for cluster in in_part(load_clusters(), part):
             folder = Path(tmp) / cluster.id
             write_cluster(cluster, folder)
-            yield cluster.id, pipeline.analyse(folder, config, embedder)
+            yield cluster.id, pipeline.analyse(folder, config, embedder).story
 
 
-def _pool(found: pipeline.Analysis, minilm: Embedder) -> Iterator[tuple[Sentence, Sentence, float]]:
+def _pool(found: Story, minilm: Embedder) -> Iterator[tuple[Sentence, Sentence, float]]:
     """The pool is defined by MiniLM cosines whichever embedder the detector runs on."""
-    sources = {a.source.id: a.source for a in found.corpus.articles}
-    config = BriefingConfig()
-    sents = [
-        s
-        for s in found.sentences
-        if not config.credibility.is_low(sources[s.source_id].credibility_label)
-    ]
+    sents = [s for s in found.sentences if not found.sources[s.source_id].low]
     vectors = np.asarray(minilm.encode([s.text for s in sents]))
     unit = vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
     cosine = unit @ unit.T
@@ -172,8 +164,8 @@ def _pool(found: pipeline.Analysis, minilm: Embedder) -> Iterator[tuple[Sentence
                 yield first, second, float(cosine[i, j])
 
 
-def _key(found: pipeline.Analysis, first: Sentence, second: Sentence) -> tuple[str, ...]:
-    paths = {a.source.id: a.source.path for a in found.corpus.articles}
+def _key(found: Story, first: Sentence, second: Sentence) -> tuple[str, ...]:
+    paths = {sid: source.path for sid, source in found.sources.items()}
     sides = sorted([(paths[first.source_id], first.index), (paths[second.source_id], second.index)])
     return (sides[0][0], str(sides[0][1]), sides[1][0], str(sides[1][1]))
 
@@ -195,7 +187,6 @@ def _labels() -> dict[tuple[str, ...], dict[str, str]]:
 
 def run_dev(part: str, embedder: Embedder, verbose: bool) -> None:
     labels = _labels()
-    config = BriefingConfig()
     minilm = get_embedder(EmbedConfig())
     tally, pool_size, excluded = Tally(), 0, 0
     for story, found in _analysed(part, embedder):
@@ -209,9 +200,8 @@ def run_dev(part: str, embedder: Embedder, verbose: bool) -> None:
         real = {k for k, r in judged.items() if r["label"] == "disagree"}
         unsure = {k for k, r in judged.items() if r["label"] != "disagree"}
         flagged = set()
-        for item in pipeline.find_disagreements(found, config, embedder):
-            by_id = {s.id: s for s in found.sentences}
-            sides = [by_id[side.sentence_id or ""] for side in item.sides]
+        for item in pipeline.find_disagreements(found):
+            sides = [found.by_id[side.sentence_id or ""] for side in item.sides]
             flagged.add(_key(found, sides[0], sides[1]))
             if verbose:
                 print(f"  {story} flagged {item.kind} ({item.detail}): {_key(found, *sides)}")

@@ -196,7 +196,7 @@ def false_alarms(clusters: Sequence[Cluster], embedder: Embedder) -> int:
 
 def held_out(embedder: Embedder) -> None:
     """The shipped settings on the held-out part, scored once."""
-    settings = stories.settings_for(embedder.name)
+    settings = stories.settings_for(embedder.calibration)
     runs, folders = folder_affinities("held-out", embedder)
     clusters = {c.id: c for run in runs for c in run}
     print(f"part=held-out embedder={embedder.name} {settings} linkage={stories.LINKAGE}")

@@ -73,7 +73,7 @@ def test_same_subject_days_apart_are_two_stories_same_day_one(minilm: Embedder) 
     first = "Democrats accept the Republican offer to extend the debt limit until December."
     second = "The Senate votes to extend the debt limit until December, ending the standoff."
     vectors = minilm.encode([first, second])
-    settings = stories.settings_for(minilm.name)
+    settings = stories.settings_for(minilm.calibration)
     for published, count in (
         (["2021-10-06", "2021-10-06"], 1),
         (["2021-10-06", "2021-10-10"], 2),

@@ -11,13 +11,13 @@ checks), so this stage decides only which pairs are about the same fact.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable
 from functools import cache
 
 import numpy as np
 
-from briefing.language import DATE_WORDS
-from briefing.models import Disagreement, Evidence, Sentence
+from briefing.language import DATE_WORDS, SAME_THING_STOP_WORDS
+from briefing.models import Disagreement, Evidence, Sentence, Story
 from briefing.vectors import neighbours
 
 # The lexical check's reason -> the kind of disagreement shown to readers. A reason not listed
@@ -30,12 +30,6 @@ KINDS = {
     "negation differs": "polarity",
     "opposite meaning": "polarity",
 }
-# Cosine above which two sentences may be about one fact, per embedder. Reports of one fact
-# in different words ("raise the debt limit for two months" / "extend the borrowing limit for
-# only three months") sit near 0.6 with MiniLM; TF-IDF cosines run lower. Chosen on the tuning
-# part of benchmarks/disagreements.py; the word checks below keep out what a low cosine lets in.
-SIMILARITY = {"tfidf": 0.15}
-DEFAULT_SIMILARITY = 0.58
 # Share of the shorter sentence's words (figures left out) that the other sentence also uses,
 # for a differing figure or date: with the figure standing beside the same word ("two months" /
 # "three months"), a quarter of the words shared is enough to be one fact told twice; different
@@ -106,68 +100,17 @@ _SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "tri
 # "millions of retirees", "dozens of people": an amount too vague to contradict a figure.
 _VAGUE = frozenset({word + "s" for word in _SCALES} | {"dozens"})
 _FIGURE_WORDS = DATE_WORDS | _NUMBER_VALUES.keys() | _SCALES.keys() | _VAGUE
-# Words too common to show that two sentences are about the same thing.
-_FUNCTION_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "with",
-        "and",
-        "or",
-        "but",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "that",
-        "this",
-        "it",
-        "its",
-        "as",
-        "from",
-        "said",
-        "says",
-        "say",
-        "he",
-        "she",
-        "they",
-        "we",
-        "i",
-        # negation and its auxiliaries: the difference itself, found by the lexical check
-        "not",
-        "no",
-        "never",
-        "did",
-        "didn",
-        "do",
-        "does",
-        "doesn",
-        "don",
-        "t",
-    ]
+# Negation and its auxiliaries do not tell two sentences apart in the word tests: they are the
+# difference itself, which the lexical check finds ("fired on the crowd" / "did not fire").
+_NEGATION_WORDS = frozenset(
+    ["not", "no", "never", "did", "didn", "do", "does", "doesn", "don", "t"]
 )
-
-
-def similarity_threshold(embedder_name: str) -> float:
-    return SIMILARITY.get(embedder_name, DEFAULT_SIMILARITY)
+_COMMON = SAME_THING_STOP_WORDS | _NEGATION_WORDS
 
 
 def _words(text: str) -> set[str]:
     """Content words, stemmed ("fired" and "fire" are one word)."""
-    return {_stem(w) for w in _WORD.findall(text.lower()) if w not in _FUNCTION_WORDS}
+    return {_stem(w) for w in _WORD.findall(text.lower()) if w not in _COMMON}
 
 
 @cache
@@ -202,7 +145,7 @@ def slots(text: str) -> dict[str, set[tuple[str, str]]]:
     """Each figure or date of a sentence with the content words on either side of it:
     "killing 12 people" gives {"12": {("<", "killing"), (">", "people")}}."""
     tokens = [t.lower() for t in _TOKEN.findall(text)]
-    content = [t for t in tokens if t not in _FUNCTION_WORDS]
+    content = [t for t in tokens if t not in _COMMON]
     found: dict[str, set[tuple[str, str]]] = {}
     for i, token in enumerate(content):
         if not _is_figure(token):
@@ -313,24 +256,21 @@ def quantities(text: str) -> dict[str, tuple[float, float]]:
     return found
 
 
-def find_disagreements(
-    sentences: Sequence[Sentence],
-    vectors: np.ndarray,
-    credible: Collection[str],
-    independent: Mapping[str, str],
-    differs: Differs,
-    threshold: float,
-) -> tuple[Disagreement, ...]:
-    """At most MAX_DISAGREEMENTS, most similar first; one per pair of reports and kind."""
-    rows = [i for i, s in enumerate(sentences) if s.source_id in credible]
+def find_disagreements(story: Story, differs: Differs) -> tuple[Disagreement, ...]:
+    """At most MAX_DISAGREEMENTS, most similar first; one per pair of reports and kind; only
+    sources that do not count as low speak, about sentences whose cosine reaches the
+    embedder's `Calibration.disagreement`."""
+    sentences, sources = story.sentences, story.sources
+    rows = [i for i, s in enumerate(sentences) if not sources[s.source_id].low]
     if len(rows) < 2:
         return ()
-    reports = [independent.get(sentences[i].source_id, sentences[i].source_id) for i in rows]
+    reports = [story.report(sentences[i].source_id) for i in rows]
     number = {report: n for n, report in enumerate(sorted(set(reports)))}
     groups = np.array([number[report] for report in reports])
     words = [_words(sentences[i].text) for i in rows]
     found: dict[tuple[str, str, str], Disagreement] = {}
-    near = neighbours(np.asarray(vectors)[rows], threshold, groups)
+    threshold = story.calibration.disagreement
+    near = neighbours(np.asarray(story.vectors)[rows], threshold, groups)
     for i, hits in enumerate(near):
         for j, cosine in hits:
             if j <= i or not _may_differ(words[i], words[j]):

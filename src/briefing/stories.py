@@ -16,7 +16,7 @@ from datetime import date
 
 import numpy as np
 
-from briefing.embed import MINILM_NAME, TFIDF, Embedder
+from briefing.embed import Calibration, Embedder
 from briefing.language import DATE_WORDS
 from briefing.models import Article, Corpus, Sentence, StoryGroup
 from briefing.vectors import normalise
@@ -39,22 +39,16 @@ LINKAGE = "complete"
 
 @dataclass(frozen=True)
 class StorySettings:
-    """How article distances are weighed, per embedder. Distance = 1 - (embed_weight x
-    embedding cosine + (1 - embed_weight) x name similarity) + day_penalty x days apart beyond
-    DATE_GRACE_DAYS (at most DATE_CAP_DAYS); two groups are one story below `threshold`."""
+    """How article distances are weighed. Distance = 1 - (embed_weight x embedding cosine
+    + (1 - embed_weight) x name similarity) + day_penalty x days apart beyond DATE_GRACE_DAYS
+    (at most DATE_CAP_DAYS); two groups are one story below `threshold`. Each embedder's are in
+    its `Calibration` (embed.py), tuned on the tuning part of benchmarks/stories.py."""
 
     embed_weight: float
     day_penalty: float
     threshold: float
 
 
-# Tuned on the tuning half of benchmarks/stories.py (`--tune`; docs/stories.md), per embedder:
-# TF-IDF cosines run lower than MiniLM's. Any other embedder (a sentence-transformers folder)
-# gets MiniLM's, the nearest kind.
-SETTINGS = {
-    MINILM_NAME: StorySettings(embed_weight=0.8, day_penalty=0.15, threshold=0.66),
-    TFIDF: StorySettings(embed_weight=1.0, day_penalty=0.15, threshold=0.96),
-}
 # Hex digits of the story id: 64 bits, no collision among a newsletter's stories.
 ID_DIGITS = 16
 # Names shown per story in the mixed-folder warning.
@@ -154,8 +148,10 @@ def cluster(distance: np.ndarray, threshold: float, linkage: str = LINKAGE) -> l
     return [int(label) for label in model.fit_predict(distance)]
 
 
-def settings_for(embedder_name: str) -> StorySettings:
-    return SETTINGS.get(embedder_name, SETTINGS[MINILM_NAME])
+def settings_for(calibration: Calibration) -> StorySettings:
+    return StorySettings(
+        calibration.story_embed_weight, calibration.story_day_penalty, calibration.story
+    )
 
 
 def article_key(article: Article) -> str:
@@ -191,7 +187,7 @@ def group_stories(
     """The stories of a folder, largest first (ties by id); each lists its articles' ids in
     the folder's order."""
     articles = corpus.articles
-    settings = settings_for(embedder.name)
+    settings = settings_for(embedder.calibration)
     distance = distances(article_affinities(corpus, sentences, embedder), settings)
     labels = cluster(distance, settings.threshold)
     members: dict[int, list[Article]] = {}
