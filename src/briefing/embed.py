@@ -68,9 +68,11 @@ class Calibration:
 #   different facts of one lead paragraph merge, the brief can print one of them only, and its
 #   ROUGE-2 on the dev set's tune part was 16.78 against TF-IDF's 18.17 (0.80: 17.30, 0.85:
 #   17.44, 0.95: 17.71; issue 13, docs/benchmarks.md).
-# - align_*: chosen by benchmarks/calibrate_aligner.py on the tuning split of the hand-judged
-#   AllSides pairs (tests/data/allsides_pairs.jsonl; figures and command in docs/aligner.md).
-#   The floor is well below any supported pair's cosine.
+# - align_*: chosen by benchmarks/calibrate_aligner.py on the tuning part (devset.part_of) of
+#   the hand-judged AllSides pairs (tests/data/allsides_pairs.jsonl; figures and command in
+#   docs/aligner.md); support 0.52 raised by hand to 0.54, the least at which a flipped
+#   negation of the seeds is unsupported (tests/test_verify.py). The floor is well below any
+#   supported pair's cosine.
 # - disagreement 0.58: reports of one fact in different words ("raise the debt limit for two
 #   months" / "extend the borrowing limit for only three months") sit near 0.6; chosen on the
 #   tuning part of benchmarks/disagreements.py (flat from 0.50 to 0.66 there); the word checks
@@ -84,10 +86,10 @@ class Calibration:
 #   score gap between core facts.
 NEURAL = Calibration(
     claim=0.85,
-    align_weight=0.7,
-    align_support=0.56,
+    align_weight=0.6,
+    align_support=0.54,
     align_floor=0.3,
-    align_part=0.56,
+    align_part=0.54,
     disagreement=0.58,
     story=0.66,
     story_embed_weight=0.8,
