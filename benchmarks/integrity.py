@@ -13,8 +13,9 @@ such as folders of saved web pages) and checks every printed sentence with the r
   article (the lead sentence as title is allowed);
 - dates: sources more than a day apart and no period stated.
 
-The dev set is split by a hash of the story id: "held-out" stories (a third) were never read
-while tuning; report their figures. `--split tune` runs the other part.
+The dev set is split by `devset.part_of` (a hash of the story id, the one split every benchmark
+uses): "held-out" stories are never read while tuning; report their figures. `--split tune`
+runs the other part.
 
     python benchmarks/integrity.py --split held-out --examples benchmarks/.cache/integrity.json
 """
@@ -23,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import hashlib
 import json
 import logging
 import sys
@@ -34,12 +34,10 @@ from pathlib import Path
 from typing import Any
 
 from briefing import language
-from briefing.compose.printable import clean_title
+from briefing.compose.printable import ATTRIBUTIONS, clean_title
 from briefing.models import Brief
-from devset import DEV_SET, Cluster, load_clusters, write_cluster
+from devset import DEV_SET, PARTS, Cluster, in_part, load_clusters, write_cluster
 
-# One story in HELD_OUT_MODULUS is held out (hash of its id), the rest are for tuning.
-HELD_OUT_MODULUS = 3
 OPINION_TAGS = frozenset({"OPINION", "ANALYSIS"})
 OPINION_AS_FACT = "opinion column stated as fact"
 ANALYSIS_AS_FACT = "news analysis stated as fact"
@@ -51,11 +49,6 @@ MIN_BRIEF_SENTENCES = 4
 # Share of a printed sentence's content words found in an article sentence for that sentence
 # to be where the wording came from.
 WORDING_OVERLAP = 0.6
-
-
-def held_out(story_id: str) -> bool:
-    digest = hashlib.sha256(story_id.encode("utf-8")).hexdigest()
-    return int(digest, 16) % HELD_OUT_MODULUS == 0
 
 
 def opinion_tags(path: Path) -> dict[str, str]:
@@ -128,7 +121,7 @@ def check_brief(
     for sentence in brief.sentences:
         rules = sentence_rules(sentence.text, written, quotations, names)
         origin = wording_source(sentence.text, brief, bodies)
-        if origin in opinion and "opinion column" not in sentence.text:
+        if origin in opinion and not any(said in sentence.text for said in ATTRIBUTIONS):
             rules.append(OPINION_AS_FACT if opinion[origin] == "OPINION" else ANALYSIS_AS_FACT)
         written += " " + sentence.text
         tally.sentences += 1
@@ -242,7 +235,7 @@ def report(name: str, tally: Tally) -> str:
 
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--split", choices=("tune", "held-out", "all"), default="held-out")
+    parser.add_argument("--split", choices=PARTS, default="held-out")
     parser.add_argument("--limit", type=int, default=None, help="first N stories of the split")
     parser.add_argument("--folder", type=Path, action="append", default=[], help="story folder")
     parser.add_argument("--examples", type=Path, help="write flagged sentences to this JSON")
@@ -254,11 +247,7 @@ def parse_args() -> argparse.Namespace:
 def main() -> None:
     args = parse_args()
     logging.basicConfig(level=logging.ERROR)
-    clusters = [
-        c
-        for c in load_clusters(args.dev_set)
-        if args.split == "all" or held_out(c.id) == (args.split == "held-out")
-    ][: args.limit]
+    clusters = in_part(load_clusters(args.dev_set), args.split)[: args.limit]
     tally = Tally()
     run(clusters, opinion_tags(args.dev_set), tally)
     print(report(f"AllSides dev set, {args.split}", tally))

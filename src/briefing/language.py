@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from importlib import resources
+from urllib.parse import urlsplit
 
 # Rule names, as the audit and benchmarks/integrity.py report them.
 TRUNCATED = "truncated excerpt"
@@ -49,6 +50,9 @@ DATE_WORDS = frozenset(
     ]
 )
 LOADED = "loaded words"
+# The kind_reason of a page whose headline promises analysis; its lines are attributed to a
+# news analysis rather than to an opinion column.
+ANALYSIS_HEADLINE = "analysis or explainer headline"
 SURNAME_ONLY = "person named by surname before a full mention"
 
 # Wire agencies whose credit marks a copy or rewrite of their report, by the names articles
@@ -131,6 +135,28 @@ DANGLING_OPENER = re.compile(
 _PRONOUN_AFTER_INTRO = re.compile(
     r"^(?P<intro>[^,“\"]{3,80}),\s+(?:he|she|it|they|his|her|its|their)\s+(?!comes\b)\w+"
 )
+# Shell nouns (Schmid 2000, "English Abstract Nouns as Conceptual Shells") after a
+# demonstrative stand for something said before: "Senate Republicans blocked that effort",
+# "this move", "those claims", "such measures". Time words ("this year") are not shells.
+_SHELL_NOUNS = (
+    "efforts?|moves?|decisions?|plans?|proposals?|measures?|steps?|claims?|ideas?|issues?|"
+    "problems?|approach|requests?|statements?|remarks?|comments?|announcements?|deals?|"
+    "agreements?|changes?|polic(?:y|ies)|incidents?|events?|situation|developments?|votes?|"
+    "actions?|arguments?|positions?|demands?|push|bids?|strateg(?:y|ies)|tactics?|rulings?|"
+    "findings?|allegations?|accusations?|criticism|warnings?|threats?|episodes?|questions?|"
+    "concerns?|reports?|figures?|numbers?|initiatives?|legislation|law|order"
+)
+_DEMONSTRATIVE_SHELL = re.compile(
+    rf"\b(?:this|that|these|those|such)\s+(?:{_SHELL_NOUNS})\b", re.IGNORECASE
+)
+# A definite shell noun as the subject ("The move comes as ...", "The decision was made"),
+# unless what follows defines it ("The decision to ...", "The move by the Senate").
+_DEFINITE_SHELL_OPENER = re.compile(
+    r"^[\"“]?the\s+(?:move|decision|announcement|remarks|comments|statement|incident|effort|"
+    r"step|measure|change|request|development|episode|findings|plan|proposal|push|vote|deal)\b"
+    r"(?!\s+(?:to|of|by|that|from|on|in|for|about|over|against|with|between|at)\b)(?!['’]s)",
+    re.IGNORECASE,
+)
 # Connectives a light rewrite may drop without changing what the sentence states.
 _DROPPABLE_OPENER = re.compile(
     r"^(?:however|meanwhile|moreover|furthermore|additionally|in addition|also|and|but|still|"
@@ -179,6 +205,18 @@ _OPINION_TITLE = re.compile(
 _ARGUING_HEADLINE = re.compile(
     r"^\s*(?:defending|in defen[cs]e of|the case (?:for|against)|what['’]s really|"
     r"it['’]s time (?:to|for)|enough with|stop)\b",
+    re.IGNORECASE,
+)
+# Headlines of news analysis and explainers: a question, or "Why ...", "How ...", "Behind ...",
+# "Inside ..." (after an optional quotation and colon: "‘Frustration is high’: Behind ...").
+# News reports state what happened; these headlines promise an interpretation of it.
+_ANALYSIS_HEADLINE = re.compile(
+    r"^\s*(?:[‘'“\"][^’'”\"]{3,150}[’'”\"]\s*:\s*)?(?:why|how|behind|inside)\s+\S|\?[’'”\"]?\s*$",
+    re.IGNORECASE,
+)
+# Outlet names that carry their section: "Wall Street Journal (Opinion)", "CNN (Opinion)".
+_OPINION_OUTLET_LABEL = re.compile(
+    r"[(|:—–-]\s*(opinions?|editorials?|commentary|op-?eds?|analysis|columns?)\s*\)?\s*$",
     re.IGNORECASE,
 )
 _NEWS_HEADLINE_WORDS = frozenset(
@@ -357,9 +395,13 @@ def _squash(text: str) -> str:
 
 
 def needs_context(text: str) -> bool:
-    """An opener that points back to an earlier sentence, or "also"/"too" early on."""
+    """An opener that points back to an earlier sentence, "also"/"too" early on, or a
+    demonstrative shell noun ("that effort") or a definite one as subject ("The move ...")."""
     text = strip_dateline(text)
-    if DANGLING_OPENER.match(text) or _BACK_REFERENCE.match(outside_quotes(text)):
+    plain = outside_quotes(text)
+    if DANGLING_OPENER.match(text) or _BACK_REFERENCE.match(plain):
+        return True
+    if _DEMONSTRATIVE_SHELL.search(plain) or _DEFINITE_SHELL_OPENER.match(text):
         return True
     intro = _PRONOUN_AFTER_INTRO.match(text)
     return intro is not None and not re.search(r"\s[A-Z]", intro.group("intro"))
@@ -570,10 +612,32 @@ def opinion_reason(
         return "opinion headline label"
     if title and (_ARGUING_HEADLINE.match(title) or set(find_loaded(title)) - _NEWS_HEADLINE_WORDS):
         return "headline that argues"
+    if title and _ANALYSIS_HEADLINE.search(title):
+        return ANALYSIS_HEADLINE
     for section in sections:
         if _OPINION_SECTION.match(section.strip()) or section.lower() in OPINION_PAGE_TYPES:
             return f"page section or type {section.strip()!r}"
     return _opinion_wording(text)
+
+
+def outlet_opinion_reason(outlet: str | None, domain: str | None, url: str | None) -> str | None:
+    """Why the outlet itself marks a page as opinion, or None: an outlet name that carries
+    its section ("CNN (Opinion)"), or a publication of opinion (data/opinion_outlets.txt)
+    by the page's domain or URL host."""
+    label = _OPINION_OUTLET_LABEL.search(outlet or "")
+    if label:
+        return f"outlet named as its {label.group(1).lower()} section"
+    host = domain or (urlsplit(url).hostname if url else None)
+    parts = (host or "").lower().removeprefix("www.").split(".")
+    if any(".".join(parts[n:]) in opinion_outlets() for n in range(len(parts) - 1)):
+        return "publication of opinion and commentary"
+    return None
+
+
+@cache
+def opinion_outlets() -> frozenset[str]:
+    """Domains of magazines and sites of opinion (data/opinion_outlets.txt)."""
+    return _word_list("opinion_outlets.txt")
 
 
 def _opinion_wording(text: str) -> str | None:

@@ -67,8 +67,11 @@ _TITLE_PREFIX = re.compile(
 # a role or an attribution, never more).
 PRINTED_OVERLAP = 0.7
 ALREADY_PRINTED = "its only printable sentence already states another claim of the brief"
-# The attribution an opinion column's line is printed with.
+# The attribution an opinion piece's line is printed with: a news analysis (its kind_reason
+# names analysis) is not a column, and the reader is told which it is.
 OPINION_ATTRIBUTION = "according to an opinion column"
+ANALYSIS_ATTRIBUTION = "according to a news analysis"
+ATTRIBUTIONS = (OPINION_ATTRIBUTION, ANALYSIS_ATTRIBUTION)
 # Articles published more than this many days apart: the brief says which period it covers.
 MAX_DAYS_WITHOUT_PERIOD = 1
 
@@ -102,14 +105,17 @@ def tidy(text: str) -> str:
     return text[0].upper() + text[1:] if text else text
 
 
-def attributed_to_opinion(text: str) -> str:
+def attributed_to_opinion(text: str, source: Source | None = None) -> str:
     """The sentence attributed to the opinion piece it comes from ("..., according to an
-    opinion column."). The column's outlet and author are in its footnote: the verifier
-    checks every name of a brief sentence against the article text, which rarely names its
-    own outlet, so the attribution itself names no one."""
+    opinion column.", or "a news analysis" when that is why the piece counts as opinion).
+    The piece's outlet and author are in its footnote: the verifier checks every name of a
+    brief sentence against the article text, which rarely names its own outlet, so the
+    attribution itself names no one."""
     match = re.match(r"^(.*?)[.!?]*([”\"’']?)$", text.strip(), re.DOTALL)
     body, closing = (match.group(1), match.group(2)) if match else (text, "")
-    return f"{body.rstrip(' ,;:')}{closing}, {OPINION_ATTRIBUTION}."
+    reason = (source.kind_reason or "") if source is not None else ""
+    said = ANALYSIS_ATTRIBUTION if "analysis" in reason.lower() else OPINION_ATTRIBUTION
+    return f"{body.rstrip(' ,;:')}{closing}, {said}."
 
 
 def problems(text: str, source: Source, wording: Wording) -> list[str]:
@@ -172,7 +178,7 @@ def printable(
         text = without_back_references(tidy(sentence.text))
         found = problems(text, source, wording)
         if source.kind == "opinion" and not found:
-            text = attributed_to_opinion(text)
+            text = attributed_to_opinion(text, source)
         if found:
             broken.extend(found)
             continue
@@ -247,7 +253,7 @@ def headline(given: ComposeInput, chosen: Sequence[tuple[Claim, str]]) -> str:
         and content_words(clean_title(s.title, s.outlet)) & content_words(lead)
     ]
     if not titled:
-        plain = [text for _, text in chosen if OPINION_ATTRIBUTION not in text]
+        plain = [text for _, text in chosen if not any(said in text for said in ATTRIBUTIONS)]
         title = plain[0].rstrip(".") if plain else DEFAULT_TITLE
         return _with_period(title, given, chosen)
 
