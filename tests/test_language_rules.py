@@ -27,6 +27,10 @@ GOOD = [
     "There were no recorded dissents in the two cases, the court's order showed.",
     "When it comes to preventing infections, the vaccine wanes rapidly, the study found.",
     "After Smith left the room, he called the police from the car park.",
+    "The decision to raise rates was announced by the central bank on Wednesday.",
+    "Officials said this year the budget would grow by five percent to $6 trillion.",
+    "Senators rejected a plan that would have raised the debt limit until December.",
+    "Earlier this year the health agency set a goal of ten percent by the end of May.",
 ]
 
 
@@ -57,6 +61,11 @@ def test_good_sentences_break_no_rule(text: str) -> None:
         ("After five months, it is just 47% effective at preventing infection.", NEEDS_CONTEXT),
         ("After finishing the cake orders, she pulled out her mobile phone.", NEEDS_CONTEXT),
         ("Specifically, the block sits just beneath the casino in Monaco.", NEEDS_CONTEXT),
+        ("Senate Republicans blocked that effort on Wednesday in a 50-48 vote.", NEEDS_CONTEXT),
+        ("Critics said such measures would hurt small businesses in the state.", NEEDS_CONTEXT),
+        ("The move comes as the Senate prepares to vote on the budget next week.", NEEDS_CONTEXT),
+        ("Earlier the health agency set a goal of ten percent by the end of May.", NEEDS_CONTEXT),
+        ("Sadly, the targets for the end of the month will not be met at all.", LOADED),
         ("Twenty years ago, we witnessed a defining moment in our history.", FIRST_PERSON),
         ("Lunch?", FRAGMENT),
         ("and then the ministers left the room without a statement.", FRAGMENT),
@@ -210,3 +219,32 @@ def test_a_columnists_voice_is_opinion_and_a_news_report_is_not() -> None:
     assert (
         language.opinion_reason("https://apnews.com/article/x", "Senate stalls", (), news) is None
     )
+
+
+@pytest.mark.parametrize(
+    ("title", "reason"),
+    [
+        ("Why the senator's approval rating is not recovering", language.ANALYSIS_HEADLINE),
+        ("How the phone outage hurt small shops in India", language.ANALYSIS_HEADLINE),
+        ("‘Frustration is high’: Behind the senator’s falling polls", language.ANALYSIS_HEADLINE),
+        ("Is the budget deal a win for the president?", language.ANALYSIS_HEADLINE),
+        ("Senator says how he will vote on the budget bill", None),
+        ("Senate passes budget bill after long debate", None),
+    ],
+)
+def test_analysis_and_explainer_headlines_are_recognised(title: str, reason: str | None) -> None:
+    assert language.opinion_reason("https://example.com/news/1", title) == reason
+
+
+@pytest.mark.parametrize(
+    ("outlet", "reason"),
+    [
+        ("Example Journal (Opinion)", "outlet named as its opinion section"),
+        ("Example News - Analysis", "outlet named as its analysis section"),
+        ("Example Journal (News)", None),
+        ("Opinion Research Daily", None),
+        (None, None),
+    ],
+)
+def test_outlets_that_name_their_opinion_section(outlet: str | None, reason: str | None) -> None:
+    assert language.outlet_opinion_reason(outlet) == reason

@@ -87,6 +87,15 @@ def test_an_opinion_line_is_attributed_to_its_column() -> None:
     )
 
 
+def test_a_news_analysis_line_is_attributed_to_an_analysis() -> None:
+    line = sentence("an", 0, "The president's honeymoon period came to an end this summer.")
+    reason = "analysis or explainer headline"
+    sources = {"an": source("an", 0.9, kind="opinion", outlet="X", kind_reason=reason)}
+    assert _print([line], sources).text == (
+        "The president's honeymoon period came to an end this summer, according to a news analysis."
+    )
+
+
 def test_news_wording_wins_over_an_opinion_columns() -> None:
     line = sentence("op", 0, "The senator blocked the climate bill again on Friday afternoon.")
     news = sentence("ap", 0, "The senator blocked the climate bill on Friday, his office said.")

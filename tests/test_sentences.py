@@ -6,7 +6,7 @@ import nltk
 import pytest
 
 from briefing.models import Article, Corpus, Source
-from briefing.sentences import MAX_SENTENCE_CHARS, Splitter, split_corpus
+from briefing.sentences import MAX_SENTENCE_CHARS, WINDOW_CHARS, Splitter, split_corpus
 
 # Enough ordinary news prose for Punkt to learn which words start sentences.
 TRAINING = (
@@ -154,3 +154,23 @@ def test_punctuation_only_spans_are_not_sentences() -> None:
         "Ushakov said.",
         "The talks went on.",
     ]
+
+
+def test_a_paragraph_longer_than_a_window_splits_as_its_sentences_do_alone() -> None:
+    sentences = [
+        f"Officials at the U.S. Embassy in Kabul met Sen. Joe Manchin on day {n} of the talks."
+        for n in range(3 * WINDOW_CHARS // 80)
+    ]
+    text = " ".join(sentences)
+    assert len(text) > 2 * WINDOW_CHARS
+    assert texts_of(Splitter(), text) == sentences
+
+
+def test_a_window_without_stops_is_cut_and_the_sentences_after_it_are_whole() -> None:
+    words = " ".join(["officials in the capital said talks would go on"] * 300)
+    tail = "The minister left Kabul on Friday. Sen. Joe Manchin spoke next."
+    text = f"{words}. {tail}"
+    pieces = texts_of(Splitter(), text)
+    assert all(len(piece) <= MAX_SENTENCE_CHARS for piece in pieces)
+    assert " ".join(pieces) == text
+    assert pieces[-2:] == ["The minister left Kabul on Friday.", "Sen. Joe Manchin spoke next."]

@@ -217,11 +217,8 @@ def _kind(parsed: Parsed, row: Meta | None, body: str) -> dict[str, str | None]:
             return {"kind": given.kind, "kind_reason": f"given in the {origin}"}
     meta = parsed.meta
     url = (row.url if row else None) or meta.url
-    reason = outlet_opinion_reason(
-        (row.outlet if row else None) or meta.outlet,
-        (row.domain if row else None) or meta.domain,
-        url,
-    ) or opinion_reason(url, meta.title, meta.sections, body)
+    outlet = (row.outlet if row else None) or meta.outlet
+    reason = outlet_opinion_reason(outlet) or opinion_reason(url, meta.title, meta.sections, body)
     return {"kind": "opinion" if reason else "news", "kind_reason": reason}
 
 
