@@ -30,6 +30,8 @@ GOOD = [
     "The decision to raise rates was announced by the central bank on Wednesday.",
     "Officials said this year the budget would grow by five percent to $6 trillion.",
     "Senators rejected a plan that would have raised the debt limit until December.",
+    "Fees for those making less than $40,000 a year would drop by a quarter, officials said.",
+    "The aide said that Xi fully supported the plan to have these guarantees in place.",
     "Earlier this year the health agency set a goal of ten percent by the end of May.",
 ]
 
@@ -64,6 +66,14 @@ def test_good_sentences_break_no_rule(text: str) -> None:
         ("Senate Republicans blocked that effort on Wednesday in a 50-48 vote.", NEEDS_CONTEXT),
         ("Critics said such measures would hurt small businesses in the state.", NEEDS_CONTEXT),
         ("The move comes as the Senate prepares to vote on the budget next week.", NEEDS_CONTEXT),
+        (
+            "The panel voted 19-0 that the booster should be authorized for these groups.",
+            NEEDS_CONTEXT,
+        ),
+        (
+            "Video creators will not receive a cut of revenue from views of those videos.",
+            NEEDS_CONTEXT,
+        ),
         ("Earlier the health agency set a goal of ten percent by the end of May.", NEEDS_CONTEXT),
         ("Sadly, the targets for the end of the month will not be met at all.", LOADED),
         ("Twenty years ago, we witnessed a defining moment in our history.", FIRST_PERSON),

@@ -150,6 +150,18 @@ _SHELL_NOUNS = (
 _DEMONSTRATIVE_SHELL = re.compile(
     rf"\b(?:this|that|these|those|such)\s+(?:{_SHELL_NOUNS})\b", re.IGNORECASE
 )
+# "these groups", "those videos": a plural demonstrative before a noun points back, unless a
+# relative clause or participle says who is meant ("those who", "those patients who", "those
+# making") or it names a time ("these days").
+_PLURAL_DEMONSTRATIVE = re.compile(
+    r"\b(?:these|those)\s+(?!(?:days|years|weeks|months|times|who|whom|whose|which|that|with|"
+    r"at|in|on|of|for|from|under|over|aged|age)\b)([a-z]+)\b"
+    r"(?!\s+(?:who|whom|whose|which|that|with|at|in|on|of|for|from|under|over|aged)\b)"
+)
+# Indirect speech: after "said that" a demonstrative is the speaker's word, reported.
+_REPORTED_SPEECH = re.compile(
+    r"\b(?:said|says|stated|states|told \w+|added|argued|warned|insisted)\s+that\b", re.I
+)
 # A definite shell noun as the subject ("The move comes as ...", "The decision was made"),
 # unless what follows defines it ("The decision to ...", "The move by the Senate").
 _DEFINITE_SHELL_OPENER = re.compile(
@@ -404,8 +416,20 @@ def needs_context(text: str) -> bool:
         return True
     if _DEMONSTRATIVE_SHELL.search(plain) or _DEFINITE_SHELL_OPENER.match(text):
         return True
+    if _plural_demonstrative(plain):
+        return True
     intro = _PRONOUN_AFTER_INTRO.match(text)
     return intro is not None and not re.search(r"\s[A-Z]", intro.group("intro"))
+
+
+def _plural_demonstrative(plain: str) -> bool:
+    """ "these groups" in the brief's own voice: not a participle or adverb after it ("those
+    making", "those fully vaccinated"), not inside indirect speech ("said that ... these")."""
+    plural = _PLURAL_DEMONSTRATIVE.search(plain)
+    if plural is None or plural.group(1).endswith(("ing", "ed", "ly")):
+        return False
+    speech = _REPORTED_SPEECH.search(plain)
+    return speech is None or speech.start() > plural.start()
 
 
 def without_back_references(text: str) -> str:
