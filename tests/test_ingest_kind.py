@@ -117,6 +117,9 @@ def test_the_manifest_outlet_names_its_opinion_section(tmp_path: Path) -> None:
         "opinion",
         "outlet named as its opinion section",
     )
+    manifest = "file,outlet,domain\na.txt,A Review,nationalreview.com\n"
+    article = _source(tmp_path, "a.txt", f"Senator blocks climate bill\n\n{BODY}\n", manifest)
+    assert article.source.kind_reason == "publication of opinion and commentary"
     manifest = "file,outlet,domain\na.txt,Example Post,example.com\n"
     article = _source(tmp_path, "a.txt", f"Senator blocks climate bill\n\n{BODY}\n", manifest)
     assert (article.source.kind, article.source.kind_reason) == ("news", None)

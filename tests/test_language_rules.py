@@ -11,6 +11,7 @@ from briefing.language import (
     FRAGMENT,
     LOADED,
     NEEDS_CONTEXT,
+    QUESTION,
     QUOTE_WITHOUT_SPEAKER,
     TRUNCATED,
     UNBALANCED,
@@ -32,6 +33,8 @@ GOOD = [
     "Senators rejected a plan that would have raised the debt limit until December.",
     "Fees for those making less than $40,000 a year would drop by a quarter, officials said.",
     "The aide said that Xi fully supported the plan to have these guarantees in place.",
+    "In the first such action in the nation, the governor ordered all pupils vaccinated.",
+    "“Does the governor have the authority to do that?” the senator asked on Friday.",
     "Earlier this year the health agency set a goal of ten percent by the end of May.",
 ]
 
@@ -74,6 +77,8 @@ def test_good_sentences_break_no_rule(text: str) -> None:
             "Video creators will not receive a cut of revenue from views of those videos.",
             NEEDS_CONTEXT,
         ),
+        ("Does the governor have the authority to deploy the state's troopers?", QUESTION),
+        ("Focus instead on the photos of police vehicles lined up along the river.", NEEDS_CONTEXT),
         ("Earlier the health agency set a goal of ten percent by the end of May.", NEEDS_CONTEXT),
         ("Sadly, the targets for the end of the month will not be met at all.", LOADED),
         ("Twenty years ago, we witnessed a defining moment in our history.", FIRST_PERSON),
@@ -183,6 +188,7 @@ def test_surnames_before_a_full_mention_and_the_role_the_articles_give() -> None
             "opinion URL path",
         ),
         ("https://example.com/news/why-biden-opinion-123", None, (), "opinion URL path"),
+        ("https://example.com/world/analysis/a-deal-123", None, (), "analysis URL path"),
         ("https://example.com/a", "Opinion | Manchin’s choice", (), "opinion headline label"),
         ("https://example.com/a", "A headline", ("Opinion",), "page section or type 'Opinion'"),
         (
@@ -247,14 +253,18 @@ def test_analysis_and_explainer_headlines_are_recognised(title: str, reason: str
 
 
 @pytest.mark.parametrize(
-    ("outlet", "reason"),
+    ("outlet", "domain", "url", "reason"),
     [
-        ("Example Journal (Opinion)", "outlet named as its opinion section"),
-        ("Example News - Analysis", "outlet named as its analysis section"),
-        ("Example Journal (News)", None),
-        ("Opinion Research Daily", None),
-        (None, None),
+        ("Example Journal (Opinion)", None, None, "outlet named as its opinion section"),
+        ("Example News - Analysis", None, None, "outlet named as its analysis section"),
+        (None, "nationalreview.com", None, language.PUBLICATION_OF_OPINION),
+        (None, None, "https://www.city-journal.org/a-story", language.PUBLICATION_OF_OPINION),
+        ("Example Journal (News)", "apnews.com", "https://apnews.com/article/x", None),
+        ("Opinion Research Daily", "example.com", None, None),
+        (None, None, None, None),
     ],
 )
-def test_outlets_that_name_their_opinion_section(outlet: str | None, reason: str | None) -> None:
-    assert language.outlet_opinion_reason(outlet) == reason
+def test_outlets_that_name_their_opinion_section_or_publish_opinion(
+    outlet: str | None, domain: str | None, url: str | None, reason: str | None
+) -> None:
+    assert language.outlet_opinion_reason(outlet, domain, url) == reason

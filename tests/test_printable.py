@@ -96,6 +96,16 @@ def test_a_news_analysis_line_is_attributed_to_an_analysis() -> None:
     )
 
 
+def test_a_line_of_an_opinion_publication_is_attributed_to_the_publication() -> None:
+    line = sentence("nr", 0, "The House delayed its vote on the infrastructure bill on Friday.")
+    reason = "publication of opinion and commentary"
+    sources = {"nr": source("nr", 0.6, kind="opinion", outlet="X", kind_reason=reason)}
+    assert _print([line], sources).text == (
+        "The House delayed its vote on the infrastructure bill on Friday, according to an "
+        "opinion publication."
+    )
+
+
 def test_news_wording_wins_over_an_opinion_columns() -> None:
     line = sentence("op", 0, "The senator blocked the climate bill again on Friday afternoon.")
     news = sentence("ap", 0, "The senator blocked the climate bill on Friday, his office said.")

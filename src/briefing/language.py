@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from importlib import resources
+from urllib.parse import urlsplit
 
 # Rule names, as the audit and benchmarks/integrity.py report them.
 TRUNCATED = "truncated excerpt"
@@ -24,6 +25,7 @@ DATELINE_LEFT = "dateline, credit, section label or byline"
 NEEDS_CONTEXT = "opener that needs context"
 FIRST_PERSON = "first person outside quotes"
 FRAGMENT = "fragment"
+QUESTION = "question in the brief's own voice"
 # Words that name a day or a month: dates, not names, wherever names or figures are compared.
 DATE_WORDS = frozenset(
     [
@@ -52,6 +54,8 @@ LOADED = "loaded words"
 # The kind_reason of a page whose headline promises analysis; its lines are attributed to a
 # news analysis rather than to an opinion column.
 ANALYSIS_HEADLINE = "analysis or explainer headline"
+# The kind_reason of a page from a publication of opinion (data/opinion_outlets.txt).
+PUBLICATION_OF_OPINION = "publication of opinion and commentary"
 SURNAME_ONLY = "person named by surname before a full mention"
 
 # Wire agencies whose credit marks a copy or rewrite of their report, by the names articles
@@ -137,7 +141,8 @@ _PRONOUN_AFTER_INTRO = re.compile(
 )
 # Shell nouns (Schmid 2000, "English Abstract Nouns as Conceptual Shells") after a
 # demonstrative stand for something said before: "Senate Republicans blocked that effort",
-# "this move", "those claims", "such measures". Time words ("this year") are not shells.
+# "this move", "those claims", "such measures". Time words ("this year") are not shells, and
+# "the first such action" says what follows is the first of its kind.
 _SHELL_NOUNS = (
     "efforts?|moves?|decisions?|plans?|proposals?|measures?|steps?|claims?|ideas?|issues?|"
     "problems?|approach|requests?|statements?|remarks?|comments?|announcements?|deals?|"
@@ -148,7 +153,8 @@ _SHELL_NOUNS = (
     "cases|results?|words|efforts?"
 )
 _DEMONSTRATIVE_SHELL = re.compile(
-    rf"\b(?:this|that|these|those|such)\s+(?:{_SHELL_NOUNS})\b", re.IGNORECASE
+    rf"\b(?:this|that|these|those|(?<!first )(?<!only )(?<!last )such)\s+(?:{_SHELL_NOUNS})\b",
+    re.IGNORECASE,
 )
 # "these groups", "those videos": a plural demonstrative before a noun points back, unless a
 # relative clause or participle says who is meant ("those who", "those patients who", "those
@@ -177,9 +183,9 @@ _DROPPABLE_OPENER = re.compile(
     re.IGNORECASE,
 )
 _DROPPABLE_INSIDE = re.compile(r",\s*(?:meanwhile|however|in turn|too),\s*|\s+also(?=\s+\w)", re.I)
-# "also", "too" and "again" early in a sentence refer back to something said before it.
+# "also", "too", "again" and "instead" early in a sentence refer back to something said before it.
 _BACK_REFERENCE = re.compile(
-    r"^(?:\S+\s+){0,5}?(?:also|too|again|as well)\b|^.*,\s*too[.!?]?$", re.IGNORECASE
+    r"^(?:\S+\s+){0,5}?(?:also|too|again|as well|instead)\b|^.*,\s*too[.!?]?$", re.IGNORECASE
 )
 # First-person words; "I" only in capitals and "us" only in lower case ("US" is the country).
 _FIRST_PERSON = re.compile(
@@ -206,6 +212,8 @@ _OPINION_URL = re.compile(
     r"[/_-]op-?ed[/_-]|[/_-]editorial[_-]",
     re.IGNORECASE,
 )
+# A news-analysis section in the path: "/analysis/", "/news-analysis/".
+_ANALYSIS_URL = re.compile(r"/(?:news-)?analysis(?:/|$)", re.IGNORECASE)
 _OPINION_TITLE = re.compile(
     r"^\s*(?:opinion|op-?ed|commentary|editorial|column|perspective|analysis|viewpoint|"
     r"the big idea|letters?)\s*[|:—–-]\s*|\s*[|—–-]\s*(?:opinion|op-?ed|editorial|"
@@ -454,6 +462,11 @@ def first_person(text: str) -> bool:
     return bool(_FIRST_PERSON.search(plain))
 
 
+def asks(text: str) -> bool:
+    """A question outside quotation marks: a writer's rhetorical question, not a report."""
+    return outside_quotes(text).rstrip().rstrip("\"'”’)").endswith("?")
+
+
 def is_fragment(text: str) -> bool:
     """Not a sentence a reader can take alone: starts in lower case, too short, ends without
     sentence punctuation, or has no lower-case word (a headline or label)."""
@@ -478,6 +491,7 @@ def sentence_problems(text: str) -> list[str]:
         (NEEDS_CONTEXT, needs_context),
         (FIRST_PERSON, first_person),
         (FRAGMENT, is_fragment),
+        (QUESTION, asks),
         (LOADED, lambda t: bool(loaded_outside_quotes(t))),
     )
     return [name for name, check in checks if check(text)]
@@ -633,6 +647,8 @@ def opinion_reason(
     prefix, section or page type, or a columnist's first-person and rhetorical wording."""
     if url and _OPINION_URL.search(url.split("?")[0]):
         return "opinion URL path"
+    if url and _ANALYSIS_URL.search(url.split("?")[0]):
+        return "analysis URL path"
     if title and _OPINION_TITLE.search(title):
         return "opinion headline label"
     if title and (_ARGUING_HEADLINE.match(title) or set(find_loaded(title)) - _NEWS_HEADLINE_WORDS):
@@ -645,13 +661,25 @@ def opinion_reason(
     return _opinion_wording(text)
 
 
-def outlet_opinion_reason(outlet: str | None) -> str | None:
-    """Why the outlet's name marks a page as opinion, or None: a name that carries its
-    section ("CNN (Opinion)", "Example News - Analysis"). Whole publications are not marked:
-    magazines of opinion publish news reports too (on the tuning stories, 7 of 9 articles of
-    such magazines were news reports)."""
+def outlet_opinion_reason(outlet: str | None, domain: str | None, url: str | None) -> str | None:
+    """Why the outlet marks a page as opinion, or None: a name that carries its section
+    ("CNN (Opinion)"), or a publication of opinion (data/opinion_outlets.txt) by the page's
+    domain or URL host. Such publications print news reports too: their reason is
+    PUBLICATION_OF_OPINION, and the brief attributes the line to the publication's kind."""
     label = _OPINION_OUTLET_LABEL.search(outlet or "")
-    return f"outlet named as its {label.group(1).lower()} section" if label else None
+    if label:
+        return f"outlet named as its {label.group(1).lower()} section"
+    host = domain or (urlsplit(url).hostname if url else None)
+    parts = (host or "").lower().removeprefix("www.").split(".")
+    if any(".".join(parts[n:]) in opinion_outlets() for n in range(len(parts) - 1)):
+        return PUBLICATION_OF_OPINION
+    return None
+
+
+@cache
+def opinion_outlets() -> frozenset[str]:
+    """Domains of magazines and sites of opinion (data/opinion_outlets.txt)."""
+    return _word_list("opinion_outlets.txt")
 
 
 def _opinion_wording(text: str) -> str | None:

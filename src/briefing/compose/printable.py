@@ -20,6 +20,7 @@ from briefing.config import UNKNOWN_CREDIBILITY
 from briefing.language import (
     FRAGMENT,
     LOADED,
+    PUBLICATION_OF_OPINION,
     TRUNCATED,
     UNMARKED_QUOTE,
     content_words,
@@ -71,7 +72,9 @@ ALREADY_PRINTED = "its only printable sentence already states another claim of t
 # names analysis) is not a column, and the reader is told which it is.
 OPINION_ATTRIBUTION = "according to an opinion column"
 ANALYSIS_ATTRIBUTION = "according to a news analysis"
-ATTRIBUTIONS = (OPINION_ATTRIBUTION, ANALYSIS_ATTRIBUTION)
+# A publication of opinion prints news reports too: what is true of every line it prints.
+PUBLICATION_ATTRIBUTION = "according to an opinion publication"
+ATTRIBUTIONS = (OPINION_ATTRIBUTION, ANALYSIS_ATTRIBUTION, PUBLICATION_ATTRIBUTION)
 # Articles published more than this many days apart: the brief says which period it covers.
 MAX_DAYS_WITHOUT_PERIOD = 1
 
@@ -113,9 +116,14 @@ def attributed_to_opinion(text: str, source: Source | None = None) -> str:
     attribution itself names no one."""
     match = re.match(r"^(.*?)[.!?]*([”\"’']?)$", text.strip(), re.DOTALL)
     body, closing = (match.group(1), match.group(2)) if match else (text, "")
+    return f"{body.rstrip(' ,;:')}{closing}, {_attribution(source)}."
+
+
+def _attribution(source: Source | None) -> str:
     reason = (source.kind_reason or "") if source is not None else ""
-    said = ANALYSIS_ATTRIBUTION if "analysis" in reason.lower() else OPINION_ATTRIBUTION
-    return f"{body.rstrip(' ,;:')}{closing}, {said}."
+    if reason == PUBLICATION_OF_OPINION:
+        return PUBLICATION_ATTRIBUTION
+    return ANALYSIS_ATTRIBUTION if "analysis" in reason.lower() else OPINION_ATTRIBUTION
 
 
 def problems(text: str, source: Source, wording: Wording) -> list[str]:

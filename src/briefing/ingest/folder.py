@@ -218,7 +218,10 @@ def _kind(parsed: Parsed, row: Meta | None, body: str) -> dict[str, str | None]:
     meta = parsed.meta
     url = (row.url if row else None) or meta.url
     outlet = (row.outlet if row else None) or meta.outlet
-    reason = outlet_opinion_reason(outlet) or opinion_reason(url, meta.title, meta.sections, body)
+    domain = (row.domain if row else None) or meta.domain
+    reason = outlet_opinion_reason(outlet, domain, url) or opinion_reason(
+        url, meta.title, meta.sections, body
+    )
     return {"kind": "opinion" if reason else "news", "kind_reason": reason}
 
 
