@@ -176,7 +176,9 @@ def test_an_opinion_line_is_never_the_title() -> None:
     c = claim("C1", line.text, [line])
     text = "The senator came with plenty of rationalizations for the vote, according to an "
     text += "opinion column."
-    assert headline(_given([c], [line], sources), [(c, text)]) == "Brief"
+    assert headline(_given([c], [line], sources), [(c, text)]) == "Opinion: Manchin’s vote"
+    loaded = {"op": source("op", 0.9, kind="opinion", outlet="X", title="Manchin’s shameful vote")}
+    assert headline(_given([c], [line], loaded), [(c, text)]) == "Brief"
 
 
 def test_sources_days_apart_put_the_period_in_the_title() -> None:
