@@ -35,6 +35,8 @@ GOOD = [
     "The aide said that Xi fully supported the plan to have these guarantees in place.",
     "In the first such action in the nation, the governor ordered all pupils vaccinated.",
     "“Does the governor have the authority to do that?” the senator asked on Friday.",
+    "The cut in interest rates was the first since March, the central bank said on Friday.",
+    "Officials said this week's talks would decide the budget for the coming year.",
     "Earlier this year the health agency set a goal of ten percent by the end of May.",
 ]
 
@@ -79,6 +81,8 @@ def test_good_sentences_break_no_rule(text: str) -> None:
         ),
         ("Does the governor have the authority to deploy the state's troopers?", QUESTION),
         ("Focus instead on the photos of police vehicles lined up along the river.", NEEDS_CONTEXT),
+        ("Exhibit A for this may be the deportation of migrants from the camp.", NEEDS_CONTEXT),
+        ("The cut reflects disruptions to supply chains and softer consumption.", NEEDS_CONTEXT),
         ("Earlier the health agency set a goal of ten percent by the end of May.", NEEDS_CONTEXT),
         ("Sadly, the targets for the end of the month will not be met at all.", LOADED),
         ("Twenty years ago, we witnessed a defining moment in our history.", FIRST_PERSON),

@@ -164,6 +164,13 @@ _PLURAL_DEMONSTRATIVE = re.compile(
     r"at|in|on|of|for|from|under|over|aged|age)\b)([a-z]+)\b"
     r"(?!\s+(?:who|whom|whose|which|that|with|at|in|on|of|for|from|under|over|aged)\b)"
 )
+# "this" standing for what was said before: before a verb ("this may be", "this is") or at
+# the end of a clause ("Exhibit A for this.").
+_THIS_PRONOUN = re.compile(
+    r"\bthis\s+(?:is|was|may|might|will|would|could|can|has|had|means|meant|comes|came|"
+    r"shows|showed|suggests|suggested)\b|\b(?:for|of|about|like|with|by|to|on)\s+this\s*[.,;:!?]",
+    re.IGNORECASE,
+)
 # Indirect speech: after "said that" a demonstrative is the speaker's word, reported.
 _REPORTED_SPEECH = re.compile(
     r"\b(?:said|says|stated|states|told \w+|added|argued|warned|insisted)\s+that\b", re.I
@@ -172,7 +179,8 @@ _REPORTED_SPEECH = re.compile(
 # unless what follows defines it ("The decision to ...", "The move by the Senate").
 _DEFINITE_SHELL_OPENER = re.compile(
     r"^[\"“]?the\s+(?:move|decision|announcement|remarks|comments|statement|incident|effort|"
-    r"step|measure|change|request|development|episode|findings|plan|proposal|push|vote|deal)\b"
+    r"step|measure|change|request|development|episode|findings|plan|proposal|push|vote|deal|"
+    r"cut|increase|decrease|rise|drop|decline|reduction|hike|surge|delay|postponement)\b"
     r"(?!\s+(?:to|of|by|that|from|on|in|for|about|over|against|with|between|at)\b)(?!['’]s)",
     re.IGNORECASE,
 )
@@ -424,7 +432,7 @@ def needs_context(text: str) -> bool:
         return True
     if _DEMONSTRATIVE_SHELL.search(plain) or _DEFINITE_SHELL_OPENER.match(text):
         return True
-    if _plural_demonstrative(plain):
+    if _plural_demonstrative(plain) or _THIS_PRONOUN.search(plain):
         return True
     intro = _PRONOUN_AFTER_INTRO.match(text)
     return intro is not None and not re.search(r"\s[A-Z]", intro.group("intro"))
