@@ -37,6 +37,8 @@ GOOD = [
     "“Does the governor have the authority to do that?” the senator asked on Friday.",
     "The cut in interest rates was the first since March, the central bank said on Friday.",
     "Officials said this week's talks would decide the budget for the coming year.",
+    "“We are going to pass the bill this week,” Nancy Pelosi told a television host.",
+    "Since 2019 the prime minister has governed with a minority in parliament.",
     "Earlier this year the health agency set a goal of ten percent by the end of May.",
 ]
 
@@ -83,6 +85,9 @@ def test_good_sentences_break_no_rule(text: str) -> None:
         ("Focus instead on the photos of police vehicles lined up along the river.", NEEDS_CONTEXT),
         ("Exhibit A for this may be the deportation of migrants from the camp.", NEEDS_CONTEXT),
         ("The cut reflects disruptions to supply chains and softer consumption.", NEEDS_CONTEXT),
+        ("The panel earlier voted against approving the application for everyone.", NEEDS_CONTEXT),
+        ("Since 2019 he had been working with a minority in the parliament.", NEEDS_CONTEXT),
+        ("“We are going to pass the bill this week,” she told a television host.", NEEDS_CONTEXT),
         ("Earlier the health agency set a goal of ten percent by the end of May.", NEEDS_CONTEXT),
         ("Sadly, the targets for the end of the month will not be met at all.", LOADED),
         ("Twenty years ago, we witnessed a defining moment in our history.", FIRST_PERSON),

@@ -193,7 +193,21 @@ _DROPPABLE_OPENER = re.compile(
 _DROPPABLE_INSIDE = re.compile(r",\s*(?:meanwhile|however|in turn|too),\s*|\s+also(?=\s+\w)", re.I)
 # "also", "too", "again" and "instead" early in a sentence refer back to something said before it.
 _BACK_REFERENCE = re.compile(
-    r"^(?:\S+\s+){0,5}?(?:also|too|again|as well|instead)\b|^.*,\s*too[.!?]?$", re.IGNORECASE
+    r"^(?:\S+\s+){0,5}?(?:also|too|again|as well|instead|"
+    r"earlier(?!\s+(?:this|today|on|in|last|that|the same)\b))\b|^.*,\s*too[.!?]?$",
+    re.IGNORECASE,
+)
+# A pronoun after a short opening phrase without a comma ("Since 2019 he had been ...").
+_PRONOUN_AFTER_SHORT_INTRO = re.compile(
+    r"^(?:since|in|on|by|after|before|during|until|at)\s+(?:\w+\s+){0,3}?"
+    r"(?:he|she|they)\s+\w+",
+    re.IGNORECASE,
+)
+# A pronoun as the speaker ("…,” she told ABC): the quotation's speaker is not named.
+_PRONOUN_SPEAKER = re.compile(
+    r"\b(?:he|she|they)\s+(?:said|says|told|tells|added|adds|asked|wrote|tweeted|noted|"
+    r"argued|explained|continued|replied|insisted|warned)\b",
+    re.IGNORECASE,
 )
 # First-person words; "I" only in capitals and "us" only in lower case ("US" is the country).
 _FIRST_PERSON = re.compile(
@@ -433,6 +447,8 @@ def needs_context(text: str) -> bool:
     if _DEMONSTRATIVE_SHELL.search(plain) or _DEFINITE_SHELL_OPENER.match(text):
         return True
     if _plural_demonstrative(plain) or _THIS_PRONOUN.search(plain):
+        return True
+    if _PRONOUN_AFTER_SHORT_INTRO.match(text) or _PRONOUN_SPEAKER.search(plain):
         return True
     intro = _PRONOUN_AFTER_INTRO.match(text)
     return intro is not None and not re.search(r"\s[A-Z]", intro.group("intro"))
