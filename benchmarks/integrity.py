@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing import language
-from briefing.compose.printable import ATTRIBUTIONS, clean_title
+from briefing.compose.printable import ATTRIBUTIONS, OPINION_TITLE_LABEL, clean_title
 from briefing.models import Brief
 from devset import DEV_SET, PARTS, Cluster, in_part, load_clusters, write_cluster
 
@@ -145,6 +145,7 @@ def _title_problems(brief: Brief) -> list[str]:
     titles = {s.id: clean_title(s.title, s.outlet) for s in brief.sources if s.title}
     printed = {sentence.text.rstrip(".") for sentence in brief.sentences}
     title = brief.title.split(" (")[0] if brief.title.endswith(")") else brief.title
+    title = title.removeprefix(OPINION_TITLE_LABEL)  # the brief's own label, not the site's
     found: list[str] = []
     from_cited = any(titles.get(sid) == title for sid in cited) or title in printed
     if language.find_loaded(title) or clean_title(title) != title or not from_cited:
