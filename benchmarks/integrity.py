@@ -43,9 +43,11 @@ OPINION_AS_FACT = "opinion column stated as fact"
 ANALYSIS_AS_FACT = "news analysis stated as fact"
 TITLE_RULE = "title: suffix, loaded word or uncited headline"
 DATES_RULE = "sources days apart, no period stated"
-# A brief "where the sources allow" 4 sentences: the story has at least this many sentences
-# across its articles that pass every rule on their own.
+# A brief "where the sources allow" 4 sentences: the story's credible (high or medium)
+# articles hold at least this many sentences that pass every rule on their own and do not
+# retell one another (sharing SAME_FACT_OVERLAP of their content words).
 MIN_BRIEF_SENTENCES = 4
+SAME_FACT_OVERLAP = 0.5
 # Share of a printed sentence's content words found in an article sentence for that sentence
 # to be where the wording came from.
 WORDING_OVERLAP = 0.6
@@ -129,7 +131,13 @@ def check_brief(
             tally.broken += 1
             tally.by_rule.update(rules)
             tally.examples.append({"story": story, "sentence": sentence.text, "rules": rules})
-    passing = sum(not language.sentence_problems(s) for s in all_sentences)
+    credible = [
+        s
+        for source in brief.sources
+        if source.credibility_label in ("high", "medium")
+        for s in bodies.get(source.id, [])
+    ]
+    passing = distinct_facts([s for s in credible if not language.sentence_problems(s)])
     if len(brief.sentences) < MIN_BRIEF_SENTENCES:
         tally.short_briefs += 1
         tally.short_where_allowed += passing >= MIN_BRIEF_SENTENCES
@@ -138,6 +146,17 @@ def check_brief(
         tally.titles_flagged += 1
         tally.by_rule.update(title_problems)
         tally.examples.append({"story": story, "title": brief.title, "rules": title_problems})
+
+
+def distinct_facts(sentences: list[str]) -> int:
+    """How many of `sentences` say different things: a sentence sharing at least
+    SAME_FACT_OVERLAP of its content words with one counted before is a retelling."""
+    counted: list[set[str]] = []
+    for sentence in sentences:
+        words = language.content_words(sentence)
+        if all(len(words & seen) < SAME_FACT_OVERLAP * max(1, len(words)) for seen in counted):
+            counted.append(words)
+    return len(counted)
 
 
 def _title_problems(brief: Brief) -> list[str]:
@@ -226,7 +245,7 @@ def report(name: str, tally: Tally) -> str:
         f"analysis stated as fact: {tally.by_rule[ANALYSIS_AS_FACT]}",
         f"- briefs under {MIN_BRIEF_SENTENCES} sentences: {tally.short_briefs} "
         f"({tally.short_where_allowed} where the articles hold {MIN_BRIEF_SENTENCES}+ "
-        "sentences that pass every rule alone)",
+        "distinct sentences of credible articles that pass every rule alone)",
         f"- opinion/analysis articles in the briefs' sources: {tally.opinion_sources}, detected "
         f"as opinion: {tally.opinion_detected}; news articles marked opinion: "
         f"{tally.news_marked_opinion}",
