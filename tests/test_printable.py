@@ -177,6 +177,10 @@ def test_an_opinion_line_is_never_the_title() -> None:
     text = "The senator came with plenty of rationalizations for the vote, according to an "
     text += "opinion column."
     assert headline(_given([c], [line], sources), [(c, text)]) == "Opinion: Manchin’s vote"
+    other = sentence("op2", 0, "The senator came with many rationalizations for the vote.")
+    both = {**sources, "op2": source("op2", 0.95, kind="opinion", outlet="Y", title="The vote")}
+    c2 = claim("C1", line.text, [line, other])
+    assert headline(_given([c2], [line, other], both), [(c2, text)]) == "Opinion: Manchin’s vote"
     loaded = {"op": source("op", 0.9, kind="opinion", outlet="X", title="Manchin’s shameful vote")}
     assert headline(_given([c], [line], loaded), [(c, text)]) == "Brief"
 

@@ -257,7 +257,7 @@ def headline(given: ComposeInput, chosen: Sequence[tuple[Claim, str]]) -> str:
     printed = _printed_sources(given, chosen)
     news = _titled(given, printed, lead, "news")
     plain = [text for _, text in chosen if not any(said in text for said in ATTRIBUTIONS)]
-    opinion = _titled(given, printed, lead, "opinion")
+    opinion = _titled(given, _closest_sources(given, chosen), lead, "opinion")
     if news:
         title = _best_title(news, lead)
     elif plain:
@@ -306,6 +306,22 @@ def _printed_sources(given: ComposeInput, chosen: Sequence[tuple[Claim, str]]) -
             shared = len(words & content_words(sentence.text)) / max(1, len(words))
             if shared >= PRINTED_OVERLAP:
                 found.add(sentence.source_id)
+    return found
+
+
+def _closest_sources(given: ComposeInput, chosen: Sequence[tuple[Claim, str]]) -> set[str]:
+    """For each printed sentence, the source whose sentence it is (the closest candidate):
+    an opinion line is attributed to that piece alone, so only its headline may title it."""
+    found: set[str] = set()
+    for claim, text in chosen:
+        words = content_words(text) - _ATTRIBUTION_WORDS
+        closest = max(
+            candidates(claim, given.sentences),
+            key=lambda sentence: len(words & content_words(sentence.text)),
+            default=None,
+        )
+        if closest is not None:
+            found.add(closest.source_id)
     return found
 
 
