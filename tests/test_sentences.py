@@ -174,3 +174,11 @@ def test_a_window_without_stops_is_cut_and_the_sentences_after_it_are_whole() ->
     assert all(len(piece) <= MAX_SENTENCE_CHARS for piece in pieces)
     assert " ".join(pieces) == text
     assert pieces[-2:] == ["The minister left Kabul on Friday.", "Sen. Joe Manchin spoke next."]
+
+
+def test_an_ellipsis_pysbd_cuts_in_two_stays_with_its_sentence() -> None:
+    text = "The senator said the vote would go ahead. The court found that the governor is..."
+    assert texts_of(Splitter(), text) == [
+        "The senator said the vote would go ahead.",
+        "The court found that the governor is...",
+    ]

@@ -110,7 +110,12 @@ def _pysbd_spans(block: str, start: int, end: int) -> list[tuple[int, int]]:
         found = block.find(piece, position, end)
         if found < 0:  # pySBD altered the text: keep the rest of the window as one piece
             break
-        spans.append((found, found + len(piece)))
+        if spans and found == spans[-1][1] and not _WORD.search(piece):
+            # pySBD cut a closing mark off its sentence ("Trump is.." + "."): join them, so
+            # that an excerpt's "..." stays whole and reads as cut off.
+            spans[-1] = (spans[-1][0], found + len(piece))
+        else:
+            spans.append((found, found + len(piece)))
         position = found + len(piece)
     rest = _strip_span(block, position, end)
     if rest:
