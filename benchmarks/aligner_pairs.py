@@ -28,12 +28,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from briefing.config import EmbedConfig
 from briefing.embed import get_embedder
 from briefing.sentences import Splitter
-from devset import DEV_SET, load_clusters
+from devset import DEV_SET, load_clusters, part_of
 
 ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT / "tests" / "data" / "allsides_pairs.jsonl"
-# Stories whose id hashes into the first TUNE_SHARE of 0..255 are tuned on; the rest never.
-TUNE_SHARE = 128
 # Sentences shorter than this are headings or fragments, not facts worth a pair.
 MIN_CHARS = 40
 
@@ -51,11 +49,9 @@ class Pair:
 
     @property
     def tuned(self) -> bool:
-        return is_tuning_story(self.story)
-
-
-def is_tuning_story(story_id: str) -> bool:
-    return hashlib.sha1(story_id.encode()).digest()[0] < TUNE_SHARE
+        """The pair's story is in the dev set's tuning part (`devset.part_of`, the one split
+        every benchmark uses)."""
+        return part_of(self.story) == "tune"
 
 
 def short_hash(text: str) -> str:

@@ -2,7 +2,7 @@
 AllSides dev set (each story: three outlets).
 
     .venv/bin/python benchmarks/corroboration.py [--limit N] [--embedder minilm]
-                                                 [--sample FILE]
+                                                 [--sample FILE] [--part tune|held-out|all]
 
 Builds every story's brief in one process (one embedder) and prints the brief sentences, the
 share citing at least two outlets and the claims suppressed as single low-credibility. With
@@ -23,19 +23,19 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from briefing import pipeline
 from briefing.config import BriefingConfig, EmbedConfig
 from briefing.embed import get_embedder
-from devset import load_clusters, write_cluster
+from devset import PARTS, in_part, load_clusters, write_cluster
 
 # Two citations make a sentence corroborated in the issue's measure (issue 12).
 MULTI = 2
 
 
-def run(limit: int | None, embedder_name: str, sample: Path | None) -> None:
+def run(limit: int | None, embedder_name: str, sample: Path | None, part: str) -> None:
     config = BriefingConfig(embed=EmbedConfig(embedder=embedder_name))
     embedder = get_embedder(config.embed)
     sentences = multi = suppressed = 0
     records = []
     with tempfile.TemporaryDirectory() as tmp:
-        for cluster in load_clusters(limit=limit):
+        for cluster in in_part(load_clusters(limit=limit), part):
             folder = Path(tmp) / cluster.id
             write_cluster(cluster, folder)
             brief = pipeline.build_brief(folder, config, embedder)
@@ -61,7 +61,7 @@ def run(limit: int | None, embedder_name: str, sample: Path | None) -> None:
                     )
             lost = [s for s in brief.suppressed if "low-credibility" in s.reason]
             suppressed += len(lost)
-    print(f"embedder {embedder.name}: {sentences} brief sentences, "
+    print(f"{part}, embedder {embedder.name}: {sentences} brief sentences, "
           f"{multi / max(1, sentences):.1%} cite >= {MULTI} outlets; "
           f"{suppressed} claims suppressed as single low-credibility")  # fmt: skip
     if sample is not None:
@@ -73,8 +73,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--embedder", default="minilm")
     parser.add_argument("--sample", type=Path, default=None)
+    parser.add_argument("--part", choices=PARTS, default="all", help="devset.part_of")
     args = parser.parse_args(argv)
-    run(args.limit, args.embedder, args.sample)
+    run(args.limit, args.embedder, args.sample, args.part)
     return 0
 
 

@@ -86,6 +86,17 @@ def test_seed_claims_only_rt_makes_are_suppressed(seeds_brief: Path) -> None:
     assert "Kashin" in audit and "single low-credibility source" in audit
 
 
+def test_seed_suppresses_nothing_that_ap_or_two_others_report(seeds_brief: Path) -> None:
+    # Issue 12: facts that AP, 002 and CTN report in other words (the Olympics visit, the
+    # Donfried meeting, Xi's call to protect both countries' security, which Xinhua is credited
+    # with in 002 and CCTV in AP and CTN) are corroborated, not suppressed as single-source.
+    data = json.loads((seeds_brief / "brief.json").read_text("utf-8"))
+    single = " ".join(s["text"] for s in data["suppressed"] if "single" in s["reason"])
+    assert "Kashin" in single
+    for fact in ("Olympic", "Donfried", "Xinhua"):
+        assert fact not in single, fact
+
+
 @pytest.mark.parametrize("embedder", ["minilm", "tfidf"])
 def test_no_claim_is_both_suppressed_and_cited_as_evidence(tmp_path: Path, embedder: str) -> None:
     build([str(SEEDS), "-o", str(tmp_path), "--embedder", embedder])

@@ -76,9 +76,15 @@ class Match:
     unit: Unit
     judgement: Judgement
 
-    def rank(self, thresholds: Thresholds) -> tuple[bool, bool, float, float]:
+    def rank(self, thresholds: Thresholds) -> tuple[bool, bool, float, int, float, float]:
+        """Support first; among supporting units the one holding most of the text's words,
+        and of those the least evidence (one sentence is shown without a neighbour that adds
+        nothing); then the score."""
         j = self.judgement
-        return (j.supports(thresholds), j.supports_part(thresholds), j.score, j.partial)
+        supports = j.supports(thresholds)
+        held = j.coverage if supports else 0.0
+        shortest = -len(self.unit) if supports else 0
+        return (supports, j.supports_part(thresholds), held, shortest, j.score, j.partial)
 
 
 # A source to cite, its match, and the part of the sentence it supports (None: all of it).
@@ -308,6 +314,7 @@ class Aligner:
             if whole[s].judgement.coverage >= FULL_COVERAGE
             or all(s in supporters for supporters in part_support.values())
         ]
+        full = self._complete(query, whole, full)
         some = [s for s, m in whole.items() if s not in full and m.judgement.supports_part(t)]
         joint = self._joint(pieces, part_support)
         unsupported = [part for part, _ in pieces if not part_support[part]]
@@ -331,6 +338,17 @@ class Aligner:
         if gap is not None and not unsupported:
             return Verdict([], False, [], gap)
         return self._unsupported(query, whole, joint, unsupported)
+
+    def _complete(self, query: Features, whole: Mapping[str, Match], full: list[str]) -> list[str]:
+        """The sources whose unit holds every name, number and quote of the sentence on its
+        own, when there are any: the others support it but for a detail, and are cited for
+        part of it, not for all of it. (With none complete, support by the set is judged.)"""
+        complete = [
+            s
+            for s in full
+            if missing(query, [self._feature(whole[s].unit)], [self._article_words(s)]) is None
+        ]
+        return complete or full
 
     def _joint(
         self,

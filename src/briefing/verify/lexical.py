@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 
 from briefing.language import data_lines, english_stop_words
@@ -47,6 +47,14 @@ ACTOR_GAP = 5
 # Content words after a negation cue that it governs ("no plans to attack Ukraine"),
 # unless a clause break or another cue comes first.
 NEGATION_SCOPE = 2
+# Cues written as a prefix ("non-essential travelers") negate only the word they are joined to.
+_PREFIX_CUES = frozenset({"non"})
+# Short words an acronym skips ("Immigration and Customs Enforcement" is ICE).
+_ACRONYM_SKIPS = frozenset({"and", "of", "the", "for", "on", "in", "to"})
+# Words either side of a name that say what it does in its sentence (`_replaced`).
+NAME_CONTEXT = 3
+# Verbs with which an outlet credits a report to another ("Xinhua reported that ...").
+_REPORTED = frozenset({"reported", "reports", "reporting"})
 # Scores are rounded so that float noise never changes brief.json's bytes.
 SCORE_DECIMALS = 4
 
@@ -81,6 +89,7 @@ _DATE_WORDS = _word_set(
     "may june july august september october november december jan feb mar apr jun jul aug sep "
     "sept oct nov dec"
 )
+_WEEKDAYS = _word_set("monday tuesday wednesday thursday friday saturday sunday")
 # Capitalised words that give a role or a kind, not who or what: they never anchor a name
 # ("Foreign Minister Sergei Ryabkov" is found by "Ryabkov", "the Winter Olympic Games" by
 # "Winter Olympics").
@@ -197,6 +206,16 @@ class NameChunk:
     place: bool
     # False for a lone first word of a sentence never capitalised elsewhere: maybe no name.
     certain: bool = True
+    # One word in capitals ("ICE"): found also where its words are spelt out.
+    acronym: bool = False
+
+    @property
+    def who(self) -> tuple[str, ...]:
+        """The anchors that say who: the places of a name that holds other words are left out
+        ("US Congress" is found by "Congress", "Chinese President Xi Jinping" by "Xi")."""
+        if self.place:
+            return self.anchors
+        return tuple(a for a in self.anchors if a not in _place_names()) or self.anchors
 
 
 @dataclass(frozen=True)
@@ -246,8 +265,17 @@ class Lexicon:
         self._inner = frozenset(inner)
         # A role names a person only where the story's articles give it to one person alone.
         self._roles = {role: next(iter(who)) for role, who in roles.items() if len(who) == 1}
+        self._seen: dict[str, Features] = {}
 
     def features(self, text: str) -> Features:
+        """The features of `text`, computed once per lexicon (sentences recur: as candidates
+        of many texts, in units, in the article-wide name look-ups)."""
+        found = self._seen.get(text)
+        if found is None:
+            found = self._seen[text] = self._features(text)
+        return found
+
+    def _features(self, text: str) -> Features:
         tokens = _tokenise(text)
         flags = [self._is_name(token) for token in tokens]
         canon = tuple(token.canonical for token in tokens)
@@ -359,7 +387,14 @@ def _normalise(text: str) -> str:
     return text
 
 
-def _tokenise(text: str) -> list[_Token]:
+# Sentences tokenised and remembered: every Lexicon of a run (the aligner's, the conflict
+# checks') reads the same sentences, often several times. 2**16 sentences: ~100 articles' worth
+# per story batch, a few tens of MB at most.
+TOKEN_CACHE = 2**16
+
+
+@lru_cache(maxsize=TOKEN_CACHE)
+def _tokenise(text: str) -> tuple[_Token, ...]:
     normal = _normalise(text)
     single = _aliases()[0]
     tokens: list[_Token] = []
@@ -368,7 +403,7 @@ def _tokenise(text: str) -> list[_Token]:
         raw = match.group(0)
         gap = normal[previous_end : match.start()]
         previous_end = match.end()
-        word = re.sub(r"'s$", "", raw).lower()
+        word = (raw[:-2] if raw.endswith("'s") else raw).lower()
         compound = normal[match.end() : match.end() + 1] == "-" or gap.endswith("-")
         word = word if compound else _NUMBER_WORDS.get(word, word)
         if word[0].isdigit():
@@ -383,7 +418,7 @@ def _tokenise(text: str) -> list[_Token]:
                 after_break=bool(_CLAUSE_BREAK.search(gap)),
             )
         )
-    return tokens
+    return tuple(tokens)
 
 
 def _is_content(word: str, stops: frozenset[str]) -> bool:
@@ -402,9 +437,10 @@ def _negated(tokens: Sequence[_Token], names: Sequence[bool]) -> frozenset[str]:
         if not _is_cue(token.canonical):
             continue
         governed = 0
+        scope = 1 if token.canonical in _PREFIX_CUES else NEGATION_SCOPE
         for j in range(i + 1, len(tokens)):
             word = tokens[j].canonical
-            if tokens[j].after_break or governed == NEGATION_SCOPE or _is_cue(word):
+            if tokens[j].after_break or governed == scope or _is_cue(word):
                 break
             if _is_content(word, stops):
                 governed += 1
@@ -426,9 +462,23 @@ def _chunks(tokens: Sequence[_Token], names: Sequence[bool]) -> tuple[NameChunk,
             anchors = tuple(w for w in words if w not in _TITLES)
             if anchors:
                 place = all(word in _place_names() for word in anchors)
-                chunks.append(NameChunk(words, anchors, current[0], place))
+                acronym = len(current) == 1 and _is_acronym(tokens[current[0]].text)
+                chunks.append(NameChunk(words, anchors, current[0], place, acronym=acronym))
         current = [i] if i < len(tokens) and names[i] else []
     return tuple(chunks)
+
+
+def _is_acronym(text: str) -> bool:
+    word = text[:-2] if text.endswith("'s") else text
+    return 2 <= len(word) <= 6 and word.isalpha() and word.isupper()
+
+
+def _spelt_out(acronym: str, order: Sequence[str]) -> bool:
+    """Some run of words in `order` has the acronym's letters as initials, short words
+    skipped ("immigration and customs enforcement" spells "ice")."""
+    initials = [(i, w[0]) for i, w in enumerate(order) if w not in _ACRONYM_SKIPS and w]
+    letters = "".join(c for _, c in initials)
+    return len(acronym) > 1 and acronym in letters
 
 
 def _quotes(text: str) -> list[str]:
@@ -512,7 +562,7 @@ def conflict(query: Features, candidate: Features) -> str | None:
     sentence may say more than one source does); details that differ are."""
     if _differ(query.numbers, candidate.numbers):
         return "number differs"
-    if _differ(query.dates, candidate.dates):
+    if _dates_differ(query.dates, candidate.dates):
         return "date differs"
     if _names_differ(query, candidate):
         return "name differs"
@@ -537,6 +587,14 @@ def _opposite(query: Features, candidate: Features) -> bool:
             if not candidate.stems & mine and not query.stems & theirs:
                 return True
     return False
+
+
+def _dates_differ(mine: frozenset[str], theirs: frozenset[str]) -> bool:
+    """Weekdays differ from weekdays, months from months ("Oct." is October); a weekday
+    and a month say nothing against each other ("on Friday" / "on Oct. 15")."""
+    days = [frozenset(d for d in dates if d in _WEEKDAYS) for dates in (mine, theirs)]
+    months = [frozenset(d[:3] for d in dates if d not in _WEEKDAYS) for dates in (mine, theirs)]
+    return _differ(*days) or _differ(*months)
 
 
 def _differ(mine: frozenset[str], theirs: frozenset[str]) -> bool:
@@ -576,9 +634,33 @@ def _found(chunk: NameChunk, words: frozenset[str]) -> bool:
 def _names_differ(query: Features, candidate: Features) -> bool:
     """Each side names someone the other does not: a different actor, not a missing one.
     Places are left out ("Russia" / "the country"); `covered` still wants them found."""
-    return any(not c.place and not _found(c, candidate.words) for c in query.names) and any(
-        not c.place and not _found(c, query.words) for c in candidate.names
+    return any(_replaced(c, query, candidate) for c in _actors(query)) and any(
+        not _found(c, query.words) for c in _actors(candidate)
     )
+
+
+def _replaced(chunk: NameChunk, features: Features, other: Features) -> bool:
+    """`chunk` is not in `other`, yet most content words around it are: the other sentence
+    tells the same event with someone else in the name's place ("Ryabkov met Donfried" /
+    "Ryabkov met Sullivan"), not a detail it leaves out ("cared for at Walter Reed")."""
+    if _found(chunk, other.words):
+        return False
+    start, end = chunk.position, chunk.position + len(chunk.tokens)
+    order = features.order
+    stops = english_stop_words()
+    around = [
+        w
+        for w in (*order[max(0, start - NAME_CONTEXT) : start], *order[end : end + NAME_CONTEXT])
+        if _is_content(w, stops)
+    ]
+    held = sum(_stem(w) in other.stems or w in other.words for w in around)
+    return not around or 2 * held >= len(around)
+
+
+def _actors(features: Features) -> list[NameChunk]:
+    """The names that say who acts: neither places nor the outlet that reported it."""
+    reporter = _reported_at(features)
+    return [c for c in features.names if not c.place and c.position >= reporter]
 
 
 def _positions(chunk: NameChunk, order: Sequence[str]) -> list[int]:
@@ -618,6 +700,30 @@ def covered(
     return missing(query, supporters, context) is None
 
 
+def _reported_at(query: Features) -> int:
+    """Where an opening "X reported that" ends, or -1: the outlet that reported a fact is
+    who tells it, not part of it, and other outlets credit other reporters ("Xinhua
+    reported that Xi stressed ..." / "CCTV reported that Xi said ...")."""
+    for i, word in enumerate(query.order):
+        if word in _REPORTED:
+            clause = range(1, i + 1)
+            return i if not any(k in query.breaks for k in clause) else -1
+    return -1
+
+
+def _name_found(
+    chunk: NameChunk, texts: Sequence[Features], words: frozenset[str], near: frozenset[str]
+) -> bool:
+    """A name of the query is found in the supporting units (`words`, with the rest of its
+    words in their articles, `near`); the places of a longer name need not be ("US Congress"
+    is found by "Congress"). An acronym is found where the query or a supporter spells it
+    out (`texts`)."""
+    if chunk.acronym and any(_spelt_out(chunk.anchors[0], t.order) for t in texts):
+        return True
+    who = chunk.who
+    return any(_has_name(a, words) for a in who) and all(_has_name(a, near) for a in who)
+
+
 def missing(
     query: Features, supporters: Sequence[Features], context: Sequence[frozenset[str]]
 ) -> str | None:
@@ -635,10 +741,11 @@ def missing(
     absent = sorted(query.numbers - frozenset().union(*(s.numbers for s in supporters)))
     if absent:
         return f"number {absent[0]!r} is in no supporting sentence"
+    reporter = _reported_at(query)
     for chunk in query.names:
-        if not chunk.certain:
+        if chunk.position < reporter:
             continue
-        if not _found(chunk, words) or not all(_has_name(a, near) for a in chunk.anchors):
+        if chunk.certain and not _name_found(chunk, [query, *supporters], words, near):
             return f"name {' '.join(chunk.tokens)!r} is in no supporting sentence"
     for quote in query.quotes:
         if not any(f" {quote} " in s.plain for s in supporters):
