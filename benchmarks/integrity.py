@@ -13,8 +13,9 @@ such as folders of saved web pages) and checks every printed sentence with the r
   article (the lead sentence as title is allowed);
 - dates: sources more than a day apart and no period stated.
 
-The dev set is split by a hash of the story id: "held-out" stories (a third) were never read
-while tuning; report their figures. `--split tune` runs the other part.
+The dev set is split by `devset.part_of` (a hash of the story id, the one split every benchmark
+uses): "held-out" stories are never read while tuning; report their figures. `--split tune`
+runs the other part.
 
     python benchmarks/integrity.py --split held-out --examples benchmarks/.cache/integrity.json
 """
@@ -23,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import hashlib
 import json
 import logging
 import sys
@@ -34,28 +34,23 @@ from pathlib import Path
 from typing import Any
 
 from briefing import language
-from briefing.compose.printable import clean_title
+from briefing.compose.printable import ATTRIBUTIONS, OPINION_TITLE_LABEL, clean_title
 from briefing.models import Brief
-from devset import DEV_SET, Cluster, load_clusters, write_cluster
+from devset import DEV_SET, PARTS, Cluster, in_part, load_clusters, write_cluster
 
-# One story in HELD_OUT_MODULUS is held out (hash of its id), the rest are for tuning.
-HELD_OUT_MODULUS = 3
 OPINION_TAGS = frozenset({"OPINION", "ANALYSIS"})
 OPINION_AS_FACT = "opinion column stated as fact"
 ANALYSIS_AS_FACT = "news analysis stated as fact"
 TITLE_RULE = "title: suffix, loaded word or uncited headline"
 DATES_RULE = "sources days apart, no period stated"
-# A brief "where the sources allow" 4 sentences: the story has at least this many sentences
-# across its articles that pass every rule on their own.
+# A brief "where the sources allow" 4 sentences: the story's credible (high or medium)
+# articles hold at least this many sentences that pass every rule on their own and do not
+# retell one another (sharing SAME_FACT_OVERLAP of their content words).
 MIN_BRIEF_SENTENCES = 4
+SAME_FACT_OVERLAP = 0.5
 # Share of a printed sentence's content words found in an article sentence for that sentence
 # to be where the wording came from.
 WORDING_OVERLAP = 0.6
-
-
-def held_out(story_id: str) -> bool:
-    digest = hashlib.sha256(story_id.encode("utf-8")).hexdigest()
-    return int(digest, 16) % HELD_OUT_MODULUS == 0
 
 
 def opinion_tags(path: Path) -> dict[str, str]:
@@ -128,7 +123,7 @@ def check_brief(
     for sentence in brief.sentences:
         rules = sentence_rules(sentence.text, written, quotations, names)
         origin = wording_source(sentence.text, brief, bodies)
-        if origin in opinion and "opinion column" not in sentence.text:
+        if origin in opinion and not any(said in sentence.text for said in ATTRIBUTIONS):
             rules.append(OPINION_AS_FACT if opinion[origin] == "OPINION" else ANALYSIS_AS_FACT)
         written += " " + sentence.text
         tally.sentences += 1
@@ -136,7 +131,13 @@ def check_brief(
             tally.broken += 1
             tally.by_rule.update(rules)
             tally.examples.append({"story": story, "sentence": sentence.text, "rules": rules})
-    passing = sum(not language.sentence_problems(s) for s in all_sentences)
+    credible = [
+        s
+        for source in brief.sources
+        if source.credibility_label in ("high", "medium")
+        for s in bodies.get(source.id, [])
+    ]
+    passing = distinct_facts([s for s in credible if not language.sentence_problems(s)])
     if len(brief.sentences) < MIN_BRIEF_SENTENCES:
         tally.short_briefs += 1
         tally.short_where_allowed += passing >= MIN_BRIEF_SENTENCES
@@ -147,11 +148,23 @@ def check_brief(
         tally.examples.append({"story": story, "title": brief.title, "rules": title_problems})
 
 
+def distinct_facts(sentences: list[str]) -> int:
+    """How many of `sentences` say different things: a sentence sharing at least
+    SAME_FACT_OVERLAP of its content words with one counted before is a retelling."""
+    counted: list[set[str]] = []
+    for sentence in sentences:
+        words = language.content_words(sentence)
+        if all(len(words & seen) < SAME_FACT_OVERLAP * max(1, len(words)) for seen in counted):
+            counted.append(words)
+    return len(counted)
+
+
 def _title_problems(brief: Brief) -> list[str]:
     cited = {sid for sentence in brief.sentences for sid in sentence.citations}
     titles = {s.id: clean_title(s.title, s.outlet) for s in brief.sources if s.title}
     printed = {sentence.text.rstrip(".") for sentence in brief.sentences}
     title = brief.title.split(" (")[0] if brief.title.endswith(")") else brief.title
+    title = title.removeprefix(OPINION_TITLE_LABEL)  # the brief's own label, not the site's
     found: list[str] = []
     from_cited = any(titles.get(sid) == title for sid in cited) or title in printed
     if language.find_loaded(title) or clean_title(title) != title or not from_cited:
@@ -232,7 +245,7 @@ def report(name: str, tally: Tally) -> str:
         f"analysis stated as fact: {tally.by_rule[ANALYSIS_AS_FACT]}",
         f"- briefs under {MIN_BRIEF_SENTENCES} sentences: {tally.short_briefs} "
         f"({tally.short_where_allowed} where the articles hold {MIN_BRIEF_SENTENCES}+ "
-        "sentences that pass every rule alone)",
+        "distinct sentences of credible articles that pass every rule alone)",
         f"- opinion/analysis articles in the briefs' sources: {tally.opinion_sources}, detected "
         f"as opinion: {tally.opinion_detected}; news articles marked opinion: "
         f"{tally.news_marked_opinion}",
@@ -242,7 +255,7 @@ def report(name: str, tally: Tally) -> str:
 
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--split", choices=("tune", "held-out", "all"), default="held-out")
+    parser.add_argument("--split", choices=PARTS, default="held-out")
     parser.add_argument("--limit", type=int, default=None, help="first N stories of the split")
     parser.add_argument("--folder", type=Path, action="append", default=[], help="story folder")
     parser.add_argument("--examples", type=Path, help="write flagged sentences to this JSON")
@@ -254,11 +267,7 @@ def parse_args() -> argparse.Namespace:
 def main() -> None:
     args = parse_args()
     logging.basicConfig(level=logging.ERROR)
-    clusters = [
-        c
-        for c in load_clusters(args.dev_set)
-        if args.split == "all" or held_out(c.id) == (args.split == "held-out")
-    ][: args.limit]
+    clusters = in_part(load_clusters(args.dev_set), args.split)[: args.limit]
     tally = Tally()
     run(clusters, opinion_tags(args.dev_set), tally)
     print(report(f"AllSides dev set, {args.split}", tally))

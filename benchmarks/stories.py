@@ -2,11 +2,12 @@
 (completeness), sklearn's homogeneity and completeness, and how often a one-story folder is
 wrongly called mixed.
 
-Folders: the AllSides dev stories (read in place) sorted by date, cut into runs of
-STORIES_PER_FOLDER consecutive stories (a day's news mixes stories of the same days), plus the
-five real seed pages as one more story in every folder. The stories are split by a hash of
-their id: the `tune` half chooses the threshold and weight (`--tune`), the `held-out` half is
-only ever scored with the constants shipped in src/briefing/stories.py.
+Folders: the AllSides dev stories (read in place) sorted by date, in windows of
+STORIES_PER_FOLDER consecutive stories (a day's news mixes stories of the same days; windows
+start every STEP stories, so each story is in two folders), plus the five real seed pages as
+one more story in every folder. The stories are split by `devset.part_of`: the `tune` part
+chooses the settings (`--tune`: name weight x day penalty x threshold x linkage), the
+`held-out` part is only ever scored with the settings shipped in src/briefing/stories.py.
 
     .venv/bin/python benchmarks/stories.py --tune          # grid on the tuning half
     .venv/bin/python benchmarks/stories.py                 # figures on the held-out half
@@ -17,11 +18,9 @@ from __future__ import annotations
 
 import argparse
 import csv
-import hashlib
 import shutil
 import sys
 import tempfile
-from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -31,27 +30,35 @@ from sklearn.metrics import homogeneity_completeness_v_measure
 from briefing import pipeline, stories
 from briefing.config import BriefingConfig, EmbedConfig
 from briefing.embed import Embedder, get_embedder
-from devset import MANIFEST_FIELDS, REPO_ROOT, Cluster, DevArticle, article_file_text, load_clusters
+from devset import (
+    MANIFEST_FIELDS,
+    REPO_ROOT,
+    Cluster,
+    DevArticle,
+    article_file_text,
+    load_clusters,
+    part_of,
+)
 
 # A day's newsletter: at least ten stories; 12 dev stories plus the seed story make 13.
 STORIES_PER_FOLDER = 12
+# Windows overlap by half: twice the mixes from the same stories.
+STEP = STORIES_PER_FOLDER // 2
 SEEDS = REPO_ROOT / "seeds"
 SEED_STORY = "seeds"
 THRESHOLDS = [round(t, 2) for t in np.arange(0.30, 1.21, 0.02)]
 WEIGHTS = [0.4, 0.6, 0.8, 1.0]
+DAY_PENALTIES = [0.0, 0.025, 0.05, 0.075, 0.1, 0.15, 0.2]
 LINKAGES = ["average", "complete"]
 
 
-def part_of(story_id: str) -> str:
-    """`tune` or `held-out`, by a hash of the story id (stable, independent of file order)."""
-    digest = hashlib.sha256(story_id.encode("utf-8")).digest()
-    return "tune" if digest[0] % 2 == 0 else "held-out"
-
-
 def folders_of(clusters: Sequence[Cluster]) -> list[list[Cluster]]:
+    """Windows of STORIES_PER_FOLDER stories in date order, one every STEP, the last one
+    ending at the last story."""
     ordered = sorted(clusters, key=lambda c: (min(a.date for a in c.articles), c.id))
-    runs = [ordered[i : i + STORIES_PER_FOLDER] for i in range(0, len(ordered), STORIES_PER_FOLDER)]
-    return [run for run in runs if len(run) >= STORIES_PER_FOLDER // 2]
+    last = max(len(ordered) - STORIES_PER_FOLDER, 0)
+    starts = sorted({*range(0, last, STEP), last})
+    return [ordered[i : i + STORIES_PER_FOLDER] for i in starts]
 
 
 def write_mixed(run: Sequence[Cluster], folder: Path) -> dict[str, str]:
@@ -93,18 +100,16 @@ def bcubed(truth: Sequence[str], found: Sequence[int]) -> tuple[float, float]:
     return precision / len(truth), recall / len(truth)
 
 
-def prepared(run: Sequence[Cluster], root: Path, embedder: Embedder, weight: float) -> tuple:  # type: ignore[type-arg]
+def prepared(
+    run: Sequence[Cluster], root: Path, embedder: Embedder
+) -> tuple[list[str], stories.Affinities]:
     truth = write_mixed(run, root)
     corpus, sents = pipeline.read_sources(root, BriefingConfig())
     labels = [truth[a.source.path] for a in corpus.articles]
-    distance = stories.article_distances(corpus, sents, embedder, embed_weight=weight)
-    return labels, distance, corpus, sents
+    return labels, stories.article_affinities(corpus, sents, embedder)
 
 
-def score(
-    labels: Sequence[str], distance: np.ndarray, threshold: float, linkage: str
-) -> dict[str, float]:
-    found = stories.cluster(distance, threshold, linkage)
+def score(labels: Sequence[str], found: Sequence[int]) -> dict[str, float]:
     precision, recall = bcubed(labels, found)
     homogeneity, completeness, _ = homogeneity_completeness_v_measure(labels, found)
     return {
@@ -117,13 +122,67 @@ def score(
     }
 
 
-def false_alarms(
-    run: Sequence[Cluster], embedder: Embedder, threshold: float, weight: float, linkage: str
-) -> int:
+def mean(rows: Sequence[dict[str, float]]) -> dict[str, float]:
+    row = {key: float(np.mean([row[key] for row in rows])) for key in rows[0]}
+    precision, recall = row["bcubed_precision"], row["bcubed_recall"]
+    row["bcubed_f1"] = 2 * precision * recall / (precision + recall)
+    return row
+
+
+def line(row: dict[str, float]) -> str:
+    return (
+        f"B3 precision {row['bcubed_precision']:.3f} recall {row['bcubed_recall']:.3f} "
+        f"F1 {row['bcubed_f1']:.3f} | homogeneity {row['homogeneity']:.3f} completeness "
+        f"{row['completeness']:.3f} | stories {row['stories_found']:.1f} found of "
+        f"{row['stories_true']:.1f}"
+    )
+
+
+def folder_affinities(
+    part: str, embedder: Embedder
+) -> tuple[list[list[Cluster]], list[tuple[list[str], stories.Affinities]]]:
+    runs = folders_of([c for c in load_clusters() if part_of(c.id) == part])
+    with tempfile.TemporaryDirectory() as tmp:
+        return runs, [prepared(run, Path(tmp) / str(n), embedder) for n, run in enumerate(runs)]
+
+
+def scored(
+    folders: Sequence[tuple[list[str], stories.Affinities]],
+    settings: stories.StorySettings,
+    linkage: str,
+) -> dict[str, float]:
+    rows = []
+    for labels, found in folders:
+        distance = stories.distances(found, settings)
+        rows.append(score(labels, stories.cluster(distance, settings.threshold, linkage)))
+    return mean(rows)
+
+
+def tune(embedder: Embedder) -> None:
+    """The grid on the tuning part: per linkage, name weight and day penalty, the threshold
+    with the best B-cubed F1; the best overall last."""
+    runs, folders = folder_affinities("tune", embedder)
+    print(f"part=tune embedder={embedder.name} folders={len(runs)}")
+    best: tuple[float, str] = (0.0, "")
+    for linkage in LINKAGES:
+        for weight in WEIGHTS:
+            for penalty in DAY_PENALTIES:
+                rows = {
+                    t: scored(folders, stories.StorySettings(weight, penalty, t), linkage)
+                    for t in THRESHOLDS
+                }
+                top = max(THRESHOLDS, key=lambda t: rows[t]["bcubed_f1"])
+                text = f"{linkage} weight {weight} day penalty {penalty} threshold {top:.2f}: "
+                print("  " + text + line(rows[top]))
+                best = max(best, (rows[top]["bcubed_f1"], text + line(rows[top])))
+    print("best: " + best[1])
+
+
+def false_alarms(clusters: Sequence[Cluster], embedder: Embedder) -> int:
     """One-story folders (each story alone) that would be called mixed."""
     alarms = 0
     with tempfile.TemporaryDirectory() as tmp:
-        for n, cluster in enumerate(run):
+        for n, cluster in enumerate(clusters):
             folder = Path(tmp) / str(n)
             folder.mkdir()
             for article in cluster.articles:
@@ -131,56 +190,28 @@ def false_alarms(
                     article_file_text(article), encoding="utf-8"
                 )
             corpus, sents = pipeline.read_sources(folder, BriefingConfig())
-            distance = stories.article_distances(corpus, sents, embedder, embed_weight=weight)
-            alarms += len(set(stories.cluster(distance, threshold, linkage))) > 1
+            alarms += len(stories.group_stories(corpus, sents, embedder)) > 1
     return alarms
 
 
-def mean(rows: Sequence[dict[str, float]]) -> dict[str, float]:
-    return {key: float(np.mean([row[key] for row in rows])) for key in rows[0]}
-
-
-def evaluate(
-    part: str, embedder_name: str, weight: float, thresholds: Sequence[float], linkage: str
-) -> None:
-    clusters = [c for c in load_clusters() if part_of(c.id) == part]
-    runs = folders_of(clusters)
-    embedder = get_embedder(EmbedConfig(embedder=embedder_name))
-    results: dict[float, list[dict[str, float]]] = {t: [] for t in thresholds}
-    with tempfile.TemporaryDirectory() as tmp:
-        for n, run in enumerate(runs):
-            labels, distance, _, _ = prepared(run, Path(tmp) / str(n), embedder, weight)
-            for threshold in thresholds:
-                results[threshold].append(score(labels, distance, threshold, linkage))
-    print(
-        f"part={part} embedder={embedder_name} weight={weight} linkage={linkage} "
-        f"folders={len(runs)} stories={len(clusters)} (+ the seed story in each folder)"
-    )
-    for threshold in thresholds:
-        row = mean(results[threshold])
-        f1 = (
-            2
-            * row["bcubed_precision"]
-            * row["bcubed_recall"]
-            / (row["bcubed_precision"] + row["bcubed_recall"])
-        )
-        print(
-            f"  threshold {threshold:.2f}: B3 precision {row['bcubed_precision']:.3f} "
-            f"recall {row['bcubed_recall']:.3f} F1 {f1:.3f} | homogeneity "
-            f"{row['homogeneity']:.3f} completeness {row['completeness']:.3f} | stories "
-            f"{row['stories_found']:.1f} found of {row['stories_true']:.1f}"
-        )
-    if len(thresholds) == 1:
-        alarms = false_alarms(clusters, embedder, thresholds[0], weight, linkage)
-        print(f"  one-story folders called mixed: {alarms} of {len(clusters)}")
-        seed_corpus, seed_sents = pipeline.read_sources(SEEDS, BriefingConfig())
-        seeds = stories.group_stories(seed_corpus, seed_sents, embedder)
-        print(f"  seeds/ (one real story): {len(seeds)} story found")
+def held_out(embedder: Embedder) -> None:
+    """The shipped settings on the held-out part, scored once."""
+    settings = stories.settings_for(embedder.calibration)
+    runs, folders = folder_affinities("held-out", embedder)
+    clusters = {c.id: c for run in runs for c in run}
+    print(f"part=held-out embedder={embedder.name} {settings} linkage={stories.LINKAGE}")
+    print(f"  {len(runs)} folders of {STORIES_PER_FOLDER} + 1 stories, {len(clusters)} stories")
+    print("  " + line(scored(folders, settings, stories.LINKAGE)))
+    alarms = false_alarms(list(clusters.values()), embedder)
+    print(f"  one-story folders called mixed: {alarms} of {len(clusters)}")
+    seed_corpus, seed_sents = pipeline.read_sources(SEEDS, BriefingConfig())
+    seeds = stories.group_stories(seed_corpus, seed_sents, embedder)
+    print(f"  seeds/ (one real story): {len(seeds)} story found")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--tune", action="store_true", help="grid on the tuning half")
+    parser.add_argument("--tune", action="store_true", help="grid on the tuning part")
     parser.add_argument("--embedder", default="minilm", help="minilm or tfidf")
     parser.add_argument("--write", type=Path, help="write one held-out mixed folder here")
     args = parser.parse_args(argv)
@@ -189,14 +220,11 @@ def main(argv: list[str] | None = None) -> int:
         truth = write_mixed(runs[0], args.write)
         print(f"wrote {len(truth)} articles of {len(set(truth.values()))} stories to {args.write}")
         return 0
+    embedder = get_embedder(EmbedConfig(embedder=args.embedder))
     if args.tune:
-        for linkage in LINKAGES:
-            for weight in WEIGHTS:
-                evaluate("tune", args.embedder, weight, THRESHOLDS, linkage)
-        return 0
-    threshold = get_embedder(EmbedConfig(embedder=args.embedder)).calibration.story
-    evaluate("held-out", args.embedder, stories.EMBED_WEIGHT, [threshold], stories.LINKAGE)
-    print(Counter(part_of(c.id) for c in load_clusters()))
+        tune(embedder)
+    else:
+        held_out(embedder)
     return 0
 
 

@@ -156,3 +156,81 @@ def test_slots_are_the_words_beside_a_figure() -> None:
     assert disagree.slots("A fire killed 12 people.") == {"12": {("<", "killed"), (">", "people")}}
     assert disagree.same_slot(AP_12, REUTERS_15)
     assert not disagree.same_slot("It cost 5.9% more.", "It took four decades.")
+
+
+def test_a_figure_told_in_other_words_is_still_one_fact(minilm: Embedder) -> None:
+    found = find(
+        [
+            ("ap", "Democrats agreed to raise the debt limit for two months, senators said."),
+            (
+                "reuters",
+                "Senate Democrats will extend the nation's debt limit for only three months.",
+            ),
+        ],
+        minilm,
+    )
+    assert [item.kind for item in found] == ["figure"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "The outage lasted more than five hours on Monday.",
+            "The outage on Monday lasted almost six hours.",
+        ),
+        (
+            "About 10,000 migrants were waiting under the bridge.",
+            "The mayor said 10,503 migrants were waiting under the bridge.",
+        ),
+    ],
+)
+def test_bounds_and_estimates_that_can_both_hold_are_not(
+    first: str, second: str, minilm: Embedder
+) -> None:
+    assert find([("ap", first), ("reuters", second)], minilm) == ()
+
+
+def test_figures_that_cannot_both_hold_are(minilm: Embedder) -> None:
+    found = find(
+        [
+            ("ap", "Police said 40 protesters were arrested outside parliament on Saturday."),
+            ("reuters", "More than 100 protesters were arrested outside parliament on Saturday."),
+        ],
+        minilm,
+    )
+    assert [item.kind for item in found] == ["figure"]
+
+
+def test_a_denial_against_an_accusation_in_their_own_words(minilm: Embedder) -> None:
+    found = find(
+        [
+            ("ap", "Prosecutors said the mayor took bribes from the builder."),
+            ("reuters", "The mayor denied taking any bribes from the builder."),
+        ],
+        minilm,
+    )
+    assert [item.kind for item in found] == ["polarity"]
+
+
+def test_denies_means_a_party_denying_not_content_that_denies() -> None:
+    assert disagree.denies("The mayor denied taking any bribes.")
+    assert not disagree.denies("The site removes content that denies climate change.")
+
+
+def test_quantities_read_bounds_estimates_and_number_words() -> None:
+    found = disagree.quantities("More than 100 left, about 200 stayed and twelve died.")
+    assert found["100"] == (100.0, float("inf"))
+    assert found["200"] == pytest.approx((170.0, 230.0))
+    assert found["twelve"] == (12.0, 12.0)
+
+
+def test_a_vague_amount_is_no_figure_to_contradict(minilm: Embedder) -> None:
+    found = find(
+        [
+            ("ap", "Millions of retirees on Social Security will get a 5.9% boost next year."),
+            ("reuters", "The increase adds $92 to retirees' average monthly benefit next year."),
+        ],
+        minilm,
+    )
+    assert found == ()

@@ -108,3 +108,18 @@ def test_page_section_or_schema_type_marks_opinion(
 ) -> None:
     article = _source(tmp_path, "a.html", PAGE.format(section=section, kind=kind))
     assert (article.source.kind, article.source.kind_reason) == ("opinion", reason)
+
+
+def test_the_manifest_outlet_names_its_opinion_section(tmp_path: Path) -> None:
+    manifest = "file,outlet,url\na.txt,Example Post (Opinion),https://example.com/2021/a\n"
+    article = _source(tmp_path, "a.txt", f"Senator blocks climate bill\n\n{BODY}\n", manifest)
+    assert (article.source.kind, article.source.kind_reason) == (
+        "opinion",
+        "outlet named as its opinion section",
+    )
+    manifest = "file,outlet,domain\na.txt,A Review,nationalreview.com\n"
+    article = _source(tmp_path, "a.txt", f"Senator blocks climate bill\n\n{BODY}\n", manifest)
+    assert article.source.kind_reason == "publication of opinion and commentary"
+    manifest = "file,outlet,domain\na.txt,Example Post,example.com\n"
+    article = _source(tmp_path, "a.txt", f"Senator blocks climate bill\n\n{BODY}\n", manifest)
+    assert (article.source.kind, article.source.kind_reason) == ("news", None)

@@ -9,7 +9,7 @@ BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 sys.path.insert(0, str(BENCHMARKS))
 
 from briefing.models import Brief, BriefSentence, Source  # noqa: E402
-from integrity import OPINION_AS_FACT, Tally, check_brief, held_out  # noqa: E402
+from integrity import OPINION_AS_FACT, Tally, check_brief, distinct_facts  # noqa: E402
 from splitter import NEWS_CASES, briefing_split, golden_cases  # noqa: E402
 
 NEWS = "The senate passed the budget bill on Friday after a long debate, officials said."
@@ -45,11 +45,11 @@ def test_every_broken_rule_is_counted_and_good_sentences_pass() -> None:
     assert tally.broken == 0
 
 
-def test_the_held_out_split_is_a_fixed_third_by_hash() -> None:
-    ids = [f"allsides-{n}" for n in range(300)]
-    held = [i for i in ids if held_out(i)]
-    assert 70 < len(held) < 130
-    assert held == [i for i in ids if held_out(i)]
+def test_retellings_of_one_fact_count_once() -> None:
+    retold = "On Friday the senate passed the budget bill after a long debate, officials said."
+    other = "The president will sign the measure into law next week in the White House."
+    assert distinct_facts([NEWS, retold, other]) == 2
+    assert distinct_facts([NEWS, other, COLUMN]) == 3
 
 
 def test_splitter_benchmark_reads_golden_rules_and_scores_news_cases(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ from briefing.language import (
     FRAGMENT,
     LOADED,
     NEEDS_CONTEXT,
+    QUESTION,
     QUOTE_WITHOUT_SPEAKER,
     TRUNCATED,
     UNBALANCED,
@@ -27,6 +28,18 @@ GOOD = [
     "There were no recorded dissents in the two cases, the court's order showed.",
     "When it comes to preventing infections, the vaccine wanes rapidly, the study found.",
     "After Smith left the room, he called the police from the car park.",
+    "The decision to raise rates was announced by the central bank on Wednesday.",
+    "Officials said this year the budget would grow by five percent to $6 trillion.",
+    "Senators rejected a plan that would have raised the debt limit until December.",
+    "Fees for those making less than $40,000 a year would drop by a quarter, officials said.",
+    "The aide said that Xi fully supported the plan to have these guarantees in place.",
+    "In the first such action in the nation, the governor ordered all pupils vaccinated.",
+    "“Does the governor have the authority to do that?” the senator asked on Friday.",
+    "The cut in interest rates was the first since March, the central bank said on Friday.",
+    "Officials said this week's talks would decide the budget for the coming year.",
+    "“We are going to pass the bill this week,” Nancy Pelosi told a television host.",
+    "Since 2019 the prime minister has governed with a minority in parliament.",
+    "Earlier this year the health agency set a goal of ten percent by the end of May.",
 ]
 
 
@@ -57,6 +70,26 @@ def test_good_sentences_break_no_rule(text: str) -> None:
         ("After five months, it is just 47% effective at preventing infection.", NEEDS_CONTEXT),
         ("After finishing the cake orders, she pulled out her mobile phone.", NEEDS_CONTEXT),
         ("Specifically, the block sits just beneath the casino in Monaco.", NEEDS_CONTEXT),
+        ("Senate Republicans blocked that effort on Wednesday in a 50-48 vote.", NEEDS_CONTEXT),
+        ("Critics said such measures would hurt small businesses in the state.", NEEDS_CONTEXT),
+        ("The move comes as the Senate prepares to vote on the budget next week.", NEEDS_CONTEXT),
+        (
+            "The panel voted 19-0 that the booster should be authorized for these groups.",
+            NEEDS_CONTEXT,
+        ),
+        (
+            "Video creators will not receive a cut of revenue from views of those videos.",
+            NEEDS_CONTEXT,
+        ),
+        ("Does the governor have the authority to deploy the state's troopers?", QUESTION),
+        ("Focus instead on the photos of police vehicles lined up along the river.", NEEDS_CONTEXT),
+        ("Exhibit A for this may be the deportation of migrants from the camp.", NEEDS_CONTEXT),
+        ("The cut reflects disruptions to supply chains and softer consumption.", NEEDS_CONTEXT),
+        ("The panel earlier voted against approving the application for everyone.", NEEDS_CONTEXT),
+        ("Since 2019 he had been working with a minority in the parliament.", NEEDS_CONTEXT),
+        ("“We are going to pass the bill this week,” she told a television host.", NEEDS_CONTEXT),
+        ("Earlier the health agency set a goal of ten percent by the end of May.", NEEDS_CONTEXT),
+        ("Sadly, the targets for the end of the month will not be met at all.", LOADED),
         ("Twenty years ago, we witnessed a defining moment in our history.", FIRST_PERSON),
         ("Lunch?", FRAGMENT),
         ("and then the ministers left the room without a statement.", FRAGMENT),
@@ -164,6 +197,7 @@ def test_surnames_before_a_full_mention_and_the_role_the_articles_give() -> None
             "opinion URL path",
         ),
         ("https://example.com/news/why-biden-opinion-123", None, (), "opinion URL path"),
+        ("https://example.com/world/analysis/a-deal-123", None, (), "analysis URL path"),
         ("https://example.com/a", "Opinion | Manchin’s choice", (), "opinion headline label"),
         ("https://example.com/a", "A headline", ("Opinion",), "page section or type 'Opinion'"),
         (
@@ -210,3 +244,36 @@ def test_a_columnists_voice_is_opinion_and_a_news_report_is_not() -> None:
     assert (
         language.opinion_reason("https://apnews.com/article/x", "Senate stalls", (), news) is None
     )
+
+
+@pytest.mark.parametrize(
+    ("title", "reason"),
+    [
+        ("Why the senator's approval rating is not recovering", language.ANALYSIS_HEADLINE),
+        ("How the phone outage hurt small shops in India", language.ANALYSIS_HEADLINE),
+        ("‘Frustration is high’: Behind the senator’s falling polls", language.ANALYSIS_HEADLINE),
+        ("Is the budget deal a win for the president?", language.ANALYSIS_HEADLINE),
+        ("Senator says how he will vote on the budget bill", None),
+        ("Senate passes budget bill after long debate", None),
+    ],
+)
+def test_analysis_and_explainer_headlines_are_recognised(title: str, reason: str | None) -> None:
+    assert language.opinion_reason("https://example.com/news/1", title) == reason
+
+
+@pytest.mark.parametrize(
+    ("outlet", "domain", "url", "reason"),
+    [
+        ("Example Journal (Opinion)", None, None, "outlet named as its opinion section"),
+        ("Example News - Analysis", None, None, "outlet named as its analysis section"),
+        (None, "nationalreview.com", None, language.PUBLICATION_OF_OPINION),
+        (None, None, "https://www.city-journal.org/a-story", language.PUBLICATION_OF_OPINION),
+        ("Example Journal (News)", "apnews.com", "https://apnews.com/article/x", None),
+        ("Opinion Research Daily", "example.com", None, None),
+        (None, None, None, None),
+    ],
+)
+def test_outlets_that_name_their_opinion_section_or_publish_opinion(
+    outlet: str | None, domain: str | None, url: str | None, reason: str | None
+) -> None:
+    assert language.outlet_opinion_reason(outlet, domain, url) == reason

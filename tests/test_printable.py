@@ -87,6 +87,25 @@ def test_an_opinion_line_is_attributed_to_its_column() -> None:
     )
 
 
+def test_a_news_analysis_line_is_attributed_to_an_analysis() -> None:
+    line = sentence("an", 0, "The president's honeymoon period came to an end this summer.")
+    reason = "analysis or explainer headline"
+    sources = {"an": source("an", 0.9, kind="opinion", outlet="X", kind_reason=reason)}
+    assert _print([line], sources).text == (
+        "The president's honeymoon period came to an end this summer, according to a news analysis."
+    )
+
+
+def test_a_line_of_an_opinion_publication_is_attributed_to_the_publication() -> None:
+    line = sentence("nr", 0, "The House delayed its vote on the infrastructure bill on Friday.")
+    reason = "publication of opinion and commentary"
+    sources = {"nr": source("nr", 0.6, kind="opinion", outlet="X", kind_reason=reason)}
+    assert _print([line], sources).text == (
+        "The House delayed its vote on the infrastructure bill on Friday, according to an "
+        "opinion publication."
+    )
+
+
 def test_news_wording_wins_over_an_opinion_columns() -> None:
     line = sentence("op", 0, "The senator blocked the climate bill again on Friday afternoon.")
     news = sentence("ap", 0, "The senator blocked the climate bill on Friday, his office said.")
@@ -157,7 +176,13 @@ def test_an_opinion_line_is_never_the_title() -> None:
     c = claim("C1", line.text, [line])
     text = "The senator came with plenty of rationalizations for the vote, according to an "
     text += "opinion column."
-    assert headline(_given([c], [line], sources), [(c, text)]) == "Brief"
+    assert headline(_given([c], [line], sources), [(c, text)]) == "Opinion: Manchin’s vote"
+    other = sentence("op2", 0, "The senator came with many rationalizations for the vote.")
+    both = {**sources, "op2": source("op2", 0.95, kind="opinion", outlet="Y", title="The vote")}
+    c2 = claim("C1", line.text, [line, other])
+    assert headline(_given([c2], [line, other], both), [(c2, text)]) == "Opinion: Manchin’s vote"
+    loaded = {"op": source("op", 0.9, kind="opinion", outlet="X", title="Manchin’s shameful vote")}
+    assert headline(_given([c], [line], loaded), [(c, text)]) == "Brief"
 
 
 def test_sources_days_apart_put_the_period_in_the_title() -> None:

@@ -6,7 +6,7 @@ import nltk
 import pytest
 
 from briefing.models import Article, Corpus, Source
-from briefing.sentences import MAX_SENTENCE_CHARS, Splitter, split_corpus
+from briefing.sentences import MAX_SENTENCE_CHARS, WINDOW_CHARS, Splitter, split_corpus
 
 # Enough ordinary news prose for Punkt to learn which words start sentences.
 TRAINING = (
@@ -153,4 +153,32 @@ def test_punctuation_only_spans_are_not_sentences() -> None:
     assert texts_of(splitter, "Ushakov said. . The talks went on.") == [
         "Ushakov said.",
         "The talks went on.",
+    ]
+
+
+def test_a_paragraph_longer_than_a_window_splits_as_its_sentences_do_alone() -> None:
+    sentences = [
+        f"Officials at the U.S. Embassy in Kabul met Sen. Joe Manchin on day {n} of the talks."
+        for n in range(3 * WINDOW_CHARS // 80)
+    ]
+    text = " ".join(sentences)
+    assert len(text) > 2 * WINDOW_CHARS
+    assert texts_of(Splitter(), text) == sentences
+
+
+def test_a_window_without_stops_is_cut_and_the_sentences_after_it_are_whole() -> None:
+    words = " ".join(["officials in the capital said talks would go on"] * 300)
+    tail = "The minister left Kabul on Friday. Sen. Joe Manchin spoke next."
+    text = f"{words}. {tail}"
+    pieces = texts_of(Splitter(), text)
+    assert all(len(piece) <= MAX_SENTENCE_CHARS for piece in pieces)
+    assert " ".join(pieces) == text
+    assert pieces[-2:] == ["The minister left Kabul on Friday.", "Sen. Joe Manchin spoke next."]
+
+
+def test_an_ellipsis_pysbd_cuts_in_two_stays_with_its_sentence() -> None:
+    text = "The senator said the vote would go ahead. The court found that the governor is..."
+    assert texts_of(Splitter(), text) == [
+        "The senator said the vote would go ahead.",
+        "The court found that the governor is...",
     ]

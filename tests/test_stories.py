@@ -51,12 +51,36 @@ def test_names_skip_sentence_starts_weekdays_and_possessives() -> None:
     assert found == {"kremlin", "xi", "beijing"}
 
 
-def test_far_apart_dates_push_articles_apart() -> None:
+def _distance(published: list[str | None]) -> float:
     vectors = np.eye(2, dtype=np.float32)[[0, 0]]
-    near = stories.distances(vectors, ["a", "b"], ["2026-11-01", "2026-11-02"])
-    far = stories.distances(vectors, ["a", "b"], ["2026-11-01", "2026-11-20"])
-    assert near[0, 1] < far[0, 1]
-    assert far[0, 1] - near[0, 1] == pytest.approx(stories.DATE_PENALTY)
+    found = stories.affinities(vectors, ["a", "b"], published)
+    return float(stories.distances(found, stories.StorySettings(1.0, 0.1, 0.5))[0, 1])
+
+
+def test_dates_days_apart_push_articles_apart_beyond_the_grace() -> None:
+    same = _distance(["2026-11-01", "2026-11-01"])
+    assert _distance(["2026-11-01", "2026-11-02"]) == pytest.approx(same)  # the next day
+    assert _distance(["2026-11-01", "2026-11-03"]) == pytest.approx(same + 0.1)
+    assert _distance(["2026-11-01", "2026-11-04"]) == pytest.approx(same + 0.2)
+    capped = same + 0.1 * stories.DATE_CAP_DAYS
+    assert _distance(["2026-11-01", "2026-11-30"]) == pytest.approx(capped)
+    assert _distance(["2026-11-01", None]) == pytest.approx(same)  # a date unknown: no term
+
+
+def test_same_subject_days_apart_are_two_stories_same_day_one(minilm: Embedder) -> None:
+    """Two reports of one running subject: on one day they are one story, four days apart
+    (the debt-limit offer, then the vote) two."""
+    first = "Democrats accept the Republican offer to extend the debt limit until December."
+    second = "The Senate votes to extend the debt limit until December, ending the standoff."
+    vectors = minilm.encode([first, second])
+    settings = stories.settings_for(minilm.calibration)
+    for published, count in (
+        (["2021-10-06", "2021-10-06"], 1),
+        (["2021-10-06", "2021-10-10"], 2),
+    ):
+        found = stories.affinities(vectors, [first, second], published)
+        distance = stories.distances(found, settings)
+        assert len(set(stories.cluster(distance, settings.threshold))) == count
 
 
 def test_clustering_uses_the_threshold_not_a_count() -> None:

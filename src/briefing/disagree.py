@@ -1,6 +1,8 @@
 """Where sources disagree: pairs of sentences from credible, independent reports that state the
-same fact (near-identical meaning and wording) yet differ in a figure, a date, an actor or
-polarity (a denial against an accusation). Both sides are kept, neither is preferred.
+same fact yet differ in a figure, a date, an actor or polarity (a denial against an
+accusation). Owns what makes two sentences one fact (figures in one slot that cannot both hold,
+with bounds and estimates read; a party's denial against the other side's statement; wording
+the same but for a few words). Both sides are kept, neither is preferred.
 
 The difference itself is named by a function the caller passes in (the aligner's lexical
 checks), so this stage decides only which pairs are about the same fact.
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 
 import numpy as np
 
@@ -27,56 +30,94 @@ KINDS = {
     "negation differs": "polarity",
     "opposite meaning": "polarity",
 }
-# Share of the shorter sentence's words (figures left out) that the other sentence also uses:
-# two sentences about different things ("12 people died" / "15 new stores opened") share few.
-SAME_FACT_OVERLAP = 0.6
+# Share of the shorter sentence's words (figures left out) that the other sentence also uses,
+# for a differing figure or date: with the figure standing beside the same word ("two months" /
+# "three months"), a quarter of the words shared is enough to be one fact told twice; different
+# facts ("12 people died" / "15 new stores opened") share less, or no slot.
+FIGURE_OVERLAP = 0.25
 # A different actor or polarity is a disagreement only when the two sentences are the same but
 # for a few words ("admitted" / "denied", "Hamas" / "Islamic Jihad"): paraphrases differ in
 # many words, and the negation check then fires on wording ("unlikely to meet" / "not
 # meeting"), which on the AllSides dev set were the only polarity flags and both false.
 MAX_DIFFERING_WORDS = 4
+# A denial against an accusation is told in the two sides' own words ("Prosecutors said the
+# senator took bribes" / "The senator denied taking any bribes"): when only one side denies,
+# sharing this share of the shorter sentence's words makes it one fact.
+DENIAL_OVERLAP = 0.6
+# A denial word after a relative pronoun describes something ("content that denies climate
+# change"), not a party's denial.
+DENIALS = frozenset(["deny", "denied", "denies", "denying", "denial"])
+RELATIVES = frozenset(["that", "which", "who"])
 # The kinds that MAX_DIFFERING_WORDS applies to.
 ONE_WORD_KINDS = frozenset({"actor", "polarity"})
 # A story's section stays short: the most similar pairs first.
 MAX_DISAGREEMENTS = 5
 
-# The kinds whose differing figures or dates must stand in the same slot of the sentence.
-SLOT_KINDS = frozenset({"figure", "date"})
+# Words before a figure that make it a bound or an estimate, and what they allow: "more than
+# five hours" and "almost six hours" can both be true, "40 arrested" and "more than 100" cannot.
+LOWER_BOUNDS = ("more than", "over", "at least", "above", "upwards of")
+UPPER_BOUNDS = ("up to", "less than", "fewer than", "under")
+# "almost six hours", "nearly 350,000": just under the figure (within ESTIMATE_MARGIN).
+NEAR_BELOW = ("almost", "nearly", "close to", "just under")
+ESTIMATES = ("about", "around", "roughly", "approximately", "some", "an estimated")
+# How far an estimate ("about 200") may be from another figure and still agree with it.
+ESTIMATE_MARGIN = 0.15
 
 Differs = Callable[[str, str], str | None]
 _WORD = re.compile(r"[^\W\d_]+")
 _TOKEN = re.compile(r"\d+(?:[.,:]\d+)*%?|[^\W\d_]+")
+# Number words and their values: "twelve people" and "12 people" are one figure.
+_NUMBER_VALUES = {
+    word: value
+    for value, word in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
+    )
+} | {"thirty": 30, "forty": 40, "fifty": 50, "dozen": 12}
+_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 # Figures and dates as the lexical check sees them: digits, number words, weekdays, months.
-_FIGURE_WORDS = DATE_WORDS | frozenset(
-    [
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "dozen",
-        "dozens",
-        "hundred",
-        "hundreds",
-        "thousand",
-        "thousands",
-        "million",
-        "millions",
-        "billion",
-        "billions",
-    ]
+# "millions of retirees", "dozens of people": an amount too vague to contradict a figure.
+_VAGUE = frozenset({word + "s" for word in _SCALES} | {"dozens"})
+_FIGURE_WORDS = DATE_WORDS | _NUMBER_VALUES.keys() | _SCALES.keys() | _VAGUE
+# Negation and its auxiliaries do not tell two sentences apart in the word tests: they are the
+# difference itself, which the lexical check finds ("fired on the crowd" / "did not fire").
+_NEGATION_WORDS = frozenset(
+    ["not", "no", "never", "did", "didn", "do", "does", "doesn", "don", "t"]
 )
+_COMMON = SAME_THING_STOP_WORDS | _NEGATION_WORDS
 
 
 def _words(text: str) -> set[str]:
-    return {w for w in _WORD.findall(text.lower()) if w not in SAME_THING_STOP_WORDS}
+    """Content words, stemmed ("fired" and "fire" are one word)."""
+    return {_stem(w) for w in _WORD.findall(text.lower()) if w not in _COMMON}
+
+
+@cache
+def _stem(word: str) -> str:
+    from nltk.stem.porter import PorterStemmer
+
+    return str(PorterStemmer().stem(word))
 
 
 def overlap(first: str, second: str) -> float:
@@ -93,7 +134,7 @@ def _may_differ(mine: set[str], theirs: set[str]) -> bool:
     if len(mine ^ theirs) <= MAX_DIFFERING_WORDS:
         return True
     shorter = min(len(mine), len(theirs))
-    return bool(shorter) and len(mine & theirs) / shorter >= SAME_FACT_OVERLAP
+    return bool(shorter) and len(mine & theirs) / shorter >= FIGURE_OVERLAP
 
 
 def _is_figure(token: str) -> bool:
@@ -104,7 +145,7 @@ def slots(text: str) -> dict[str, set[tuple[str, str]]]:
     """Each figure or date of a sentence with the content words on either side of it:
     "killing 12 people" gives {"12": {("<", "killing"), (">", "people")}}."""
     tokens = [t.lower() for t in _TOKEN.findall(text)]
-    content = [t for t in tokens if t not in SAME_THING_STOP_WORDS]
+    content = [t for t in tokens if t not in _COMMON]
     found: dict[str, set[tuple[str, str]]] = {}
     for i, token in enumerate(content):
         if not _is_figure(token):
@@ -117,22 +158,102 @@ def slots(text: str) -> dict[str, set[tuple[str, str]]]:
     return found
 
 
-def same_slot(first: str, second: str) -> bool:
-    """A figure only the first sentence has and one only the second has stand beside the same
-    word ("12 people" / "15 people"): the two figures measure one thing. Figures about different
-    things ("Jan. 6 riot" / "2020 election") do not."""
+def denies(text: str) -> bool:
+    """The sentence reports a party's denial ("The senator denied taking bribes")."""
+    words = _WORD.findall(text.lower())
+    return any(
+        word in DENIALS and (i == 0 or words[i - 1] not in RELATIVES)
+        for i, word in enumerate(words)
+    )
+
+
+def figure_pairs(first: str, second: str) -> list[tuple[str, str]]:
+    """Pairs of a figure only the first sentence has and one only the second has that stand
+    beside the same word ("12 people" / "15 people"): the two figures measure one thing.
+    Figures about different things ("Jan. 6 riot" / "2020 election") make no pair."""
     mine, theirs = slots(first), slots(second)
-    only_mine = [mine[f] for f in mine.keys() - theirs.keys()]
-    only_theirs = [theirs[f] for f in theirs.keys() - mine.keys()]
-    return any(a & b for a in only_mine for b in only_theirs)
+    return [
+        (a, b)
+        for a in sorted(mine.keys() - theirs.keys() - _VAGUE)
+        for b in sorted(theirs.keys() - mine.keys() - _VAGUE)
+        if mine[a] & theirs[b]
+    ]
+
+
+def same_slot(first: str, second: str) -> bool:
+    return bool(figure_pairs(first, second))
+
+
+def conflicting_figures(first: str, second: str) -> bool:
+    """A pair of figures in one slot that cannot both be true: bounds and estimates that
+    overlap ("more than five hours" / "almost six hours") are no disagreement."""
+    mine, theirs = quantities(first), quantities(second)
+    for a, b in figure_pairs(first, second):
+        if a not in mine or b not in theirs:
+            return True  # not a quantity (a day, a month): different words, different facts
+        (low, high), (other_low, other_high) = mine[a], theirs[b]
+        if high < other_low or other_high < low:
+            return True
+    return False
 
 
 def _same_fact(first: str, second: str, kind: str) -> bool:
+    mine, theirs = _words(first), _words(second)
+    if kind in ONE_WORD_KINDS and len(mine ^ theirs) <= MAX_DIFFERING_WORDS:
+        return True
+    if kind == "polarity" and denies(first) != denies(second):
+        return overlap(first, second) >= DENIAL_OVERLAP
     if kind in ONE_WORD_KINDS:
-        return len(_words(first) ^ _words(second)) <= MAX_DIFFERING_WORDS
-    if kind in SLOT_KINDS and not same_slot(first, second):
         return False
-    return overlap(first, second) >= SAME_FACT_OVERLAP
+    if kind == "figure" and not conflicting_figures(first, second):
+        return False
+    if kind == "date" and not same_slot(first, second):
+        return False
+    return overlap(first, second) >= FIGURE_OVERLAP
+
+
+_HEDGE = "|".join(re.escape(w) for w in (*LOWER_BOUNDS, *UPPER_BOUNDS, *NEAR_BELOW, *ESTIMATES))
+_QUANTITY = re.compile(
+    rf"(?:\b({_HEDGE})\s+)?\$?(\d+(?:[.,:]\d+)*%?|\b[a-z]+\b)"
+    r"(?:\s+(hundred|thousand|million|billion|trillion)\b)?",
+    re.IGNORECASE,
+)
+
+
+def _value(word: str) -> float | None:
+    word = word.lower().rstrip("%").replace(",", "")
+    if word[:1].isdigit():
+        try:
+            return float(word)
+        except ValueError:
+            return None  # a time or a ratio ("10:30", "2-1")
+    value = _NUMBER_VALUES.get(word)
+    return None if value is None else float(value)
+
+
+def quantities(text: str) -> dict[str, tuple[float, float]]:
+    """Each figure of a sentence (as `slots` spells it) with the interval it allows: "more
+    than 100" is (100, inf), "about 200" is (170, 230), "40" is (40, 40)."""
+    found: dict[str, tuple[float, float]] = {}
+    for match in _QUANTITY.finditer(text):
+        hedge, number, scale = match.groups()
+        value = _value(number)
+        if value is None:
+            continue
+        value *= _SCALES.get((scale or "").lower(), 1.0)
+        hedge = (hedge or "").lower()
+        if hedge in LOWER_BOUNDS:
+            interval = (value, float("inf"))
+        elif hedge in UPPER_BOUNDS:
+            interval = (0.0, value)
+        elif hedge in NEAR_BELOW:
+            interval = (value * (1 - ESTIMATE_MARGIN), value)
+        elif hedge in ESTIMATES:
+            interval = (value * (1 - ESTIMATE_MARGIN), value * (1 + ESTIMATE_MARGIN))
+        else:
+            interval = (value, value)
+        found.setdefault(number.lower(), interval)
+    return found
 
 
 def find_disagreements(story: Story, differs: Differs) -> tuple[Disagreement, ...]:

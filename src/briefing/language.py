@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from importlib import resources
+from urllib.parse import urlsplit
 
 # Rule names, as the audit and benchmarks/integrity.py report them.
 TRUNCATED = "truncated excerpt"
@@ -24,6 +25,7 @@ DATELINE_LEFT = "dateline, credit, section label or byline"
 NEEDS_CONTEXT = "opener that needs context"
 FIRST_PERSON = "first person outside quotes"
 FRAGMENT = "fragment"
+QUESTION = "question in the brief's own voice"
 # Words that name a day or a month: dates, not names, wherever names or figures are compared.
 DATE_WORDS = frozenset(
     [
@@ -49,6 +51,11 @@ DATE_WORDS = frozenset(
     ]
 )
 LOADED = "loaded words"
+# The kind_reason of a page whose headline promises analysis; its lines are attributed to a
+# news analysis rather than to an opinion column.
+ANALYSIS_HEADLINE = "analysis or explainer headline"
+# The kind_reason of a page from a publication of opinion (data/opinion_outlets.txt).
+PUBLICATION_OF_OPINION = "publication of opinion and commentary"
 SURNAME_ONLY = "person named by surname before a full mention"
 
 # Wire agencies whose credit marks a copy or rewrite of their report, by the names articles
@@ -143,13 +150,59 @@ DANGLING_OPENER = re.compile(
     r"the latter|the former|the two|the same|one of them|some of them|many of them|"
     r"most of them|all of them|none of them|each of them|it is in this context|"
     r"here|there(?! (?:is|are|was|were|have|has|had)\b)|now(?=,)|"
-    r"(?:\w+|\d[\d,]*) of (?:those|these|them|which|whom))\b",
+    r"(?:\w+|\d[\d,]*) of (?:those|these|them|which|whom)|"
+    r"earlier(?!\s+(?:this|today|on|in|last|that|the same))|later(?=,))\b",
     re.IGNORECASE,
 )
 # A pronoun subject right after an opening phrase that names no one ("After five months, it
 # is just 47% effective"; "After putting the final touches on orders, she pulled out ...").
 _PRONOUN_AFTER_INTRO = re.compile(
     r"^(?P<intro>[^,“\"]{3,80}),\s+(?:he|she|it|they|his|her|its|their)\s+(?!comes\b)\w+"
+)
+# Shell nouns (Schmid 2000, "English Abstract Nouns as Conceptual Shells") after a
+# demonstrative stand for something said before: "Senate Republicans blocked that effort",
+# "this move", "those claims", "such measures". Time words ("this year") are not shells, and
+# "the first such action" says what follows is the first of its kind.
+_SHELL_NOUNS = (
+    "efforts?|moves?|decisions?|plans?|proposals?|measures?|steps?|claims?|ideas?|issues?|"
+    "problems?|approach|requests?|statements?|remarks?|comments?|announcements?|deals?|"
+    "agreements?|changes?|polic(?:y|ies)|incidents?|events?|situation|developments?|votes?|"
+    "actions?|arguments?|positions?|demands?|push|bids?|strateg(?:y|ies)|tactics?|rulings?|"
+    "findings?|allegations?|accusations?|criticism|warnings?|threats?|episodes?|questions?|"
+    "concerns?|reports?|figures?|numbers?|initiatives?|legislation|law|order|targets?|goals?|"
+    "cases|results?|words|efforts?"
+)
+_DEMONSTRATIVE_SHELL = re.compile(
+    rf"\b(?:this|that|these|those|(?<!first )(?<!only )(?<!last )such)\s+(?:{_SHELL_NOUNS})\b",
+    re.IGNORECASE,
+)
+# "these groups", "those videos": a plural demonstrative before a noun points back, unless a
+# relative clause or participle says who is meant ("those who", "those patients who", "those
+# making") or it names a time ("these days").
+_PLURAL_DEMONSTRATIVE = re.compile(
+    r"\b(?:these|those)\s+(?!(?:days|years|weeks|months|times|who|whom|whose|which|that|with|"
+    r"at|in|on|of|for|from|under|over|aged|age)\b)([a-z]+)\b"
+    r"(?!\s+(?:who|whom|whose|which|that|with|at|in|on|of|for|from|under|over|aged)\b)"
+)
+# "this" standing for what was said before: before a verb ("this may be", "this is") or at
+# the end of a clause ("Exhibit A for this.").
+_THIS_PRONOUN = re.compile(
+    r"\bthis\s+(?:is|was|may|might|will|would|could|can|has|had|means|meant|comes|came|"
+    r"shows|showed|suggests|suggested)\b|\b(?:for|of|about|like|with|by|to|on)\s+this\s*[.,;:!?]",
+    re.IGNORECASE,
+)
+# Indirect speech: after "said that" a demonstrative is the speaker's word, reported.
+_REPORTED_SPEECH = re.compile(
+    r"\b(?:said|says|stated|states|told \w+|added|argued|warned|insisted)\s+that\b", re.I
+)
+# A definite shell noun as the subject ("The move comes as ...", "The decision was made"),
+# unless what follows defines it ("The decision to ...", "The move by the Senate").
+_DEFINITE_SHELL_OPENER = re.compile(
+    r"^[\"“]?the\s+(?:move|decision|announcement|remarks|comments|statement|incident|effort|"
+    r"step|measure|change|request|development|episode|findings|plan|proposal|push|vote|deal|"
+    r"cut|increase|decrease|rise|drop|decline|reduction|hike|surge|delay|postponement)\b"
+    r"(?!\s+(?:to|of|by|that|from|on|in|for|about|over|against|with|between|at)\b)(?!['’]s)",
+    re.IGNORECASE,
 )
 # Connectives a light rewrite may drop without changing what the sentence states.
 _DROPPABLE_OPENER = re.compile(
@@ -158,9 +211,23 @@ _DROPPABLE_OPENER = re.compile(
     re.IGNORECASE,
 )
 _DROPPABLE_INSIDE = re.compile(r",\s*(?:meanwhile|however|in turn|too),\s*|\s+also(?=\s+\w)", re.I)
-# "also", "too" and "again" early in a sentence refer back to something said before it.
+# "also", "too", "again" and "instead" early in a sentence refer back to something said before it.
 _BACK_REFERENCE = re.compile(
-    r"^(?:\S+\s+){0,5}?(?:also|too|again|as well)\b|^.*,\s*too[.!?]?$", re.IGNORECASE
+    r"^(?:\S+\s+){0,5}?(?:also|too|again|as well|instead|"
+    r"earlier(?!\s+(?:this|today|on|in|last|that|the same)\b))\b|^.*,\s*too[.!?]?$",
+    re.IGNORECASE,
+)
+# A pronoun after a short opening phrase without a comma ("Since 2019 he had been ...").
+_PRONOUN_AFTER_SHORT_INTRO = re.compile(
+    r"^(?:since|in|on|by|after|before|during|until|at)\s+(?:\w+\s+){0,3}?"
+    r"(?:he|she|they)\s+\w+",
+    re.IGNORECASE,
+)
+# A pronoun as the speaker ("…,” she told ABC): the quotation's speaker is not named.
+_PRONOUN_SPEAKER = re.compile(
+    r"\b(?:he|she|they)\s+(?:said|says|told|tells|added|adds|asked|wrote|tweeted|noted|"
+    r"argued|explained|continued|replied|insisted|warned)\b",
+    re.IGNORECASE,
 )
 # First-person words; "I" only in capitals and "us" only in lower case ("US" is the country).
 _FIRST_PERSON = re.compile(
@@ -187,6 +254,8 @@ _OPINION_URL = re.compile(
     r"[/_-]op-?ed[/_-]|[/_-]editorial[_-]",
     re.IGNORECASE,
 )
+# A news-analysis section in the path: "/analysis/", "/news-analysis/".
+_ANALYSIS_URL = re.compile(r"/(?:news-)?analysis(?:/|$)", re.IGNORECASE)
 _OPINION_TITLE = re.compile(
     r"^\s*(?:opinion|op-?ed|commentary|editorial|column|perspective|analysis|viewpoint|"
     r"the big idea|letters?)\s*[|:—–-]\s*|\s*[|—–-]\s*(?:opinion|op-?ed|editorial|"
@@ -199,6 +268,18 @@ _OPINION_TITLE = re.compile(
 _ARGUING_HEADLINE = re.compile(
     r"^\s*(?:defending|in defen[cs]e of|the case (?:for|against)|what['’]s really|"
     r"it['’]s time (?:to|for)|enough with|stop)\b",
+    re.IGNORECASE,
+)
+# Headlines of news analysis and explainers: a question, or "Why ...", "How ...", "Behind ...",
+# "Inside ..." (after an optional quotation and colon: "‘Frustration is high’: Behind ...").
+# News reports state what happened; these headlines promise an interpretation of it.
+_ANALYSIS_HEADLINE = re.compile(
+    r"^\s*(?:[‘'“\"][^’'”\"]{3,150}[’'”\"]\s*:\s*)?(?:why|how|behind|inside)\s+\S|\?[’'”\"]?\s*$",
+    re.IGNORECASE,
+)
+# Outlet names that carry their section: "Wall Street Journal (Opinion)", "CNN (Opinion)".
+_OPINION_OUTLET_LABEL = re.compile(
+    r"[(|:—–-]\s*(opinions?|editorials?|commentary|op-?eds?|analysis|columns?)\s*\)?\s*$",
     re.IGNORECASE,
 )
 _NEWS_HEADLINE_WORDS = frozenset(
@@ -276,7 +357,7 @@ def english_stop_words() -> frozenset[str]:
 
 
 # Words too common to show that two sentences are about the same thing (disagree.py: a short
-# list, since "not", "no" and figures must count there).
+# list, since figures must count there; disagree.py leaves out negation words itself).
 SAME_THING_STOP_WORDS = frozenset(
     [
         "a",
@@ -454,12 +535,30 @@ def _squash(text: str) -> str:
 
 
 def needs_context(text: str) -> bool:
-    """An opener that points back to an earlier sentence, or "also"/"too" early on."""
+    """An opener that points back to an earlier sentence, "also"/"too" early on, or a
+    demonstrative shell noun ("that effort") or a definite one as subject ("The move ...")."""
     text = strip_dateline(text)
-    if DANGLING_OPENER.match(text) or _BACK_REFERENCE.match(outside_quotes(text)):
+    plain = outside_quotes(text)
+    if DANGLING_OPENER.match(text) or _BACK_REFERENCE.match(plain):
+        return True
+    if _DEMONSTRATIVE_SHELL.search(plain) or _DEFINITE_SHELL_OPENER.match(text):
+        return True
+    if _plural_demonstrative(plain) or _THIS_PRONOUN.search(plain):
+        return True
+    if _PRONOUN_AFTER_SHORT_INTRO.match(text) or _PRONOUN_SPEAKER.search(plain):
         return True
     intro = _PRONOUN_AFTER_INTRO.match(text)
     return intro is not None and not re.search(r"\s[A-Z]", intro.group("intro"))
+
+
+def _plural_demonstrative(plain: str) -> bool:
+    """ "these groups" in the brief's own voice: not a participle or adverb after it ("those
+    making", "those fully vaccinated"), not inside indirect speech ("said that ... these")."""
+    plural = _PLURAL_DEMONSTRATIVE.search(plain)
+    if plural is None or plural.group(1).endswith(("ing", "ed", "ly")):
+        return False
+    speech = _REPORTED_SPEECH.search(plain)
+    return speech is None or speech.start() > plural.start()
 
 
 def without_back_references(text: str) -> str:
@@ -482,6 +581,11 @@ def first_person(text: str) -> bool:
     """First-person words in the brief's own voice ("US" the country is not "us")."""
     plain = outside_quotes(text)
     return bool(_FIRST_PERSON.search(plain))
+
+
+def asks(text: str) -> bool:
+    """A question outside quotation marks: a writer's rhetorical question, not a report."""
+    return outside_quotes(text).rstrip().rstrip("\"'”’)").endswith("?")
 
 
 # Clutter that cleaning missed: fragments too short, or without a lowercase word, to be a claim.
@@ -523,6 +627,7 @@ def sentence_problems(text: str) -> list[str]:
         (NEEDS_CONTEXT, needs_context),
         (FIRST_PERSON, first_person),
         (FRAGMENT, is_fragment),
+        (QUESTION, asks),
         (LOADED, lambda t: bool(loaded_outside_quotes(t))),
     )
     return [name for name, check in checks if check(text)]
@@ -678,14 +783,39 @@ def opinion_reason(
     prefix, section or page type, or a columnist's first-person and rhetorical wording."""
     if url and _OPINION_URL.search(url.split("?")[0]):
         return "opinion URL path"
+    if url and _ANALYSIS_URL.search(url.split("?")[0]):
+        return "analysis URL path"
     if title and _OPINION_TITLE.search(title):
         return "opinion headline label"
     if title and (_ARGUING_HEADLINE.match(title) or set(find_loaded(title)) - _NEWS_HEADLINE_WORDS):
         return "headline that argues"
+    if title and _ANALYSIS_HEADLINE.search(title):
+        return ANALYSIS_HEADLINE
     for section in sections:
         if _OPINION_SECTION.match(section.strip()) or section.lower() in OPINION_PAGE_TYPES:
             return f"page section or type {section.strip()!r}"
     return _opinion_wording(text)
+
+
+def outlet_opinion_reason(outlet: str | None, domain: str | None, url: str | None) -> str | None:
+    """Why the outlet marks a page as opinion, or None: a name that carries its section
+    ("CNN (Opinion)"), or a publication of opinion (data/opinion_outlets.txt) by the page's
+    domain or URL host. Such publications print news reports too: their reason is
+    PUBLICATION_OF_OPINION, and the brief attributes the line to the publication's kind."""
+    label = _OPINION_OUTLET_LABEL.search(outlet or "")
+    if label:
+        return f"outlet named as its {label.group(1).lower()} section"
+    host = domain or (urlsplit(url).hostname if url else None)
+    parts = (host or "").lower().removeprefix("www.").split(".")
+    if any(".".join(parts[n:]) in opinion_outlets() for n in range(len(parts) - 1)):
+        return PUBLICATION_OF_OPINION
+    return None
+
+
+@cache
+def opinion_outlets() -> frozenset[str]:
+    """Domains of magazines and sites of opinion (data/opinion_outlets.txt)."""
+    return _word_list("opinion_outlets.txt")
 
 
 def _opinion_wording(text: str) -> str | None:

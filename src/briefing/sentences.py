@@ -28,6 +28,10 @@ MIN_PIECE_CHARS = 200
 # A quotation is joined with the sentences that follow it until its marks balance, but never
 # beyond this length: a stray mark must not glue a whole paragraph into one "sentence".
 MAX_QUOTE_UNIT_CHARS = 900
+# pySBD's time grows with the square of its input (a 200,000-character line without stops took
+# minutes): text is given to it in windows of this size, a few paragraphs of news copy, where
+# it takes milliseconds.
+WINDOW_CHARS = 2000
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _CLAUSE_BREAK = re.compile(r"[;:,–—)]\s|\s[–—-]\s")
 _WORD = re.compile(r"\w")
@@ -73,20 +77,47 @@ class Splitter:
 
 def _segment_spans(block: str) -> list[tuple[int, int]]:
     """pySBD's segments as offsets into `block` (it returns text, not offsets). Line breaks
-    inside a paragraph are wrapping, not ends: pySBD sees them as spaces (same length)."""
+    inside a paragraph are wrapping, not ends: pySBD sees them as spaces (same length).
+    pySBD's time grows with the square of the text it is given, so a long block is read in
+    windows: each window's segments but the last are kept, and the next window starts where
+    that last one starts; a window pySBD cannot split is cut at a clause or word boundary."""
     block = re.sub(r"[\r\n]", " ", block)
     spans: list[tuple[int, int]] = []
     position = 0
-    for segment in _segmenter().segment(block):
+    while position < len(block):
+        end = min(len(block), position + WINDOW_CHARS)
+        found = _pysbd_spans(block, position, end)
+        if end == len(block):
+            return spans + found
+        if len(found) > 1:
+            spans.extend(found[:-1])
+            position = found[-1][0]
+            continue
+        cut = _last_break(block, end - MAX_SENTENCE_CHARS, end)
+        spans.extend(_cap_length(block, position, cut))
+        position = cut
+    return spans
+
+
+def _pysbd_spans(block: str, start: int, end: int) -> list[tuple[int, int]]:
+    """pySBD's segments of block[start:end] as offsets into `block`."""
+    spans: list[tuple[int, int]] = []
+    position = start
+    for segment in _segmenter().segment(block[start:end]):
         piece = segment.strip()
         if not piece:
             continue
-        start = block.find(piece, position)
-        if start < 0:  # pySBD altered the text: keep the rest of the block as one piece
+        found = block.find(piece, position, end)
+        if found < 0:  # pySBD altered the text: keep the rest of the window as one piece
             break
-        spans.append((start, start + len(piece)))
-        position = start + len(piece)
-    rest = _strip_span(block, position, len(block))
+        if spans and found == spans[-1][1] and not _WORD.search(piece):
+            # pySBD cut a closing mark off its sentence ("Trump is.." + "."): join them, so
+            # that an excerpt's "..." stays whole and reads as cut off.
+            spans[-1] = (spans[-1][0], found + len(piece))
+        else:
+            spans.append((found, found + len(piece)))
+        position = found + len(piece)
+    rest = _strip_span(block, position, end)
     if rest:
         spans.append(rest)
     return spans

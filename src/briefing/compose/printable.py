@@ -19,6 +19,7 @@ from briefing.compose.base import ComposeInput
 from briefing.language import (
     FRAGMENT,
     LOADED,
+    PUBLICATION_OF_OPINION,
     TRUNCATED,
     UNMARKED_QUOTE,
     content_words,
@@ -47,6 +48,8 @@ NEWS_BONUS = 1.0
 COMFORTABLE_WORDS = 35
 LENGTH_PENALTY_PER_WORD = 0.02
 DEFAULT_TITLE = "Brief"
+# A brief of attributed opinion lines only is titled with an opinion piece's headline, labelled.
+OPINION_TITLE_LABEL = "Opinion: "
 # Site and section suffixes of page titles: "| The Japan Times", "| DW | 19.01.2020" (after a
 # bar, always), "- BBC News", "— Reuters" (after a dash, when the words name an outlet: the
 # source's own, or words outlets are named with). "... demands – Moscow" keeps its speaker.
@@ -66,8 +69,14 @@ _TITLE_PREFIX = re.compile(
 # a role or an attribution, never more).
 PRINTED_OVERLAP = 0.7
 ALREADY_PRINTED = "its only printable sentence already states another claim of the brief"
-# The attribution an opinion column's line is printed with.
+# The attribution an opinion piece's line is printed with: a news analysis (its kind_reason
+# names analysis) is not a column, and the reader is told which it is.
 OPINION_ATTRIBUTION = "according to an opinion column"
+ANALYSIS_ATTRIBUTION = "according to a news analysis"
+# A publication of opinion prints news reports too: what is true of every line it prints.
+PUBLICATION_ATTRIBUTION = "according to an opinion publication"
+ATTRIBUTIONS = (OPINION_ATTRIBUTION, ANALYSIS_ATTRIBUTION, PUBLICATION_ATTRIBUTION)
+_ATTRIBUTION_WORDS = frozenset(word for said in ATTRIBUTIONS for word in content_words(said))
 # Articles published more than this many days apart: the brief says which period it covers.
 MAX_DAYS_WITHOUT_PERIOD = 1
 
@@ -101,14 +110,22 @@ def tidy(text: str) -> str:
     return text[0].upper() + text[1:] if text else text
 
 
-def attributed_to_opinion(text: str) -> str:
+def attributed_to_opinion(text: str, source: Source | None = None) -> str:
     """The sentence attributed to the opinion piece it comes from ("..., according to an
-    opinion column."). The column's outlet and author are in its footnote: the verifier
-    checks every name of a brief sentence against the article text, which rarely names its
-    own outlet, so the attribution itself names no one."""
+    opinion column.", or "a news analysis" when that is why the piece counts as opinion).
+    The piece's outlet and author are in its footnote: the verifier checks every name of a
+    brief sentence against the article text, which rarely names its own outlet, so the
+    attribution itself names no one."""
     match = re.match(r"^(.*?)[.!?]*([”\"’']?)$", text.strip(), re.DOTALL)
     body, closing = (match.group(1), match.group(2)) if match else (text, "")
-    return f"{body.rstrip(' ,;:')}{closing}, {OPINION_ATTRIBUTION}."
+    return f"{body.rstrip(' ,;:')}{closing}, {_attribution(source)}."
+
+
+def _attribution(source: Source | None) -> str:
+    reason = (source.kind_reason or "") if source is not None else ""
+    if reason == PUBLICATION_OF_OPINION:
+        return PUBLICATION_ATTRIBUTION
+    return ANALYSIS_ATTRIBUTION if "analysis" in reason.lower() else OPINION_ATTRIBUTION
 
 
 def problems(text: str, source: Source, wording: Wording) -> list[str]:
@@ -170,7 +187,7 @@ def printable(
         text = without_back_references(tidy(sentence.text))
         found = problems(text, source, wording)
         if source.kind == "opinion" and not found:
-            text = attributed_to_opinion(text)
+            text = attributed_to_opinion(text, source)
         if found:
             broken.extend(found)
             continue
@@ -231,23 +248,41 @@ def clean_title(title: str, outlet: str | None = None) -> str:
 def headline(given: ComposeInput, chosen: Sequence[tuple[Claim, str]]) -> str:
     """The cleaned headline of a credible news article whose sentence the brief prints, free
     of loaded words, sharing most words with the lead (first-ranked) sentence; else the first
-    printed sentence that is not an opinion column's. The period covered is added when the
-    supporting articles are days apart."""
+    printed sentence that is not an opinion piece's; else (every line is attributed opinion)
+    such a headline of a printed opinion piece, labelled "Opinion: ". The period covered is
+    added when the supporting articles are days apart."""
     lead = chosen[0][1] if chosen else ""
     printed = _printed_sources(given, chosen)
-    titled = [
+    news = _titled(given, printed, lead, "news")
+    plain = [text for _, text in chosen if not any(said in text for said in ATTRIBUTIONS)]
+    opinion = _titled(given, _closest_sources(given, chosen), lead, "opinion")
+    if news:
+        title = _best_title(news, lead)
+    elif plain:
+        title = plain[0].rstrip(".")
+    elif opinion:
+        title = OPINION_TITLE_LABEL + _best_title(opinion, lead)
+    else:
+        title = DEFAULT_TITLE
+    return _with_period(title, given, chosen)
+
+
+def _titled(given: ComposeInput, printed: set[str], lead: str, kind: str) -> list[Source]:
+    """Printed sources of `kind` whose cleaned headline has no loaded word and shares a
+    content word with the lead sentence."""
+    return [
         s
         for s in given.sources.values()
         if s.title
         and s.id in printed
-        and s.kind == "news"
+        and s.kind == kind
         and not find_loaded(clean_title(s.title, s.outlet))
         and content_words(clean_title(s.title, s.outlet)) & content_words(lead)
     ]
-    if not titled:
-        plain = [text for _, text in chosen if OPINION_ATTRIBUTION not in text]
-        title = plain[0].rstrip(".") if plain else DEFAULT_TITLE
-        return _with_period(title, given, chosen)
+
+
+def _best_title(titled: Sequence[Source], lead: str) -> str:
+    """The cleaned headline of the most credible source, then the closest to the lead."""
 
     def fit(source: Source) -> tuple[float, float, str]:
         words = content_words(clean_title(source.title or "", source.outlet))
@@ -255,7 +290,7 @@ def headline(given: ComposeInput, chosen: Sequence[tuple[Claim, str]]) -> str:
         return (round(source.weight, 1), overlap, source.id)
 
     best = max(titled, key=fit)
-    return _with_period(clean_title(best.title or DEFAULT_TITLE, best.outlet), given, chosen)
+    return clean_title(best.title or DEFAULT_TITLE, best.outlet)
 
 
 def _printed_sources(given: ComposeInput, chosen: Sequence[tuple[Claim, str]]) -> set[str]:
@@ -263,11 +298,27 @@ def _printed_sources(given: ComposeInput, chosen: Sequence[tuple[Claim, str]]) -
     them, so their headlines are headlines of cited articles."""
     found: set[str] = set()
     for claim, text in chosen:
-        words = content_words(text)
+        words = content_words(text) - _ATTRIBUTION_WORDS
         for sentence in candidates(claim, given.sentences):
             shared = len(words & content_words(sentence.text)) / max(1, len(words))
             if shared >= PRINTED_OVERLAP:
                 found.add(sentence.source_id)
+    return found
+
+
+def _closest_sources(given: ComposeInput, chosen: Sequence[tuple[Claim, str]]) -> set[str]:
+    """For each printed sentence, the source whose sentence it is (the closest candidate):
+    an opinion line is attributed to that piece alone, so only its headline may title it."""
+    found: set[str] = set()
+    for claim, text in chosen:
+        words = content_words(text) - _ATTRIBUTION_WORDS
+        closest = max(
+            candidates(claim, given.sentences),
+            key=lambda sentence: len(words & content_words(sentence.text)),
+            default=None,
+        )
+        if closest is not None:
+            found.add(closest.source_id)
     return found
 
 

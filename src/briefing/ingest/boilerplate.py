@@ -75,7 +75,7 @@ _POLICY = re.compile(
 )
 # Contact lines: an e-mail address, or a line that starts by naming a way to reach someone.
 _CONTACT = re.compile(
-    r"[\w.+-]+@[\w-]+\.[\w.-]+"
+    r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.-]+"
     r"|^(?:contact|e-?mail|tel|telephone|phone|fax|whatsapp|send (?:us )?(?:a )?tips?)\b"
     r"[^.]{0,60}?:"
     r"|^(?:follow|reach)\s+(?:him|her|them|the (?:author|reporter|writer)|us)\b",

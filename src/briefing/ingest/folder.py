@@ -14,7 +14,7 @@ from briefing.ingest.boilerplate import clean_lines, strip_leads
 from briefing.ingest.decode import NotText, decode
 from briefing.ingest.manifest import MANIFEST_NAME, read_manifest
 from briefing.ingest.readers import READERS, SUPPORTED, Meta, Parsed
-from briefing.language import opinion_reason
+from briefing.language import opinion_reason, outlet_opinion_reason
 from briefing.models import Article, Corpus, Skipped, Source
 
 log = logging.getLogger(__name__)
@@ -216,7 +216,12 @@ def _kind(parsed: Parsed, row: Meta | None, body: str) -> dict[str, str | None]:
         if given is not None and given.kind is not None:
             return {"kind": given.kind, "kind_reason": f"given in the {origin}"}
     meta = parsed.meta
-    reason = opinion_reason((row.url if row else None) or meta.url, meta.title, meta.sections, body)
+    url = (row.url if row else None) or meta.url
+    outlet = (row.outlet if row else None) or meta.outlet
+    domain = (row.domain if row else None) or meta.domain
+    reason = outlet_opinion_reason(outlet, domain, url) or opinion_reason(
+        url, meta.title, meta.sections, body
+    )
     return {"kind": "opinion" if reason else "news", "kind_reason": reason}
 
 
