@@ -77,7 +77,7 @@ def _segment_spans(block: str) -> list[tuple[int, int]]:
     block = re.sub(r"[\r\n]", " ", block)
     spans: list[tuple[int, int]] = []
     position = 0
-    for segment in _segmenter().segment(block):
+    for segment in _segments(block):
         piece = segment.strip()
         if not piece:
             continue
@@ -90,6 +90,36 @@ def _segment_spans(block: str) -> list[tuple[int, int]]:
     if rest:
         spans.append(rest)
     return spans
+
+
+def _segments(text: str) -> list[str]:
+    """What `pysbd.Segmenter(clean=False).segment(text)` returns, without its last step's
+    cost: pySBD finds each sentence again in the text with a regex compiled from that
+    sentence, which costs a compile per sentence and a scan from the text's start, and floods
+    Python's regex cache so that every other pattern is compiled again (a third of the time
+    of a batch story with TF-IDF; docs/benchmarks.md). The same look-up with `str.find`:
+    the first match of the sentence plus the whitespace after it that ends past the last one
+    found (`re`'s `\\s` is `str.isspace`); a sentence not found is left out, as pySBD does."""
+    if not text:
+        return []
+    found: list[str] = []
+    last_end = 0
+    for sentence in _segmenter().processor(text).process():
+        start = text.find(sentence) if sentence else -1
+        while start >= 0:
+            end = _after_space(text, start + len(sentence))
+            if end > last_end:
+                found.append(text[start:end])
+                last_end = end
+                break
+            start = text.find(sentence, end)
+    return found
+
+
+def _after_space(text: str, position: int) -> int:
+    while position < len(text) and text[position].isspace():
+        position += 1
+    return position
 
 
 def _quote_units(block: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

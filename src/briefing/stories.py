@@ -149,11 +149,38 @@ def article_distances(
     own: dict[str, list[Sentence]] = {}
     for sentence in sentences:
         own.setdefault(sentence.source_id, []).append(sentence)
-    texts = [lead_text(a, own.get(a.source.id, [])) for a in corpus.articles]
-    embedder.fit(texts)
-    vectors = embedder.encode(texts) if texts else np.zeros((0, 1), dtype=np.float32)
+    leads = [own.get(a.source.id, [])[:LEAD_SENTENCES] for a in corpus.articles]
+    texts = [lead_text(a, lead) for a, lead in zip(corpus.articles, leads, strict=True)]
+    vectors = lead_vectors(corpus.articles, leads, sentences, embedder)
     published = [article.source.published for article in corpus.articles]
     return distances(vectors, texts, published, **weights)
+
+
+def lead_vectors(
+    articles: Sequence[Article],
+    leads: Sequence[Sequence[Sentence]],
+    sentences: Sequence[Sentence],
+    embedder: Embedder,
+) -> np.ndarray:
+    """Each article's headline and lead sentences embedded one by one and averaged: the
+    sentences are the ones the claims need anyway (an embedder that keeps its vectors, like
+    the default, encodes them once), where a headline-and-lead text of ~130 tokens cost more
+    model time than all of a story's sentences (docs/benchmarks.md)."""
+    pieces = [
+        [text for text in (a.source.title or "", *(s.text for s in lead)) if text.strip()]
+        for a, lead in zip(articles, leads, strict=True)
+    ]
+    wanted = list(dict.fromkeys(text for piece in pieces for text in piece))
+    if not wanted:
+        return np.zeros((len(articles), 1), dtype=np.float32)
+    embedder.fit([*wanted, *(s.text for s in sentences)])
+    row = {text: vector for text, vector in zip(wanted, embedder.encode(wanted), strict=True)}
+    width = len(next(iter(row.values())))
+    summed = [
+        np.sum([row[text] for text in piece], axis=0) if piece else np.zeros(width, np.float32)
+        for piece in pieces
+    ]
+    return normalise(np.asarray(summed, dtype=np.float32))
 
 
 def group_stories(
