@@ -209,6 +209,7 @@ def minilm_floor(stories: int) -> dict[str, Any]:
     from briefing.embed import MINILM_NAME, get_embedder
     from briefing.pipeline import read_sources
 
+    logging.getLogger("briefing").setLevel(logging.WARNING)  # no notes per file read
     embedder = get_embedder(EmbedConfig())
     if embedder.name != MINILM_NAME:
         raise SystemExit(f"the default embedder is {embedder.name}, not MiniLM on ONNX Runtime")
