@@ -40,7 +40,7 @@ from devset import load_clusters, write_cluster
 
 DRAFTS = Path(__file__).resolve().parent / "data" / "attribution_drafts.jsonl"
 # The cosine at which the per-article baseline cites an article; chosen as MiniLM's claim
-# threshold (claims.DEFAULT_CLAIM_THRESHOLD), the pipeline's own "same fact" line.
+# threshold (embed.NEURAL.claim), the pipeline's own "same fact" line.
 NEAREST_THRESHOLD = 0.7
 # A named unsupported part matches a made-up one when it shares this share of its words.
 PART_OVERLAP = 0.5
@@ -96,8 +96,8 @@ def run(drafts_path: Path, embedder_name: str, verbose: bool) -> None:
             article_ids = [a.id for a in clusters[story].articles]
             mine = [row for row in rows if row["story"] == story]
             aligned = found.aligner.align_many([row["sentence"] for row in mine])
-            sims = embedder.encode([row["sentence"] for row in mine]) @ found.vectors.T
-            owners = [article_of(s.source_id, article_ids) for s in found.sentences]
+            sims = embedder.encode([row["sentence"] for row in mine]) @ found.story.vectors.T
+            owners = [article_of(s.source_id, article_ids) for s in found.story.sentences]
             for row, result, sim in zip(mine, aligned, sims, strict=True):
                 gold = {a for part in row["parts"] for a in part["articles"]}
                 cited = {article_of(e.source_id, article_ids) for e in result.evidence}

@@ -216,7 +216,7 @@ def report(name: str, errors: bool, tune_it: bool) -> Thresholds:
     tune = [p for p in pairs if p.tuned]
     held = [p for p in pairs if not p.tuned]
     seen = {id(p): e for p, e in zip(pairs, examined, strict=True)}
-    base = verify.CALIBRATED[TFIDF if embedder.name == TFIDF else "neural"]
+    base = verify.calibrated(embedder.calibration)
     seeds = seed_items(embedder)
     chosen = choose(tune, [seen[id(p)] for p in tune], built, base, seeds) if tune_it else base
     print(f"## {name}: weight={chosen.weight} support={chosen.support} part={chosen.part}")

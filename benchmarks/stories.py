@@ -194,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
             for weight in WEIGHTS:
                 evaluate("tune", args.embedder, weight, THRESHOLDS, linkage)
         return 0
-    threshold = stories.story_threshold(args.embedder)
+    threshold = get_embedder(EmbedConfig(embedder=args.embedder)).calibration.story
     evaluate("held-out", args.embedder, stories.EMBED_WEIGHT, [threshold], stories.LINKAGE)
     print(Counter(part_of(c.id) for c in load_clusters()))
     return 0

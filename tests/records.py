@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 import numpy as np
 
-from briefing.models import Claim, Evidence, Sentence, Source
+from briefing.embed import NEURAL, Calibration
+from briefing.models import Article, Claim, Corpus, Evidence, Sentence, Source, Story
 
 
 def source(source_id: str, credibility: float | None = None, **fields: object) -> Source:
@@ -53,3 +56,21 @@ def claim(claim_id: str, text: str, members: list[Sentence], position: float = 0
 def unit(*rows: list[float]) -> np.ndarray:
     matrix = np.array(rows, dtype=np.float32)
     return matrix / np.linalg.norm(matrix, axis=1, keepdims=True)
+
+
+def story(
+    sentences: Sequence[Sentence],
+    sources: Mapping[str, Source],
+    independent: Mapping[str, str] | None = None,
+    vectors: np.ndarray | None = None,
+    calibration: Calibration = NEURAL,
+) -> Story:
+    """A Story of these sources (each marked with its report from `independent`, itself when
+    absent) and sentences, as the pipeline builds it."""
+    reports = independent or {}
+    articles = tuple(
+        Article(source=s.model_copy(update={"report_id": reports.get(sid, sid)}), text="")
+        for sid, s in sources.items()
+    )
+    found = np.zeros((len(sentences), 1), np.float32) if vectors is None else vectors
+    return Story(Corpus(folder=".", articles=articles), tuple(sentences), found, calibration)

@@ -9,7 +9,8 @@ import pytest
 from briefing.ingest.draft import Draft, parse_draft
 from briefing.models import Brief, BriefSentence, Evidence
 from briefing.render.cited import UNSUPPORTED_MARK, render_cited_md
-from briefing.render.markdown import RenderError, footnote_numbers, footnote_problems, render_html
+from briefing.render.markdown import RenderError, footnote_numbers, footnote_problems
+from markdown_checks import render_html
 from records import source
 
 DRAFT = """# Draft

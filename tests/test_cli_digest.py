@@ -10,7 +10,8 @@ import pytest
 from typer.testing import CliRunner
 
 from briefing.cli import app
-from briefing.render.markdown import footnote_problems, parsed_footnote_refs
+from briefing.render.markdown import footnote_problems
+from markdown_checks import parsed_footnote_refs
 
 MIXED = Path(__file__).resolve().parent / "data" / "mixed"
 FIRE = ("fire_ap.txt", "fire_reuters.txt", "fire_bbc.txt")

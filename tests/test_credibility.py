@@ -14,6 +14,7 @@ from briefing.credibility import (
     load_ratings,
     lookup,
     rate_corpus,
+    resolved,
     suppress,
 )
 from briefing.errors import InputError
@@ -188,6 +189,16 @@ def test_is_low(label: str, unknown_as: str, low: bool) -> None:
     assert config.is_low(source("x", label).credibility_label) is low
 
 
+def with_policy(
+    sources: dict[str, Source], independent: dict[str, str], config: CredibilityConfig = CONFIG
+) -> dict[str, Source]:
+    """The sources as the pipeline hands them on: policy resolved, copies marked."""
+    return {
+        sid: resolved(s, config).model_copy(update={"report_id": independent[sid]})
+        for sid, s in sources.items()
+    }
+
+
 def claim(claim_id: str, *source_ids: str) -> Claim:
     return Claim(
         id=claim_id,
@@ -214,7 +225,7 @@ def test_suppress_single_low_report_only() -> None:
         claim("c4", "rt", "blog"),
         claim("c5", "rt", "ap"),
     ]
-    kept, suppressed = suppress(claims, sources, independent, CONFIG)
+    kept, suppressed = suppress(claims, with_policy(sources, independent))
     assert [c.id for c in kept] == ["c3", "c4", "c5"]
     assert suppressed == (
         Suppressed(text="claim c1", source_ids=("rt",), reason="single low-credibility source"),
@@ -223,7 +234,7 @@ def test_suppress_single_low_report_only() -> None:
         ),
     )
     lenient = CredibilityConfig(unknown_as="medium")
-    kept, suppressed = suppress(claims, sources, independent, lenient)
+    kept, suppressed = suppress(claims, with_policy(sources, independent, lenient))
     assert [s.text for s in suppressed] == ["claim c1"]
 
 
@@ -266,9 +277,9 @@ def test_suppression_waits_for_corroboration_by_another_report() -> None:
         ]
 
     claims = [claim("c1", "rt"), claim("c2", "rt")]
-    kept, suppressed = suppress(claims, sources, independent, CONFIG, corroborate)
+    kept, suppressed = suppress(claims, with_policy(sources, independent), corroborate)
     assert [(c.id, c.source_ids) for c in kept] == [("c1", ("ap", "rt"))]
     assert [s.text for s in suppressed] == ["claim c2"]
     # Unknown credibility still counts as low: nothing corroborates, both are suppressed.
-    kept, suppressed = suppress(claims, sources, independent, CONFIG)
+    kept, suppressed = suppress(claims, with_policy(sources, independent))
     assert not kept and len(suppressed) == 2

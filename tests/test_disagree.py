@@ -11,7 +11,7 @@ from briefing import disagree
 from briefing.embed import Embedder
 from briefing.models import Disagreement, Sentence
 from briefing.verify.lexical import Lexicon, conflict
-from records import sentence
+from records import sentence, source, story
 
 
 def find(
@@ -27,14 +27,12 @@ def find(
         return conflict(lexicon.features(a), lexicon.features(b))
 
     vectors = embedder.encode([s.text for s in sents])
-    return disagree.find_disagreements(
-        sents,
-        vectors,
-        set(credible),
-        independent or {},
-        differs,
-        disagree.similarity_threshold(embedder.name),
-    )
+    sources = {
+        s.source_id: source(s.source_id).model_copy(update={"low": s.source_id not in credible})
+        for s in sents
+    }
+    found = story(sents, sources, independent, vectors, embedder.calibration)
+    return disagree.find_disagreements(found, differs)
 
 
 AP_12 = "A fire at the Lisbon harbour killed 12 people on Sunday, the fire service said."

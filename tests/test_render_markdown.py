@@ -17,12 +17,11 @@ from briefing.render.markdown import (
     heading,
     inline_tokens,
     markdown_parser,
-    parsed_footnote_refs,
     plain_text,
-    render_html,
     table,
 )
 from hostile_text import TEXT
+from markdown_checks import parsed_footnote_refs, render_html
 
 # Characters and fragments that mean something to Markdown, mixed into random Unicode.
 

@@ -1,12 +1,15 @@
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 
 from briefing.config import BriefConfig, RankConfig, load_config
 from briefing.models import Claim, Sentence
-from briefing.rank.select import Story, concept_weights, concepts, select_brief
+from briefing.rank.select import Selection, concept_weights, concepts, select_brief
 from briefing.verify.lexical import Lexicon, conflict
 from records import claim, sentence, source
+from records import story as story_of
 
 SOURCES = {
     "ap": source("ap", 0.95, title="Leaders agree on trade pact at summit", published="2024-03-02"),
@@ -15,27 +18,27 @@ SOURCES = {
 }
 
 
-def _story(sents: list[Sentence], claims: list[Claim], lexical: bool = False) -> Story:
+def _story(sents: list[Sentence], claims: list[Claim], lexical: bool = False) -> Selection:
     rng = np.random.default_rng(0)
     vectors = {
         c.id: v / np.linalg.norm(v)
         for c, v in zip(claims, rng.normal(size=(len(claims), 8)), strict=True)
     }
-    story = Story(sents, SOURCES, {s: s for s in SOURCES}, vectors)
+    story = Selection(story_of(sents, SOURCES), vectors, BriefConfig())
     if not lexical:
         return story
     features = Lexicon(s.text for s in sents).features
-    return Story(
-        sents, SOURCES, story.independent, vectors, lambda a, b: conflict(features(a), features(b))
-    )
+    return replace(story, conflict=lambda a, b: conflict(features(a), features(b)))
 
 
 def _select(
-    claims: list[Claim], story: Story, words: int, sentences: int = 10, **rank: object
+    claims: list[Claim], story: Selection, words: int, sentences: int = 10, **rank: object
 ) -> list[str]:
     texts = {c.id: c.text for c in claims}
     brief = BriefConfig(max_words=words, sentences=sentences)
-    chosen = select_brief(claims, texts, story, brief, RankConfig.model_validate(rank))
+    chosen = select_brief(
+        claims, texts, replace(story, budget=brief), RankConfig.model_validate(rank)
+    )
     return [c.id for c in chosen]
 
 

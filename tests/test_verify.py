@@ -9,13 +9,13 @@ import numpy as np
 import pytest
 
 from briefing.config import BriefingConfig, VerifyConfig
-from briefing.embed import Embedder, TfidfEmbedder
+from briefing.embed import NEURAL, TFIDF_CALIBRATION, Embedder, OnnxEmbedder, TfidfEmbedder
 from briefing.models import DraftSentence, Sentence
 from briefing.sentences import Splitter
-from briefing.verify import CALIBRATED, DROPPED_REASON, Aligner, thresholds_for, verify_drafts
+from briefing.verify import DROPPED_REASON, Aligner, calibrated, thresholds_for, verify_drafts
 from briefing.verify.lexical import Lexicon, conflict, covered, judge
 from briefing.verify.segments import parts
-from records import claim, sentence, source
+from records import claim, sentence, source, story
 
 ROOT = Path(__file__).resolve().parent.parent
 PAIRS = ROOT / "tests" / "data" / "alignment_pairs.jsonl"
@@ -56,7 +56,9 @@ def make_aligner(embedder: Embedder, config: BriefingConfig | None = None) -> Al
     embedder.fit(texts)
     sources = {sid: source(sid, CREDIBILITY[sid]) for sid in ARTICLES}
     config = config or BriefingConfig()
-    return Aligner(sentences, embedder.encode(texts), sources, INDEPENDENT, embedder, config)
+    return Aligner(
+        story(sentences, sources, INDEPENDENT, embedder.encode(texts)), embedder, config.verify
+    )
 
 
 @pytest.fixture(scope="module")
@@ -136,7 +138,7 @@ def test_quoted_words_must_be_in_the_source() -> None:
 
 
 def test_score_blends_cosine_and_word_coverage() -> None:
-    thresholds = CALIBRATED["neural"]
+    thresholds = calibrated(NEURAL)
     query = LEXICON.features("Xi backed Putin.")
     half = LEXICON.features("Xi met Putin.")  # covers xi and putin, not "backed": 2 of 3
     expected = round(thresholds.weight * 0.5 + (1 - thresholds.weight) * 2 / 3, 4)
@@ -144,9 +146,10 @@ def test_score_blends_cosine_and_word_coverage() -> None:
 
 
 def test_thresholds_per_embedder_and_user_override() -> None:
-    assert thresholds_for("tfidf", VerifyConfig()) == CALIBRATED["tfidf"]
-    assert thresholds_for("all-MiniLM-L6-v2", VerifyConfig()) == CALIBRATED["neural"]
-    assert thresholds_for("tfidf", VerifyConfig(support_threshold=0.9)).support == 0.9
+    tfidf, minilm = TfidfEmbedder.calibration, OnnxEmbedder.calibration
+    assert thresholds_for(tfidf, VerifyConfig()) == calibrated(TFIDF_CALIBRATION)
+    assert thresholds_for(minilm, VerifyConfig()) == calibrated(NEURAL)
+    assert thresholds_for(tfidf, VerifyConfig(support_threshold=0.9)).support == 0.9
 
 
 # --- the aligner with real embedders ---------------------------------------------------------
@@ -233,7 +236,7 @@ def test_tfidf_cites_verbatim_and_rejects_wrong_number(tfidf: Aligner) -> None:
 
 def test_empty_corpus_supports_nothing() -> None:
     embedder = TfidfEmbedder()
-    aligner = Aligner([], np.zeros((0, 1), np.float32), {}, {}, embedder, BriefingConfig())
+    aligner = Aligner(story([], {}), embedder, BriefingConfig().verify)
     result = aligner.align("Xi backed Putin.")
     assert not result.supported and result.nearest is None
 
@@ -296,7 +299,7 @@ def labelled_precision_recall(embedder: Embedder, key: str) -> tuple[float, floa
         * embedder.encode([p["source_sentence"] for p in pairs]),
         axis=1,
     )
-    thresholds = CALIBRATED[key]
+    thresholds = calibrated(embedder.calibration)
     hits = predicted = gold = 0
     for pair, cosine in zip(pairs, cosines, strict=True):
         query = lexicon.features(pair["claim"])
@@ -419,8 +422,8 @@ def test_a_fact_spread_over_two_adjacent_sentences_is_supported(minilm: Embedder
     sentences = [sentence("a", i, t) for i, t in enumerate(texts)]
     minilm.fit(texts)
     aligner = Aligner(
-        sentences, minilm.encode(texts), {"a": source("a", 0.9)}, {"a": "a"}, minilm,
-        BriefingConfig(),
+        story(sentences, {"a": source("a", 0.9)}, {"a": "a"}, minilm.encode(texts)), minilm,
+        BriefingConfig().verify,
     )  # fmt: skip
     result = aligner.align("The foreign minister signed the fishing treaty in Oslo on Monday.")
     assert result.supported and result.evidence[0].sentence_ids == ("a:0", "a:1")

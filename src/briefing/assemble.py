@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from briefing.compose.base import Composition
 from briefing.language import find_loaded, is_attributed
-from briefing.models import (
-    Brief,
-    BriefSentence,
-    Corpus,
-    Neutrality,
-    Sentence,
-    SourceStats,
-    Suppressed,
-)
+from briefing.models import Brief, BriefSentence, Neutrality, SourceStats, Story, Suppressed
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What composing and verifying gave: the composition, its verified sentences, the
+    sentences dropped, and why the brief fell back to extractive (None: it did not)."""
+
+    composition: Composition
+    verified: tuple[BriefSentence, ...]
+    dropped: tuple[Suppressed, ...] = ()
+    fallback_reason: str | None = None
 
 
 def neutrality(sentences: Sequence[BriefSentence]) -> Neutrality:
@@ -26,13 +30,9 @@ def neutrality(sentences: Sequence[BriefSentence]) -> Neutrality:
 
 
 def source_stats(
-    corpus: Corpus,
-    sentences: Sequence[Sentence],
-    verified: Sequence[BriefSentence],
-    suppressed: Sequence[Suppressed],
-    independent: Mapping[str, str],
+    story: Story, verified: Sequence[BriefSentence], suppressed: Sequence[Suppressed]
 ) -> tuple[SourceStats, ...]:
-    read = Counter(sentence.source_id for sentence in sentences)
+    read = Counter(sentence.source_id for sentence in story.sentences)
     used = Counter(source_id for s in verified for source_id in s.citations)
     dropped = Counter(source_id for s in suppressed for source_id in s.source_ids)
     return tuple(
@@ -42,39 +42,30 @@ def source_stats(
             boilerplate_dropped=len(article.dropped),
             claims_used=used[article.source.id],
             claims_suppressed=dropped[article.source.id],
-            duplicate_of=_copy_of(article.source.id, independent),
+            duplicate_of=_copy_of(article.source.id, article.source.report),
             warnings=article.warnings,
         )
-        for article in corpus.articles
+        for article in story.corpus.articles
     )
 
 
-def _copy_of(source_id: str, independent: Mapping[str, str]) -> str | None:
-    report = independent.get(source_id, source_id)
+def _copy_of(source_id: str, report: str) -> str | None:
     return None if report == source_id else report
 
 
-def assemble_brief(
-    composition: Composition,
-    verified: Sequence[BriefSentence],
-    corpus: Corpus,
-    *,
-    suppressed: Sequence[Suppressed],
-    dropped: Sequence[Suppressed],
-    fallback_reason: str | None,
-    independent: Mapping[str, str],
-    sentences: Sequence[Sentence],
-) -> Brief:
+def assemble_brief(outcome: Outcome, story: Story, suppressed: Sequence[Suppressed]) -> Brief:
+    """The Brief of a story: `outcome`'s sentences, and what was kept out (`suppressed`)."""
+    composition, verified = outcome.composition, outcome.verified
     return Brief(
         title=composition.title,
         mode="extractive" if composition.model is None else "abstractive",
         model=composition.model,
-        fallback_reason=fallback_reason,
-        sentences=tuple(verified),
-        sources=tuple(article.source for article in corpus.articles),
+        fallback_reason=outcome.fallback_reason,
+        sentences=verified,
+        sources=tuple(article.source for article in story.corpus.articles),
         suppressed=tuple(suppressed),
-        dropped=tuple(dropped),
-        stats=source_stats(corpus, sentences, verified, suppressed, independent),
+        dropped=outcome.dropped,
+        stats=source_stats(story, verified, suppressed),
         neutrality=neutrality(verified),
-        skipped=corpus.skipped,
+        skipped=story.corpus.skipped,
     )

@@ -11,18 +11,15 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
 import numpy as np
+from scipy import sparse
+from scipy.sparse.csgraph import connected_components
 
+from briefing.language import looks_like_clutter
 from briefing.models import Claim, Corpus, Evidence, Sentence, Suppressed
 from briefing.vectors import neighbours, normalise
 
-# Cosine at which two sentences state the same fact. MiniLM paraphrases of one news fact score
-# 0.70-0.90 while sentences that only share the topic score 0.45-0.65 on the seeds; TF-IDF
-# scores paraphrases much lower because it sees only shared words. MiniLM's 0.85 (was 0.70):
-# at 0.70 two outlets' different facts of one lead paragraph merge, the brief can print one of
-# them only, and its ROUGE-2 on the dev set's tune part was 16.78 against TF-IDF's 18.17
-# (0.80: 17.30, 0.85: 17.44, 0.95: 17.71; issue 13, docs/benchmarks.md).
-CLAIM_THRESHOLDS = {"tfidf": 0.42}
-DEFAULT_CLAIM_THRESHOLD = 0.85
+# The cosine at which two sentences state the same fact is the embedder's
+# (`Calibration.claim`, embed.py).
 # A sentence joins a claim only if its cosine to every member already taken is at least this
 # share of the threshold.
 MEMBER_FLOOR = 0.8
@@ -34,13 +31,7 @@ COPY_SHARE = 0.6
 # articles and by at most RARE_IN others is the wire's text, not a common phrase.
 SHINGLE_WORDS = 8
 RARE_IN = 3
-# Clutter that cleaning missed: fragments too short, or without a lowercase word, to be a claim.
-MIN_CLAIM_WORDS = 5
 CLUTTER_REASON = "not article prose (clutter that cleaning missed)"
-
-
-def claim_threshold(embedder_name: str) -> float:
-    return CLAIM_THRESHOLDS.get(embedder_name, DEFAULT_CLAIM_THRESHOLD)
 
 
 Neighbours = list[list[tuple[int, float]]]
@@ -73,13 +64,47 @@ def independent_reports(
             shared[(int(groups[i]), int(groups[j]))].add(i)
     for (a, b), rows in _shared_runs(sentences, groups).items():
         shared[(a, b)].update(rows)
-    canonical = {source_id: source_id for source_id in ids}
-    for (a, b), rows in sorted(shared.items()):
-        if a < b and len(rows) >= COPY_SHARE * max(1, min(counts[a], counts[b])):
-            _join(canonical, ids[a], ids[b], credibility)
-    for first, second in _same_credit(corpus):
-        _join(canonical, first, second, credibility)
-    return {source_id: _root(canonical, source_id) for source_id in ids}
+    copies = [
+        (a, b)
+        for (a, b), rows in shared.items()
+        if a < b and len(rows) >= COPY_SHARE * max(1, min(counts[a], counts[b]))
+    ]
+    copies += [(group_of[first], group_of[second]) for first, second in _same_credit(corpus)]
+    return _reports(ids, copies, credibility)
+
+
+def _reports(
+    ids: Sequence[str], copies: Sequence[tuple[int, int]], credibility: Mapping[str, float]
+) -> dict[str, str]:
+    """Each source with the report of its group of copies (connected components): the most
+    credible member, then the first by id."""
+    if not ids:
+        return {}
+    rows, cols = [a for a, _ in copies], [b for _, b in copies]
+    graph = sparse.coo_matrix((np.ones(len(copies)), (rows, cols)), shape=(len(ids), len(ids)))
+    _, labels = connected_components(graph, directed=False)
+    members: dict[int, list[str]] = defaultdict(list)
+    for source_id, label in zip(ids, labels.tolist(), strict=True):
+        members[label].append(source_id)
+    best = {n: min(group, key=lambda s: (-credibility[s], s)) for n, group in members.items()}
+    return {source_id: best[label] for source_id, label in zip(ids, labels.tolist(), strict=True)}
+
+
+def mark_copies(corpus: Corpus, sentences: Sequence[Sentence], near: Neighbours) -> Corpus:
+    """The copy-detection stage: every source with the report it belongs to
+    (`Source.report_id`, from independent_reports), as rate_corpus fills credibility."""
+    reports = independent_reports(corpus, sentences, near)
+    articles = tuple(
+        article.model_copy(
+            update={
+                "source": article.source.model_copy(
+                    update={"report_id": reports[article.source.id]}
+                )
+            }
+        )
+        for article in corpus.articles
+    )
+    return corpus.model_copy(update={"articles": articles})
 
 
 _RUN_WORD = re.compile(r"\w+")
@@ -131,20 +156,6 @@ def _same_credit(corpus: Corpus) -> list[tuple[str, str]]:
 
 def _plain_name(name: str) -> str:
     return re.sub(r"^the\s+", "", name.strip().lower())
-
-
-def _root(canonical: dict[str, str], source_id: str) -> str:
-    while canonical[source_id] != source_id:
-        source_id = canonical[source_id]
-    return source_id
-
-
-def _join(canonical: dict[str, str], a: str, b: str, credibility: Mapping[str, float]) -> None:
-    root_a, root_b = _root(canonical, a), _root(canonical, b)
-    if root_a == root_b:
-        return
-    keep, copy = sorted((root_a, root_b), key=lambda s: (-credibility[s], s))
-    canonical[copy] = keep
 
 
 def build_claims(
@@ -247,18 +258,6 @@ def _claim(
         evidence=evidence,
         position=round(_mean_position(sentences, members), 4),
     )
-
-
-_WORD = re.compile(r"[^\W\d_]+")
-
-
-def looks_like_clutter(text: str) -> bool:
-    """A fragment rather than a statement: too few words, or no lowercase word at all
-    (headline-style promos, navigation, names in a byline)."""
-    words = _WORD.findall(text)
-    if len(words) < MIN_CLAIM_WORDS:
-        return True
-    return not any(word.islower() and len(word) > 2 for word in words)
 
 
 def drop_clutter(claims: Sequence[Claim]) -> tuple[tuple[Claim, ...], tuple[Suppressed, ...]]:

@@ -52,6 +52,12 @@ FollowOpt = Annotated[
     bool | None, typer.Option("--follow-links", help="Follow symbolic links out of the folder.")
 ]
 VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Log each step and drop.")]
+OutputOpt = Annotated[
+    Path | None, typer.Option("-o", "--output", help="Output folder (default outputs/NAME).")
+]
+MaxCitationsOpt = Annotated[
+    int | None, typer.Option("--max-citations", help="Citations per sentence (5).")
+]
 
 
 def _print_version(value: bool) -> None:
@@ -100,8 +106,14 @@ def _user_errors() -> Iterator[None]:
         raise typer.Exit(1) from None
 
 
-def _config(config_file: Path | None, **sections: dict[str, Any]) -> BriefingConfig:
-    return load_config(config_file, sections)
+def _config(
+    config_file: Path | None, reading: dict[str, Any], **sections: dict[str, Any]
+) -> BriefingConfig:
+    """The config of the files, then the flags: `reading` holds the flags every command
+    shares (--follow-links, --ratings, --unknown-as), `sections` the command's own."""
+    ingest = {"follow_links": reading["follow_links"]}
+    credibility = {"ratings": reading["ratings"], "unknown_as": reading["unknown_as"]}
+    return load_config(config_file, {"ingest": ingest, "credibility": credibility, **sections})
 
 
 def _run(verbose: bool, action: Callable[[], T]) -> T:
@@ -115,9 +127,7 @@ def build(
     input_dirs: Annotated[
         list[Path], typer.Argument(help="Story folder(s) of articles.", metavar="INPUT_DIR")
     ],
-    output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="Output folder (default outputs/NAME).")
-    ] = None,
+    output: OutputOpt = None,
     per_folder: Annotated[
         bool, typer.Option("--per-folder", help="Each subfolder of INPUT_DIR is one story.")
     ] = False,
@@ -135,9 +145,7 @@ def build(
     download: Annotated[
         bool | None, typer.Option("--download", help="Let --model download from the hub.")
     ] = None,
-    max_citations: Annotated[
-        int | None, typer.Option("--max-citations", help="Citations per sentence (5).")
-    ] = None,
+    max_citations: MaxCitationsOpt = None,
     embedder: EmbedderOpt = None,
     ratings: RatingsOpt = None,
     unknown_as: UnknownOpt = None,
@@ -162,8 +170,7 @@ def build(
     def action() -> int:
         config = _config(
             config_file,
-            ingest={"follow_links": follow_links},
-            credibility={"ratings": ratings, "unknown_as": unknown_as},
+            {"follow_links": follow_links, "ratings": ratings, "unknown_as": unknown_as},
             embed={"embedder": embedder},
             brief={"sentences": sentences, "max_words": max_words},
             compose={"mode": mode, "model": model, "device": device, "download": download},
@@ -182,9 +189,7 @@ def build(
 @app.command()
 def digest(
     input_dir: Annotated[Path, typer.Argument(help="A folder of articles on many stories.")],
-    output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="Output folder (default outputs/NAME).")
-    ] = None,
+    output: OutputOpt = None,
     sentences: Annotated[
         int | None,
         typer.Option("--sentences", help="Sentence cap per story (max words / 20, at least 4)."),
@@ -204,12 +209,11 @@ def digest(
     def action() -> None:
         config = _config(
             config_file,
-            ingest={"follow_links": follow_links},
-            credibility={"ratings": ratings, "unknown_as": unknown_as},
+            {"follow_links": follow_links, "ratings": ratings, "unknown_as": unknown_as},
             embed={"embedder": embedder},
             brief={"sentences": sentences, "max_words": max_words},
         )
-        out_dir = output or Path("outputs") / input_dir.resolve().name
+        out_dir = output or batch.DEFAULT_OUTPUT_ROOT / input_dir.resolve().name
         with outputs.output_dir(out_dir, [input_dir]), err.status("digest") as status:
             found = digest_stage.build_digest(input_dir, config, on_stage=status.update)
             outputs.write_digest(found, out_dir)
@@ -222,12 +226,8 @@ def digest(
 def cite(
     draft: Annotated[Path, typer.Argument(help="Your draft, Markdown or plain text.")],
     input_dir: Annotated[Path, typer.Argument(help="The folder of articles it is based on.")],
-    output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="Output folder (default outputs/NAME).")
-    ] = None,
-    max_citations: Annotated[
-        int | None, typer.Option("--max-citations", help="Citations per sentence (5).")
-    ] = None,
+    output: OutputOpt = None,
+    max_citations: MaxCitationsOpt = None,
     embedder: EmbedderOpt = None,
     ratings: RatingsOpt = None,
     unknown_as: UnknownOpt = None,
@@ -240,12 +240,11 @@ def cite(
     def action() -> None:
         config = _config(
             config_file,
-            ingest={"follow_links": follow_links},
-            credibility={"ratings": ratings, "unknown_as": unknown_as},
+            {"follow_links": follow_links, "ratings": ratings, "unknown_as": unknown_as},
             embed={"embedder": embedder},
             verify={"max_citations": max_citations},
         )
-        out_dir = output or Path("outputs") / input_dir.resolve().name
+        out_dir = output or batch.DEFAULT_OUTPUT_ROOT / input_dir.resolve().name
         inputs = [input_dir, draft]
         with outputs.output_dir(out_dir, inputs), err.status("citing") as status:
             cited = pipeline.cite_draft(draft, input_dir, config, status.update)
@@ -270,8 +269,7 @@ def sources(
     def action() -> None:
         config = _config(
             config_file,
-            ingest={"follow_links": follow_links},
-            credibility={"ratings": ratings, "unknown_as": unknown_as},
+            {"follow_links": follow_links, "ratings": ratings, "unknown_as": unknown_as},
         )
         corpus, sents = pipeline.read_sources(input_dir, config)
         if as_json:
@@ -280,7 +278,3 @@ def sources(
             Console(highlight=False).print(sources_view.sources_table(corpus, sents, verbose))
 
     _run(verbose, action)
-
-
-def main() -> None:
-    app()

@@ -126,7 +126,7 @@ class ComposeConfig(Section):
 
 class VerifyConfig(Section):
     max_citations: int = Field(5, gt=0)
-    # None: the threshold calibrated for the embedder in use (verify.CALIBRATED, docs/aligner.md).
+    # None: the threshold calibrated for the embedder in use (embed.Calibration, docs/aligner.md).
     support_threshold: float | None = Field(None, ge=0.0, le=1.0)
 
 

@@ -10,15 +10,14 @@ from __future__ import annotations
 import csv
 import io
 import logging
-import re
 from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from briefing.config import CREDIBILITY_DECIMALS, CredibilityConfig
 from briefing.errors import InputError
+from briefing.language import data_text, wire_site
 from briefing.models import (
     Article,
     BriefSentence,
@@ -34,23 +33,6 @@ log = logging.getLogger(__name__)
 
 RATINGS_FILE = "domain_ratings.csv"
 SUPPRESS_REASON = "single low-credibility source"
-# Wire services whose credit in a dateline or credit line names who wrote the text.
-WIRE_DOMAINS: dict[str, str] = {
-    "ap": "apnews.com",
-    "associated press": "apnews.com",
-    "the associated press": "apnews.com",
-    "reuters": "reuters.com",
-    "afp": "afp.com",
-    "agence france-presse": "afp.com",
-    "upi": "upi.com",
-    "united press international": "upi.com",
-}
-_WIRE_NAMES = "|".join(sorted((re.escape(name) for name in WIRE_DOMAINS), key=len, reverse=True))
-# "MOSCOW (AP) —" in the dateline, or a credit line "Source: The Associated Press".
-_DATELINE = re.compile(rf"\(({_WIRE_NAMES})\)", re.IGNORECASE)
-_CREDIT = re.compile(rf"^(?:source|credit|via)\s*:\s*({_WIRE_NAMES})\.?$", re.IGNORECASE)
-# A dateline sits in the first paragraph; "(AP)" further down quotes another report.
-DATELINE_SCAN_CHARS = 300
 
 
 def rounded(score: float) -> float:
@@ -71,8 +53,7 @@ def label_for(score: float | None, config: CredibilityConfig) -> CredibilityLabe
 def load_ratings(path: Path | None = None) -> Mapping[str, float]:
     """Domain -> score from the shipped Lin et al. (2023) table or the user's CSV (cached)."""
     if path is None:
-        text = resources.files("briefing").joinpath("data", RATINGS_FILE).read_text("utf-8")
-        return _parse_ratings(text, RATINGS_FILE)
+        return _parse_ratings(data_text(RATINGS_FILE), RATINGS_FILE)
     try:
         text = path.read_text("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
@@ -144,18 +125,8 @@ def byline_domain(article: Article) -> str | None:
     """The wire service named in the dateline ("MOSCOW (AP) —") or a credit line, if any:
     the credit ingest recorded when it took the dateline off (`Source.wire_credit`), else one
     still in the text."""
-    recorded = (article.source.wire_credit or "").lower()
-    if recorded in WIRE_DOMAINS:
-        return WIRE_DOMAINS[recorded]
-    match = _DATELINE.search(article.text[:DATELINE_SCAN_CHARS])
-    if match:
-        return WIRE_DOMAINS[match.group(1).lower()]
     lines = [line.text for line in article.dropped] + article.text.splitlines()
-    for line in lines:
-        credit = _CREDIT.match(line.strip())
-        if credit:
-            return WIRE_DOMAINS[credit.group(1).lower()]
-    return None
+    return wire_site(article.source.wire_credit, article.text, lines)
 
 
 def rate_source(article: Article, table: Mapping[str, float], config: CredibilityConfig) -> Source:
@@ -209,8 +180,14 @@ def rate_corpus(corpus: Corpus, config: CredibilityConfig) -> Corpus:
             source.credibility_label,
             source.credibility_origin,
         )
-        articles.append(article.model_copy(update={"source": source}))
+        articles.append(article.model_copy(update={"source": resolved(source, config)}))
     return corpus.model_copy(update={"articles": tuple(articles)})
+
+
+def resolved(source: Source, config: CredibilityConfig) -> Source:
+    """The source with the credibility policy applied once: whether it counts as low. No later
+    stage reads the thresholds or the policy."""
+    return source.model_copy(update={"low": config.is_low(source.credibility_label)})
 
 
 # Reads the claims the matcher corroborates: for each claim text, the verified alignment
@@ -221,19 +198,16 @@ Corroborate = Callable[[Sequence[str]], Sequence[BriefSentence]]
 def suppress(
     claims: Sequence[Claim],
     sources: Mapping[str, Source],
-    independent: Mapping[str, str],
-    config: CredibilityConfig,
     corroborate: Corroborate | None = None,
 ) -> tuple[tuple[Claim, ...], tuple[Suppressed, ...]]:
     """Keep claims unless their only independent report comes from low-credibility sources.
 
     Decided only after `corroborate` has checked the claim against every other article: a
     claim that another independent report states in other words is corroborated (its support
-    grows by those sources) and kept. Unknown credibility counts as low (config.is_low).
+    grows by those sources) and kept. `sources` carry the policy (`Source.low`, `resolved`) and
+    their reports (`Source.report`).
     """
-    at_risk = [
-        claim for claim in claims if _single_low(claim.source_ids, sources, independent, config)
-    ]
+    at_risk = [claim for claim in claims if _single_low(claim.source_ids, sources)]
     found = (
         dict(zip((c.id for c in at_risk), corroborate([c.text for c in at_risk]), strict=True))
         if corroborate and at_risk
@@ -244,23 +218,16 @@ def suppress(
     for claim in claims:
         alignment = found.get(claim.id)
         widened = _with_support(claim, alignment) if alignment is not None else claim
-        if _single_low(widened.source_ids, sources, independent, config):
+        if _single_low(widened.source_ids, sources):
             suppressed.append(Suppressed.claim(claim, SUPPRESS_REASON))
         else:
             kept.append(widened)
     return tuple(kept), tuple(suppressed)
 
 
-def _single_low(
-    source_ids: Sequence[str],
-    sources: Mapping[str, Source],
-    independent: Mapping[str, str],
-    config: CredibilityConfig,
-) -> bool:
-    reports = {independent.get(source_id, source_id) for source_id in source_ids}
-    return len(reports) == 1 and all(
-        config.is_low(sources[source_id].credibility_label) for source_id in source_ids
-    )
+def _single_low(source_ids: Sequence[str], sources: Mapping[str, Source]) -> bool:
+    reports = {sources[source_id].report for source_id in source_ids}
+    return len(reports) == 1 and all(sources[source_id].low for source_id in source_ids)
 
 
 def _with_support(claim: Claim, alignment: BriefSentence) -> Claim:

@@ -16,7 +16,7 @@ from briefing import pipeline
 from briefing.compose import get_composer
 from briefing.config import BriefingConfig
 from briefing.embed import Embedder, get_embedder
-from briefing.models import Brief, Corpus, Digest, DigestStory, Source, StoryGroup
+from briefing.models import Brief, Corpus, Digest, DigestStory, Source, StoryGroup, sources_by_id
 
 log = logging.getLogger(__name__)
 
@@ -39,7 +39,7 @@ def build_digest(
     corpus, sents = pipeline.read_sources(folder, config)
     on_stage(f"grouping {len(corpus.articles)} articles into stories")
     groups = pipeline.find_stories(corpus, sents, embedder)
-    sources = {article.source.id: article.source for article in corpus.articles}
+    sources = sources_by_id(article.source for article in corpus.articles)
     found: list[DigestStory] = []
     for n, group in enumerate(groups, 1):
         on_stage(f"story {n} of {len(groups)}")
@@ -82,7 +82,7 @@ def _story(
     config: BriefingConfig,
 ) -> DigestStory:
     reports = _reports(brief, group.source_ids)
-    credible = [s for s in reports if not config.credibility.is_low(sources[s].credibility_label)]
+    credible = [s for s in reports if not sources[s].low]
     summarised = brief if len(reports) >= MIN_REPORTS and brief and brief.sentences else None
     dates = [d for s in group.source_ids if (d := sources[s].published)]
     return DigestStory(

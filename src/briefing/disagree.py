@@ -9,12 +9,12 @@ checks), so this stage decides only which pairs are about the same fact.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable
 
 import numpy as np
 
-from briefing.language import DATE_WORDS
-from briefing.models import Disagreement, Evidence, Sentence
+from briefing.language import DATE_WORDS, SAME_THING_STOP_WORDS
+from briefing.models import Disagreement, Evidence, Sentence, Story
 from briefing.vectors import neighbours
 
 # The lexical check's reason -> the kind of disagreement shown to readers. A reason not listed
@@ -27,13 +27,6 @@ KINDS = {
     "negation differs": "polarity",
     "opposite meaning": "polarity",
 }
-# Cosine above which two sentences may be about one fact, per embedder: a sentence that differs
-# from another only in a figure keeps nearly all of its meaning (MiniLM > 0.9 in the tests), but
-# a different name moves MiniLM further (0.72 for "Hamas" / "Hezbollah" in an identical
-# sentence); TF-IDF cosines run lower because a changed word changes a term. Chosen on the
-# tests' pairs; the word checks below keep out the paraphrases a low cosine lets in.
-SIMILARITY = {"tfidf": 0.55}
-DEFAULT_SIMILARITY = 0.7
 # Share of the shorter sentence's words (figures left out) that the other sentence also uses:
 # two sentences about different things ("12 people died" / "15 new stores opened") share few.
 SAME_FACT_OVERLAP = 0.6
@@ -80,56 +73,10 @@ _FIGURE_WORDS = DATE_WORDS | frozenset(
         "billions",
     ]
 )
-# Words too common to show that two sentences are about the same thing.
-_FUNCTION_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "with",
-        "and",
-        "or",
-        "but",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "that",
-        "this",
-        "it",
-        "its",
-        "as",
-        "from",
-        "said",
-        "says",
-        "say",
-        "he",
-        "she",
-        "they",
-        "we",
-        "i",
-    ]
-)
-
-
-def similarity_threshold(embedder_name: str) -> float:
-    return SIMILARITY.get(embedder_name, DEFAULT_SIMILARITY)
 
 
 def _words(text: str) -> set[str]:
-    return {w for w in _WORD.findall(text.lower()) if w not in _FUNCTION_WORDS}
+    return {w for w in _WORD.findall(text.lower()) if w not in SAME_THING_STOP_WORDS}
 
 
 def overlap(first: str, second: str) -> float:
@@ -157,7 +104,7 @@ def slots(text: str) -> dict[str, set[tuple[str, str]]]:
     """Each figure or date of a sentence with the content words on either side of it:
     "killing 12 people" gives {"12": {("<", "killing"), (">", "people")}}."""
     tokens = [t.lower() for t in _TOKEN.findall(text)]
-    content = [t for t in tokens if t not in _FUNCTION_WORDS]
+    content = [t for t in tokens if t not in SAME_THING_STOP_WORDS]
     found: dict[str, set[tuple[str, str]]] = {}
     for i, token in enumerate(content):
         if not _is_figure(token):
@@ -188,24 +135,21 @@ def _same_fact(first: str, second: str, kind: str) -> bool:
     return overlap(first, second) >= SAME_FACT_OVERLAP
 
 
-def find_disagreements(
-    sentences: Sequence[Sentence],
-    vectors: np.ndarray,
-    credible: Collection[str],
-    independent: Mapping[str, str],
-    differs: Differs,
-    threshold: float,
-) -> tuple[Disagreement, ...]:
-    """At most MAX_DISAGREEMENTS, most similar first; one per pair of reports and kind."""
-    rows = [i for i, s in enumerate(sentences) if s.source_id in credible]
+def find_disagreements(story: Story, differs: Differs) -> tuple[Disagreement, ...]:
+    """At most MAX_DISAGREEMENTS, most similar first; one per pair of reports and kind; only
+    sources that do not count as low speak, about sentences whose cosine reaches the
+    embedder's `Calibration.disagreement`."""
+    sentences, sources = story.sentences, story.sources
+    rows = [i for i, s in enumerate(sentences) if not sources[s.source_id].low]
     if len(rows) < 2:
         return ()
-    reports = [independent.get(sentences[i].source_id, sentences[i].source_id) for i in rows]
+    reports = [story.report(sentences[i].source_id) for i in rows]
     number = {report: n for n, report in enumerate(sorted(set(reports)))}
     groups = np.array([number[report] for report in reports])
     words = [_words(sentences[i].text) for i in rows]
     found: dict[tuple[str, str, str], Disagreement] = {}
-    near = neighbours(np.asarray(vectors)[rows], threshold, groups)
+    threshold = story.calibration.disagreement
+    near = neighbours(np.asarray(story.vectors)[rows], threshold, groups)
     for i, hits in enumerate(near):
         for j, cosine in hits:
             if j <= i or not _may_differ(words[i], words[j]):

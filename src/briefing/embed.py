@@ -11,6 +11,7 @@ import json
 import logging
 import os
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Protocol
@@ -26,21 +27,93 @@ log = logging.getLogger(__name__)
 
 DEFAULT_EMBEDDER = "minilm"
 TFIDF = "tfidf"
-# The default's name in outputs and in the calibration tables (verify.CALIBRATED).
+# The default's name in outputs.
 MINILM_NAME = "all-MiniLM-L6-v2"
 # Dense TF-IDF rows of at most 4,096 terms (16 KB a sentence): 1,000 articles (~20k sentences)
 # fit in about 330 MB, while a single story's vocabulary of names and bigrams stays whole.
 TFIDF_MAX_FEATURES = 4096
 
 
+@dataclass(frozen=True)
+class Calibration:
+    """Where an embedder's cosines mean something, one threshold per stage that reads them;
+    each embedder owns one (`Embedder.calibration`), and no stage looks an embedder up by name.
+    """
+
+    # claims: cosine at which two sentences state the same fact.
+    claim: float
+    # verify: the aligner's score blend and thresholds (verify.lexical.Thresholds: `weight` of
+    # the cosine in the score, least `support` score, cosine `floor` of the candidates examined,
+    # least score supporting one `part` of a fused sentence).
+    align_weight: float
+    align_support: float
+    align_floor: float
+    align_part: float
+    # disagree: cosine above which two sentences may be about one fact.
+    disagreement: float
+    # stories: distance (complete linkage) below which two groups of articles are one story.
+    story: float
+    # rank: claims linked in the PageRank graph, and the MMR's redundancy floor.
+    graph: float
+    redundancy_floor: float
+
+
+# Sentence-transformer cosines (MiniLM and any other neural model).
+# - claim 0.85: MiniLM paraphrases of one news fact score 0.70-0.90 while sentences that only
+#   share the topic score 0.45-0.65 on the seeds. 0.85 (was 0.70): at 0.70 two outlets'
+#   different facts of one lead paragraph merge, the brief can print one of them only, and its
+#   ROUGE-2 on the dev set's tune part was 16.78 against TF-IDF's 18.17 (0.80: 17.30, 0.85:
+#   17.44, 0.95: 17.71; issue 13, docs/benchmarks.md).
+# - align_*: chosen by benchmarks/calibrate_aligner.py on the tuning split of the hand-judged
+#   AllSides pairs (tests/data/allsides_pairs.jsonl; figures and command in docs/aligner.md).
+#   The floor is well below any supported pair's cosine.
+# - disagreement 0.7: a sentence that differs from another only in a figure keeps nearly all of
+#   its meaning (> 0.9 in the tests), but a different name moves MiniLM further (0.72 for
+#   "Hamas" / "Hezbollah" in an identical sentence). Chosen on the tests' pairs; the word checks
+#   of disagree.py keep out the paraphrases a low cosine lets in.
+# - story 0.74: tuned on the tuning half of benchmarks/stories.py (docs/stories.md).
+# - graph 0.3: claims on the same sub-topic link up.
+# - redundancy_floor 0.55: only similarity above it counts as repetition. Distinct facts of one
+#   story share its topic (cosine 0.3-0.55); restatements of one fact score 0.7 and up. A claim
+#   that repeats a chosen one at cosine 0.8 loses (0.8 - 0.55) / 0.45 = 0.56, more than any
+#   score gap between core facts.
+NEURAL = Calibration(
+    claim=0.85,
+    align_weight=0.7,
+    align_support=0.56,
+    align_floor=0.3,
+    align_part=0.56,
+    disagreement=0.7,
+    story=0.74,
+    graph=0.3,
+    redundancy_floor=0.55,
+)
+# TF-IDF sees only shared words: paraphrases score much lower (claim 0.42, disagreement 0.55:
+# a changed word changes a term), word coverage carries more of the aligner's score, and its
+# story distances run higher (0.94, tuned as above). The rank values are MiniLM's, never tuned
+# for TF-IDF.
+TFIDF_CALIBRATION = Calibration(
+    claim=0.42,
+    align_weight=0.3,
+    align_support=0.4,
+    align_floor=0.05,
+    align_part=0.4,
+    disagreement=0.55,
+    story=0.94,
+    graph=0.3,
+    redundancy_floor=0.55,
+)
+
+
 class Embedder(Protocol):
-    """Turns texts into L2-normalised vectors.
+    """Turns texts into L2-normalised vectors, and knows where its cosines mean something.
 
     `fit` sees the corpus once before any `encode` (TF-IDF learns its vocabulary there; neural
     models ignore it), so vectors from separate `encode` calls are comparable.
     """
 
     name: str
+    calibration: Calibration
 
     def fit(self, texts: Sequence[str]) -> None: ...
 
@@ -51,6 +124,7 @@ class TfidfEmbedder:
     """Word and bigram TF-IDF with the vocabulary of the corpus given to `fit`; no model files."""
 
     name = TFIDF
+    calibration = TFIDF_CALIBRATION
 
     def __init__(self) -> None:
         from sklearn.feature_extraction.text import TfidfVectorizer
@@ -85,6 +159,8 @@ class SentenceTransformerEmbedder:
     per process. Models made of a transformer, mean or CLS pooling and normalisation (MiniLM,
     MPNet, BGE, E5...) run on transformers directly, which starts seconds faster than the
     sentence-transformers package; any other layout goes through that package."""
+
+    calibration = NEURAL
 
     def __init__(self, name: str, path: str, batch_size: int) -> None:
         self.name = name
@@ -217,6 +293,7 @@ class OnnxEmbedder:
     otherwise encode them twice; story detection encodes lead sentences the claims reuse."""
 
     name = MINILM_NAME
+    calibration = NEURAL
 
     def __init__(self, folder: Path, onnx_file: Path, batch_size: int) -> None:
         self._folder = folder

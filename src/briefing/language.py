@@ -63,6 +63,7 @@ WIRE_AGENCIES: dict[str, str] = {
     "agence france-presse": "AFP",
     "agence france presse": "AFP",
     "upi": "UPI",
+    "united press international": "UPI",
     "dpa": "dpa",
     "ians": "IANS",
     "pti": "PTI",
@@ -71,7 +72,27 @@ WIRE_AGENCIES: dict[str, str] = {
     "bloomberg": "Bloomberg",
     "cnn": "CNN",
 }
-_AGENCY = "|".join(sorted((re.escape(name) for name in WIRE_AGENCIES), key=len, reverse=True))
+# The sites of the agencies the ratings table rates, by recorded name: an article that names no
+# outlet but carries their credit is rated as their copy (credibility.byline_domain).
+WIRE_SITES: dict[str, str] = {
+    "AP": "apnews.com",
+    "Reuters": "reuters.com",
+    "AFP": "afp.com",
+    "UPI": "upi.com",
+}
+
+
+def _alternatives(names: Iterable[str]) -> str:
+    return "|".join(sorted((re.escape(name) for name in names), key=len, reverse=True))
+
+
+_AGENCY = _alternatives(WIRE_AGENCIES)
+_RATED_AGENCY = _alternatives(n for n, agency in WIRE_AGENCIES.items() if agency in WIRE_SITES)
+# A rated agency in brackets near the start ("MOSCOW (AP) —"; further down, "(AP)" quotes
+# another report), or a credit line naming it ("Source: The Associated Press", "Via: AFP").
+_BRACKETED_AGENCY = re.compile(rf"\(({_RATED_AGENCY})\)", re.IGNORECASE)
+BRACKETED_SCAN_CHARS = 300
+_CREDIT_LABEL = re.compile(rf"^(?:source|credit|via)\s*:\s*({_RATED_AGENCY})\.?$", re.IGNORECASE)
 # "MOSCOW (AP) —", "BRUSSELS, Belgium (AP) -", "WASHINGTON (Reuters) -", "(CNN)", "LONDON —":
 # a place in capitals (optionally ", Country" and a date), an agency in brackets, a dash.
 _DATELINE = re.compile(
@@ -103,7 +124,6 @@ _BYLINE = re.compile(r"^\s*By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*(
 # An excerpt cut short ends in an ellipsis, possibly inside closing quotes or brackets.
 _TRUNCATED = re.compile(r"(?:\.\s?\.\s?\.|…)[\"'”’)\]]*\s*$")
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|(?<!\w)‘[^’]*’(?!\w)")
-_QUOTE_MARKS = re.compile(r"[“”\"]")
 # Quotations shorter than this are phrases ("so-called 'scare quotes'"), not statements that
 # need a speaker.
 QUOTE_NEEDS_SPEAKER_WORDS = 6
@@ -200,12 +220,21 @@ OPINION_VOICE_SENTENCES = 2
 _ROUGH_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’]))\s+(?=[\"“A-Z])|\n+")
 
 
+@cache
+def data_text(name: str) -> str:
+    """The one reader of the shipped data files (briefing/data/), each read once."""
+    return resources.files("briefing.data").joinpath(name).read_text("utf-8")
+
+
+def data_lines(name: str) -> list[str]:
+    """A shipped list: its lines, stripped, without blank lines and `#` comments."""
+    text = data_text(name)
+    return [line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"]
+
+
 def _word_list(name: str) -> frozenset[str]:
-    """A shipped list: one lowercase word per line, `#` comments."""
-    text = resources.files("briefing.data").joinpath(name).read_text("utf-8")
-    return frozenset(
-        line.strip().lower() for line in text.splitlines() if line.strip() and line[0] != "#"
-    )
+    """A shipped list of words, lowercased."""
+    return frozenset(line.lower() for line in data_lines(name))
 
 
 @cache
@@ -230,9 +259,65 @@ def is_attributed(text: str) -> bool:
     return bool(ATTRIBUTION.search(text))
 
 
+# -- stop words: one home, three lists for three uses -------------------------------------------
+
+
 @cache
 def _stopwords() -> frozenset[str]:
+    """Function words that content_words leaves out (data/stopwords.txt)."""
     return _word_list("stopwords.txt")
+
+
+@cache
+def english_stop_words() -> frozenset[str]:
+    """scikit-learn's English stop words (data/english_stop_words.txt, shipped so that the
+    aligner need not import scikit-learn): what the aligner's lexical checks leave out."""
+    return frozenset(data_lines("english_stop_words.txt"))
+
+
+# Words too common to show that two sentences are about the same thing (disagree.py: a short
+# list, since "not", "no" and figures must count there).
+SAME_THING_STOP_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "and",
+        "or",
+        "but",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "that",
+        "this",
+        "it",
+        "its",
+        "as",
+        "from",
+        "said",
+        "says",
+        "say",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+    ]
+)
 
 
 def content_words(text: str) -> set[str]:
@@ -248,6 +333,18 @@ def content_words(text: str) -> set[str]:
 def agency(name: str) -> str | None:
     """The one recorded name of a wire agency ("The Associated Press" -> "AP"), or None."""
     return WIRE_AGENCIES.get(" ".join(name.lower().split()))
+
+
+def wire_site(recorded: str | None, text: str, lines: Iterable[str]) -> str | None:
+    """The site of the rated agency whose copy an article is: the credit ingest recorded, else
+    an agency in brackets at the start of `text`, else a credit line among `lines`."""
+    site = WIRE_SITES.get(agency(recorded or "") or "")
+    if site is not None:
+        return site
+    bracketed = _BRACKETED_AGENCY.search(text[:BRACKETED_SCAN_CHARS])
+    labelled = (_CREDIT_LABEL.match(line.strip()) for line in lines)
+    match = bracketed or next((m for m in labelled if m), None)
+    return WIRE_SITES.get(agency(match.group(1)) or "") if match else None
 
 
 def dateline_credit(text: str) -> str | None:
@@ -385,6 +482,21 @@ def first_person(text: str) -> bool:
     """First-person words in the brief's own voice ("US" the country is not "us")."""
     plain = outside_quotes(text)
     return bool(_FIRST_PERSON.search(plain))
+
+
+# Clutter that cleaning missed: fragments too short, or without a lowercase word, to be a claim.
+MIN_CLAIM_WORDS = 5
+# Letters only: "don't" counts as two words here.
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+
+
+def looks_like_clutter(text: str) -> bool:
+    """A fragment rather than a statement (claims.drop_clutter): too few words, or no lowercase
+    word at all (headline-style promos, navigation, names in a byline)."""
+    words = _LETTER_RUN.findall(text)
+    if len(words) < MIN_CLAIM_WORDS:
+        return True
+    return not any(word.islower() and len(word) > 2 for word in words)
 
 
 def is_fragment(text: str) -> bool:

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Literal
 
+import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
+
+from briefing.config import UNKNOWN_CREDIBILITY, CredibilityConfig
+
+if TYPE_CHECKING:
+    from briefing.embed import Calibration
 
 CredibilityLabel = Literal["high", "medium", "low", "unknown"]
 # News reports facts; an opinion piece (column, editorial, analysis) argues a view.
@@ -45,6 +54,31 @@ class Source(Record):
     kind_reason: str | None = None
     # The wire agency a dateline or credit line names ("AP"): the article copies its report.
     wire_credit: str | None = None
+    # Decided by the stages, never written out. The credibility policy, resolved once
+    # (credibility.rate_corpus): whether the source counts as low (it cannot carry a claim
+    # alone); the default policy until then.
+    low: bool = Field(default_factory=lambda data: _default_low(data), exclude=True)
+    # The source whose report this article copies (claims.mark_copies); None: not yet decided.
+    report_id: str | None = Field(default=None, exclude=True)
+
+    @property
+    def report(self) -> str:
+        """The independent report the article belongs to: the original it copies, or itself."""
+        return self.report_id or self.id
+
+    @property
+    def weight(self) -> float:
+        """The credibility that weighs the source's report (unknown: UNKNOWN_CREDIBILITY)."""
+        return UNKNOWN_CREDIBILITY if self.credibility is None else self.credibility
+
+
+def sources_by_id(sources: Iterable[Source]) -> dict[str, Source]:
+    """The one lookup of sources by id (a story's, a brief's, a digest's)."""
+    return {source.id: source for source in sources}
+
+
+def _default_low(data: dict[str, Any]) -> bool:
+    return CredibilityConfig().is_low(data.get("credibility_label", "unknown"))
 
 
 class Article(Record):
@@ -255,3 +289,33 @@ class Digest(Record):
     stories: tuple[DigestStory, ...]
     sources: tuple[Source, ...]
     skipped: tuple[Skipped, ...] = ()
+
+
+@dataclass(frozen=True)
+class Story:
+    """One story as every stage after embedding reads it: the articles (sources rated and their
+    copies marked), their sentences, one normalised vector per sentence and the calibration of
+    the embedder that made them, and lookups by id.
+    Built once by the pipeline; never changed."""
+
+    corpus: Corpus
+    sentences: tuple[Sentence, ...]
+    vectors: np.ndarray
+    # Where the vectors' cosines mean something (the embedder's, embed.Calibration).
+    calibration: Calibration
+
+    @cached_property
+    def sources(self) -> dict[str, Source]:
+        return sources_by_id(article.source for article in self.corpus.articles)
+
+    @cached_property
+    def by_id(self) -> dict[str, Sentence]:
+        return {sentence.id: sentence for sentence in self.sentences}
+
+    @cached_property
+    def independent(self) -> dict[str, str]:
+        """Each source id with the independent report it belongs to."""
+        return {source_id: source.report for source_id, source in self.sources.items()}
+
+    def report(self, source_id: str) -> str:
+        return self.sources[source_id].report

@@ -8,10 +8,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import numpy as np
-
 from briefing import assemble, credibility, disagree, rank, sentences, stories
 from briefing import claims as claim_stage
+from briefing.assemble import Outcome
 from briefing.compose import get_composer
 from briefing.compose.base import ComposeInput, Composer, Composition
 from briefing.compose.extractive import passed_over, printed_texts, selection_budget
@@ -27,6 +26,7 @@ from briefing.models import (
     Disagreement,
     Draft,
     Sentence,
+    Story,
     StoryGroup,
     Suppressed,
 )
@@ -44,12 +44,9 @@ def _quiet(stage: str) -> None:
 
 @dataclass(frozen=True)
 class Analysis:
-    """The shared front half of `build` and `cite`: sources, sentences, vectors, claims."""
+    """The shared front half of `build` and `cite`: the story, its claims, the aligner."""
 
-    corpus: Corpus
-    sentences: tuple[Sentence, ...]
-    vectors: np.ndarray
-    independent: dict[str, str]
+    story: Story
     claims: tuple[Claim, ...]
     aligner: Aligner
 
@@ -75,19 +72,19 @@ def analyse_corpus(
     embedder: Embedder,
     on_stage: OnStage = _quiet,
 ) -> Analysis:
-    """Embed, find claims and prepare the aligner for articles already read."""
+    """Embed, mark copies, build the Story once, find claims and prepare the aligner for
+    articles already read."""
     texts = [sentence.text for sentence in sents]
     on_stage(f"embedding {len(texts)} sentences of {len(corpus.articles)} articles")
     embedder.fit(texts)
     vectors = embedder.encode(texts)
     on_stage("finding cross-source claims")
-    threshold = claim_stage.claim_threshold(embedder.name)
+    threshold = embedder.calibration.claim
     near = claim_stage.sentence_neighbours(sents, vectors, threshold)
-    independent = claim_stage.independent_reports(corpus, sents, near)
-    sources = {article.source.id: article.source for article in corpus.articles}
+    marked = claim_stage.mark_copies(corpus, sents, near)
+    story = Story(marked, sents, vectors, embedder.calibration)
     found = claim_stage.build_claims(sents, vectors, near, threshold)
-    aligner = Aligner(sents, vectors, sources, independent, embedder, config)
-    return Analysis(corpus, sents, vectors, independent, found, aligner)
+    return Analysis(story, found, Aligner(story, embedder, config.verify))
 
 
 def build_brief(
@@ -127,70 +124,41 @@ def brief_of_corpus(
 ) -> Brief:
     """The brief of articles already read: one story's, of a folder or of a digest."""
     found = analyse_corpus(corpus, sents, config, embedder, on_stage)
+    story = found.story
     on_stage("ranking claims")
-    sources = {article.source.id: article.source for article in found.corpus.articles}
-    kept, suppressed = credibility.suppress(
-        found.claims, sources, found.independent, config.credibility, found.aligner.align_many
-    )
+    kept, suppressed = credibility.suppress(found.claims, story.sources, found.aligner.align_many)
     kept, clutter = claim_stage.drop_clutter(kept)
-    vectors = claim_stage.claim_vectors(kept, found.sentences, found.vectors)
-    ranked = rank.rank_claims(
-        kept, vectors, found.sentences, sources, found.independent, config.rank
-    )
-    by_id = {sentence.id: sentence for sentence in found.sentences}
-    story = rank.Story(
-        found.sentences,
-        sources,
-        found.independent,
+    vectors = claim_stage.claim_vectors(kept, story.sentences, story.vectors)
+    ranked = rank.rank_claims(kept, vectors, story, config.rank)
+    selection = rank.Selection(
+        story,
         dict(zip((claim.id for claim in kept), vectors, strict=True)),
-        _conflict(found.sentences),
+        selection_budget(config.brief),
+        _conflict(story.sentences),
     )
-    printed, unprintable = printed_texts(ranked, by_id, sources, rank.MAX_CANDIDATES)
-    budget = selection_budget(config.brief)
-    selected = rank.select_brief(ranked, printed, story, budget, config.rank)
+    printed, unprintable = printed_texts(ranked, story.by_id, story.sources, rank.MAX_CANDIDATES)
+    selected = rank.select_brief(ranked, printed, selection, config.rank)
     left_out = passed_over(ranked, selected, unprintable)
     given = ComposeInput(
-        claims=ranked, selected=selected, sentences=by_id, sources=sources, config=config
+        claims=ranked,
+        selected=selected,
+        sentences=story.by_id,
+        sources=story.sources,
+        config=config,
     )
     on_stage(f"writing the brief ({composer.name}) and verifying every sentence")
-    composition, verified, dropped, fallback = _compose_and_verify(composer, given, found)
-    brief = assemble.assemble_brief(
-        composition,
-        verified,
-        found.corpus,
-        suppressed=_not_cited(suppressed, verified) + clutter + left_out + composition.left_out,
-        dropped=dropped,
-        fallback_reason=fallback,
-        independent=found.independent,
-        sentences=found.sentences,
-    )
+    outcome = _compose_and_verify(composer, given, found.aligner)
+    kept_out = _not_cited(suppressed, outcome.verified) + clutter + left_out
+    brief = assemble.assemble_brief(outcome, story, kept_out + outcome.composition.left_out)
     on_stage("finding where sources disagree")
-    disagreements = find_disagreements(found, config, embedder)
-    return brief.model_copy(update={"disagreements": disagreements, "read": found.sentences})
+    disagreements = find_disagreements(story)
+    return brief.model_copy(update={"disagreements": disagreements, "read": story.sentences})
 
 
-def find_disagreements(
-    found: Analysis, config: BriefingConfig, embedder: Embedder
-) -> tuple[Disagreement, ...]:
+def find_disagreements(story: Story) -> tuple[Disagreement, ...]:
     """Facts that credible, independent sources state differently (the aligner's lexical
     checks name the difference)."""
-    features = cache(Lexicon(sentence.text for sentence in found.sentences).features)
-
-    def differs(first: str, second: str) -> str | None:
-        return conflict(features(first), features(second))
-
-    sources = {article.source.id: article.source for article in found.corpus.articles}
-    credible = {
-        sid for sid, s in sources.items() if not config.credibility.is_low(s.credibility_label)
-    }
-    return disagree.find_disagreements(
-        found.sentences,
-        found.vectors,
-        credible,
-        found.independent,
-        differs,
-        disagree.similarity_threshold(embedder.name),
-    )
+    return disagree.find_disagreements(story, _conflict(story.sentences))
 
 
 def _conflict(sents: tuple[Sentence, ...]) -> Callable[[str, str], str | None]:
@@ -208,23 +176,21 @@ def _not_cited(
     return tuple(s for s in suppressed if not cited.intersection(s.sentence_ids))
 
 
-def _compose_and_verify(
-    composer: Composer, given: ComposeInput, found: Analysis
-) -> tuple[Composition, tuple[BriefSentence, ...], tuple[Suppressed, ...], str | None]:
+def _compose_and_verify(composer: Composer, given: ComposeInput, aligner: Aligner) -> Outcome:
     """Compose with the configured composer; fall back to extractive when too little verifies."""
     claims = {claim.id: claim for claim in given.claims}
     composition = composer.compose(given)
-    verified, dropped = verify_drafts(composition.sentences, found.aligner, claims)
+    verified, dropped = verify_drafts(composition.sentences, aligner, claims)
     if composer.name == "extractive" or len(verified) >= given.config.compose.min_sentences:
-        return composition, verified, dropped, None
+        return Outcome(composition, verified, dropped)
     reason = (
         f"only {len(verified)} of {len(composition.sentences)} generated sentences were "
         f"supported by the sources (minimum {given.config.compose.min_sentences})"
     )
     log.warning("falling back to the extractive brief: %s", reason)
     extractive = get_composer(given.config.compose, force="extractive").compose(given)
-    fallback_verified, fallback_dropped = verify_drafts(extractive.sentences, found.aligner, claims)
-    return extractive, fallback_verified, dropped + fallback_dropped, reason
+    fallback_verified, fallback_dropped = verify_drafts(extractive.sentences, aligner, claims)
+    return Outcome(extractive, fallback_verified, dropped + fallback_dropped, reason)
 
 
 @dataclass(frozen=True)
@@ -245,14 +211,6 @@ def cite_draft(
         result.model_copy(update={"paragraph": span.paragraph})
         for result, span in zip(aligned, draft.sentences, strict=True)
     )
-    brief = assemble.assemble_brief(
-        Composition(title=draft.title, sentences=()),
-        cited,
-        found.corpus,
-        suppressed=(),
-        dropped=(),
-        fallback_reason=None,
-        independent=found.independent,
-        sentences=found.sentences,
-    )
+    outcome = Outcome(Composition(title=draft.title, sentences=()), cited)
+    brief = assemble.assemble_brief(outcome, found.story, ())
     return CitedDraft(draft, brief)

@@ -29,10 +29,8 @@ EMBED_WEIGHT = 0.6
 # are pushed apart by DATE_PENALTY (still joinable when content is near-identical).
 DATE_WINDOW_DAYS = 3
 DATE_PENALTY = 0.15
-# Distance (complete linkage) below which two groups of articles are one story, per embedder
-# (TF-IDF cosines run lower than MiniLM's). Tuned on the tuning half of benchmarks/stories.py.
-STORY_THRESHOLDS = {"tfidf": 0.94}
-DEFAULT_STORY_THRESHOLD = 0.74
+# The distance (complete linkage) below which two groups of articles are one story is the
+# embedder's (`Calibration.story`, embed.py).
 # Complete linkage: two groups join only when every pair of their articles is near, so stories
 # on one subject from consecutive days do not chain into one (better B-cubed precision than
 # average linkage on the tuning half, same recall; docs/stories.md).
@@ -124,10 +122,6 @@ def cluster(distance: np.ndarray, threshold: float, linkage: str = LINKAGE) -> l
     return [int(label) for label in model.fit_predict(distance)]
 
 
-def story_threshold(embedder_name: str) -> float:
-    return STORY_THRESHOLDS.get(embedder_name, DEFAULT_STORY_THRESHOLD)
-
-
 def article_key(article: Article) -> str:
     """What identifies an article from one day to the next: its URL, else its headline, else
     its file name."""
@@ -189,7 +183,7 @@ def group_stories(
     """The stories of a folder, largest first (ties by id); each lists its articles' ids in
     the folder's order."""
     articles = corpus.articles
-    labels = cluster(article_distances(corpus, sentences, embedder), story_threshold(embedder.name))
+    labels = cluster(article_distances(corpus, sentences, embedder), embedder.calibration.story)
     members: dict[int, list[Article]] = {}
     for label, article in zip(labels, articles, strict=True):
         members.setdefault(label, []).append(article)

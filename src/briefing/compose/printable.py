@@ -16,7 +16,6 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from briefing.compose.base import ComposeInput
-from briefing.config import UNKNOWN_CREDIBILITY
 from briefing.language import (
     FRAGMENT,
     LOADED,
@@ -122,10 +121,9 @@ def problems(text: str, source: Source, wording: Wording) -> list[str]:
 
 def readability(sentence: Sentence, source: Source) -> float:
     """How well a member sentence stands alone in a neutral brief (higher is better)."""
-    credibility = source.credibility if source.credibility is not None else UNKNOWN_CREDIBILITY
     words = len(sentence.text.split())
     return (
-        CREDIBILITY_PREFERENCE * credibility
+        CREDIBILITY_PREFERENCE * source.weight
         + NEWS_BONUS * (source.kind == "news")
         + ATTRIBUTION_BONUS * is_attributed(sentence.text)
         - LENGTH_PENALTY_PER_WORD * max(0, words - COMFORTABLE_WORDS)
@@ -254,8 +252,7 @@ def headline(given: ComposeInput, chosen: Sequence[tuple[Claim, str]]) -> str:
     def fit(source: Source) -> tuple[float, float, str]:
         words = content_words(clean_title(source.title or "", source.outlet))
         overlap = len(words & content_words(lead)) / max(1, len(words))
-        credibility = source.credibility if source.credibility is not None else UNKNOWN_CREDIBILITY
-        return (round(credibility, 1), overlap, source.id)
+        return (round(source.weight, 1), overlap, source.id)
 
     best = max(titled, key=fit)
     return _with_period(clean_title(best.title or DEFAULT_TITLE, best.outlet), given, chosen)

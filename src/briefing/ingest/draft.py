@@ -17,13 +17,12 @@ from briefing.errors import InputError
 from briefing.ingest.decode import NotText, decode
 from briefing.ingest.fields import display_name
 from briefing.ingest.folder import BYTES_PER_CHAR, read_bytes
-from briefing.markup import markdown_parser
+from briefing.markup import front_matter, markdown_parser
 from briefing.models import Draft, DraftSpan
 from briefing.sentences import Splitter
 
 log = logging.getLogger(__name__)
 
-_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n.*?\r?\n(?:---|\.\.\.)[ \t]*(?=\r?\n|\Z)", re.S)
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 # Inline syntax that is not prose. Each pattern's named groups are the parts blanked out
 # (with spaces, so offsets hold); the rest of a match (a link's text) stays prose.
@@ -102,7 +101,7 @@ def _line_starts(text: str) -> list[int]:
 
 def _without_front_matter(text: str) -> str:
     """The text with YAML front matter blanked (same number of lines), as Markdown sees it."""
-    match = _FRONT_MATTER.match(text)
+    match = front_matter(text)
     if not match:
         return text
     blank = "\n" * len(re.findall(r"\r\n|\r|\n", match.group(0)))

@@ -10,7 +10,7 @@ from pathlib import Path
 from briefing.errors import InputError
 from briefing.ingest import fields
 from briefing.ingest.decode import NotText, decode
-from briefing.ingest.readers import Meta
+from briefing.ingest.readers import Meta, identified
 
 MANIFEST_NAME = "sources.csv"
 COLUMNS = ("file", "outlet", "domain", "url", "published", "credibility", "kind")
@@ -73,13 +73,4 @@ def _meta(record: dict[str, str], where: str) -> Meta:
         kind = fields.parse_kind(record.get("kind"))
     except ValueError as exc:
         raise InputError(str(exc), where) from None
-    url = fields.clean_text(record.get("url"))
-    return Meta(
-        outlet=fields.clean_text(record.get("outlet")),
-        domain=fields.clean_domain(record.get("domain")) or fields.domain_of(url),
-        url=url,
-        published=published,
-        credibility=score,
-        label=label,
-        kind=kind,
-    )
+    return identified(record, published=published, credibility=score, label=label, kind=kind)

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
 from briefing.ingest import boilerplate, fields
+from briefing.markup import front_matter
 from briefing.models import CredibilityLabel, DroppedLine, SourceKind
 
 Lines = tuple[tuple[int, str], ...]
@@ -29,9 +30,6 @@ WRAP_MAX_WIDTH = 100
 # A line this long that stops mid-sentence before a lower-case line was wrapped, not ended.
 WRAP_MIN_LINE = 40
 WRAP_MIN_BREAKS = 2
-_FRONT_MATTER = re.compile(
-    r"\A\ufeff?---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL
-)
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
@@ -180,7 +178,7 @@ def read_markdown(text: str) -> Parsed:
 def _front_matter(text: str) -> tuple[Meta, int, tuple[str, ...]]:
     import yaml
 
-    match = _FRONT_MATTER.match(text)
+    match = front_matter(text)
     if not match:
         return Meta(), 0, ()
     try:
@@ -239,18 +237,27 @@ def meta_from_mapping(data: dict[Any, Any], where: str) -> tuple[Meta, tuple[str
         kind = fields.parse_kind(data.get("kind"))
     except ValueError as exc:
         warnings.append(f"{where}: {exc}; ignored")
-    url = fields.clean_text(data.get("url"))
-    meta = Meta(
+    meta = identified(
+        data,
         title=fields.clean_text(data.get("title")),
-        outlet=fields.clean_text(data.get("outlet")),
-        domain=fields.clean_domain(data.get("domain")) or fields.domain_of(url),
-        url=url,
         published=published,
         credibility=score,
         label=label,
         kind=kind,
     )
     return meta, tuple(warnings)
+
+
+def identified(data: Mapping[str, Any], **parsed: Any) -> Meta:
+    """Meta with the outlet, domain and URL that `data` (front matter, a manifest row) names,
+    cleaned (the domain from the URL when none is given), and the values already parsed."""
+    url = fields.clean_text(data.get("url"))
+    return Meta(
+        outlet=fields.clean_text(data.get("outlet")),
+        domain=fields.clean_domain(data.get("domain")) or fields.domain_of(url),
+        url=url,
+        **parsed,
+    )
 
 
 def _headings(lines: Lines, title: str | None) -> tuple[str | None, Lines, tuple[DroppedLine, ...]]:

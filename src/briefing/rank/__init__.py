@@ -2,6 +2,6 @@
 extractive brief says, in what order, within its word budget (`select`)."""
 
 from briefing.rank.score import rank_claims
-from briefing.rank.select import MAX_CANDIDATES, Story, select_brief
+from briefing.rank.select import MAX_CANDIDATES, Selection, select_brief
 
-__all__ = ["MAX_CANDIDATES", "Story", "rank_claims", "select_brief"]
+__all__ = ["MAX_CANDIDATES", "Selection", "rank_claims", "select_brief"]

@@ -13,9 +13,9 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 from scipy import sparse
 
-from briefing.config import UNKNOWN_CREDIBILITY, RankConfig
+from briefing.config import RankConfig
 from briefing.language import content_words
-from briefing.models import Claim, Sentence, Source
+from briefing.models import Claim, Sentence, Source, Story
 from briefing.vectors import neighbours
 
 # The weights of the four signals (each scaled to [0, 1]) are in RankConfig. Corroboration
@@ -23,42 +23,33 @@ from briefing.vectors import neighbours
 # same idea at word level (Gillick & Favre 2009 weight concepts by document frequency), so a
 # fact phrased too differently to cluster still counts; centrality does so at the level of
 # meaning; position breaks ties toward the lead, where news writing puts the core facts.
-# Edges of the claim graph: claims on the same sub-topic (cosine >= 0.3 for MiniLM) link up.
-GRAPH_THRESHOLD = 0.3
+# Edges of the claim graph (claims on the same sub-topic) and the MMR's redundancy floor are
+# the embedder's (`Calibration.graph`, `Calibration.redundancy_floor`, embed.py).
 # PageRank damping as in LexRank (Erkan & Radev 2004 use 0.85) and its convergence settings.
 DAMPING = 0.85
 PAGERANK_ITERATIONS = 100
 PAGERANK_TOLERANCE = 1e-8
-# MMR: only similarity above the floor counts as repetition. Distinct facts of one story share
-# its topic (MiniLM cosine 0.3-0.55); restatements of one fact score 0.7 and up. A claim that
-# repeats a chosen one at cosine 0.8 loses (0.8 - 0.55) / 0.45 = 0.56, more than any score
-# gap between core facts.
-REDUNDANCY_FLOOR = 0.55
 REDUNDANCY_PENALTY = 1.0
 # Claims put in MMR order; the rest follow by score (composers never use more than this).
 MMR_DEPTH = 60
 
 
-def report_weights(
-    claim: Claim, sources: Mapping[str, Source], independent: Mapping[str, str]
-) -> dict[str, float]:
+def report_weights(claim: Claim, sources: Mapping[str, Source]) -> dict[str, float]:
     """Credibility weight of each independent report that supports the claim."""
     weights: dict[str, float] = {}
     for source_id in claim.source_ids:
-        value = sources[source_id].credibility
-        weight = UNKNOWN_CREDIBILITY if value is None else value
-        report = independent.get(source_id, source_id)
-        weights[report] = max(weights.get(report, 0.0), weight)
+        source = sources[source_id]
+        weights[source.report] = max(weights.get(source.report, 0.0), source.weight)
     return weights
 
 
-def pagerank(vectors: np.ndarray) -> np.ndarray:
-    """PageRank over the sparse graph of claims with cosine >= GRAPH_THRESHOLD."""
+def pagerank(vectors: np.ndarray, threshold: float) -> np.ndarray:
+    """PageRank over the sparse graph of claims with cosine >= threshold."""
     n = len(vectors)
     if n == 0:
         return np.zeros(0)
     rows, cols, data = [], [], []
-    for i, hits in enumerate(neighbours(vectors, GRAPH_THRESHOLD)):
+    for i, hits in enumerate(neighbours(vectors, threshold)):
         for j, score in hits:
             rows.append(i)
             cols.append(j)
@@ -101,25 +92,22 @@ def _scaled(values: np.ndarray) -> np.ndarray:
 
 
 def score_claims(
-    claims: Sequence[Claim],
-    vectors: np.ndarray,
-    sentences: Sequence[Sentence],
-    sources: Mapping[str, Source],
-    independent: Mapping[str, str],
-    config: RankConfig,
+    claims: Sequence[Claim], vectors: np.ndarray, story: Story, config: RankConfig
 ) -> np.ndarray:
-    support = np.array([sum(report_weights(c, sources, independent).values()) for c in claims])
+    support = np.array([sum(report_weights(c, story.sources).values()) for c in claims])
     position = np.array([1.0 - claim.position for claim in claims])
     return (
         config.support_weight * _scaled(support)
-        + config.concept_weight * _scaled(concept_scores(claims, sentences))
-        + config.centrality_weight * _scaled(pagerank(vectors))
+        + config.concept_weight * _scaled(concept_scores(claims, story.sentences))
+        + config.centrality_weight * _scaled(pagerank(vectors, story.calibration.graph))
         + config.position_weight * position
     )
 
 
-def mmr_order(scores: np.ndarray, vectors: np.ndarray, depth: int = MMR_DEPTH) -> list[int]:
-    """Greedy maximal marginal relevance for the first `depth` places, then by score."""
+def mmr_order(scores: np.ndarray, vectors: np.ndarray, floor: float) -> list[int]:
+    """Greedy maximal marginal relevance for the first MMR_DEPTH places, then by score; only
+    similarity above `floor` counts as repetition."""
+    depth = MMR_DEPTH
     remaining = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
     chosen: list[int] = []
     redundancy = np.zeros(len(scores))
@@ -127,26 +115,19 @@ def mmr_order(scores: np.ndarray, vectors: np.ndarray, depth: int = MMR_DEPTH) -
         best = max(remaining, key=lambda i: (scores[i] - REDUNDANCY_PENALTY * redundancy[i], -i))
         chosen.append(best)
         remaining.remove(best)
-        overlap = np.clip(
-            (vectors @ vectors[best] - REDUNDANCY_FLOOR) / (1 - REDUNDANCY_FLOOR), 0, 1
-        )
+        overlap = np.clip((vectors @ vectors[best] - floor) / (1 - floor), 0, 1)
         redundancy = np.maximum(redundancy, overlap)
     return chosen + remaining
 
 
 def rank_claims(
-    claims: Sequence[Claim],
-    vectors: np.ndarray,
-    sentences: Sequence[Sentence],
-    sources: Mapping[str, Source],
-    independent: Mapping[str, str],
-    config: RankConfig,
+    claims: Sequence[Claim], vectors: np.ndarray, story: Story, config: RankConfig
 ) -> tuple[Claim, ...]:
     """Claims best first, each with its score; `vectors[i]` is claim i's normalised vector."""
     if not claims:
         return ()
-    scores = score_claims(claims, vectors, sentences, sources, independent, config)
+    scores = score_claims(claims, vectors, story, config)
     return tuple(
         claims[i].model_copy(update={"score": round(float(scores[i]), 4)})
-        for i in mmr_order(scores, vectors)
+        for i in mmr_order(scores, vectors, story.calibration.redundancy_floor)
     )

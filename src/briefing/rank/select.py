@@ -29,9 +29,9 @@ from typing import Any
 
 import numpy as np
 
-from briefing.config import MIN_SENTENCES, UNKNOWN_CREDIBILITY, BriefConfig, RankConfig
+from briefing.config import MIN_SENTENCES, BriefConfig, RankConfig
 from briefing.language import content_words, is_attributed
-from briefing.models import Claim, Sentence, Source
+from briefing.models import Claim, Story
 
 # A lead (first sentence) or a headline is where an outlet says what the story is: its
 # concepts count twice an ordinary sentence's (1-3 score alike on the dev set's tune part),
@@ -80,19 +80,14 @@ def no_conflict(_a: str, _b: str) -> str | None:
 
 
 @dataclass(frozen=True)
-class Story:
-    """What selection reads besides the ranked claims: the sentences, sources, which source
-    copies which (independent reports), each claim's vector, and the lexical conflict check."""
+class Selection:
+    """What selection reads besides the ranked claims and their printed sentences: the story,
+    each claim's vector, the word budget, and the lexical conflict check."""
 
-    sentences: Sequence[Sentence]
-    sources: Mapping[str, Source]
-    independent: Mapping[str, str]
+    story: Story
     vectors: Mapping[str, np.ndarray]
+    budget: BriefConfig
     conflict: Conflict = no_conflict
-
-    def credibility(self, source_id: str) -> float:
-        value = self.sources[source_id].credibility
-        return UNKNOWN_CREDIBILITY if value is None else value
 
 
 @dataclass(frozen=True)
@@ -126,16 +121,16 @@ def concepts(text: str) -> frozenset[str]:
     return frozenset(unigrams | bigrams)
 
 
-def concept_weights(story: Story) -> dict[str, float]:
+def concept_weights(given: Selection) -> dict[str, float]:
     """Each concept's worth: the credibility of each independent report using it (boosted in
     its headline and lead), summed over reports, scaled so that all concepts sum to 1."""
     per_report: dict[str, dict[str, float]] = {}
-    for sentence in story.sentences:
+    for sentence in given.story.sentences:
         boost = LEAD_BOOST if sentence.index == 0 else 1.0
-        _note(per_report, story, sentence.source_id, concepts(sentence.text), boost)
-    for source in story.sources.values():
+        _note(per_report, given, sentence.source_id, concepts(sentence.text), boost)
+    for source in given.story.sources.values():
         if source.title:
-            _note(per_report, story, source.id, concepts(source.title), LEAD_BOOST)
+            _note(per_report, given, source.id, concepts(source.title), LEAD_BOOST)
     weights: dict[str, float] = {}
     reports: dict[str, int] = {}
     for found in per_report.values():
@@ -153,23 +148,23 @@ def concept_weights(story: Story) -> dict[str, float]:
 
 def _note(
     per_report: dict[str, dict[str, float]],
-    story: Story,
+    given: Selection,
     source_id: str,
     found: frozenset[str],
     boost: float,
 ) -> None:
-    report = story.independent.get(source_id, source_id)
-    weight = story.credibility(source_id) * boost
+    report = given.story.report(source_id)
+    weight = given.story.sources[source_id].weight * boost
     seen = per_report.setdefault(report, {})
     for concept in found:
         seen[concept] = max(seen.get(concept, 0.0), weight)
 
 
-def topics(claims: Sequence[Claim], story: Story) -> list[int]:
+def topics(claims: Sequence[Claim], given: Selection) -> list[int]:
     """Leader clustering in score order: a claim joins the first leader it is close to."""
     if not claims:
         return []
-    matrix = np.stack([story.vectors[c.id] for c in claims])
+    matrix = np.stack([given.vectors[c.id] for c in claims])
     cosine = matrix @ matrix.T
     pairs = cosine[np.triu_indices(len(claims), k=1)]
     threshold = float(np.quantile(pairs, TOPIC_QUANTILE)) if len(pairs) else 1.0
@@ -184,19 +179,21 @@ def topics(claims: Sequence[Claim], story: Story) -> list[int]:
     return labels
 
 
-def candidates(ranked: Sequence[Claim], texts: Mapping[str, str], story: Story) -> list[Candidate]:
+def candidates(
+    ranked: Sequence[Claim], texts: Mapping[str, str], given: Selection
+) -> list[Candidate]:
     """The best-scored claims that have a printable sentence, each with its topic as a concept."""
     claims = [c for c in ranked if c.id in texts][:MAX_CANDIDATES]
     return [
         Candidate(c, texts[c.id], len(texts[c.id].split()), concepts(texts[c.id]) | {f"t:{t}"})
-        for c, t in zip(claims, topics(claims, story), strict=True)
+        for c, t in zip(claims, topics(claims, given), strict=True)
     ]
 
 
-def weights(pool: Sequence[Candidate], story: Story, config: RankConfig) -> dict[str, float]:
+def weights(pool: Sequence[Candidate], given: Selection, config: RankConfig) -> dict[str, float]:
     """Concept weights (sum 1) plus topic weights (sum `config.diversity`): each topic is worth
     its best claim's score."""
-    found = concept_weights(story)
+    found = concept_weights(given)
     best: dict[str, float] = {}
     for candidate in pool:
         for topic in (c for c in candidate.concepts if c.startswith("t:")):
@@ -205,12 +202,16 @@ def weights(pool: Sequence[Candidate], story: Story, config: RankConfig) -> dict
     return found | {topic: config.diversity * score / total for topic, score in best.items()}
 
 
-def lead_fact(pool: Sequence[Candidate], story: Story, budget: int) -> Candidate | None:
+def lead_fact(pool: Sequence[Candidate], given: Selection, budget: int) -> Candidate | None:
     """What the most credible outlets lead with: credibility of each article whose first
     sentence the claim holds, plus each headline's share of concepts the sentence repeats."""
-    firsts = {s.id: story.credibility(s.source_id) for s in story.sentences if s.index == 0}
+    firsts = {
+        s.id: given.story.sources[s.source_id].weight for s in given.story.sentences if s.index == 0
+    }
     titles = [
-        (concepts(s.title), story.credibility(s.id)) for s in story.sources.values() if s.title
+        (concepts(s.title), given.story.sources[s.id].weight)
+        for s in given.story.sources.values()
+        if s.title
     ]
 
     def strength(candidate: Candidate) -> tuple[float, float]:
@@ -226,14 +227,14 @@ def lead_fact(pool: Sequence[Candidate], story: Story, budget: int) -> Candidate
     return max((c for c in pool if c.words <= budget), key=strength, default=None)
 
 
-def clash(a: Candidate, b: Candidate, story: Story) -> bool:
+def clash(a: Candidate, b: Candidate, given: Selection) -> bool:
     """The two would set conflicting figures or claims side by side: a conflict on one
     subject, unless each is attributed to whoever said it."""
     mine, theirs = (_words(c.text) for c in (a, b))
     overlap = len(mine & theirs) / max(1, len(mine | theirs))
     if overlap < SAME_FACT_OVERLAP or (is_attributed(a.text) and is_attributed(b.text)):
         return False
-    return story.conflict(a.text, b.text) in CLASHING
+    return given.conflict(a.text, b.text) in CLASHING
 
 
 def same_fact(a: Candidate, b: Candidate) -> bool:
@@ -271,19 +272,19 @@ def _words(text: str) -> set[str]:
     return {w for w in content_words(text) if not w[0].isdigit()}
 
 
-def standing(candidate: Candidate, story: Story) -> tuple[str, float]:
+def standing(candidate: Candidate, given: Selection) -> tuple[str, float]:
     """Which of two clashing claims the brief keeps: the latest report, then the most credible."""
     ids = candidate.claim.source_ids
-    latest = max((story.sources[i].published or "" for i in ids), default="")
-    return (latest, max((story.credibility(i) for i in ids), default=0.0))
+    latest = max((given.story.sources[i].published or "" for i in ids), default="")
+    return (latest, max((given.story.sources[i].weight for i in ids), default=0.0))
 
 
-def without_clashes(pool: Sequence[Candidate], story: Story) -> list[Candidate]:
+def without_clashes(pool: Sequence[Candidate], given: Selection) -> list[Candidate]:
     """The pool less every candidate that clashes with one standing higher."""
-    order = sorted(pool, key=lambda c: standing(c, story), reverse=True)
+    order = sorted(pool, key=lambda c: standing(c, given), reverse=True)
     kept: list[Candidate] = []
     for candidate in order:
-        if not any(clash(candidate, other, story) for other in kept):
+        if not any(clash(candidate, other, given) for other in kept):
             kept.append(candidate)
     return [c for c in pool if c in kept]
 
@@ -347,13 +348,14 @@ def solve(
 
 
 def coverage_selection(
-    pool: list[Candidate], story: Story, brief: BriefConfig, config: RankConfig
+    pool: list[Candidate], given: Selection, config: RankConfig
 ) -> tuple[list[Candidate], Candidate | None]:
     """The lead fact and the ILP's choice around it (at least MIN_SENTENCES where the pool
     allows); the lead is None when it is turned off or nothing fits."""
-    pool = without_clashes(pool, story)
-    lead = lead_fact(pool, story, brief.max_words) if config.lead_first else None
-    worth = weights(pool, story, config)
+    pool = without_clashes(pool, given)
+    brief = given.budget
+    lead = lead_fact(pool, given, brief.max_words) if config.lead_first else None
+    worth = weights(pool, given, config)
     repeats = restatements(pool)
     required = min(brief.max_words // WORDS_PER_REQUIRED_SENTENCE, MIN_SENTENCES, len(pool))
     for at_least in (required, 0):
@@ -373,12 +375,14 @@ def score_order_selection(pool: list[Candidate], brief: BriefConfig) -> list[Can
     return chosen
 
 
-def story_order(chosen: Sequence[Candidate], story: Story, lead: Candidate | None) -> list[Claim]:
+def story_order(
+    chosen: Sequence[Candidate], given: Selection, lead: Candidate | None
+) -> list[Claim]:
     """Lead first; then development by the date it was first reported, then position in the
     articles; background (claims from late in the articles) last."""
 
     def key(candidate: Candidate) -> tuple[bool, bool, str, float, str]:
-        dates = [story.sources[i].published for i in candidate.claim.source_ids]
+        dates = [given.story.sources[i].published for i in candidate.claim.source_ids]
         first = min((d for d in dates if d), default="")
         background = candidate.claim.position >= BACKGROUND_POSITION
         claim = candidate.claim
@@ -390,14 +394,13 @@ def story_order(chosen: Sequence[Candidate], story: Story, lead: Candidate | Non
 def select_brief(
     ranked: Sequence[Claim],
     texts: Mapping[str, str],
-    story: Story,
-    brief: BriefConfig,
+    given: Selection,
     config: RankConfig,
 ) -> tuple[Claim, ...]:
     """The claims the extractive brief prints, in the order it tells them; `texts` maps a
     claim id to the sentence the composer would print for it (claims without one are left out)."""
-    pool = candidates(ranked, texts, story)
+    pool = candidates(ranked, texts, given)
     if config.objective == "mmr":
-        return tuple(story_order(score_order_selection(pool, brief), story, None))
-    chosen, lead = coverage_selection(pool, story, brief, config)
-    return tuple(story_order(chosen, story, lead))
+        return tuple(story_order(score_order_selection(pool, given.budget), given, None))
+    chosen, lead = coverage_selection(pool, given, config)
+    return tuple(story_order(chosen, given, lead))

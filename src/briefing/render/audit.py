@@ -13,9 +13,17 @@ from briefing.models import (
     Source,
     SourceStats,
     Suppressed,
+    sources_by_id,
 )
 from briefing.render.disagreements import HEADING, kind_label
-from briefing.render.markdown import credibility_value, escape_cell, escape_text, heading, table
+from briefing.render.markdown import (
+    credibility_cell,
+    credibility_value,
+    escape_cell,
+    escape_text,
+    heading,
+    table,
+)
 
 Kind = Literal["brief", "cite"]
 # Written in a table cell where a value is unknown or does not apply.
@@ -41,7 +49,7 @@ SOURCE_HEADER = (
 
 def render_audit_md(brief: Brief, kind: Kind = "brief") -> str:
     """The audit of a generated brief (kind "brief") or of a cited draft (kind "cite")."""
-    sources = {source.id: source for source in brief.sources}
+    sources = sources_by_id(brief.sources)
     blocks = _header(brief, kind)
     blocks += ["## Sentences", _sentence_table(brief.sentences, sources)]
     if kind == "brief":
@@ -117,10 +125,7 @@ def _source_label(sources: dict[str, Source], source_id: str) -> str:
 
 
 def _credibility(source: Source | None) -> str:
-    if source is None:
-        return NONE_CELL
-    value = credibility_value(source.credibility)
-    return f"{value} {source.credibility_label} ({source.credibility_origin})"
+    return NONE_CELL if source is None else credibility_cell(source, with_origin=True)
 
 
 def _quote(evidence: Evidence) -> str:

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from briefing.models import Brief, BriefSentence
+from briefing.models import Brief, BriefSentence, sources_by_id
 from briefing.render.disagreements import HEADING, disagreement_list, with_disagreements
 from briefing.render.markdown import (
     RenderError,
-    cited_source,
+    citation_refs,
     escape_text,
-    footnote_definition,
+    footnote_definitions,
     footnote_numbers,
     footnote_problems,
-    footnote_ref,
     heading,
     plain_text,
 )
@@ -27,13 +26,13 @@ DEFAULT_TITLE = "Brief"
 def render_brief_md(brief: Brief) -> str:
     """The brief as Markdown; checked with the contract's parser before it is returned."""
     numbers = with_disagreements(footnote_numbers(brief.sentences), brief.disagreements)
-    sources = {source.id: source for source in brief.sources}
+    sources = sources_by_id(brief.sources)
     blocks = [heading(plain_text(brief.title) or DEFAULT_TITLE)]
     blocks += paragraphs(brief.sentences, numbers) or [EMPTY_BRIEF]
     if brief.disagreements:
         blocks += [heading(HEADING, level=2)]
         blocks += [disagreement_list(brief.disagreements, numbers, sources)]
-    definitions = [footnote_definition(n, cited_source(sources, sid)) for sid, n in numbers.items()]
+    definitions = footnote_definitions(numbers, sources)
     if definitions:
         blocks.append("\n".join(definitions))
     markdown = "\n\n".join(blocks) + "\n"
@@ -50,7 +49,7 @@ def paragraphs(sentences: Sequence[BriefSentence], numbers: dict[str, int]) -> l
     for sentence in sentences:
         if not sentence.citations:
             raise RenderError(f"brief sentence without a citation: {sentence.text!r}")
-        refs = "".join(footnote_ref(numbers[sid]) for sid in dict.fromkeys(sentence.citations))
+        refs = citation_refs(sentence.citations, numbers)
         if sentence.paragraph != previous:
             paragraphs.append([])
             previous = sentence.paragraph

@@ -8,14 +8,13 @@ from __future__ import annotations
 import logging
 import re
 
-from briefing.models import Brief, BriefSentence, Draft
+from briefing.models import Brief, BriefSentence, Draft, sources_by_id
 from briefing.render.markdown import (
     RenderError,
-    cited_source,
-    footnote_definition,
+    citation_refs,
+    footnote_definitions,
     footnote_numbers,
     footnote_problems,
-    footnote_ref,
 )
 
 log = logging.getLogger(__name__)
@@ -43,8 +42,8 @@ def render_cited_md(draft: Draft, brief: Brief) -> str:
         for span, sentence in zip(draft.sentences, brief.sentences, strict=True)
     ]
     body = _insert(draft.text, marks)
-    sources = {source.id: source for source in brief.sources}
-    definitions = [footnote_definition(n, cited_source(sources, sid)) for sid, n in numbers.items()]
+    sources = sources_by_id(brief.sources)
+    definitions = footnote_definitions(numbers, sources)
     markdown = body.rstrip() + "\n" + ("\n" + "\n".join(definitions) + "\n" if definitions else "")
     _check(markdown, {str(n) for n in numbers.values()})
     return markdown
@@ -53,7 +52,7 @@ def render_cited_md(draft: Draft, brief: Brief) -> str:
 def _mark(sentence: BriefSentence, numbers: dict[str, int]) -> str:
     if not sentence.citations:
         return UNSUPPORTED_MARK
-    refs = "".join(footnote_ref(numbers[sid]) for sid in dict.fromkeys(sentence.citations))
+    refs = citation_refs(sentence.citations, numbers)
     return refs if sentence.supported else refs + PARTLY_MARK
 
 

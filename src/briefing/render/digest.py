@@ -10,7 +10,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from briefing.models import Digest, DigestStory, Source
+from briefing.models import Digest, DigestStory, Source, sources_by_id
 from briefing.render.brief_md import DEFAULT_TITLE, EMPTY_BRIEF, paragraphs
 from briefing.render.disagreements import (
     HEADING,
@@ -23,7 +23,7 @@ from briefing.render.markdown import (
     RenderError,
     cited_source,
     escape_text,
-    footnote_definition,
+    footnote_definitions,
     footnote_numbers,
     footnote_problems,
     footnote_ref,
@@ -60,15 +60,15 @@ def story_numbers(digest: Digest) -> dict[str, dict[str, int]]:
 
 
 def render_digest_md(digest: Digest) -> str:
-    sources = {source.id: source for source in digest.sources}
+    sources = sources_by_id(digest.sources)
     numbers = story_numbers(digest)
     blocks = [heading(digest_title(digest)), _overview(digest)]
     for rank, story in enumerate(digest.stories, 1):
         blocks += _story_blocks(rank, story, numbers[story.id], sources)
     definitions = [
-        footnote_definition(n, cited_source(sources, sid))
+        line
         for story in digest.stories
-        for sid, n in numbers[story.id].items()
+        for line in footnote_definitions(numbers[story.id], sources)
     ]
     if definitions:
         blocks.append("\n".join(definitions))
@@ -156,7 +156,7 @@ def _story_data(rank: int, story: DigestStory) -> dict[str, Any]:
 def render_feed(digest: Digest) -> str:
     """A JSON Feed 1.1 with one item per story; item ids come from the story's articles, so
     the same story keeps its id from one run (and day) to the next."""
-    sources = {source.id: source for source in digest.sources}
+    sources = sources_by_id(digest.sources)
     data = {
         "version": FEED_VERSION,
         "title": digest_title(digest),

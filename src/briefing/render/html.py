@@ -16,7 +16,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from briefing.models import Brief, BriefSentence, Digest, Sentence, Source
+from briefing.models import Brief, BriefSentence, Digest, Sentence, Source, sources_by_id
 from briefing.render.digest import (
     SINGLE_REPORT,
     credibility_text,
@@ -117,7 +117,7 @@ def _source_entry(number: int, source: Source) -> dict[str, Any]:
 
 def render_digest_html(digest: Digest) -> str:
     """The newsletter: a section per story, footnotes linking to the articles."""
-    sources = {source.id: source for source in digest.sources}
+    sources = sources_by_id(digest.sources)
     numbers = story_numbers(digest)
     stories = []
     for rank, story in enumerate(digest.stories, 1):
@@ -166,7 +166,7 @@ def _excerpt(read: Sequence[Sentence], sentence_id: str | None) -> list[dict[str
 def _evidence_rows(
     number: int, sentence: BriefSentence, numbers: Mapping[str, int], brief: Brief
 ) -> list[dict[str, Any]]:
-    sources = {source.id: source for source in brief.sources}
+    sources = sources_by_id(brief.sources)
     evidence = {item.source_id: item for item in reversed(sentence.evidence)}
     rows = []
     for n, sid in enumerate(dict.fromkeys(sentence.citations), 1):
@@ -187,7 +187,7 @@ def _evidence_rows(
 
 def render_audit_html(brief: Brief) -> str:
     """The reviewer's page: every footnote opens its evidence inside its article."""
-    sources = {source.id: source for source in brief.sources}
+    sources = sources_by_id(brief.sources)
     numbers = with_disagreements(footnote_numbers(brief.sentences), brief.disagreements)
     for source in brief.sources:  # uncited sources still get an entry in the source list
         numbers.setdefault(source.id, max(numbers.values(), default=0) + 1)

@@ -1,22 +1,17 @@
-"""brief.json and cited.json: the contract fields, plus the audit's figures, byte-deterministic."""
+"""brief.json and cited.json: the contract fields, plus the audit's figures, byte-deterministic:
+each record serialised by pydantic (`model_dump`), the fields named in the order they are
+written."""
 
 from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterable, Sequence
 from typing import Any, Literal
 
-from briefing.models import (
-    Brief,
-    BriefSentence,
-    Disagreement,
-    Evidence,
-    Neutrality,
-    Skipped,
-    Source,
-    SourceStats,
-    Suppressed,
-)
+from pydantic import BaseModel
+
+from briefing.models import Brief, BriefSentence, Disagreement, Source
 from briefing.render.markdown import RenderError
 
 Kind = Literal["brief", "cite"]
@@ -41,24 +36,86 @@ def dump_json(data: Any, what: str) -> str:
     return text + "\n"
 
 
+# The fields each record writes, in the order the file shows them (docs/contract.md).
+SENTENCE_FIELDS = (
+    "text",
+    "citations",
+    "evidence",
+    "supported",
+    "claim_ids",
+    "low_credibility_only",
+    "paragraph",
+    "nearest",
+    "reason",
+    "unsupported_parts",
+    "rejected",
+)
+EVIDENCE_FIELDS = ("source_id", "sentence", "score", "part", "sentence_ids", "reason")
+SIDE_FIELDS = ("source_id", "sentence")
+DISAGREEMENT_FIELDS = ("kind", "detail", "similarity", "sides")
+SOURCE_FIELDS = (
+    "id",
+    "path",
+    "outlet",
+    "domain",
+    "url",
+    "title",
+    "published",
+    # null for an unrated source, with label "unknown", as in `sources --json`.
+    "credibility",
+    "credibility_label",
+    "credibility_origin",
+    "kind",
+    "kind_reason",
+    "wire_credit",
+)
+SUPPRESSED_FIELDS = ("text", "source_ids", "reason")
+STATS_FIELDS = (
+    "source_id",
+    "sentences_read",
+    "boilerplate_dropped",
+    "claims_used",
+    "claims_suppressed",
+    "duplicate_of",
+    "warnings",
+)
+NEUTRALITY_FIELDS = ("attributed_share", "loaded_words")
+SKIPPED_FIELDS = ("path", "reason")
+# Scores, similarities and shares: written rounded (_number).
+ROUNDED = frozenset({"score", "similarity", "credibility", "attributed_share"})
+
+
 def brief_data(brief: Brief, kind: Kind = "brief") -> dict[str, Any]:
     """The fields of brief.json as plain data (a digest nests one per story)."""
+    stats = sorted(brief.stats, key=lambda item: item.source_id)
+    skipped = sorted(brief.skipped, key=lambda item: item.path)
     return {
         "title": brief.title,
         "mode": brief.mode,
         "model": brief.model,
         "sentences": [_sentence(sentence) for sentence in brief.sentences],
         "sources": [source_data(source) for source in sorted(brief.sources, key=lambda s: s.id)],
-        "suppressed": [_suppressed(item) for item in brief.suppressed],
+        "suppressed": _all(brief.suppressed, SUPPRESSED_FIELDS),
         "fallback_reason": brief.fallback_reason,
-        "dropped": [_suppressed(item) for item in brief.dropped],
-        "stats": [_stats(stats) for stats in sorted(brief.stats, key=lambda s: s.source_id)],
-        "neutrality": _neutrality(brief.neutrality),
-        "skipped": [_skipped(item) for item in sorted(brief.skipped, key=lambda s: s.path)],
+        "dropped": _all(brief.dropped, SUPPRESSED_FIELDS),
+        "stats": _all(stats, STATS_FIELDS),
+        "neutrality": _fields(brief.neutrality, NEUTRALITY_FIELDS) if brief.neutrality else None,
+        "skipped": _all(skipped, SKIPPED_FIELDS),
         "kind": kind,
         "disagreements": [_disagreement(item) for item in brief.disagreements],
         "warnings": list(brief.warnings),
     }
+
+
+def _fields(record: BaseModel, names: Sequence[str]) -> dict[str, Any]:
+    """The named fields of a record, in that order, as pydantic serialises them to JSON data
+    (tuples as lists), scores rounded."""
+    data = record.model_dump(mode="json", include=set(names))
+    return {name: _number(data[name]) if name in ROUNDED else data[name] for name in names}
+
+
+def _all(records: Iterable[BaseModel], names: Sequence[str]) -> list[dict[str, Any]]:
+    return [_fields(record, names) for record in records]
 
 
 def _number(value: float | None) -> float | None:
@@ -69,85 +126,19 @@ def _number(value: float | None) -> float | None:
 
 
 def _sentence(sentence: BriefSentence) -> dict[str, Any]:
-    return {
-        "text": sentence.text,
-        "citations": list(sentence.citations),
-        "evidence": [_evidence(item) for item in sentence.evidence],
-        "supported": sentence.supported,
-        "claim_ids": list(sentence.claim_ids),
-        "low_credibility_only": sentence.low_credibility_only,
-        "paragraph": sentence.paragraph,
-        "nearest": _evidence(sentence.nearest) if sentence.nearest else None,
-        "reason": sentence.reason,
-        "unsupported_parts": list(sentence.unsupported_parts),
-        "rejected": [_evidence(item) for item in sentence.rejected],
-    }
-
-
-def _evidence(evidence: Evidence) -> dict[str, Any]:
-    return {
-        "source_id": evidence.source_id,
-        "sentence": evidence.sentence,
-        "score": _number(evidence.score),
-        "part": evidence.part,
-        "sentence_ids": list(evidence.sentence_ids),
-        "reason": evidence.reason,
-    }
+    data = _fields(sentence, SENTENCE_FIELDS)
+    data["evidence"] = _all(sentence.evidence, EVIDENCE_FIELDS)
+    data["nearest"] = _fields(sentence.nearest, EVIDENCE_FIELDS) if sentence.nearest else None
+    data["rejected"] = _all(sentence.rejected, EVIDENCE_FIELDS)
+    return data
 
 
 def _disagreement(item: Disagreement) -> dict[str, Any]:
-    return {
-        "kind": item.kind,
-        "detail": item.detail,
-        "similarity": _number(item.similarity),
-        "sides": [{"source_id": side.source_id, "sentence": side.sentence} for side in item.sides],
-    }
+    data = _fields(item, DISAGREEMENT_FIELDS)
+    data["sides"] = _all(item.sides, SIDE_FIELDS)
+    return data
 
 
 def source_data(source: Source) -> dict[str, Any]:
     """One entry of `sources`, as brief.json writes it."""
-    return {
-        "id": source.id,
-        "path": source.path,
-        "outlet": source.outlet,
-        "domain": source.domain,
-        "url": source.url,
-        "title": source.title,
-        "published": source.published,
-        # null for an unrated source, with label "unknown", as in `sources --json`.
-        "credibility": _number(source.credibility),
-        "credibility_label": source.credibility_label,
-        "credibility_origin": source.credibility_origin,
-        "kind": source.kind,
-        "kind_reason": source.kind_reason,
-        "wire_credit": source.wire_credit,
-    }
-
-
-def _suppressed(item: Suppressed) -> dict[str, Any]:
-    return {"text": item.text, "source_ids": list(item.source_ids), "reason": item.reason}
-
-
-def _stats(stats: SourceStats) -> dict[str, Any]:
-    return {
-        "source_id": stats.source_id,
-        "sentences_read": stats.sentences_read,
-        "boilerplate_dropped": stats.boilerplate_dropped,
-        "claims_used": stats.claims_used,
-        "claims_suppressed": stats.claims_suppressed,
-        "duplicate_of": stats.duplicate_of,
-        "warnings": list(stats.warnings),
-    }
-
-
-def _neutrality(neutrality: Neutrality | None) -> dict[str, Any] | None:
-    if neutrality is None:
-        return None
-    return {
-        "attributed_share": _number(neutrality.attributed_share),
-        "loaded_words": list(neutrality.loaded_words),
-    }
-
-
-def _skipped(item: Skipped) -> dict[str, str]:
-    return {"path": item.path, "reason": item.reason}
+    return _fields(source, SOURCE_FIELDS)

@@ -79,8 +79,25 @@ def credibility_value(score: float | None) -> str:
     return UNKNOWN_VALUE if score is None else f"{score:.{CREDIBILITY_DECIMALS}f}"
 
 
+def credibility_cell(source: Source, with_origin: bool = False) -> str:
+    """A source's credibility as the tables show it: `0.880 high`, then `(ratings table)` when
+    asked for."""
+    cell = f"{credibility_value(source.credibility)} {source.credibility_label}"
+    return f"{cell} ({source.credibility_origin})" if with_origin else cell
+
+
 def footnote_ref(number: int) -> str:
     return f"[^{number}]"
+
+
+def citation_refs(citations: Sequence[str], numbers: Mapping[str, int]) -> str:
+    """The footnote references of a sentence's citations, each source once."""
+    return "".join(footnote_ref(numbers[sid]) for sid in dict.fromkeys(citations))
+
+
+def footnote_definitions(numbers: Mapping[str, int], sources: Mapping[str, Source]) -> list[str]:
+    """One definition per numbered source, in numbering order."""
+    return [footnote_definition(n, cited_source(sources, sid)) for sid, n in numbers.items()]
 
 
 def footnote_definition(number: int, source: Source) -> str:
@@ -109,12 +126,6 @@ def inline_tokens(tokens: Iterable[Token]) -> list[Token]:
     return [child for token in tokens for child in token.children or ()]
 
 
-def parsed_footnote_refs(markdown: str) -> list[str]:
-    """Labels of the footnote references the parser found, in document order."""
-    tokens = markdown_parser().parse(markdown, {})
-    return [str(t.meta["label"]) for t in inline_tokens(tokens) if t.type == "footnote_ref"]
-
-
 def footnote_problems(markdown: str) -> list[str]:
     """References without a definition and definitions never referenced, as messages."""
     env: dict[str, dict[str, dict[str, int]]] = {}
@@ -125,10 +136,6 @@ def footnote_problems(markdown: str) -> list[str]:
     problems = [f"footnote [^{label}] has no definition" for label in sorted(written - defined)]
     problems += [f"footnote [^{label}] is never cited" for label in sorted(defined - cited)]
     return problems
-
-
-def render_html(markdown: str) -> str:
-    return str(markdown_parser().render(markdown))
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:

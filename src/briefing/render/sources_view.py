@@ -12,8 +12,8 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from briefing.models import Article, Corpus, Sentence, Source
-from briefing.render.markdown import UNKNOWN_VALUE, credibility_value
+from briefing.models import Article, Corpus, Sentence
+from briefing.render.markdown import UNKNOWN_VALUE, credibility_cell
 
 # The file name never wraps (it is what a reader looks for); the domain goes under the outlet,
 # and where a score came from under it, so that with SIMPLE_HEAD (no vertical rules) the
@@ -37,10 +37,6 @@ def _lines(*values: str | None) -> str | None:
     return "\n".join(value for value in values if value) or None
 
 
-def _credibility(source: Source) -> str:
-    return f"{credibility_value(source.credibility)} {source.credibility_label}"
-
-
 def _cell(value: str | None) -> Text:
     """Plain text, never read as rich markup (article text may hold square brackets)."""
     return Text(value if value is not None else UNKNOWN_VALUE)
@@ -58,7 +54,7 @@ def sources_table(corpus: Corpus, sentences: Sequence[Sentence], verbose: bool) 
             _cell(source.path),
             _cell(_lines(source.outlet, source.domain)),
             _cell(source.published),
-            _cell(_lines(_credibility(source), source.credibility_origin)),
+            _cell(_lines(credibility_cell(source), source.credibility_origin)),
             _cell(str(counts[source.id])),
             _cell(str(len(article.dropped))),
         )

@@ -24,15 +24,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from briefing.config import BriefingConfig, VerifyConfig
-from briefing.embed import TFIDF, Embedder
+from briefing.config import VerifyConfig
+from briefing.embed import Calibration, Embedder
 from briefing.models import (
     BriefSentence,
     Claim,
     DraftSentence,
     Evidence,
-    Sentence,
-    Source,
+    Story,
     Suppressed,
 )
 from briefing.verify.lexical import Features, Judgement, Lexicon, Thresholds, joined, judge, missing
@@ -41,14 +40,6 @@ from briefing.verify.segments import parts
 log = logging.getLogger(__name__)
 
 DROPPED_REASON = "dropped: not supported by the sources"
-# Chosen by benchmarks/calibrate_aligner.py on the tuning split of the hand-judged AllSides
-# pairs (tests/data/allsides_pairs.jsonl; figures and command in docs/aligner.md). TF-IDF sees
-# no paraphrase, so word coverage carries more of its score. `floor`: candidates below this
-# cosine are never examined (well below any supported pair's cosine).
-CALIBRATED: dict[str, Thresholds] = {
-    "neural": Thresholds(weight=0.7, support=0.56, floor=0.3, part=0.56),
-    TFIDF: Thresholds(weight=0.3, support=0.4, floor=0.05, part=0.4),
-}
 # Candidates examined per source and in all, best cosine first: the best match of a source is
 # almost always among its three nearest sentences; 60 bounds the lexical work per sentence.
 CANDIDATES_PER_SOURCE = 3
@@ -62,10 +53,16 @@ BATCH = 256
 Unit = tuple[int, ...]
 
 
-def thresholds_for(embedder_name: str, config: VerifyConfig) -> Thresholds:
-    """The calibrated thresholds of the embedder (any sentence-transformer counts as neural),
-    with the support threshold the user set, if any."""
-    base = CALIBRATED[TFIDF if embedder_name == TFIDF else "neural"]
+def calibrated(calibration: Calibration) -> Thresholds:
+    """The aligner's thresholds calibrated for an embedder (docs/aligner.md)."""
+    c = calibration
+    return Thresholds(c.align_weight, c.align_support, c.align_floor, c.align_part)
+
+
+def thresholds_for(calibration: Calibration, config: VerifyConfig) -> Thresholds:
+    """The calibrated thresholds of the embedder, with the support threshold the user set, if
+    any."""
+    base = calibrated(calibration)
     if config.support_threshold is None:
         return base
     chosen = config.support_threshold
@@ -111,22 +108,13 @@ class Examined:
 class Aligner:
     """Finds, for any sentence, every source with a unit that supports it or a part of it."""
 
-    def __init__(
-        self,
-        sentences: Sequence[Sentence],
-        vectors: np.ndarray,
-        sources: Mapping[str, Source],
-        independent: Mapping[str, str],
-        embedder: Embedder,
-        config: BriefingConfig,
-    ) -> None:
-        self._sentences = tuple(sentences)
-        self._vectors = np.asarray(vectors, dtype=np.float32)
-        self._sources = dict(sources)
-        self._independent = dict(independent)
+    def __init__(self, story: Story, embedder: Embedder, config: VerifyConfig) -> None:
+        self._sentences = story.sentences
+        self._vectors = np.asarray(story.vectors, dtype=np.float32)
+        self._sources = story.sources
         self._embedder = embedder
         self._config = config
-        self.thresholds = thresholds_for(embedder.name, config.verify)
+        self.thresholds = thresholds_for(embedder.calibration, config)
         self._lexicon = Lexicon(sentence.text for sentence in self._sentences)
         self._features: dict[Unit, Features] = {}
         self._context: dict[str, frozenset[str]] = {}
@@ -400,7 +388,7 @@ class Aligner:
     ) -> tuple[list[Cited], str | None]:
         """At most max_citations of the cited, keeping one per part where support is joint,
         and a reason when the names, numbers, dates or quotes are not all found in them."""
-        cap = self._config.verify.max_citations
+        cap = self._config.max_citations
         needed: list[Cited] = []
         for part, _ in pieces:
             first = next((c for c in cited if c[2] is not None and part in c[2].split(" / ")), None)
@@ -451,8 +439,7 @@ class Aligner:
                 for source_id, match, part in verdict.cited
             ),
             supported=supported,
-            low_credibility_only=bool(sources)
-            and all(self._config.credibility.is_low(src.credibility_label) for src in sources),
+            low_credibility_only=bool(sources) and all(source.low for source in sources),
             reason=verdict.reason,
             unsupported_parts=tuple(verdict.unsupported),
             rejected=rejected,
@@ -469,8 +456,8 @@ class Aligner:
         """Some supporter is allowed, or is a copy of (or the original of) an allowed source."""
         if allowed is None:
             return True
-        groups = {self._independent.get(source_id, source_id) for source_id in allowed}
-        return any(s in allowed or self._independent.get(s, s) in groups for s in supporters)
+        groups = {self._sources[source_id].report for source_id in allowed}
+        return any(s in allowed or self._sources[s].report in groups for s in supporters)
 
     def _evidence(self, source_id: str, match: Match) -> Evidence:
         rows = [self._sentences[i] for i in match.unit]

@@ -10,8 +10,9 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
-from importlib import resources
 from itertools import pairwise
+
+from briefing.language import data_lines, english_stop_words
 
 
 def _word_list(text: str) -> list[str]:
@@ -132,11 +133,6 @@ _NON_NAME_ENDINGS = ("ing", "ly")
 
 
 @cache
-def _stopwords() -> frozenset[str]:
-    return frozenset(_data_lines("english_stop_words.txt"))
-
-
-@cache
 def _stem(word: str) -> str:
     return str(_porter().stem(word))
 
@@ -148,21 +144,16 @@ def _porter():  # type: ignore[no-untyped-def]
     return PorterStemmer()
 
 
-def _data_lines(name: str) -> list[str]:
-    text = resources.files("briefing.data").joinpath(name).read_text("utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"]
-
-
 @cache
 def _negation_cues() -> frozenset[str]:
-    return frozenset(_data_lines("verify_negation.txt"))
+    return frozenset(data_lines("verify_negation.txt"))
 
 
 @cache
 def _antonyms() -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
     """Pairs of stem sets of opposite meaning."""
     pairs = []
-    for line in _data_lines("verify_antonyms.txt"):
+    for line in data_lines("verify_antonyms.txt"):
         left, right = line.split("|")
         sides = [
             frozenset(_stem(w.strip()) for w in side.split(",") if w.strip())
@@ -177,7 +168,7 @@ def _aliases() -> tuple[dict[str, str], tuple[tuple[re.Pattern[str], str], ...]]
     """Token -> canonical name, and the multi-word names as (pattern, replacement)."""
     single: dict[str, str] = {}
     phrases: list[tuple[re.Pattern[str], str]] = []
-    for line in _data_lines("name_aliases.txt"):
+    for line in data_lines("name_aliases.txt"):
         names = [name.strip() for name in line.split(",") if name.strip()]
         canonical = names[0]
         for name in names:
@@ -260,7 +251,7 @@ class Lexicon:
         tokens = _tokenise(text)
         flags = [self._is_name(token) for token in tokens]
         canon = tuple(token.canonical for token in tokens)
-        stops = _stopwords()
+        stops = english_stop_words()
         content = [
             (i, t.canonical) for i, t in enumerate(tokens) if _is_content(t.canonical, stops)
         ]
@@ -322,7 +313,7 @@ class Lexicon:
             return True
         word = token.text.lower()
         return (
-            word not in _stopwords()
+            word not in english_stop_words()
             and word not in self._lower
             and not word.endswith(_NON_NAME_ENDINGS)
         )
@@ -405,7 +396,7 @@ def _is_cue(word: str) -> bool:
 
 def _negated(tokens: Sequence[_Token], names: Sequence[bool]) -> frozenset[str]:
     """Stems of the content words (names left out) that a negation cue governs."""
-    stops = _stopwords()
+    stops = english_stop_words()
     negated: set[str] = set()
     for i, token in enumerate(tokens):
         if not _is_cue(token.canonical):
