@@ -2,8 +2,9 @@
 
 `goals` runs the comparisons of issue 14 side by side, each repeated and reported by its
 median: cold `briefing build seeds/` against a fresh Python process running sumy TextRank on
-the same files, batch time per story against TextRank, 1,000 articles with MiniLM, and which
-heavy modules a default build imports.
+the same files, batch time per story against TextRank, 1,000 articles with MiniLM, which
+heavy modules a default build imports, and the floor under the MiniLM batch goal: the model's
+forward pass over each story's sentences alone.
 
 Every briefing figure is one `briefing build` subprocess, timed by wall clock, its peak
 resident memory read from the kernel's rusage for that child (os.wait4). Results accumulate
@@ -200,6 +201,35 @@ def warm_sumy(stories: int, splitter: str) -> dict[str, Any]:
     }
 
 
+def minilm_floor(stories: int) -> dict[str, Any]:
+    """The default embedder's forward pass over each story's sentences alone, in this process
+    (reading and splitting untimed, the model loaded beforehand): the least that any build of
+    the story with MiniLM costs, whatever the rest of the pipeline does."""
+    from briefing.config import BriefingConfig, EmbedConfig
+    from briefing.embed import MINILM_NAME, get_embedder
+    from briefing.pipeline import read_sources
+
+    logging.getLogger("briefing").setLevel(logging.WARNING)  # no notes per file read
+    embedder = get_embedder(EmbedConfig())
+    if embedder.name != MINILM_NAME:
+        raise SystemExit(f"the default embedder is {embedder.name}, not MiniLM on ONNX Runtime")
+    folders = sorted(p for p in dev_stories(stories).iterdir() if p.is_dir())
+    texts = [[s.text for s in read_sources(folder, BriefingConfig())[1]] for folder in folders]
+    embedder.fit(["Warm up."])
+    embedder.encode(["Warm up."])
+    started, started_cpu = time.perf_counter(), time.process_time()
+    for story in texts:
+        embedder.fit(story)
+        embedder.encode(story)
+    elapsed, cpu = time.perf_counter() - started, time.process_time() - started_cpu
+    return {
+        "stories": len(folders),
+        "sentences": sum(len(story) for story in texts),
+        "per_story_s": elapsed / len(folders),
+        "per_story_cpu_s": cpu / len(folders),
+    }
+
+
 def warm(stories: int) -> None:
     found: dict[str, Any] = {f"briefing {e}": warm_briefing(e, stories) for e in EMBEDDERS}
     for splitter in ("briefing", "regex"):
@@ -229,6 +259,7 @@ def goals(seeds: Path, stories: int, repeats: int, articles: int) -> None:
     cold_runs: dict[str, list[dict[str, Any]]] = {}
     warm_runs: dict[str, list[dict[str, Any]]] = {}
     thousand: list[dict[str, Any]] = []
+    floor: list[dict[str, Any]] = []
     for round_no in range(repeats):
         log.info("goals: round %d of %d", round_no + 1, repeats)
         with tempfile.TemporaryDirectory() as tmp:
@@ -246,6 +277,7 @@ def goals(seeds: Path, stories: int, repeats: int, articles: int) -> None:
         for splitter in ("briefing", "regex"):
             name = f"sumy textrank ({splitter} splitter)"
             warm_runs.setdefault(name, []).append(warm_sumy(stories, splitter))
+        floor.append(minilm_floor(stories))
         with tempfile.TemporaryDirectory() as tmp:
             command = build_command(single_folder(articles), Path(tmp) / "k", "minilm", False)
             thousand.append(asdict(measure(command)))
@@ -253,6 +285,7 @@ def goals(seeds: Path, stories: int, repeats: int, articles: int) -> None:
         "cold": cold_runs,
         "warm": warm_runs,
         "thousand_minilm": thousand,
+        "minilm_floor": floor,
         "articles": articles,
         "heavy_imports": heavy_imports(seeds),
         "repeats": repeats,

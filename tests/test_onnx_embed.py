@@ -119,3 +119,25 @@ def test_weights_checksum_is_the_sha256_of_the_weights(tmp_path: Path) -> None:
     copy = tmp_path / onnx_model.WEIGHTS_FILE
     copy.write_bytes(b"other weights")
     assert onnx_model.weights_checksum(tmp_path) == hashlib.sha256(b"other weights").hexdigest()
+
+
+def test_batches_hold_every_row_once_shortest_first_within_the_limits() -> None:
+    lengths = [40, 3, 300, 12, 12, 90, 7, 64, 64, 64, 64, 64]
+    batches = onnx_model._batches(lengths, 3)
+    assert sorted(row for rows in batches for row in rows) == list(range(len(lengths)))
+    flat = [lengths[row] for rows in batches for row in rows]
+    assert flat == sorted(lengths)
+    for rows in batches:
+        longest = max(lengths[row] for row in rows)
+        assert len(rows) <= 3
+        assert len(rows) == 1 or len(rows) * longest <= onnx_model.BATCH_TOKENS
+
+
+def test_vectors_do_not_depend_on_the_batch(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Padding within a batch never changes a text's vector: one text at a time, or all in
+    batches of any size (cut by tokens), give the same rows."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+    encode = onnx_model.encoder(MODEL, onnx_model.onnx_path(MODEL))
+    together = encode(TEXTS, 64)
+    alone = np.concatenate([encode([text], 64) for text in TEXTS])
+    assert np.sum(together * alone, axis=1).min() > 0.99999

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import nltk
 import pytest
 
 from briefing.models import Article, Corpus, Source
-from briefing.sentences import MAX_SENTENCE_CHARS, WINDOW_CHARS, Splitter, split_corpus
+from briefing.sentences import (
+    MAX_SENTENCE_CHARS,
+    WINDOW_CHARS,
+    Splitter,
+    _segments,
+    paragraph_spans,
+    split_corpus,
+)
 
 # Enough ordinary news prose for Punkt to learn which words start sentences.
 TRAINING = (
@@ -182,3 +191,32 @@ def test_an_ellipsis_pysbd_cuts_in_two_stays_with_its_sentence() -> None:
         "The senator said the vote would go ahead.",
         "The court found that the governor is...",
     ]
+
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+# Texts where pySBD's own look-up could go astray: repeated sentences, a sentence pySBD alters,
+# whitespace of every kind between sentences, abbreviations, quotes, list items.
+AWKWARD = (
+    "Hello. Hello. Hello.",
+    'U.S. Sen. Joe Manchin said "no."  He left.\tThen... he came back!',
+    "a. a. a. b.",
+    "1. First item. 2. Second item.\u00a0Third one?\u2003Yes.",
+    "He paid $3.5 million (about 10% of it) on Jan. 6. The end",
+    "",
+    "   ",
+)
+
+
+def test_segments_are_exactly_what_pysbd_returns() -> None:
+    """The str.find look-up gives pySBD's own segments (`Segmenter.segment`, clean=False) on
+    every paragraph of the seed articles and on awkward texts."""
+    import pysbd
+
+    reference = pysbd.Segmenter(language="en", clean=False)
+    blocks = list(AWKWARD)
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        blocks += [text[start:end].replace("\n", " ") for start, end in paragraph_spans(text)]
+    assert len(blocks) > 50
+    for block in blocks:
+        assert _segments(block) == reference.segment(block), block

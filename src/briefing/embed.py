@@ -300,8 +300,9 @@ class OnnxEmbedder:
     """The packaged MiniLM exported to ONNX (briefing.onnx_model): same vectors as the
     transformers model to float noise, without importing torch.
 
-    Vectors of the current corpus are kept until the next `fit`: an extractive brief's
-    sentences are the corpus's own, and the aligner would otherwise encode them twice."""
+    Vectors of the current corpus are kept until the next `fit` (which keeps those of its own
+    texts): an extractive brief's sentences are the corpus's own, and the aligner would
+    otherwise encode them twice; story detection encodes lead sentences the claims reuse."""
 
     name = MINILM_NAME
     calibration = NEURAL
@@ -313,8 +314,9 @@ class OnnxEmbedder:
         self._known: dict[str, np.ndarray] = {}
 
     def fit(self, texts: Sequence[str]) -> None:
-        """Forgets the last corpus's vectors; loads the model so load errors surface early."""
-        self._known = {}
+        """Forgets the vectors of texts outside this corpus; loads the model so load errors
+        surface early."""
+        self._known = {text: self._known[text] for text in texts if text in self._known}
         _load_onnx(self._folder, self._onnx_file)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:

@@ -103,7 +103,7 @@ def _pysbd_spans(block: str, start: int, end: int) -> list[tuple[int, int]]:
     """pySBD's segments of block[start:end] as offsets into `block`."""
     spans: list[tuple[int, int]] = []
     position = start
-    for segment in _segmenter().segment(block[start:end]):
+    for segment in _segments(block[start:end]):
         piece = segment.strip()
         if not piece:
             continue
@@ -121,6 +121,36 @@ def _pysbd_spans(block: str, start: int, end: int) -> list[tuple[int, int]]:
     if rest:
         spans.append(rest)
     return spans
+
+
+def _segments(text: str) -> list[str]:
+    """What `pysbd.Segmenter(clean=False).segment(text)` returns, without its last step's
+    cost: pySBD finds each sentence again in the text with a regex compiled from that
+    sentence, which costs a compile per sentence and a scan from the text's start, and floods
+    Python's regex cache so that every other pattern is compiled again (a third of the time
+    of a batch story with TF-IDF; docs/benchmarks.md). The same look-up with `str.find`:
+    the first match of the sentence plus the whitespace after it that ends past the last one
+    found (`re`'s `\\s` is `str.isspace`); a sentence not found is left out, as pySBD does."""
+    if not text:
+        return []
+    found: list[str] = []
+    last_end = 0
+    for sentence in _segmenter().processor(text).process():
+        start = text.find(sentence) if sentence else -1
+        while start >= 0:
+            end = _after_space(text, start + len(sentence))
+            if end > last_end:
+                found.append(text[start:end])
+                last_end = end
+                break
+            start = text.find(sentence, end)
+    return found
+
+
+def _after_space(text: str, position: int) -> int:
+    while position < len(text) and text[position].isspace():
+        position += 1
+    return position
 
 
 def _quote_units(block: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
