@@ -1,5 +1,5 @@
-"""Story detection on folders that mix known stories: B-cubed precision (purity) and recall
-(completeness), sklearn's homogeneity and completeness, and how often a one-story folder is
+"""Story detection on folders that mix known stories: B-cubed precision and recall, purity and
+inverse purity, sklearn's homogeneity and completeness, and how often a one-story folder is
 wrongly called mixed.
 
 Folders: the AllSides dev stories (read in place) sorted by date, in windows of
@@ -26,6 +26,7 @@ from pathlib import Path
 
 import numpy as np
 from sklearn.metrics import homogeneity_completeness_v_measure
+from sklearn.metrics.cluster import contingency_matrix
 
 from briefing import pipeline, stories
 from briefing.config import BriefingConfig, EmbedConfig
@@ -100,6 +101,14 @@ def bcubed(truth: Sequence[str], found: Sequence[int]) -> tuple[float, float]:
     return precision / len(truth), recall / len(truth)
 
 
+def purity(truth: Sequence[str], found: Sequence[int]) -> tuple[float, float]:
+    """Purity and inverse purity (Manning, Raghavan & Schütze 2008, 16.3; Zhao & Karypis
+    2001): the share of articles in their found story's majority true story, and the share in
+    their true story's largest found part."""
+    table = contingency_matrix(truth, found)
+    return float(table.max(axis=0).sum() / len(truth)), float(table.max(axis=1).sum() / len(truth))
+
+
 def prepared(
     run: Sequence[Cluster], root: Path, embedder: Embedder
 ) -> tuple[list[str], stories.Affinities]:
@@ -112,7 +121,10 @@ def prepared(
 def score(labels: Sequence[str], found: Sequence[int]) -> dict[str, float]:
     precision, recall = bcubed(labels, found)
     homogeneity, completeness, _ = homogeneity_completeness_v_measure(labels, found)
+    pure, inverse = purity(labels, found)
     return {
+        "purity": pure,
+        "inverse_purity": inverse,
         "bcubed_precision": precision,
         "bcubed_recall": recall,
         "homogeneity": homogeneity,
@@ -133,7 +145,8 @@ def line(row: dict[str, float]) -> str:
     return (
         f"B3 precision {row['bcubed_precision']:.3f} recall {row['bcubed_recall']:.3f} "
         f"F1 {row['bcubed_f1']:.3f} | homogeneity {row['homogeneity']:.3f} completeness "
-        f"{row['completeness']:.3f} | stories {row['stories_found']:.1f} found of "
+        f"{row['completeness']:.3f} | purity {row['purity']:.3f} inverse purity "
+        f"{row['inverse_purity']:.3f} | stories {row['stories_found']:.1f} found of "
         f"{row['stories_true']:.1f}"
     )
 
