@@ -797,6 +797,13 @@ def opinion_reason(
     return _opinion_wording(text)
 
 
+def _url_host(url: str | None) -> str | None:
+    try:
+        return urlsplit(url).hostname if url else None
+    except ValueError:  # a malformed URL, such as an unclosed IPv6 bracket "http://[x"
+        return None
+
+
 def outlet_opinion_reason(outlet: str | None, domain: str | None, url: str | None) -> str | None:
     """Why the outlet marks a page as opinion, or None: a name that carries its section
     ("CNN (Opinion)"), or a publication of opinion (data/opinion_outlets.txt) by the page's
@@ -805,7 +812,7 @@ def outlet_opinion_reason(outlet: str | None, domain: str | None, url: str | Non
     label = _OPINION_OUTLET_LABEL.search(outlet or "")
     if label:
         return f"outlet named as its {label.group(1).lower()} section"
-    host = domain or (urlsplit(url).hostname if url else None)
+    host = domain or _url_host(url)
     parts = (host or "").lower().removeprefix("www.").split(".")
     if any(".".join(parts[n:]) in opinion_outlets() for n in range(len(parts) - 1)):
         return PUBLICATION_OF_OPINION
