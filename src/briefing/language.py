@@ -797,11 +797,17 @@ def opinion_reason(
     return _opinion_wording(text)
 
 
-def _url_host(url: str | None) -> str | None:
+def url_host(url: str | None) -> str | None:
+    """The host of a URL (or a bare domain) without `www.`, or None when it has none."""
+    if not url:
+        return None
     try:
-        return urlsplit(url).hostname if url else None
+        host = urlsplit(url if "://" in url else f"//{url}").hostname
     except ValueError:  # a malformed URL, such as an unclosed IPv6 bracket "http://[x"
         return None
+    if not host:
+        return None
+    return host.removeprefix("www.")
 
 
 def outlet_opinion_reason(outlet: str | None, domain: str | None, url: str | None) -> str | None:
@@ -812,7 +818,7 @@ def outlet_opinion_reason(outlet: str | None, domain: str | None, url: str | Non
     label = _OPINION_OUTLET_LABEL.search(outlet or "")
     if label:
         return f"outlet named as its {label.group(1).lower()} section"
-    host = domain or _url_host(url)
+    host = domain or url_host(url)
     parts = (host or "").lower().removeprefix("www.").split(".")
     if any(".".join(parts[n:]) in opinion_outlets() for n in range(len(parts) - 1)):
         return PUBLICATION_OF_OPINION

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from urllib.parse import urlsplit
 
+from briefing.language import url_host
 from briefing.models import CredibilityLabel, SourceKind
 
 # Representative scores for the words a manifest or front matter may use instead of a number:
@@ -103,21 +103,8 @@ def clean_domain(value: object) -> str | None:
     if text is None:
         return None
     if "://" in text:
-        return domain_of(text)
+        return url_host(text)
     return text.lower().strip("/") or None
-
-
-def domain_of(url: str | None) -> str | None:
-    """The host of a URL without `www.`, or None when the URL has no host."""
-    if not url:
-        return None
-    try:
-        host = urlsplit(url if "://" in url else f"//{url}").hostname
-    except ValueError:  # a malformed URL, such as an unclosed IPv6 bracket "http://[x"
-        return None
-    if not host:
-        return None
-    return host.removeprefix("www.")
 
 
 def display_name(name: str) -> str:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from briefing.ingest import boilerplate, fields
+from briefing.language import url_host
 from briefing.markup import front_matter
 from briefing.models import CredibilityLabel, DroppedLine, SourceKind
 
@@ -254,7 +255,7 @@ def identified(data: Mapping[str, Any], **parsed: Any) -> Meta:
     url = fields.clean_text(data.get("url"))
     return Meta(
         outlet=fields.clean_text(data.get("outlet")),
-        domain=fields.clean_domain(data.get("domain")) or fields.domain_of(url),
+        domain=fields.clean_domain(data.get("domain")) or url_host(url),
         url=url,
         **parsed,
     )
@@ -303,7 +304,7 @@ def read_html(text: str) -> Parsed:
     meta = Meta(
         title=fields.clean_text(data.get("title")),
         outlet=fields.clean_text(data.get("sitename")),
-        domain=fields.domain_of(url) or fields.clean_domain(data.get("hostname")),
+        domain=url_host(url) or fields.clean_domain(data.get("hostname")),
         url=url,
         published=published,
         sections=_sections(data, text),
