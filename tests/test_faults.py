@@ -612,3 +612,29 @@ def test_a_gigabyte_file_is_never_read_whole(story: Path, tmp_path: Path) -> Non
         f"1 GiB sources.csv {table:.0f}"
     )
     assert max(article, cite, table) < alone + EXTRA_PEAK_MB
+
+
+def _library_error_of_a_ctrl_c(*_: object) -> int:
+    """What an extension module does when Ctrl-C lands while it loads."""
+    try:
+        os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(1)  # the handler runs at the next bytecode; this is never reached
+    except KeyboardInterrupt:
+        raise ImportError("initialization failed") from None
+    return 0
+
+
+def _library_error(*_: object) -> int:
+    raise ImportError("initialization failed")
+
+
+def test_ctrl_c_that_a_library_turned_into_its_own_error_is_an_interruption(
+    story: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    args = ["build", str(story), "-o", str(tmp_path / "out"), "--embedder", "tfidf"]
+    monkeypatch.setattr("briefing.batch.build_stories", _library_error_of_a_ctrl_c)
+    interrupted = CliRunner().invoke(app, args)
+    assert (interrupted.exit_code, interrupted.stderr) == (130, "error: interrupted\n")
+    monkeypatch.setattr("briefing.batch.build_stories", _library_error)
+    failed = CliRunner().invoke(app, args)  # the next run without Ctrl-C: a bug again
+    assert failed.exit_code == 1 and "internal error" in failed.stderr

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
@@ -87,6 +87,11 @@ def _setup_logging(verbose: bool) -> None:
         logging.getLogger(noisy).setLevel(logging.ERROR)
 
 
+def _interrupted() -> NoReturn:
+    err.print(interrupt.MESSAGE, markup=False)
+    raise typer.Exit(interrupt.EXIT_STATUS) from None
+
+
 @contextmanager
 def _user_errors() -> Iterator[None]:
     """One clear line on stderr and exit 2 for anything the user can fix."""
@@ -97,9 +102,10 @@ def _user_errors() -> Iterator[None]:
         err.print(f"error: {exc}", markup=False)
         raise typer.Exit(exc.exit_code) from None
     except KeyboardInterrupt:  # the set being written was removed; the previous one stays
-        err.print(interrupt.MESSAGE, markup=False)
-        raise typer.Exit(interrupt.EXIT_STATUS) from None
+        _interrupted()
     except Exception as exc:  # a bug: still one line, the traceback only with --verbose
+        if interrupt.received():  # a library's own error made of the KeyboardInterrupt
+            _interrupted()
         log.info("traceback of the internal error", exc_info=True)
         message = one_line(f"{INTERNAL_ERROR}: {type(exc).__name__}: {exc}")
         err.print(f"error: {message}", markup=False)

@@ -2,7 +2,9 @@
 
 While the CLI loads, nothing has been written, so Ctrl-C ends the process at once. While a
 command runs, Ctrl-C raises KeyboardInterrupt as usual, so that a set being written is removed
-and the previous one kept; the CLI turns it into the same line.
+and the previous one kept; the CLI turns it into the same line. A library may turn that
+KeyboardInterrupt into an error of its own (an extension module interrupted while it loads
+raises "ImportError: initialization failed"), so the handler also remembers that Ctrl-C came.
 """
 
 from __future__ import annotations
@@ -25,13 +27,27 @@ def exit_at_once(signum: int, frame: FrameType | None) -> None:
     os._exit(EXIT_STATUS)
 
 
+_received = threading.Event()
+
+
+def received() -> bool:
+    """Whether Ctrl-C came while a command ran (whatever error it then surfaced as)."""
+    return _received.is_set()
+
+
+def _raise(signum: int, frame: FrameType | None) -> None:
+    _received.set()
+    signal.default_int_handler(signum, frame)
+
+
 @contextlib.contextmanager
 def raising() -> Iterator[None]:
     """Inside: Ctrl-C raises KeyboardInterrupt (the writers clean up on the way out)."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    _received.clear()
+    previous = signal.signal(signal.SIGINT, _raise)
     try:
         yield
     finally:
