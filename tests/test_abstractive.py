@@ -167,8 +167,7 @@ def test_lowest_ranked_claims_are_dropped_to_fit_the_window() -> None:
     values = abstractive.prompt_values(ranked[:2], {"C5": "C5", "C1": "C1"}, BriefConfig(), fake)
     limit = fake.count_tokens(prompts.render(template, values))  # room for exactly two claims
     small = ScriptedGenerator("The end.", max_prompt_tokens=limit)
-    labels = abstractive.claim_labels(ranked)
-    shown, prompt = abstractive.fit_prompt(template, ranked, labels, small, BriefConfig())
+    shown, prompt = abstractive.fit_prompt(template, ranked, small, BriefConfig())
     assert [c.id for c in shown] == ["C5", "C1"]
     assert [label for label, _ in SHOWN.findall(prompt.user)] == ["C5", "C1"]
 
@@ -375,7 +374,7 @@ def test_real_tokenizer_counts_decide_which_claims_fit(tiny_llama: Path) -> None
 
     room = (tokens(3) + tokens(4)) // 2  # three claims fit, four do not
     narrow = TransformersGenerator(tiny_config(tiny_llama, max_new_tokens=WINDOW - room))
-    shown, prompt = abstractive.fit_prompt(template, ranked, labels, narrow, BriefConfig())
+    shown, prompt = abstractive.fit_prompt(template, ranked, narrow, BriefConfig())
     assert narrow.max_prompt_tokens == room
     assert [c.id for c in shown] == ["C0", "C1", "C2"]
     assert tokens(3) == narrow.count_tokens(prompt) <= room < tokens(4)

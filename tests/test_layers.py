@@ -85,3 +85,39 @@ def test_stages_and_base_import_only_what_the_map_allows(path: Path) -> None:
     if own in BASE:  # the base layer never reaches up into a stage
         allowed = BASE
     assert imported(path) - allowed == set()
+
+
+# Every function takes its input and its config section, grouped into records where it needs
+# more (issue 10): "no stage function takes more than 4 parameters". Private helpers count
+# too (loose arguments there spread as much as anywhere). The typer commands are exempt:
+# typer reads each command-line option from a parameter of the command.
+MAX_PARAMETERS = 4
+
+
+def _parameters(function: ast.FunctionDef | ast.AsyncFunctionDef) -> list[str]:
+    """The parameters a caller passes: `self` and `cls` are not counted, `*args` and
+    `**kwargs` are."""
+    args = function.args
+    names = [a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs)]
+    if names and names[0] in {"self", "cls"}:
+        names = names[1:]
+    return names + [a.arg for a in (args.vararg, args.kwarg) if a is not None]
+
+
+def _is_command(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    return any(
+        isinstance(d, ast.Call) and isinstance(d.func, ast.Attribute) and d.func.attr == "command"
+        for d in function.decorator_list
+    )
+
+
+def test_no_function_takes_more_than_four_parameters() -> None:
+    crowded = [
+        f"{path.relative_to(PACKAGE)}:{node.lineno} {node.name}{tuple(_parameters(node))}"
+        for path in MODULES
+        for node in ast.walk(ast.parse(path.read_text("utf-8")))
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+        and not _is_command(node)
+        and len(_parameters(node)) > MAX_PARAMETERS
+    ]
+    assert crowded == []

@@ -12,7 +12,7 @@ from records import claim, sentence, source
 def _print(members, sources):
     c = claim("C1", members[0].text, members)
     sents = {s.id: s for s in members}
-    return printable(c, sents, sources, Wording.of(sents))
+    return printable(c, Wording.of(sents, sources))
 
 
 def _given(claims, sents, sources) -> ComposeInput:

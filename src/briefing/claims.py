@@ -172,8 +172,8 @@ def build_claims(
         clusters.items(), key=lambda c: (_mean_position(sentences, c[1]), sentences[c[0]].id)
     )
     return tuple(
-        _claim(f"C{n}", sentences, seed, members, near[seed])
-        for n, (seed, members) in enumerate(ordered, start=1)
+        _claim(f"C{n}", sentences, cluster, near[cluster[0]])
+        for n, cluster in enumerate(ordered, start=1)
     )
 
 
@@ -230,12 +230,13 @@ def _mean_position(sentences: Sequence[Sentence], members: Sequence[tuple[int, f
 def _claim(
     claim_id: str,
     sentences: Sequence[Sentence],
-    seed: int,
-    members: list[tuple[int, float]],
+    cluster: tuple[int, list[tuple[int, float]]],
     near_seed: list[tuple[int, float]],
 ) -> Claim:
-    """A claim is supported by every source holding a sentence close to its seed, including
-    sentences that already belong to another claim (one sentence can state two facts)."""
+    """A claim (`cluster`: its seed and members) is supported by every source holding a
+    sentence close to its seed, including sentences that already belong to another claim (one
+    sentence can state two facts)."""
+    seed, members = cluster
     best: dict[str, tuple[float, int]] = {}
     for j, score in [(seed, 1.0), *near_seed]:
         source_id = sentences[j].source_id

@@ -47,7 +47,8 @@ def build_digest(
         brief = None
         if len(group.source_ids) >= MIN_REPORTS:
             own = tuple(s for s in sents if s.source_id in set(group.source_ids))
-            brief = pipeline.brief_of_corpus(part, own, config, embedder, composer)
+            engines = pipeline.Engines(embedder, composer)
+            brief = pipeline.brief_of_corpus(pipeline.Reading(part, own), config, engines)
         found.append(_story(group, brief, sources, config))
     return Digest(
         folder=corpus.folder,

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from briefing import assemble, credibility, disagree, rank, sentences, stories
 from briefing import claims as claim_stage
@@ -51,29 +52,40 @@ class Analysis:
     aligner: Aligner
 
 
-def read_sources(folder: Path, config: BriefingConfig) -> tuple[Corpus, tuple[Sentence, ...]]:
+class Reading(NamedTuple):
+    """Articles read, rated and split: what `briefing sources` shows, where the stages start."""
+
+    corpus: Corpus
+    sentences: tuple[Sentence, ...]
+
+
+@dataclass(frozen=True)
+class Engines:
+    """The models a brief needs, loaded once per run: the embedder and the composer."""
+
+    embedder: Embedder
+    composer: Composer
+
+
+def read_sources(folder: Path, config: BriefingConfig) -> Reading:
     """Ingest, rate and split: what `briefing sources` shows."""
     corpus = credibility.rate_corpus(read_corpus(folder, config.ingest), config.credibility)
-    return corpus, sentences.split_corpus(corpus)
+    return Reading(corpus, sentences.split_corpus(corpus))
 
 
 def analyse(
     folder: Path, config: BriefingConfig, embedder: Embedder, on_stage: OnStage = _quiet
 ) -> Analysis:
     on_stage(f"reading {folder}")
-    corpus, sents = read_sources(folder, config)
-    return analyse_corpus(corpus, sents, config, embedder, on_stage)
+    return analyse_corpus(read_sources(folder, config), config, embedder, on_stage)
 
 
 def analyse_corpus(
-    corpus: Corpus,
-    sents: tuple[Sentence, ...],
-    config: BriefingConfig,
-    embedder: Embedder,
-    on_stage: OnStage = _quiet,
+    read: Reading, config: BriefingConfig, embedder: Embedder, on_stage: OnStage = _quiet
 ) -> Analysis:
     """Embed, mark copies, build the Story once, find claims and prepare the aligner for
     articles already read."""
+    corpus, sents = read
     texts = [sentence.text for sentence in sents]
     on_stage(f"embedding {len(texts)} sentences of {len(corpus.articles)} articles")
     embedder.fit(texts)
@@ -97,13 +109,13 @@ def build_brief(
     composer = get_composer(config.compose)  # a missing model fails here, before any work
     embedder = embedder or get_embedder(config.embed)
     on_stage(f"reading {folder}")
-    corpus, sents = read_sources(folder, config)
+    read = read_sources(folder, config)
     on_stage("checking that the folder holds one story")
-    titles = {article.source.id: article.source.title for article in corpus.articles}
-    mixed = stories.mixed_warning(str(folder), find_stories(corpus, sents, embedder), titles)
+    titles = {article.source.id: article.source.title for article in read.corpus.articles}
+    mixed = stories.mixed_warning(str(folder), find_stories(*read, embedder), titles)
     if mixed:
         log.warning("%s", mixed)
-    brief = brief_of_corpus(corpus, sents, config, embedder, composer, on_stage)
+    brief = brief_of_corpus(read, config, Engines(embedder, composer), on_stage)
     return brief.model_copy(update={"warnings": (mixed,) if mixed else ()})
 
 
@@ -115,15 +127,10 @@ def find_stories(
 
 
 def brief_of_corpus(
-    corpus: Corpus,
-    sents: tuple[Sentence, ...],
-    config: BriefingConfig,
-    embedder: Embedder,
-    composer: Composer,
-    on_stage: OnStage = _quiet,
+    read: Reading, config: BriefingConfig, engines: Engines, on_stage: OnStage = _quiet
 ) -> Brief:
     """The brief of articles already read: one story's, of a folder or of a digest."""
-    found = analyse_corpus(corpus, sents, config, embedder, on_stage)
+    found = analyse_corpus(read, config, engines.embedder, on_stage)
     story = found.story
     on_stage("ranking claims")
     kept, suppressed = credibility.suppress(found.claims, story.sources, found.aligner.align_many)
@@ -146,8 +153,8 @@ def brief_of_corpus(
         sources=story.sources,
         config=config,
     )
-    on_stage(f"writing the brief ({composer.name}) and verifying every sentence")
-    outcome = _compose_and_verify(composer, given, found.aligner)
+    on_stage(f"writing the brief ({engines.composer.name}) and verifying every sentence")
+    outcome = _compose_and_verify(engines.composer, given, found.aligner)
     kept_out = _not_cited(suppressed, outcome.verified) + clutter + left_out
     brief = assemble.assemble_brief(outcome, story, kept_out + outcome.composition.left_out)
     on_stage("finding where sources disagree")

@@ -66,7 +66,7 @@ class AbstractiveComposer:
         if candidates:
             labels = claim_labels(candidates)
             template = load_template(generator.kind, self._config.prompts)
-            shown, prompt = fit_prompt(template, candidates, labels, generator, budget)
+            shown, prompt = fit_prompt(template, candidates, generator, budget)
             reply = generator.generate(prompt)
             cited = {labels[claim.id]: claim.id for claim in shown}
             splitter = Splitter.for_texts(s.text for s in given.sentences.values())
@@ -108,15 +108,13 @@ def prompt_values(
 
 
 def fit_prompt(
-    template: Template,
-    claims: Sequence[Claim],
-    labels: Mapping[str, str],
-    generator: Generator,
-    budget: BriefConfig,
+    template: Template, claims: Sequence[Claim], generator: Generator, budget: BriefConfig
 ) -> tuple[tuple[Claim, ...], Prompt]:
     """The prompt with the most best-ranked claims that fits the model's context window,
-    counted in the model's own tokens; the lowest-ranked claims are dropped first."""
+    counted in the model's own tokens; the lowest-ranked claims are dropped first. Each claim
+    is shown with its label in `claim_labels(claims)`."""
     limit = generator.max_prompt_tokens
+    labels = claim_labels(claims)
 
     def prompt_for(count: int) -> Prompt:
         return render(template, prompt_values(claims[:count], labels, budget, generator))

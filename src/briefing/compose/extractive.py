@@ -28,13 +28,13 @@ def printed_texts(
     written out: the longest it can print, so the selection's word count is an upper bound
     in any order): what the selection (rank.select_brief) weighs and counts; and, for the
     claims passed over on the way, why none of their members can be printed."""
-    wording = Wording.of(sentences)
+    wording = Wording.of(sentences, sources)
     printed: dict[str, str] = {}
     unprintable: dict[str, str] = {}
     for claim in claims:
         if limit is not None and len(printed) >= limit:
             break
-        found = printable(claim, sentences, sources, wording)
+        found = printable(claim, wording)
         if found.text is not None:
             printed[claim.id] = with_full_names([found.text], wording)[0]
         else:
@@ -71,7 +71,7 @@ def choose(
     for claim in given.selected or given.claims:  # no selection made: the ranked order
         if len(chosen) == budget.sentences:
             break
-        printed = printable(claim, given.sentences, given.sources, wording, used)
+        printed = printable(claim, wording, used)
         if printed.text is None:
             left_out.append(Suppressed.claim(claim, printed.reason or "not printable"))
             continue
@@ -97,7 +97,7 @@ class ExtractiveComposer:
     name = "extractive"
 
     def compose(self, given: ComposeInput) -> Composition:
-        wording = Wording.of(given.sentences)
+        wording = Wording.of(given.sentences, given.sources)
         chosen, left_out = choose(given, wording)
         texts = within_budget(with_full_names([text for _, text in chosen], wording), given)
         chosen = chosen[: len(texts)]

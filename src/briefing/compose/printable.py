@@ -83,19 +83,23 @@ MAX_DAYS_WITHOUT_PERIOD = 1
 
 @dataclass(frozen=True)
 class Wording:
-    """What member choice needs to know about the whole story: every quotation as some article
-    marks it, and the full names that surnames stand for."""
+    """What member choice needs to know about the whole story: its sentences and sources,
+    every quotation as some article marks it, and the full names that surnames stand for."""
 
+    sentences: Mapping[str, Sentence]
+    sources: Mapping[str, Source]
     quotations: tuple[str, ...]
     names: dict[str, str] = field(default_factory=dict)
     roles: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, sentences: Mapping[str, Sentence]) -> Wording:
+    def of(cls, sentences: Mapping[str, Sentence], sources: Mapping[str, Source]) -> Wording:
         texts = [sentence.text for sentence in sentences.values()]
         quotes = {quote for text in texts for quote in quoted_passages(text)}
         names = full_names(texts)
-        return cls(tuple(sorted(quotes)), names, roles(texts, set(names.values())))
+        return cls(
+            sentences, sources, tuple(sorted(quotes)), names, roles(texts, set(names.values()))
+        )
 
 
 def tidy(text: str) -> str:
@@ -163,18 +167,13 @@ def candidates(claim: Claim, sentences: Mapping[str, Sentence]) -> list[Sentence
     return [sentences[i] for i in ids if i in sentences]
 
 
-def printable(
-    claim: Claim,
-    sentences: Mapping[str, Sentence],
-    sources: Mapping[str, Source],
-    wording: Wording,
-    printed: Collection[str] = (),
-) -> Printed:
+def printable(claim: Claim, wording: Wording, printed: Collection[str] = ()) -> Printed:
     """The best-reading member that breaks no rule and is not `printed` already (sentence
     ids), as printed; else the reason to leave the claim out (the rules its members break)."""
+    sources = wording.sources
     passing: list[tuple[Sentence, str]] = []
     broken: list[str] = []
-    for sentence in candidates(claim, sentences):
+    for sentence in candidates(claim, wording.sentences):
         if sentence.id in printed:
             continue
         source = sources[sentence.source_id]
@@ -216,7 +215,7 @@ def best_member(
     claim: Claim, sentences: Mapping[str, Sentence], sources: Mapping[str, Source]
 ) -> Sentence | None:
     """The member sentence `printable` would print (None when none can be)."""
-    return printable(claim, sentences, sources, Wording.of(sentences)).sentence
+    return printable(claim, Wording.of(sentences, sources)).sentence
 
 
 def with_full_names(texts: Sequence[str], wording: Wording) -> list[str]:

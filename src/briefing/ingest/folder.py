@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -26,6 +27,15 @@ HTML_MARKUP_FACTOR = 10
 _HTML = frozenset({".html", ".htm"})
 # A UTF-8 character cut by the byte limit leaves at most 3 stray bytes at the end.
 _MAX_PARTIAL_BYTES = 3
+
+
+@dataclass(frozen=True)
+class _Decoded:
+    """A file read from disk: its name as shown, its encoding, what reading it warned of."""
+
+    name: str
+    encoding: str
+    warnings: tuple[str, ...]
 
 
 # The manifest is expected beside the articles: it is listed among the skipped files, but
@@ -116,7 +126,7 @@ def _read_entry(
     if not text.strip():
         return Skipped(path=name, reason="empty file")
     text, warnings = _cap(text, chars, folder / name, None if whole else limit)
-    return _article(name, reader(text), row, config, warnings, encoding)
+    return _article(_Decoded(name, encoding, warnings), reader(text), row, config)
 
 
 def read_bytes(path: Path, limit: int) -> tuple[bytes, bool]:
@@ -152,13 +162,9 @@ def _cap(
 
 
 def _article(
-    name: str,
-    parsed: Parsed,
-    row: Meta | None,
-    config: IngestConfig,
-    warnings: tuple[str, ...],
-    encoding: str,
+    file: _Decoded, parsed: Parsed, row: Meta | None, config: IngestConfig
 ) -> Article | Skipped:
+    name = file.name
     cleaned = clean_lines(parsed.lines, parsed.meta.title)
     lead = strip_leads(cleaned.paragraphs, cleaned.dropped)
     # A page's markup may be HTML_MARKUP_FACTOR times max_chars; its text is held to max_chars.
@@ -178,9 +184,9 @@ def _article(
         source=source,
         text=body,
         dropped=tuple(sorted(parsed.dropped + cleaned.dropped, key=lambda line: line.line_no)),
-        warnings=warnings + cut + parsed.warnings,
+        warnings=file.warnings + cut + parsed.warnings,
         identity_origin=_identity_origin(parsed, row),
-        encoding=encoding,
+        encoding=file.encoding,
     )
 
 

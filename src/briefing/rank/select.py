@@ -28,7 +28,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -162,30 +162,24 @@ def _uses(given: Selection) -> tuple[dict[str, dict[str, float]], Counter[str]]:
     and per concept, the number of distinct statements (sentence texts) that use it."""
     per_report: dict[str, dict[str, float]] = {}
     statements: dict[str, frozenset[str]] = {}
-    for sentence in given.story.sentences:
+    story = given.story
+
+    def note(source_id: str, found: frozenset[str], boost: float) -> None:
+        seen = per_report.setdefault(story.report(source_id), {})
+        weight = story.sources[source_id].weight * boost
+        for concept in found:
+            seen[concept] = max(seen.get(concept, 0.0), weight)
+
+    for sentence in story.sentences:
         boost = LEAD_BOOST if sentence.index == 0 else 1.0
         text = " ".join(sentence.text.split())
         if text not in statements:
             statements[text] = concepts(text)
-        _note(per_report, given, sentence.source_id, statements[text], boost)
-    for source in given.story.sources.values():
+        note(sentence.source_id, statements[text], boost)
+    for source in story.sources.values():
         if source.title:
-            _note(per_report, given, source.id, concepts(source.title), LEAD_BOOST)
+            note(source.id, concepts(source.title), LEAD_BOOST)
     return per_report, Counter(c for found in statements.values() for c in found)
-
-
-def _note(
-    per_report: dict[str, dict[str, float]],
-    given: Selection,
-    source_id: str,
-    found: frozenset[str],
-    boost: float,
-) -> None:
-    report = given.story.report(source_id)
-    weight = given.story.sources[source_id].weight * boost
-    seen = per_report.setdefault(report, {})
-    for concept in found:
-        seen[concept] = max(seen.get(concept, 0.0), weight)
 
 
 def topics(claims: Sequence[Claim], given: Selection) -> list[int]:
@@ -336,19 +330,25 @@ def _quiet(make: Callable[[], Any]) -> Any:
         os.close(saved)
 
 
+class Bounds(NamedTuple):
+    """What the ILP must hold to beyond the word budget: a candidate fixed in, the fewest
+    sentences, and pairs of candidates (indices in the pool) never both chosen."""
+
+    fixed: Candidate | None
+    at_least: int
+    apart: Sequence[tuple[int, int]] = ()
+
+
 def solve(
-    pool: Sequence[Candidate],
-    worth: Mapping[str, float],
-    brief: BriefConfig,
-    fixed: Candidate | None,
-    at_least: int,
-    apart: Sequence[tuple[int, int]] = (),
+    pool: Sequence[Candidate], worth: Mapping[str, float], brief: BriefConfig, bounds: Bounds
 ) -> list[Candidate] | None:
     """Gillick & Favre's ILP: max sum(worth[c] x_c) subject to
     sum(words_j y_j) <= budget, at_least <= sum(y_j) <= sentences, x_c <= sum of the y_j
     that hold c, y_i + y_j <= 1 for each pair `apart` (two that tell the same fact); y binary,
     `fixed` in. None when no solution fits."""
     import highspy
+
+    fixed, at_least, apart = bounds
 
     names = sorted(set().union(*(c.concepts for c in pool)))
     n, inf = len(pool), highspy.kHighsInf
@@ -392,7 +392,7 @@ def coverage_selection(
     repeats = restatements(pool)
     required = min(brief.max_words // WORDS_PER_REQUIRED_SENTENCE, MIN_SENTENCES, len(pool))
     for at_least in (required, 0):
-        chosen = solve(pool, worth, brief, lead, at_least, repeats)
+        chosen = solve(pool, worth, brief, Bounds(lead, at_least, repeats))
         if chosen is not None:
             return chosen, lead
     return ([lead] if lead else []), lead

@@ -168,7 +168,8 @@ class Aligner:
             own = split[n] if len(split[n]) > 1 else []
             rows = similarities[offset : offset + len(own)]
             offset += len(own)
-            results.append(self._align_one(text, similarities[n], own, rows, permitted))
+            own_rows = list(zip(own, rows, strict=True))
+            results.append(self._align_one(text, similarities[n], own_rows, permitted))
         return results
 
     def examine_units(self, text: str, units: Sequence[Unit]) -> Examined:
@@ -202,15 +203,15 @@ class Aligner:
         self,
         text: str,
         row: np.ndarray,
-        own_parts: Sequence[str],
-        part_rows: np.ndarray,
+        own_parts: Sequence[tuple[str, np.ndarray]],
         allowed: Collection[str] | None,
     ) -> BriefSentence:
+        """`own_parts`: the parts of a fused sentence, each with its similarities."""
         query = self._lexicon.features(text)
         whole = self._best_of(query, row, self._candidate_units(row))
         pieces = [
             (part, self._best_of(self._lexicon.features(part), r, self._candidate_units(r)))
-            for part, r in zip(own_parts, part_rows, strict=True)
+            for part, r in own_parts
         ]
         verdict = self._decide(query, whole, pieces)
         rejected = self._rejected(whole, verdict)
