@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.config import CredibilityConfig
+from briefing.config import UNKNOWN_CREDIBILITY, CredibilityConfig
 from briefing.credibility import (
     candidate_keys,
     label_for,
@@ -283,3 +283,9 @@ def test_suppression_waits_for_corroboration_by_another_report() -> None:
     # Unknown credibility still counts as low: nothing corroborates, both are suppressed.
     kept, suppressed = suppress(claims, with_policy(sources, independent))
     assert not kept and len(suppressed) == 2
+
+
+def test_an_unrated_source_stands_after_every_rated_one_and_weighs_as_unknown() -> None:
+    unrated, worst = Source(id="u", path="u"), Source(id="w", path="w", credibility=0.0)
+    assert unrated.standing < worst.standing == 0.0
+    assert unrated.weight == UNKNOWN_CREDIBILITY

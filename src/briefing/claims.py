@@ -54,7 +54,7 @@ def independent_reports(
     for word, in the other. The copy is attributed to the more credible (then earlier) source.
     """
     ids = [article.source.id for article in corpus.articles]
-    credibility = {a.source.id: a.source.credibility or 0.0 for a in corpus.articles}
+    credibility = {a.source.id: a.source.standing for a in corpus.articles}
     group_of = {source_id: n for n, source_id in enumerate(ids)}
     groups = np.array([group_of[s.source_id] for s in sentences], dtype=np.int64)
     counts = np.bincount(groups, minlength=len(ids)) if len(groups) else np.zeros(len(ids), int)

@@ -15,6 +15,10 @@ CONFIG_FILE_NAME = "briefing.toml"
 # medium outlet (0.5-0.75), above nothing, so unrated outlets corroborate but never outweigh
 # rated ones.
 UNKNOWN_CREDIBILITY = 0.4
+# Where one source is preferred to another (which a citation lists first, which of two copies
+# is the original, whose headline titles a brief), an unrated source comes after every rated
+# one, however low: a score says something, its absence nothing.
+UNRATED_STANDING = -1.0
 # Credibility scores are rounded to this once, when rated, then labelled and shown as rounded:
 # three decimals tell apart every score of the shipped table that matters for a label, and a
 # label never disagrees with the number beside it (0.7496 is stored, shown and labelled 0.750).

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field
 
-from briefing.config import UNKNOWN_CREDIBILITY, CredibilityConfig
+from briefing.config import UNKNOWN_CREDIBILITY, UNRATED_STANDING, CredibilityConfig
 
 if TYPE_CHECKING:
     from briefing.embed import Calibration
@@ -70,6 +70,12 @@ class Source(Record):
     def weight(self) -> float:
         """The credibility that weighs the source's report (unknown: UNKNOWN_CREDIBILITY)."""
         return UNKNOWN_CREDIBILITY if self.credibility is None else self.credibility
+
+    @property
+    def standing(self) -> float:
+        """The credibility that orders sources where one is preferred to another (citations,
+        the original of copies, the title): an unrated source comes after every rated one."""
+        return UNRATED_STANDING if self.credibility is None else self.credibility
 
 
 def sources_by_id(sources: Iterable[Source]) -> dict[str, Source]:

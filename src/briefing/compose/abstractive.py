@@ -207,5 +207,5 @@ def _headline(claim: Claim, given: ComposeInput) -> str | None:
     titled = [source for source in sources if source.title]
     if not titled:
         return None
-    best = max(titled, key=lambda source: source.credibility or 0.0)  # first wins ties
+    best = max(titled, key=lambda source: source.standing)  # first wins ties
     return best.title

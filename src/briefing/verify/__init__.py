@@ -467,9 +467,8 @@ class Aligner:
     def _by_credibility(self, source_ids: Sequence[str]) -> list[str]:
         return sorted(source_ids, key=self._credibility_key)
 
-    def _credibility_key(self, source_id: str) -> tuple[bool, float, str]:
-        credibility = self._sources[source_id].credibility
-        return (credibility is None, -(credibility or 0.0), source_id)
+    def _credibility_key(self, source_id: str) -> tuple[float, str]:
+        return (-self._sources[source_id].standing, source_id)
 
     def _permitted(self, supporters: Sequence[str], allowed: Collection[str] | None) -> bool:
         """Some supporter is allowed, or is a copy of (or the original of) an allowed source."""
