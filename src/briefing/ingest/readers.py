@@ -11,9 +11,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
+from briefing import markup
 from briefing.ingest import boilerplate, fields
 from briefing.language import url_host
-from briefing.markup import front_matter
 from briefing.models import CredibilityLabel, DroppedLine, SourceKind
 
 Lines = tuple[tuple[int, str], ...]
@@ -31,11 +31,6 @@ WRAP_MAX_WIDTH = 100
 # A line this long that stops mid-sentence before a lower-case line was wrapped, not ended.
 WRAP_MIN_LINE = 40
 WRAP_MIN_BREAKS = 2
-_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
-_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
-_MD_EMPHASIS = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`)")
-_MD_BLOCK_PREFIX = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+|>\s?)")
 # The front matter fields read (CONTRACT.md, "Input"); `date` is read where `published` is absent.
 FRONT_MATTER_FIELDS = (
     *("title", "outlet", "domain", "url", "published", "date", "credibility", "kind"),
@@ -141,11 +136,8 @@ def _looks_wrapped(lines: Lines) -> bool:
     return breaks >= WRAP_MIN_BREAKS
 
 
-def join_blocks(lines: Lines, keeps_line: Callable[[str], bool] | None = None) -> Lines:
-    """Join the lines of each blank-line-separated block into one paragraph line.
-
-    A line for which `keeps_line` is true (a list item, a heading) starts a new paragraph.
-    """
+def join_blocks(lines: Lines) -> Lines:
+    """Join the lines of each blank-line-separated block into one paragraph line."""
     joined: list[tuple[int, str]] = []
     open_block = False
     for line_no, line in lines:
@@ -154,8 +146,7 @@ def join_blocks(lines: Lines, keeps_line: Callable[[str], bool] | None = None) -
             open_block = False
             joined.append((line_no, ""))
             continue
-        starts_new = keeps_line is not None and keeps_line(line)
-        if open_block and not starts_new:
+        if open_block:
             last_no, last = joined[-1]
             joined[-1] = (last_no, f"{last} {text}")
         else:
@@ -165,33 +156,43 @@ def join_blocks(lines: Lines, keeps_line: Callable[[str], bool] | None = None) -
 
 
 def read_markdown(text: str) -> Parsed:
-    """Markdown: YAML front matter, first `#` heading as title, inline syntax removed."""
-    meta, body_start, warnings = _front_matter(text)
-    lines = numbered(text[body_start:], first_line=text[:body_start].count("\n") + 1)
-    title, lines, dropped = _headings(lines, meta.title)
-    lines = join_blocks(lines, keeps_line=lambda line: bool(_MD_BLOCK_PREFIX.match(line)))
-    lines = tuple((line_no, _strip_markdown(line)) for line_no, line in lines)
+    """Markdown (markup.read_markdown): YAML front matter, the first heading as title (later
+    headings and tables dropped with why), each block of text one line, its syntax removed."""
+    document = markup.read_markdown(text)
+    meta, warnings = _front_matter(document.front_matter)
+    title = meta.title or document.title
+    lines: list[tuple[int, str]] = []
+    dropped: list[DroppedLine] = []
+    titled = meta.title is not None
+    for block in document.blocks:
+        line_no = block.lines[0] + 1
+        if block.kind == "heading" and not titled and block.plain(text):
+            titled = True
+        elif block.kind in {"heading", "table"}:
+            raw = markup.raw_lines(text, block.lines)
+            dropped.append(DroppedLine(line_no=line_no, text=raw, reason=block.kind))
+        elif block.plain(text):
+            lines.append((line_no, block.plain(text)))
+    body: Lines = tuple(lines)
     if title is None:
-        title, lines = take_headline(lines)
-    return Parsed(replace(meta, title=title), lines, dropped, warnings, declared=True)
+        title, body = take_headline(body)
+    return Parsed(replace(meta, title=title), body, tuple(dropped), warnings, declared=True)
 
 
-def _front_matter(text: str) -> tuple[Meta, int, tuple[str, ...]]:
+def _front_matter(yaml_text: str | None) -> tuple[Meta, tuple[str, ...]]:
     import yaml
 
-    match = front_matter(text)
-    if not match:
-        return Meta(), 0, ()
+    if yaml_text is None:
+        return Meta(), ()
     try:
-        data = yaml.safe_load(match.group(1))
+        data = yaml.safe_load(yaml_text)
     # PyYAML raises ValueError for impossible dates and !!int tags, RecursionError for deep
     # nesting; all of them mean the same thing to the user.
     except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:
-        return Meta(), match.end(), (f"front matter ignored: invalid YAML ({_yaml_problem(exc)})",)
+        return Meta(), (f"front matter ignored: invalid YAML ({_yaml_problem(exc)})",)
     if not isinstance(data, dict):
-        return Meta(), match.end(), ("front matter ignored: not a mapping of fields",)
-    meta, warnings = meta_from_mapping(data, "front matter")
-    return meta, match.end(), warnings
+        return Meta(), ("front matter ignored: not a mapping of fields",)
+    return meta_from_mapping(data, "front matter")
 
 
 def _yaml_problem(exc: Exception) -> str:
@@ -259,27 +260,6 @@ def identified(data: Mapping[str, Any], **parsed: Any) -> Meta:
         url=url,
         **parsed,
     )
-
-
-def _headings(lines: Lines, title: str | None) -> tuple[str | None, Lines, tuple[DroppedLine, ...]]:
-    kept: list[tuple[int, str]] = []
-    dropped: list[DroppedLine] = []
-    for line_no, line in lines:
-        match = _MD_HEADING.match(line)
-        if not match:
-            kept.append((line_no, line))
-        elif title is None:
-            title = _strip_markdown(match.group(1))
-        else:
-            dropped.append(DroppedLine(line_no=line_no, text=line.strip(), reason="heading"))
-    return title, tuple(kept), tuple(dropped)
-
-
-def _strip_markdown(line: str) -> str:
-    line = _MD_BLOCK_PREFIX.sub("", line)
-    line = _MD_IMAGE.sub("", line)
-    line = _MD_LINK.sub(r"\1", line)
-    return _MD_EMPHASIS.sub("", line).strip()
 
 
 def read_html(text: str) -> Parsed:
