@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 
 from briefing.compose.base import ComposeInput, Composition
 from briefing.compose.generator import Generator, Prompt, TransformersGenerator
-from briefing.compose.printable import best_member, tidy
+from briefing.compose.printable import best_member, best_title, tidy
 from briefing.compose.prompts import CLAIM_MARK, Template, load_template, render, sanitise
 from briefing.config import BriefConfig, ComposeConfig
 from briefing.errors import ModelError
@@ -190,7 +190,7 @@ def within_budget(
 
 
 def choose_title(given: ComposeInput, drafts: Sequence[DraftSentence]) -> str:
-    """The headline of the top claim's most credible source, else the first sentence, shortened."""
+    """The headline of the top claim (printable.best_title), else the first sentence, shortened."""
     if given.claims:
         headline = _headline(given.claims[0], given)
         if headline:
@@ -205,7 +205,4 @@ def _headline(claim: Claim, given: ComposeInput) -> str | None:
     members = [given.sentences[m] for m in claim.member_ids if m in given.sentences]
     sources = [given.sources[m.source_id] for m in members if m.source_id in given.sources]
     titled = [source for source in sources if source.title]
-    if not titled:
-        return None
-    best = max(titled, key=lambda source: source.standing)  # first wins ties
-    return best.title
+    return best_title(titled, claim.text) if titled else None

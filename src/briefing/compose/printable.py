@@ -256,11 +256,11 @@ def headline(given: ComposeInput, chosen: Sequence[tuple[Claim, str]]) -> str:
     plain = [text for _, text in chosen if not any(said in text for said in ATTRIBUTIONS)]
     opinion = _titled(given, _closest_sources(given, chosen), lead, "opinion")
     if news:
-        title = _best_title(news, lead)
+        title = best_title(news, lead)
     elif plain:
         title = plain[0].rstrip(".")
     elif opinion:
-        title = OPINION_TITLE_LABEL + _best_title(opinion, lead)
+        title = OPINION_TITLE_LABEL + best_title(opinion, lead)
     else:
         title = DEFAULT_TITLE
     return _with_period(title, given, chosen)
@@ -280,8 +280,9 @@ def _titled(given: ComposeInput, printed: set[str], lead: str, kind: str) -> lis
     ]
 
 
-def _best_title(titled: Sequence[Source], lead: str) -> str:
-    """The cleaned headline of the most credible source, then the closest to the lead."""
+def best_title(titled: Sequence[Source], lead: str) -> str:
+    """The one rule for whose headline titles a brief (both composers): the cleaned headline
+    of the most credible source, then the closest to the lead."""
 
     def fit(source: Source) -> tuple[float, float, str]:
         words = content_words(clean_title(source.title or "", source.outlet))
