@@ -8,11 +8,11 @@ from briefing.models import Brief, BriefSentence, sources_by_id
 from briefing.render.disagreements import HEADING, disagreement_list, with_disagreements
 from briefing.render.markdown import (
     RenderError,
+    checked_file,
     citation_refs,
     escape_text,
     footnote_definitions,
     footnote_numbers,
-    footnote_problems,
     heading,
     plain_text,
 )
@@ -35,11 +35,7 @@ def render_brief_md(brief: Brief) -> str:
     definitions = footnote_definitions(numbers, sources)
     if definitions:
         blocks.append("\n".join(definitions))
-    markdown = "\n\n".join(blocks) + "\n"
-    problems = footnote_problems(markdown)
-    if problems:
-        raise RenderError("brief.md failed its footnote check: " + "; ".join(problems))
-    return markdown
+    return checked_file(blocks, "brief.md")
 
 
 def paragraphs(sentences: Sequence[BriefSentence], numbers: dict[str, int]) -> list[str]:

@@ -20,12 +20,11 @@ from briefing.render.disagreements import (
 )
 from briefing.render.json_out import brief_data, dump_json, source_data
 from briefing.render.markdown import (
-    RenderError,
+    checked_file,
     cited_source,
     escape_text,
     footnote_definitions,
     footnote_numbers,
-    footnote_problems,
     footnote_ref,
     heading,
     plain_text,
@@ -72,11 +71,7 @@ def render_digest_md(digest: Digest) -> str:
     ]
     if definitions:
         blocks.append("\n".join(definitions))
-    markdown = "\n\n".join(blocks) + "\n"
-    problems = footnote_problems(markdown)
-    if problems:
-        raise RenderError("digest.md failed its footnote check: " + "; ".join(problems))
-    return markdown
+    return checked_file(blocks, "digest.md")
 
 
 def _overview(digest: Digest) -> str:

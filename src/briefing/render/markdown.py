@@ -138,6 +138,16 @@ def footnote_problems(markdown: str) -> list[str]:
     return problems
 
 
+def checked_file(blocks: Sequence[str], name: str) -> str:
+    """Blocks joined into a Markdown file, checked with the contract's parser: a reference
+    without a definition, or a definition never cited, is a bug (RenderError naming `name`)."""
+    markdown = "\n\n".join(blocks) + "\n"
+    problems = footnote_problems(markdown)
+    if problems:
+        raise RenderError(f"{name} failed its footnote check: " + "; ".join(problems))
+    return markdown
+
+
 def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     """A Markdown table; cells must already be escaped."""
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
