@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import inspect
 import logging
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, NoReturn, TypeVar
 
@@ -58,6 +60,40 @@ OutputOpt = Annotated[
 MaxCitationsOpt = Annotated[
     int | None, typer.Option("--max-citations", help="Citations per sentence (5).")
 ]
+SentencesOpt = Annotated[
+    int | None,
+    typer.Option("--sentences", help="Sentence cap per story (max words / 20, at least 4)."),
+]
+MaxWordsOpt = Annotated[
+    int | None, typer.Option("--max-words", help="Word budget per story (200).")
+]
+
+
+@dataclass(frozen=True)
+class Shared:
+    """The options every command takes, declared once: how the folder is read and rated,
+    the config file and the log level. `_shares_options` adds them to a command."""
+
+    ratings: RatingsOpt = None
+    unknown_as: UnknownOpt = None
+    follow_links: FollowOpt = None
+    config_file: ConfigOpt = None
+    verbose: VerboseOpt = False
+
+
+def _shares_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The command with the options of `Shared` after its own; it gets them as `shared`."""
+    own = inspect.signature(command, eval_str=True).parameters.values()
+    added = inspect.signature(Shared, eval_str=True).parameters.values()
+
+    def with_shared(**given: Any) -> None:
+        shared = Shared(**{option.name: given.pop(option.name) for option in added})
+        command(shared=shared, **given)
+
+    with_shared.__name__, with_shared.__doc__ = command.__name__, command.__doc__
+    parameters = [option for option in own if option.name != "shared"] + list(added)
+    with_shared.__signature__ = inspect.Signature(parameters)  # type: ignore[attr-defined]
+    return with_shared
 
 
 def _print_version(value: bool) -> None:
@@ -112,14 +148,14 @@ def _user_errors() -> Iterator[None]:
         raise typer.Exit(1) from None
 
 
-def _config(
-    config_file: Path | None, reading: dict[str, Any], **sections: dict[str, Any]
-) -> BriefingConfig:
-    """The config of the files, then the flags: `reading` holds the flags every command
-    shares (--follow-links, --ratings, --unknown-as), `sections` the command's own."""
-    ingest = {"follow_links": reading["follow_links"]}
-    credibility = {"ratings": reading["ratings"], "unknown_as": reading["unknown_as"]}
-    return load_config(config_file, {"ingest": ingest, "credibility": credibility, **sections})
+def _config(shared: Shared, **sections: dict[str, Any]) -> BriefingConfig:
+    """The config of the files, then the flags: the shared ones (--follow-links, --ratings,
+    --unknown-as), then `sections`, the command's own."""
+    ingest = {"follow_links": shared.follow_links}
+    credibility = {"ratings": shared.ratings, "unknown_as": shared.unknown_as}
+    return load_config(
+        shared.config_file, {"ingest": ingest, "credibility": credibility, **sections}
+    )
 
 
 def _run(verbose: bool, action: Callable[[], T]) -> T:
@@ -128,7 +164,12 @@ def _run(verbose: bool, action: Callable[[], T]) -> T:
         return action()
 
 
+def _out_dir(output: Path | None, input_dir: Path) -> Path:
+    return output or batch.DEFAULT_OUTPUT_ROOT / input_dir.resolve().name
+
+
 @app.command()
+@_shares_options
 def build(
     input_dirs: Annotated[
         list[Path], typer.Argument(help="Story folder(s) of articles.", metavar="INPUT_DIR")
@@ -137,10 +178,8 @@ def build(
     per_folder: Annotated[
         bool, typer.Option("--per-folder", help="Each subfolder of INPUT_DIR is one story.")
     ] = False,
-    sentences: Annotated[
-        int | None, typer.Option("--sentences", help="Sentence cap (max words / 20, at least 4).")
-    ] = None,
-    max_words: Annotated[int | None, typer.Option("--max-words", help="Word budget (200).")] = None,
+    sentences: SentencesOpt = None,
+    max_words: MaxWordsOpt = None,
     mode: Annotated[
         str | None, typer.Option("--mode", help="auto (default), extractive or abstractive.")
     ] = None,
@@ -153,10 +192,6 @@ def build(
     ] = None,
     max_citations: MaxCitationsOpt = None,
     embedder: EmbedderOpt = None,
-    ratings: RatingsOpt = None,
-    unknown_as: UnknownOpt = None,
-    follow_links: FollowOpt = None,
-    config_file: ConfigOpt = None,
     engine: Annotated[
         batch_ray.Engine,
         typer.Option("--engine", help="Run the batch in-process (default) or on Ray Data."),
@@ -169,14 +204,14 @@ def build(
         int | None,
         typer.Option("--workers", min=1, help="Ray actors (default: one per CPU, or GPU)."),
     ] = None,
-    verbose: VerboseOpt = False,
+    *,
+    shared: Shared,
 ) -> None:
     """Write brief.md, audit.md and brief.json for each story folder."""
 
     def action() -> int:
         config = _config(
-            config_file,
-            {"follow_links": follow_links, "ratings": ratings, "unknown_as": unknown_as},
+            shared,
             embed={"embedder": embedder},
             brief={"sentences": sentences, "max_words": max_words},
             compose={"mode": mode, "model": model, "device": device, "download": download},
@@ -188,99 +223,81 @@ def build(
             return batch_ray.build_stories(stories, config, err, ray_options)
         return batch.build_stories(stories, config, err)
 
-    if _run(verbose, action):  # some stories of a batch failed; the others were written
+    if _run(shared.verbose, action):  # some stories of a batch failed; the others were written
         raise typer.Exit(2)
 
 
 @app.command()
+@_shares_options
 def digest(
     input_dir: Annotated[Path, typer.Argument(help="A folder of articles on many stories.")],
     output: OutputOpt = None,
-    sentences: Annotated[
-        int | None,
-        typer.Option("--sentences", help="Sentence cap per story (max words / 20, at least 4)."),
-    ] = None,
-    max_words: Annotated[
-        int | None, typer.Option("--max-words", help="Word budget per story (200).")
-    ] = None,
+    sentences: SentencesOpt = None,
+    max_words: MaxWordsOpt = None,
     embedder: EmbedderOpt = None,
-    ratings: RatingsOpt = None,
-    unknown_as: UnknownOpt = None,
-    follow_links: FollowOpt = None,
-    config_file: ConfigOpt = None,
-    verbose: VerboseOpt = False,
+    *,
+    shared: Shared,
 ) -> None:
     """Group a day's articles into stories; write digest.md, .json, .html and feed.json."""
 
     def action() -> None:
         config = _config(
-            config_file,
-            {"follow_links": follow_links, "ratings": ratings, "unknown_as": unknown_as},
+            shared,
             embed={"embedder": embedder},
             brief={"sentences": sentences, "max_words": max_words},
         )
-        out_dir = output or batch.DEFAULT_OUTPUT_ROOT / input_dir.resolve().name
+        out_dir = _out_dir(output, input_dir)
         with outputs.output_dir(out_dir, [input_dir]), err.status("digest") as status:
             found = digest_stage.build_digest(input_dir, config, on_stage=status.update)
             outputs.write_digest(found, out_dir)
         err.print(outputs.digest_summary(found, out_dir), markup=False)
 
-    _run(verbose, action)
+    _run(shared.verbose, action)
 
 
 @app.command()
+@_shares_options
 def cite(
     draft: Annotated[Path, typer.Argument(help="Your draft, Markdown or plain text.")],
     input_dir: Annotated[Path, typer.Argument(help="The folder of articles it is based on.")],
     output: OutputOpt = None,
     max_citations: MaxCitationsOpt = None,
     embedder: EmbedderOpt = None,
-    ratings: RatingsOpt = None,
-    unknown_as: UnknownOpt = None,
-    follow_links: FollowOpt = None,
-    config_file: ConfigOpt = None,
-    verbose: VerboseOpt = False,
+    *,
+    shared: Shared,
 ) -> None:
     """Add footnotes to a draft and mark the sentences the articles do not support."""
 
     def action() -> None:
         config = _config(
-            config_file,
-            {"follow_links": follow_links, "ratings": ratings, "unknown_as": unknown_as},
-            embed={"embedder": embedder},
-            verify={"max_citations": max_citations},
+            shared, embed={"embedder": embedder}, verify={"max_citations": max_citations}
         )
-        out_dir = output or batch.DEFAULT_OUTPUT_ROOT / input_dir.resolve().name
+        out_dir = _out_dir(output, input_dir)
         inputs = [input_dir, draft]
         with outputs.output_dir(out_dir, inputs), err.status("citing") as status:
             cited = pipeline.cite_draft(draft, input_dir, config, status.update)
             outputs.write_cited(cited.draft, cited.brief, out_dir)
         err.print(outputs.cite_summary(cited.brief, out_dir), markup=False)
 
-    _run(verbose, action)
+    _run(shared.verbose, action)
 
 
 @app.command()
+@_shares_options
 def sources(
     input_dir: Annotated[Path, typer.Argument(help="The folder of articles.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
-    ratings: RatingsOpt = None,
-    unknown_as: UnknownOpt = None,
-    follow_links: FollowOpt = None,
-    config_file: ConfigOpt = None,
-    verbose: VerboseOpt = False,
+    *,
+    shared: Shared,
 ) -> None:
     """Show what was read from each file: outlet, date, credibility, sentences, clutter dropped."""
 
     def action() -> None:
-        config = _config(
-            config_file,
-            {"follow_links": follow_links, "ratings": ratings, "unknown_as": unknown_as},
-        )
-        corpus, sents = pipeline.read_sources(input_dir, config)
+        corpus, sents = pipeline.read_sources(input_dir, _config(shared))
         if as_json:
             typer.echo(sources_view.sources_json(corpus, sents))
         else:
-            Console(highlight=False).print(sources_view.sources_table(corpus, sents, verbose))
+            table = sources_view.sources_table(corpus, sents, shared.verbose)
+            Console(highlight=False).print(table)
 
-    _run(verbose, action)
+    _run(shared.verbose, action)
