@@ -34,8 +34,18 @@ from briefing.models import (
     Story,
     Suppressed,
 )
-from briefing.verify.lexical import Features, Judgement, Lexicon, Thresholds, joined, judge, missing
-from briefing.verify.segments import parts
+from briefing.verify.lexical import (
+    Features,
+    Judgement,
+    Lexicon,
+    Thresholds,
+    conflict,
+    identified,
+    joined,
+    judge,
+    missing,
+)
+from briefing.verify.segments import core, parts
 
 log = logging.getLogger(__name__)
 
@@ -102,13 +112,19 @@ class Verdict:
     reason: str | None
 
 
+# A text's fact without its framing (`segments.core`) and each source's best match for it.
+Framed = tuple[str, Mapping[str, Match]] | None
+
+
 @dataclass(frozen=True)
 class Examined:
-    """A text's features and the best match of each source for it and for each of its parts."""
+    """A text's features and the best match of each source for it, for each of its parts and
+    for its fact without the framing."""
 
     query: Features
     whole: Mapping[str, Match]
     pieces: Sequence[tuple[str, Mapping[str, Match]]]
+    framed: Framed = None
 
 
 class Aligner:
@@ -160,28 +176,42 @@ class Aligner:
                 for t in texts
             ]
         split = [parts(text) for text in texts]
-        pieces = [*texts, *(p for ps in split for p in ps if len(ps) > 1)]
+        cores = [core(text) for text in texts]
+        pieces = [
+            *texts,
+            *(p for ps in split for p in ps if len(ps) > 1),
+            *(c for c in cores if c is not None),
+        ]
         similarities = self._embedder.encode(pieces) @ self._vectors.T
         results: list[BriefSentence] = []
         offset = len(texts)
+        core_offset = len(pieces) - sum(c is not None for c in cores)
         for n, (text, permitted) in enumerate(zip(texts, allowed, strict=True)):
             own = split[n] if len(split[n]) > 1 else []
             rows = similarities[offset : offset + len(own)]
             offset += len(own)
-            results.append(self._align_one(text, similarities[n], own, rows, permitted))
+            framed: tuple[str, np.ndarray] | None = None
+            if cores[n] is not None:
+                framed = (str(cores[n]), similarities[core_offset])
+                core_offset += 1
+            results.append(self._align_one(text, similarities[n], own, rows, permitted, framed))
         return results
 
     def examine_units(self, text: str, units: Sequence[Unit]) -> Examined:
         """The matches of `text` and of its parts when only `units` may support it."""
         split = parts(text)
         own = split if len(split) > 1 else []
-        rows = self._embedder.encode([text, *own]) @ self._vectors.T
+        fact = core(text)
+        rows = self._embedder.encode([text, *own, *([fact] if fact else [])]) @ self._vectors.T
         query = self._lexicon.features(text)
         pieces = [
             (part, self._best_of(self._lexicon.features(part), row, units))
             for part, row in zip(own, rows[1:], strict=True)
         ]
-        return Examined(query, self._best_of(query, rows[0], units), pieces)
+        framed: Framed = None
+        if fact is not None:
+            framed = (fact, self._best_of(self._lexicon.features(fact), rows[-1], units))
+        return Examined(query, self._best_of(query, rows[0], units), pieces, framed)
 
     def decide(self, examined: Examined) -> Verdict:
         """The verdict on examined matches under the current thresholds (calibration)."""
@@ -191,7 +221,11 @@ class Aligner:
             (part, {s: Match(m.unit, m.judgement.rescored(t)) for s, m in best.items()})
             for part, best in examined.pieces
         ]
-        return self._decide(examined.query, whole, pieces)
+        framed: Framed = None
+        if examined.framed is not None:
+            fact, best = examined.framed
+            framed = (fact, {s: Match(m.unit, m.judgement.rescored(t)) for s, m in best.items()})
+        return self._decide(examined.query, whole, pieces, framed)
 
     def source_of(self, row: int) -> str:
         return self._sentences[row].source_id
@@ -205,6 +239,7 @@ class Aligner:
         own_parts: Sequence[str],
         part_rows: np.ndarray,
         allowed: Collection[str] | None,
+        fact: tuple[str, np.ndarray] | None,
     ) -> BriefSentence:
         query = self._lexicon.features(text)
         whole = self._best_of(query, row, self._candidate_units(row))
@@ -212,7 +247,14 @@ class Aligner:
             (part, self._best_of(self._lexicon.features(part), r, self._candidate_units(r)))
             for part, r in zip(own_parts, part_rows, strict=True)
         ]
-        verdict = self._decide(query, whole, pieces)
+        framed: Framed = None
+        if fact is not None:
+            text_of, r = fact
+            framed = (
+                text_of,
+                self._best_of(self._lexicon.features(text_of), r, self._candidate_units(r)),
+            )
+        verdict = self._decide(query, whole, pieces, framed)
         rejected = self._rejected(whole, verdict)
         supporters = [source_id for source_id, _, _ in verdict.cited]
         if verdict.supported and self._permitted(supporters, allowed):
@@ -293,9 +335,16 @@ class Aligner:
         query: Features,
         whole: Mapping[str, Match],
         pieces: Sequence[tuple[str, Mapping[str, Match]]],
+        framed: Framed = None,
     ) -> Verdict:
         """Support by one unit for all of the sentence, else jointly by units for each part;
-        either way every name, number and quote must be found in the units cited."""
+        either way every name, number and quote must be found in the units cited.
+
+        Each citation must be needed (ALCE): where some source supports all of the sentence,
+        another is cited only if it supports all of the fact but its framing (who said it,
+        and when: `segments.core`), or holds a name or number no other cited unit does; a
+        source that supports only a part is left out. Where none supports all of it, every
+        source that supports a part is cited for that part."""
         t = self.thresholds
         full = [s for s, m in whole.items() if m.judgement.supports(t)]
         part_support = {
@@ -314,14 +363,33 @@ class Aligner:
             if whole[s].judgement.coverage >= FULL_COVERAGE
             or all(s in supporters for supporters in part_support.values())
         ]
-        full = self._complete(query, whole, full)
-        some = [s for s, m in whole.items() if s not in full and m.judgement.supports_part(t)]
         joint = self._joint(pieces, part_support)
+        # A source that supports each part shows the units that support them.
+        shown = dict(whole) | {
+            s: match
+            for s, match, _ in joint
+            if s in full and whole[s].judgement.coverage < FULL_COVERAGE
+        }
+        full = self._complete(query, shown, full)
+        some = [s for s, m in whole.items() if s not in full and m.judgement.supports_part(t)]
         unsupported = [part for part, _ in pieces if not part_support[part]]
         gap: str | None = None
         if full:
-            cited: list[Cited] = [(s, whole[s], None) for s in self._by_credibility(full)]
-            cited += [c for c in joint if c[0] not in full]
+            cited: list[Cited] = [(s, shown[s], None) for s in self._by_credibility(full)]
+            cited += [c for c in self._framed(query, framed, part_support) if c[0] not in full]
+            cited += [
+                (s, match, None)
+                for s, match, _ in joint
+                if s not in {c[0] for c in cited}
+                and all(s in supporters for supporters in part_support.values())
+                and identified(query, self._feature(match.unit))
+            ]
+            kept, gap = self._capped(query, cited, [])
+            if gap is None:
+                return Verdict(kept, True, [], None)
+            # No source holds every name and number: parts may supply the missing ones.
+            primary = {c[0] for c in cited}
+            cited += [c for c in joint if c[0] not in primary]
             cited += [
                 (s, whole[s], "in part")
                 for s in self._by_credibility(some)
@@ -329,7 +397,7 @@ class Aligner:
             ]
             kept, gap = self._capped(query, cited, [])
             if gap is None:
-                return Verdict(kept, True, [], None)
+                return Verdict(self._needed(query, kept, primary), True, [], None)
         if pieces and not unsupported:
             kept, joint_gap = self._capped(query, joint, pieces)
             if joint_gap is None:
@@ -338,6 +406,44 @@ class Aligner:
         if gap is not None and not unsupported:
             return Verdict([], False, [], gap)
         return self._unsupported(query, whole, joint, unsupported)
+
+    def _framed(
+        self, query: Features, framed: Framed, part_support: Mapping[str, list[str]]
+    ) -> list[Cited]:
+        """The sources that support all of the fact but its framing (`segments.core`): as
+        a source supporting all of it would, with every name of the fact identified in the
+        unit (one word of it is enough: "Xi" for "Xi Jinping"), and nothing in the unit
+        against the sentence (a day that differs still rules it out). Cited for that fact."""
+        if framed is None:
+            return []
+        fact, best = framed
+        features = self._lexicon.features(fact)
+        found: list[Cited] = []
+        for source_id in self._by_credibility(list(best)):
+            match = best[source_id]
+            unit = self._feature(match.unit)
+            fused = part_support and match.judgement.coverage < FULL_COVERAGE
+            if (
+                match.judgement.supports(self.thresholds)
+                and conflict(query, unit) is None
+                and identified(features, unit)
+                and not (fused and not all(source_id in s for s in part_support.values()))
+            ):
+                found.append((source_id, match, fact))
+        return found
+
+    def _needed(self, query: Features, kept: list[Cited], primary: set[str]) -> list[Cited]:
+        """`kept` without the part citations the others do not need to hold every name,
+        number and quote of the sentence (least credible dropped first)."""
+        needed = list(kept)
+        for citation in reversed(kept):
+            if citation[0] in primary:
+                continue
+            rest = [c for c in needed if c is not citation]
+            features = [self._feature(c[1].unit) for c in rest]
+            if missing(query, features, [self._article_words(c[0]) for c in rest]) is None:
+                needed = rest
+        return needed
 
     def _complete(self, query: Features, whole: Mapping[str, Match], full: list[str]) -> list[str]:
         """The sources whose unit holds every name, number and quote of the sentence on its
