@@ -126,7 +126,7 @@ def brief_of_corpus(
     found = analyse_corpus(corpus, sents, config, embedder, on_stage)
     story = found.story
     on_stage("ranking claims")
-    kept, suppressed = credibility.suppress(found.claims, story.sources, found.aligner.align_many)
+    kept, suppressed = credibility.suppress(found.claims, story.sources, found.aligner.corroborate)
     kept, clutter = claim_stage.drop_clutter(kept)
     vectors = claim_stage.claim_vectors(kept, story.sentences, story.vectors)
     ranked = rank.rank_claims(kept, vectors, story, config.rank)

@@ -152,19 +152,31 @@ class Aligner:
     def align_many(self, texts: Sequence[str]) -> list[BriefSentence]:
         return self.align_batch(texts, [None] * len(texts))
 
+    def corroborate(self, texts: Sequence[str]) -> list[BriefSentence]:
+        """`align_many` for corroboration (suppression): every source that states a text or a
+        fact of it is listed, beside a source that states all of it too; what a brief cites
+        is only the sources it needs (`_decide`)."""
+        return self.align_batch(texts, [None] * len(texts), every_part=True)
+
     def align_batch(
-        self, texts: Sequence[str], allowed: Sequence[Collection[str] | None]
+        self,
+        texts: Sequence[str],
+        allowed: Sequence[Collection[str] | None],
+        every_part: bool = False,
     ) -> list[BriefSentence]:
         """`align` for many sentences, BATCH at a time: one call to the embedder and one
         block of similarities per batch (memory stays linear in the corpus)."""
         results: list[BriefSentence] = []
         for start in range(0, len(texts), BATCH):
             stop = start + BATCH
-            results.extend(self._align_block(texts[start:stop], allowed[start:stop]))
+            results.extend(self._align_block(texts[start:stop], allowed[start:stop], every_part))
         return results
 
     def _align_block(
-        self, texts: Sequence[str], allowed: Sequence[Collection[str] | None]
+        self,
+        texts: Sequence[str],
+        allowed: Sequence[Collection[str] | None],
+        every_part: bool,
     ) -> list[BriefSentence]:
         if not texts:
             return []
@@ -194,7 +206,9 @@ class Aligner:
             if cores[n] is not None:
                 framed = (str(cores[n]), similarities[core_offset])
                 core_offset += 1
-            results.append(self._align_one(text, similarities[n], own, rows, permitted, framed))
+            results.append(
+                self._align_one(text, similarities[n], own, rows, permitted, framed, every_part)
+            )
         return results
 
     def examine_units(self, text: str, units: Sequence[Unit]) -> Examined:
@@ -240,6 +254,7 @@ class Aligner:
         part_rows: np.ndarray,
         allowed: Collection[str] | None,
         fact: tuple[str, np.ndarray] | None,
+        every_part: bool,
     ) -> BriefSentence:
         query = self._lexicon.features(text)
         whole = self._best_of(query, row, self._candidate_units(row))
@@ -254,7 +269,7 @@ class Aligner:
                 text_of,
                 self._best_of(self._lexicon.features(text_of), r, self._candidate_units(r)),
             )
-        verdict = self._decide(query, whole, pieces, framed)
+        verdict = self._decide(query, whole, pieces, framed, every_part)
         rejected = self._rejected(whole, verdict)
         supporters = [source_id for source_id, _, _ in verdict.cited]
         if verdict.supported and self._permitted(supporters, allowed):
@@ -336,6 +351,7 @@ class Aligner:
         whole: Mapping[str, Match],
         pieces: Sequence[tuple[str, Mapping[str, Match]]],
         framed: Framed = None,
+        every_part: bool = False,
     ) -> Verdict:
         """Support by one unit for all of the sentence, else jointly by units for each part;
         either way every name, number and quote must be found in the units cited.
@@ -344,7 +360,8 @@ class Aligner:
         another is cited only if it supports all of the fact but its framing (who said it,
         and when: `segments.core`), or holds a name or number no other cited unit does; a
         source that supports only a part is left out. Where none supports all of it, every
-        source that supports a part is cited for that part."""
+        source that supports a part is cited for that part. With `every_part`, the sources of a
+        part are listed beside a source that states all of it too (corroboration)."""
         t = self.thresholds
         full = [s for s, m in whole.items() if m.judgement.supports(t)]
         part_support = {
@@ -384,17 +401,14 @@ class Aligner:
                 and all(s in supporters for supporters in part_support.values())
                 and identified(query, self._feature(match.unit))
             ]
+            if every_part:
+                cited += self._parts_of(cited, joint, whole, some)
             kept, gap = self._capped(query, cited, [])
             if gap is None:
                 return Verdict(kept, True, [], None)
             # No source holds every name and number: parts may supply the missing ones.
             primary = {c[0] for c in cited}
-            cited += [c for c in joint if c[0] not in primary]
-            cited += [
-                (s, whole[s], "in part")
-                for s in self._by_credibility(some)
-                if s not in {c[0] for c in cited}
-            ]
+            cited += self._parts_of(cited, joint, whole, some)
             kept, gap = self._capped(query, cited, [])
             if gap is None:
                 return Verdict(self._needed(query, kept, primary), True, [], None)
@@ -419,18 +433,38 @@ class Aligner:
         fact, best = framed
         features = self._lexicon.features(fact)
         found: list[Cited] = []
+        # Parts of the sentence that state its framing ("after the two leaders held a
+        # summit" in "..., the Kremlin said after the two leaders held a summit") need no
+        # support; a fact that still fuses several needs each of them supported.
+        fused = [
+            supporters
+            for part, supporters in part_support.items()
+            if len(parts(fact)) > 1 and _mostly_in(part, fact)
+        ]
         for source_id in self._by_credibility(list(best)):
             match = best[source_id]
             unit = self._feature(match.unit)
-            fused = part_support and match.judgement.coverage < FULL_COVERAGE
+            whole_fact = match.judgement.coverage >= FULL_COVERAGE
             if (
                 match.judgement.supports(self.thresholds)
                 and conflict(query, unit) is None
                 and identified(features, unit)
-                and not (fused and not all(source_id in s for s in part_support.values()))
+                and (whole_fact or all(source_id in s for s in fused))
             ):
                 found.append((source_id, match, fact))
         return found
+
+    def _parts_of(
+        self, cited: list[Cited], joint: list[Cited], whole: Mapping[str, Match], some: list[str]
+    ) -> list[Cited]:
+        """The sources not yet cited that support a part (`joint`) or some of the sentence
+        (`some`, cited "in part")."""
+        taken = {c[0] for c in cited}
+        found = [c for c in joint if c[0] not in taken]
+        taken |= {c[0] for c in found}
+        return found + [
+            (s, whole[s], "in part") for s in self._by_credibility(some) if s not in taken
+        ]
 
     def _needed(self, query: Features, kept: list[Cited], primary: set[str]) -> list[Cited]:
         """`kept` without the part citations the others do not need to hold every name,
@@ -608,6 +642,13 @@ class Aligner:
             rows = self._rows_of.get(source_id, [])
             self._context[source_id] = frozenset().union(*(self._feature((i,)).words for i in rows))
         return self._context[source_id]
+
+
+def _mostly_in(part: str, text: str) -> bool:
+    """Most of the words of `part` are words of `text`."""
+    words = part.lower().split()
+    held = set(text.lower().split())
+    return 2 * sum(word in held for word in words) >= len(words)
 
 
 def verify_drafts(
