@@ -522,3 +522,20 @@ def test_without_a_source_stating_every_fact_each_part_cites_its_sources(neural:
         "paper": troops,
         "blog": "the US will not send officials to the Winter Olympics",
     }
+
+
+def test_every_part_mode_lists_each_article_behind_a_fact(neural: Aligner) -> None:
+    # Corroboration and `cite` hear every article that states a fact of the sentence, even
+    # beside one that states all of it; the brief (align) cites only AP.
+    text = (
+        "Moscow has gathered tens of thousands of troops near the border with Ukraine, "
+        "while Putin plans to attend the Winter Olympics in Beijing in February."
+    )
+    (result,) = neural.align_every_part([text])
+    parts_of = {e.source_id: e.part for e in result.evidence}
+    assert result.supported and parts_of["ap"] is None
+    assert (
+        parts_of["paper"]
+        == "Moscow has gathered tens of thousands of troops near the border with Ukraine"
+    )
+    assert parts_of["copy"] == "Putin plans to attend the Winter Olympics in Beijing in February"

@@ -152,10 +152,11 @@ class Aligner:
     def align_many(self, texts: Sequence[str]) -> list[BriefSentence]:
         return self.align_batch(texts, [None] * len(texts))
 
-    def corroborate(self, texts: Sequence[str]) -> list[BriefSentence]:
-        """`align_many` for corroboration (suppression): every source that states a text or a
-        fact of it is listed, beside a source that states all of it too; what a brief cites
-        is only the sources it needs (`_decide`)."""
+    def align_every_part(self, texts: Sequence[str]) -> list[BriefSentence]:
+        """`align_many` listing every source that states a text or a fact of it, beside a
+        source that states all of it too: corroboration before suppression, and a person's
+        draft in `cite` (each article behind each fact it fuses). A brief sentence cites
+        only the sources it needs (`align_many`, `_decide`)."""
         return self.align_batch(texts, [None] * len(texts), every_part=True)
 
     def align_batch(
