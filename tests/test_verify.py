@@ -539,3 +539,18 @@ def test_every_part_mode_lists_each_article_behind_a_fact(neural: Aligner) -> No
         == "Moscow has gathered tens of thousands of troops near the border with Ukraine"
     )
     assert parts_of["copy"] == "Putin plans to attend the Winter Olympics in Beijing in February"
+
+
+def test_examine_units_reads_a_sentence_with_parts_and_framing(neural: Aligner) -> None:
+    # The calibration path (examine_units + decide) embeds the parts and the fact without its
+    # framing beside the sentence, and decides as align does.
+    text = (
+        "Moscow has gathered tens of thousands of troops near the border with Ukraine, "
+        "while Putin plans to attend the Winter Olympics in Beijing in February, "
+        "the Kremlin said."
+    )
+    units = [(i,) for i in range(len(corpus()))]
+    examined = neural.examine_units(text, units)
+    assert len(examined.pieces) == 2
+    assert examined.framed is not None and examined.framed[0] == core(text)
+    assert neural.decide(examined).supported == neural.align(text).supported

@@ -221,7 +221,7 @@ class Aligner:
         query = self._lexicon.features(text)
         pieces = [
             (part, self._best_of(self._lexicon.features(part), row, units))
-            for part, row in zip(own, rows[1:], strict=True)
+            for part, row in zip(own, rows[1 : 1 + len(own)], strict=True)
         ]
         framed: Framed = None
         if fact is not None:
