@@ -14,7 +14,7 @@ from briefing.models import DraftSentence, Sentence
 from briefing.sentences import Splitter
 from briefing.verify import DROPPED_REASON, Aligner, calibrated, thresholds_for, verify_drafts
 from briefing.verify.lexical import Lexicon, conflict, covered, judge
-from briefing.verify.segments import parts
+from briefing.verify.segments import core, parts
 from records import claim, sentence, source, story
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -428,3 +428,129 @@ def test_a_fact_spread_over_two_adjacent_sentences_is_supported(minilm: Embedder
     result = aligner.align("The foreign minister signed the fishing treaty in Oslo on Monday.")
     assert result.supported and result.evidence[0].sentence_ids == ("a:0", "a:1")
     assert not aligner.align("More on coronavirus:").citations
+
+
+# --- each citation is needed (ALCE): part citations beside a full supporter ------------------
+
+PODCAST = {
+    "wire": [
+        "Massively popular podcaster Joe Rogan, who has repeatedly sown doubt about COVID-19 "
+        "vaccines, admitted this week that he almost got vaccinated a few months ago but "
+        "scheduling conflicts caused him to miss his appointment.",
+    ],
+    "hill": [
+        "Sanjay Gupta, CNN's top medical analyst, told Joe Rogan the network should not have "
+        'referred to medication he took as "horse dewormer" during its coverage of the popular '
+        "podcaster's bout with the disease.",
+    ],
+}
+
+
+def test_a_source_that_shares_only_a_tangential_part_is_not_cited(minilm: Embedder) -> None:
+    # The Hill names the podcaster and nothing of what he admitted: beside the article that
+    # states all of it, a citation for the fragment "Massively popular podcaster Joe Rogan"
+    # would not be needed, and does not support the sentence.
+    texts = [t for ts in PODCAST.values() for t in ts]
+    sentences = [sentence(sid, i, t) for sid, ts in PODCAST.items() for i, t in enumerate(ts)]
+    minilm.fit(texts)
+    sources = {"wire": source("wire", 0.5), "hill": source("hill", 0.9)}
+    aligner = Aligner(
+        story(sentences, sources, {"wire": "wire", "hill": "hill"}, minilm.encode(texts)),
+        minilm,
+        BriefingConfig().verify,
+    )
+    result = aligner.align(PODCAST["wire"][0])
+    assert result.supported and result.citations == ("wire",)
+
+
+def test_a_source_lacking_only_who_said_it_and_when_is_cited_for_the_fact(neural: Aligner) -> None:
+    result = neural.align(ARTICLES["ap"][0])
+    fact = (
+        "Chinese President Xi Jinping backed Russian President Vladimir Putin's bid for "
+        "security guarantees."
+    )
+    assert {e.source_id: e.part for e in result.evidence} == {
+        "ap": None,
+        "paper": fact,
+        "blog": fact,
+    }
+
+
+def test_framing_is_who_said_it_and_when_not_a_deadline() -> None:
+    assert core(ARTICLES["ap"][0]) == (
+        "Chinese President Xi Jinping backed Russian President Vladimir Putin's bid for "
+        "security guarantees."
+    )
+    assert core("According to the Labor Department, employers added 194,000 jobs.") == (
+        "Employers added 194,000 jobs."
+    )
+    assert core("The order must be met by Friday, officials said.") == (
+        "The order must be met by Friday."
+    )
+    assert core("Karen Donfried met Sergei Ryabkov in Moscow on Wednesday.") == (
+        "Karen Donfried met Sergei Ryabkov in Moscow."
+    )
+    assert core("He said the deal was done.") is None
+
+
+def test_beside_a_source_stating_every_fact_a_source_of_one_part_is_not_needed(
+    neural: Aligner,
+) -> None:
+    # AP states both facts (in two sentences, both shown); the paper only the troops, the
+    # copy only the Olympics plan: neither citation would be needed.
+    text = (
+        "Moscow has gathered tens of thousands of troops near the border with Ukraine, "
+        "while Putin plans to attend the Winter Olympics in Beijing in February."
+    )
+    result = neural.align(text)
+    assert result.supported and result.citations == ("ap",)
+    assert result.evidence[0].part is None
+    assert result.evidence[0].sentence_ids == ("ap:1", "ap:3")
+
+
+def test_without_a_source_stating_every_fact_each_part_cites_its_sources(neural: Aligner) -> None:
+    # No article states both facts: every article behind a part is cited for that part.
+    text = (
+        "Russia has massed tens of thousands of troops near Ukraine's border, "
+        "while the US will not send officials to the Winter Olympics."
+    )
+    result = neural.align(text)
+    troops = "Russia has massed tens of thousands of troops near Ukraine's border"
+    assert result.supported
+    assert {e.source_id: e.part for e in result.evidence} == {
+        "ap": troops,
+        "paper": troops,
+        "blog": "the US will not send officials to the Winter Olympics",
+    }
+
+
+def test_every_part_mode_lists_each_article_behind_a_fact(neural: Aligner) -> None:
+    # Corroboration and `cite` hear every article that states a fact of the sentence, even
+    # beside one that states all of it; the brief (align) cites only AP.
+    text = (
+        "Moscow has gathered tens of thousands of troops near the border with Ukraine, "
+        "while Putin plans to attend the Winter Olympics in Beijing in February."
+    )
+    (result,) = neural.align_every_part([text])
+    parts_of = {e.source_id: e.part for e in result.evidence}
+    assert result.supported and parts_of["ap"] is None
+    assert (
+        parts_of["paper"]
+        == "Moscow has gathered tens of thousands of troops near the border with Ukraine"
+    )
+    assert parts_of["copy"] == "Putin plans to attend the Winter Olympics in Beijing in February"
+
+
+def test_examine_units_reads_a_sentence_with_parts_and_framing(neural: Aligner) -> None:
+    # The calibration path (examine_units + decide) embeds the parts and the fact without its
+    # framing beside the sentence, and decides as align does.
+    text = (
+        "Moscow has gathered tens of thousands of troops near the border with Ukraine, "
+        "while Putin plans to attend the Winter Olympics in Beijing in February, "
+        "the Kremlin said."
+    )
+    units = [(i,) for i in range(len(corpus()))]
+    examined = neural.examine_units(text, units)
+    assert len(examined.pieces) == 2
+    assert examined.framed is not None and examined.framed[0] == core(text)
+    assert neural.decide(examined).supported == neural.align(text).supported

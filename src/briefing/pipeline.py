@@ -133,7 +133,9 @@ def brief_of_corpus(
     found = analyse_corpus(read, config, engines.embedder, on_stage)
     story = found.story
     on_stage("ranking claims")
-    kept, suppressed = credibility.suppress(found.claims, story.sources, found.aligner.align_many)
+    kept, suppressed = credibility.suppress(
+        found.claims, story.sources, found.aligner.align_every_part
+    )
     kept, clutter = claim_stage.drop_clutter(kept)
     vectors = claim_stage.claim_vectors(kept, story.sentences, story.vectors)
     ranked = rank.rank_claims(kept, vectors, story, config.rank)
@@ -213,7 +215,7 @@ def cite_draft(
     draft = read_draft(draft_path, config.ingest)
     found = analyse(folder, config, get_embedder(config.embed), on_stage)
     on_stage(f"aligning {len(draft.sentences)} draft sentences")
-    aligned = found.aligner.align_many([span.text for span in draft.sentences])
+    aligned = found.aligner.align_every_part([span.text for span in draft.sentences])
     cited = tuple(
         result.model_copy(update={"paragraph": span.paragraph})
         for result, span in zip(aligned, draft.sentences, strict=True)

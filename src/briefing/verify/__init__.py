@@ -21,6 +21,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -34,8 +35,18 @@ from briefing.models import (
     Story,
     Suppressed,
 )
-from briefing.verify.lexical import Features, Judgement, Lexicon, Thresholds, joined, judge, missing
-from briefing.verify.segments import parts
+from briefing.verify.lexical import (
+    Features,
+    Judgement,
+    Lexicon,
+    Thresholds,
+    conflict,
+    identified,
+    joined,
+    judge,
+    missing,
+)
+from briefing.verify.segments import core, parts
 
 log = logging.getLogger(__name__)
 
@@ -102,13 +113,29 @@ class Verdict:
     reason: str | None
 
 
+# A text's fact without its framing (`segments.core`) and each source's best match for it.
+Framed = tuple[str, Mapping[str, Match]] | None
+
+
 @dataclass(frozen=True)
 class Examined:
-    """A text's features and the best match of each source for it and for each of its parts."""
+    """A text's features and the best match of each source for it, for each of its parts and
+    for its fact without the framing."""
 
     query: Features
     whole: Mapping[str, Match]
     pieces: Sequence[tuple[str, Mapping[str, Match]]]
+    framed: Framed = None
+
+
+class _Asked(NamedTuple):
+    """A sentence to align with its similarity rows: of all of it, of each part of a fused
+    sentence, and of its fact without the framing (`segments.core`)."""
+
+    text: str
+    row: np.ndarray
+    parts: Sequence[tuple[str, np.ndarray]]
+    fact: tuple[str, np.ndarray] | None
 
 
 class Aligner:
@@ -136,19 +163,32 @@ class Aligner:
     def align_many(self, texts: Sequence[str]) -> list[BriefSentence]:
         return self.align_batch(texts, [None] * len(texts))
 
+    def align_every_part(self, texts: Sequence[str]) -> list[BriefSentence]:
+        """`align_many` listing every source that states a text or a fact of it, beside a
+        source that states all of it too: corroboration before suppression, and a person's
+        draft in `cite` (each article behind each fact it fuses). A brief sentence cites
+        only the sources it needs (`align_many`, `_decide`)."""
+        return self.align_batch(texts, [None] * len(texts), every_part=True)
+
     def align_batch(
-        self, texts: Sequence[str], allowed: Sequence[Collection[str] | None]
+        self,
+        texts: Sequence[str],
+        allowed: Sequence[Collection[str] | None],
+        every_part: bool = False,
     ) -> list[BriefSentence]:
         """`align` for many sentences, BATCH at a time: one call to the embedder and one
         block of similarities per batch (memory stays linear in the corpus)."""
         results: list[BriefSentence] = []
         for start in range(0, len(texts), BATCH):
             stop = start + BATCH
-            results.extend(self._align_block(texts[start:stop], allowed[start:stop]))
+            results.extend(self._align_block(texts[start:stop], allowed[start:stop], every_part))
         return results
 
     def _align_block(
-        self, texts: Sequence[str], allowed: Sequence[Collection[str] | None]
+        self,
+        texts: Sequence[str],
+        allowed: Sequence[Collection[str] | None],
+        every_part: bool,
     ) -> list[BriefSentence]:
         if not texts:
             return []
@@ -160,29 +200,43 @@ class Aligner:
                 for t in texts
             ]
         split = [parts(text) for text in texts]
-        pieces = [*texts, *(p for ps in split for p in ps if len(ps) > 1)]
+        cores = [core(text) for text in texts]
+        pieces = [
+            *texts,
+            *(p for ps in split for p in ps if len(ps) > 1),
+            *(c for c in cores if c is not None),
+        ]
         similarities = self._embedder.encode(pieces) @ self._vectors.T
         results: list[BriefSentence] = []
         offset = len(texts)
+        core_offset = len(pieces) - sum(c is not None for c in cores)
         for n, (text, permitted) in enumerate(zip(texts, allowed, strict=True)):
             own = split[n] if len(split[n]) > 1 else []
             rows = similarities[offset : offset + len(own)]
             offset += len(own)
-            own_rows = list(zip(own, rows, strict=True))
-            results.append(self._align_one(text, similarities[n], own_rows, permitted))
+            fact: tuple[str, np.ndarray] | None = None
+            if cores[n] is not None:
+                fact = (str(cores[n]), similarities[core_offset])
+                core_offset += 1
+            asked = _Asked(text, similarities[n], list(zip(own, rows, strict=True)), fact)
+            results.append(self._align_one(asked, permitted, every_part))
         return results
 
     def examine_units(self, text: str, units: Sequence[Unit]) -> Examined:
         """The matches of `text` and of its parts when only `units` may support it."""
         split = parts(text)
         own = split if len(split) > 1 else []
-        rows = self._embedder.encode([text, *own]) @ self._vectors.T
+        fact = core(text)
+        rows = self._embedder.encode([text, *own, *([fact] if fact else [])]) @ self._vectors.T
         query = self._lexicon.features(text)
         pieces = [
             (part, self._best_of(self._lexicon.features(part), row, units))
-            for part, row in zip(own, rows[1:], strict=True)
+            for part, row in zip(own, rows[1 : 1 + len(own)], strict=True)
         ]
-        return Examined(query, self._best_of(query, rows[0], units), pieces)
+        framed: Framed = None
+        if fact is not None:
+            framed = (fact, self._best_of(self._lexicon.features(fact), rows[-1], units))
+        return Examined(query, self._best_of(query, rows[0], units), pieces, framed)
 
     def decide(self, examined: Examined) -> Verdict:
         """The verdict on examined matches under the current thresholds (calibration)."""
@@ -192,7 +246,11 @@ class Aligner:
             (part, {s: Match(m.unit, m.judgement.rescored(t)) for s, m in best.items()})
             for part, best in examined.pieces
         ]
-        return self._decide(examined.query, whole, pieces)
+        framed: Framed = None
+        if examined.framed is not None:
+            fact, best = examined.framed
+            framed = (fact, {s: Match(m.unit, m.judgement.rescored(t)) for s, m in best.items()})
+        return self._decide(Examined(examined.query, whole, pieces, framed))
 
     def source_of(self, row: int) -> str:
         return self._sentences[row].source_id
@@ -200,20 +258,23 @@ class Aligner:
     # --- one sentence -------------------------------------------------------------------------
 
     def _align_one(
-        self,
-        text: str,
-        row: np.ndarray,
-        own_parts: Sequence[tuple[str, np.ndarray]],
-        allowed: Collection[str] | None,
+        self, asked: _Asked, allowed: Collection[str] | None, every_part: bool
     ) -> BriefSentence:
-        """`own_parts`: the parts of a fused sentence, each with its similarities."""
+        text, row = asked.text, asked.row
         query = self._lexicon.features(text)
         whole = self._best_of(query, row, self._candidate_units(row))
         pieces = [
             (part, self._best_of(self._lexicon.features(part), r, self._candidate_units(r)))
-            for part, r in own_parts
+            for part, r in asked.parts
         ]
-        verdict = self._decide(query, whole, pieces)
+        framed: Framed = None
+        if asked.fact is not None:
+            text_of, r = asked.fact
+            framed = (
+                text_of,
+                self._best_of(self._lexicon.features(text_of), r, self._candidate_units(r)),
+            )
+        verdict = self._decide(Examined(query, whole, pieces, framed), every_part)
         rejected = self._rejected(whole, verdict)
         supporters = [source_id for source_id, _, _ in verdict.cited]
         if verdict.supported and self._permitted(supporters, allowed):
@@ -289,14 +350,22 @@ class Aligner:
 
     # --- the decision ---------------------------------------------------------------------------
 
-    def _decide(
-        self,
-        query: Features,
-        whole: Mapping[str, Match],
-        pieces: Sequence[tuple[str, Mapping[str, Match]]],
-    ) -> Verdict:
+    def _decide(self, examined: Examined, every_part: bool = False) -> Verdict:
         """Support by one unit for all of the sentence, else jointly by units for each part;
-        either way every name, number and quote must be found in the units cited."""
+        either way every name, number and quote must be found in the units cited.
+
+        Each citation must be needed (ALCE): where some source supports all of the sentence,
+        another is cited only if it supports all of the fact but its framing (who said it,
+        and when: `segments.core`), or holds a name or number no other cited unit does; a
+        source that supports only a part is left out. Where none supports all of it, every
+        source that supports a part is cited for that part. With `every_part`, the sources of a
+        part are listed beside a source that states all of it too (corroboration)."""
+        query, whole, pieces, framed = (
+            examined.query,
+            examined.whole,
+            examined.pieces,
+            examined.framed,
+        )
         t = self.thresholds
         full = [s for s, m in whole.items() if m.judgement.supports(t)]
         part_support = {
@@ -315,22 +384,38 @@ class Aligner:
             if whole[s].judgement.coverage >= FULL_COVERAGE
             or all(s in supporters for supporters in part_support.values())
         ]
-        full = self._complete(query, whole, full)
-        some = [s for s, m in whole.items() if s not in full and m.judgement.supports_part(t)]
         joint = self._joint(pieces, part_support)
+        # A source that supports each part shows the units that support them.
+        shown = dict(whole) | {
+            s: match
+            for s, match, _ in joint
+            if s in full and whole[s].judgement.coverage < FULL_COVERAGE
+        }
+        full = self._complete(query, shown, full)
+        some = [s for s, m in whole.items() if s not in full and m.judgement.supports_part(t)]
         unsupported = [part for part, _ in pieces if not part_support[part]]
         gap: str | None = None
         if full:
-            cited: list[Cited] = [(s, whole[s], None) for s in self._by_credibility(full)]
-            cited += [c for c in joint if c[0] not in full]
+            cited: list[Cited] = [(s, shown[s], None) for s in self._by_credibility(full)]
+            cited += [c for c in self._framed(query, framed, part_support) if c[0] not in full]
             cited += [
-                (s, whole[s], "in part")
-                for s in self._by_credibility(some)
+                (s, match, None)
+                for s, match, _ in joint
                 if s not in {c[0] for c in cited}
+                and all(s in supporters for supporters in part_support.values())
+                and identified(query, self._feature(match.unit))
             ]
+            if every_part:
+                cited += self._parts_of(cited, joint, whole, some)
             kept, gap = self._capped(query, cited, [])
             if gap is None:
                 return Verdict(kept, True, [], None)
+            # No source holds every name and number: parts may supply the missing ones.
+            primary = {c[0] for c in cited}
+            cited += self._parts_of(cited, joint, whole, some)
+            kept, gap = self._capped(query, cited, [])
+            if gap is None:
+                return Verdict(self._needed(query, kept, primary), True, [], None)
         if pieces and not unsupported:
             kept, joint_gap = self._capped(query, joint, pieces)
             if joint_gap is None:
@@ -339,6 +424,64 @@ class Aligner:
         if gap is not None and not unsupported:
             return Verdict([], False, [], gap)
         return self._unsupported(query, whole, joint, unsupported)
+
+    def _framed(
+        self, query: Features, framed: Framed, part_support: Mapping[str, list[str]]
+    ) -> list[Cited]:
+        """The sources that support all of the fact but its framing (`segments.core`): as
+        a source supporting all of it would, with every name of the fact identified in the
+        unit (one word of it is enough: "Xi" for "Xi Jinping"), and nothing in the unit
+        against the sentence (a day that differs still rules it out). Cited for that fact."""
+        if framed is None:
+            return []
+        fact, best = framed
+        features = self._lexicon.features(fact)
+        found: list[Cited] = []
+        # Parts of the sentence that state its framing ("after the two leaders held a
+        # summit" in "..., the Kremlin said after the two leaders held a summit") need no
+        # support; a fact that still fuses several needs each of them supported.
+        fused = [
+            supporters
+            for part, supporters in part_support.items()
+            if len(parts(fact)) > 1 and _mostly_in(part, fact)
+        ]
+        for source_id in self._by_credibility(list(best)):
+            match = best[source_id]
+            unit = self._feature(match.unit)
+            whole_fact = match.judgement.coverage >= FULL_COVERAGE
+            if (
+                match.judgement.supports(self.thresholds)
+                and conflict(query, unit) is None
+                and identified(features, unit)
+                and (whole_fact or all(source_id in s for s in fused))
+            ):
+                found.append((source_id, match, fact))
+        return found
+
+    def _parts_of(
+        self, cited: list[Cited], joint: list[Cited], whole: Mapping[str, Match], some: list[str]
+    ) -> list[Cited]:
+        """The sources not yet cited that support a part (`joint`) or some of the sentence
+        (`some`, cited "in part")."""
+        taken = {c[0] for c in cited}
+        found = [c for c in joint if c[0] not in taken]
+        taken |= {c[0] for c in found}
+        return found + [
+            (s, whole[s], "in part") for s in self._by_credibility(some) if s not in taken
+        ]
+
+    def _needed(self, query: Features, kept: list[Cited], primary: set[str]) -> list[Cited]:
+        """`kept` without the part citations the others do not need to hold every name,
+        number and quote of the sentence (least credible dropped first)."""
+        needed = list(kept)
+        for citation in reversed(kept):
+            if citation[0] in primary:
+                continue
+            rest = [c for c in needed if c is not citation]
+            features = [self._feature(c[1].unit) for c in rest]
+            if missing(query, features, [self._article_words(c[0]) for c in rest]) is None:
+                needed = rest
+        return needed
 
     def _complete(self, query: Features, whole: Mapping[str, Match], full: list[str]) -> list[str]:
         """The sources whose unit holds every name, number and quote of the sentence on its
@@ -502,6 +645,13 @@ class Aligner:
             rows = self._rows_of.get(source_id, [])
             self._context[source_id] = frozenset().union(*(self._feature((i,)).words for i in rows))
         return self._context[source_id]
+
+
+def _mostly_in(part: str, text: str) -> bool:
+    """Most of the words of `part` are words of `text`."""
+    words = part.lower().split()
+    held = set(text.lower().split())
+    return 2 * sum(word in held for word in words) >= len(words)
 
 
 def verify_drafts(

@@ -751,3 +751,19 @@ def missing(
         if not any(f" {quote} " in s.plain for s in supporters):
             return f"quoted words {quote!r} are in no supporting sentence"
     return None
+
+
+def identified(query: Features, unit: Features) -> bool:
+    """The unit states who and what `query` names: every name of it by one of its words
+    ("Xi" for "Xi Jinping", an acronym where it is spelt out), every number and every quoted
+    phrase. (`missing` asks more for the cited set as a whole: each name complete.)"""
+    if not query.numbers <= unit.numbers:
+        return False
+    reporter = _reported_at(query)
+    for chunk in query.names:
+        if chunk.position < reporter or not chunk.certain:
+            continue
+        spelt = chunk.acronym and _spelt_out(chunk.anchors[0], unit.order)
+        if not spelt and not _found(chunk, unit.words):
+            return False
+    return all(f" {quote} " in unit.plain for quote in query.quotes)

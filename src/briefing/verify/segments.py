@@ -43,3 +43,50 @@ def parts(text: str) -> list[str]:
         shortest = min(range(len(merged) - 1), key=lambda i: _weight(merged[i] + merged[i + 1]))
         merged[shortest : shortest + 2] = [f"{merged[shortest]}, {merged[shortest + 1]}"]
     return merged if len(merged) > 1 else [text.strip()]
+
+
+# The framing of a reported fact: who says it and when, not what happened. A source that
+# states the fact without them ("Xi backed Putin's bid" for "..., the Kremlin said on
+# Wednesday") supports all of the fact (`Aligner`: each citation must be needed).
+_SAYING = (
+    r"said|says|say|told|tells|added|adds|reported|reports|wrote|writes|write|stated|states|"
+    r"confirmed|announced|according"
+)
+# A closing attribution: the last clause after a comma, short, with a verb of saying
+# (", the Kremlin said on Wednesday.", ", according to his family.", ',” Abbott said.').
+_ATTRIBUTION_WORDS = 12
+_TRAILING_ATTRIBUTION = re.compile(
+    r",(?P<quote>[”’\"']?)\s+(?P<clause>[^,;]*?\b(?:" + _SAYING + r")\b[^,;]*?)\s*[.!]?$"
+)
+_LEADING_ACCORDING = re.compile(r"^according to [^,]{1,80},\s*", re.IGNORECASE)
+_DAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+# When it happened: "on Wednesday (morning)", "on Oct. 15", a weekday alone ("said Tuesday"),
+# "this week". A deadline is part of the fact ("by Friday", "until Oct. 7") and stays.
+_PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
+_TIME = re.compile(
+    r"\s+on\s+(?:(?:" + _DAYS + r")" + _PART_OF_DAY + r"|(?:" + _MONTHS + r")\.?\s+\d{1,2})\b"
+    r"|(?<!\bby)(?<!\buntil)(?<!\bbefore)(?<!\bafter)(?<!\bsince)(?<!\bfrom)(?<!\bthrough)"
+    r"\s+(?:" + _DAYS + r")" + _PART_OF_DAY + r"\b"
+    r"|\s+(?:earlier\s+)?(?:this|last)\s+(?:week|month)\b",
+    re.IGNORECASE,
+)
+
+
+def core(text: str) -> str | None:
+    """`text` without its framing (a closing attribution, an opening "According to X,", the
+    day or date it happened), or None when it has none or too little is left to state a
+    fact."""
+    stripped = text.strip()
+    trailing = _TRAILING_ATTRIBUTION.search(stripped)
+    if trailing and len(trailing.group("clause").split()) <= _ATTRIBUTION_WORDS:
+        stripped = stripped[: trailing.start()] + "." + trailing.group("quote")
+    stripped = _LEADING_ACCORDING.sub("", stripped)
+    stripped = _TIME.sub("", stripped)
+    stripped = re.sub(r"\s+([,.;])", r"\1", stripped).strip(" ,")
+    if stripped.rstrip(".") == text.strip().rstrip(".") or _weight(stripped) < MIN_PART_WORDS:
+        return None
+    return stripped[:1].upper() + stripped[1:]
