@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from briefing.compose.base import ComposeInput, Composition
-from briefing.compose.printable import Wording, headline, printable, with_full_names
+from briefing.compose.printable import Printed, Wording, headline, printable, with_full_names
+from briefing.language import UNINTRODUCED
 from briefing.models import Claim, DraftSentence, Sentence, Source, Suppressed
 
 
@@ -68,10 +69,17 @@ def choose(
     left_out: list[Suppressed] = []
     used: set[str] = set()  # member sentences printed already: one sentence, one claim
     words_used = 0
-    for claim in given.selected or given.claims:  # no selection made: the ranked order
+    claims = list(given.selected or given.claims)  # no selection made: the ranked order
+    deferred: set[str] = set()
+    while claims:
+        claim = claims.pop(0)
         if len(chosen) == budget.sentences:
             break
-        printed = printable(claim, given.sentences, given.sources, wording, used)
+        before = " ".join(text for _, text in chosen)
+        printed = printable(claim, given.sentences, given.sources, wording, used, before)
+        if printed.text is None and _later(printed, claim, deferred):
+            claims.append(claim)  # "The commission ..." may follow the sentence naming it
+            continue
         if printed.text is None:
             left_out.append(Suppressed.claim(claim, printed.reason or "not printable"))
             continue
@@ -83,6 +91,15 @@ def choose(
             used.add(printed.sentence.id)
         words_used += words
     return chosen, left_out
+
+
+def _later(printed: Printed, claim: Claim, deferred: set[str]) -> bool:
+    """A claim whose members only miss an introduction of what they refer to ("The
+    commission ...") is tried once more after the other claims, which may introduce it."""
+    if claim.id in deferred or UNINTRODUCED not in (printed.reason or ""):
+        return False
+    deferred.add(claim.id)
+    return True
 
 
 def within_budget(texts: list[str], given: ComposeInput) -> list[str]:
