@@ -148,6 +148,7 @@ def check_brief(
     if len(brief.sentences) < MIN_BRIEF_SENTENCES:
         tally.short_briefs += 1
         tally.short_where_allowed += passing >= MIN_BRIEF_SENTENCES
+        tally.briefs[-1]["short, sources allow 4"] = passing >= MIN_BRIEF_SENTENCES
     title_problems = _title_problems(brief)
     if title_problems:
         tally.titles_flagged += 1

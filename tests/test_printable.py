@@ -250,3 +250,19 @@ def test_an_interpretation_gives_way_to_a_plain_report() -> None:
     plain = sentence("b", 0, "Lawmakers voted 30-10 against the governor's plan on Friday.")
     printed = _print([analysis, plain], {"a": source("a", 0.99), "b": source("b", 0.4)})
     assert printed.sentence == plain
+
+
+def test_a_ranked_claim_stands_in_for_a_selected_one_that_cannot_print() -> None:
+    first = sentence("a", 0, "North Korea fired two ballistic missiles into the sea on Monday.")
+    cut = sentence("a", 1, "The sources say the test was the third this month...", 0.3)
+    retold = sentence("b", 0, "North Korea fired two ballistic missiles into the sea, Seoul said.")
+    other = sentence("b", 1, "Japan's prime minister called an emergency meeting in Tokyo.", 0.6)
+    claims = [claim(f"C{n}", s.text, [s], n / 4) for n, s in enumerate([first, cut, retold, other])]
+    sources = {"a": source("a", 0.9), "b": source("b", 0.9)}
+    given = _given(claims, [first, cut, retold, other], sources).model_copy(
+        update={"selected": (claims[0], claims[1])}
+    )
+    out = ExtractiveComposer().compose(given)
+    # The retelling of the first sentence is passed over; the left-out claim is listed.
+    assert [s.text for s in out.sentences] == [first.text, other.text]
+    assert [item.text for item in out.left_out] == [cut.text]

@@ -627,6 +627,7 @@ _CLASS_NOUNS = frozenset(
         *("boy", "girl", "suspect", "victim", "player", "coach", "team", "party", "ministry"),
         *("congressman", "congresswoman", "lawmakers", "republican", "democrat", "justice"),
         *("spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "country"),
+        *("committee", "panel", "commission", "board", "council", "diplomat", "regulator"),
     }
 )
 # Longer openings are descriptions that say what they mean ("The three-judge appeals panel").
@@ -679,6 +680,8 @@ def _noun_phrase(tokens: list[str]) -> tuple[list[str], list[str]]:
         )
         if ends or verb_like or len(words) == MAX_NOUN_PHRASE_WORDS:
             return words, tokens[n:]
+        if low.endswith(("'s", "’s")):  # "The nation's top leaders": the nation is referred to
+            return [*words, low[:-2]], ["’s", *tokens[n + 1 :]]
         words.append(low)
     return words, []
 
