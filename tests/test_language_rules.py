@@ -289,6 +289,7 @@ def test_outlets_that_name_their_opinion_section_or_publish_opinion(
         ("The ports - which handle 40% of imports - closed for the week.", "Shares fell."),
         ("The new rules take effect for travellers from November.", "Travel resumed in May."),
         ("The mandate, one of the strictest, requires proof of vaccination.", "Italy acted."),
+        ("The widespread staffing shortage closed two terminals.", "The airline cut 900 flights."),
     ],
 )
 def test_a_definite_reference_the_brief_never_introduced_fires(text: str, before: str) -> None:
@@ -307,6 +308,8 @@ def test_a_definite_reference_the_brief_never_introduced_fires(text: str, before
         ("The president signed the bill into law on Friday afternoon.", ""),
         ("The commission is expected to report in November.", "A commission met on Friday."),
         ("The death toll from the earthquake rose to 300 on Sunday.", ""),
+        ("The mass cancellations come after pilots sued the airline.", "It cancelled 900 flights."),
+        ("The nation's top generals will face lawmakers on Tuesday.", "Troops left Kabul."),
     ],
 )
 def test_a_definite_reference_that_is_introduced_or_defined_passes(text: str, before: str) -> None:

@@ -646,14 +646,19 @@ def unintroduced_reference(text: str, before: str | None) -> str | None:
     if not words or _defined(after):
         return None
     head, modifiers = words[-1], words[:-1]
-    if any(not _points(word) for word in modifiers) or head in _KNOWN_REFERENTS:
+    if head in _KNOWN_REFERENTS:
         return None
     person = head in _CLASS_NOUNS or bool(re.fullmatch(r"\d+-year-old", head))
     if person and before.strip():
         return None
-    if _stem(head) in {_stem(word) for word in _WORD.findall(before.lower())}:
-        return None
-    return head
+    said = {_stem(word) for word in _WORD.findall(before.lower())}
+    described = [word for word in modifiers if not _points(word)]
+    if described:
+        # "The unemployment rate" names its kind as a lead; later in the brief, a described
+        # thing none of whose words was told before ("The widespread staffing shortage",
+        # after sentences on cancelled flights) is still new to the reader.
+        return None if not before.strip() or said & {_stem(w) for w in words} else head
+    return None if _stem(head) in said else head
 
 
 def _defined(after: list[str]) -> bool:
@@ -675,7 +680,7 @@ def _noun_phrase(tokens: list[str]) -> tuple[list[str], list[str]]:
         ends = not token[0].isalnum() or token[0].isupper() or low in _ENDS_NOUN_PHRASE
         verb_like = bool(words) and (
             low.endswith(("ly", "ed"))
-            or (low.endswith("s") and not _plural(words[-1]) and not _points(words[-1]))
+            or (_singular_verb(low, words[-1]) and not _verb_like(tokens[n + 1 : n + 2]))
             or (_plural(words[-1]) and not low.endswith("s"))
         )
         if ends or verb_like or len(words) == MAX_NOUN_PHRASE_WORDS:
@@ -684,6 +689,20 @@ def _noun_phrase(tokens: list[str]) -> tuple[list[str], list[str]]:
             return [*words, low[:-2]], ["’s", *tokens[n + 1 :]]
         words.append(low)
     return words, []
+
+
+def _singular_verb(word: str, previous: str) -> bool:
+    """ "calls" after "plan" may be its verb ("The plan calls for"); "cancellations" after
+    "mass" is a noun when a verb follows it (`_verb_like`, checked by the caller)."""
+    return word.endswith("s") and not _plural(previous) and not _points(previous)
+
+
+def _verb_like(following: list[str]) -> bool:
+    """The next token ends a subject: a verb, an auxiliary or punctuation."""
+    if not following:
+        return True
+    low = following[0].lower()
+    return not low[0].isalnum() or low in _ENDS_NOUN_PHRASE or low.endswith("ed")
 
 
 def _plural(word: str) -> bool:
