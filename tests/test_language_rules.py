@@ -348,9 +348,28 @@ def test_an_attributed_or_plain_report_is_no_interpretation(text: str) -> None:
     assert language.INTERPRETATION not in sentence_problems(text)
 
 
-def test_in_both_cases_needs_the_cases() -> None:
-    text = "In both cases, the justices overturned rulings of the lower courts."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In both cases, the justices overturned rulings of the lower courts.",
+        "Hours later, the South tested its first missile launched from a submarine.",
+        "Two days later the court ruled against the state on every count.",
+    ],
+)
+def test_openers_that_count_from_something_told_before(text: str) -> None:
     assert NEEDS_CONTEXT in sentence_problems(text)
+
+
+def test_a_time_counted_from_a_named_event_stands_alone() -> None:
+    text = "Days after the election in Germany, the two parties began talks on a coalition."
+    assert NEEDS_CONTEXT not in sentence_problems(text)
+
+
+def test_a_booster_in_the_writers_voice_is_an_interpretation() -> None:
+    text = "The meetings produced no public commitment, which was absolutely necessary."
+    assert language.INTERPRETATION in sentence_problems(text)
+    said = "The meetings produced no commitment, which was absolutely necessary, aides said."
+    assert language.INTERPRETATION not in sentence_problems(said)
 
 
 def test_a_news_report_of_a_publication_of_opinion_is_news() -> None:

@@ -141,7 +141,8 @@ QUOTE_NEEDS_SPEAKER_WORDS = 6
 UNMARKED_QUOTE_MIN_WORDS = 5
 
 # Openers that need the previous sentence to be understood: pronouns, demonstratives,
-# connectives, "also", "such", "neither", "one of them", "the latter", counts of "those".
+# connectives, "also", "such", "neither", "one of them", "the latter", counts of "those",
+# "in both cases", a time counted from something told before ("Hours later,").
 DANGLING_OPENER = re.compile(
     r"^[\"“‘(]?(?:he|she|it|they|them|this|that|these|those|his|her|hers|their|theirs|its|"
     r"him|however|but|and|or|nor|also|such|neither|either|both|another|other|others|"
@@ -151,6 +152,7 @@ DANGLING_OPENER = re.compile(
     r"specifically|in particular|for example|for instance|in fact|rather|afterwards|"
     r"the latter|the former|the two|the same|one of them|some of them|many of them|"
     r"in (?:both|each|either) (?:case|instance)s?|"
+    r"(?:\w+\s+)?(?:minutes|hours|days|weeks|months|years) (?:later|earlier)(?=,|\s)|"
     r"most of them|all of them|none of them|each of them|it is in this context|"
     r"here|there(?! (?:is|are|was|were|have|has|had)\b)|now(?=,)|"
     r"(?:\w+|\d[\d,]*) of (?:those|these|them|which|whom)|"
