@@ -379,3 +379,10 @@ def test_a_news_report_of_a_publication_of_opinion_is_news() -> None:
     assert language.outlet_opinion_reason("National Review", None, column) == (
         language.PUBLICATION_OF_OPINION
     )
+
+
+def test_a_surname_with_a_possessive_gets_its_first_full_mention() -> None:
+    names = {"Ushakov": "Yuri Ushakov"}
+    text = "Ushakov's account of the call was published by the Kremlin on Wednesday."
+    assert language.surnames_before_full_mention(text, "", names) == ["Ushakov"]
+    assert language.write_full_name(text, "Ushakov", "Yuri Ushakov").startswith("Yuri Ushakov's")

@@ -864,7 +864,8 @@ def _used_as_people(texts: Iterable[str]) -> set[str]:
     return found
 
 
-_CAPITAL = re.compile(r"\b[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?\b")
+# A capitalised word; a possessive "'s" is not part of it ("Biden's" is Biden).
+_CAPITAL = re.compile(rf"\b{_NAME_WORD}\b")
 # Nouns that end a role given before a name ("Kremlin foreign policy adviser Yuri Ushakov").
 _ROLE_NOUNS = (
     "adviser|advisor|aide|spokesman|spokeswoman|spokesperson|minister|secretary|president|"
