@@ -360,6 +360,13 @@ def test_openers_that_count_from_something_told_before(text: str) -> None:
     assert NEEDS_CONTEXT in sentence_problems(text)
 
 
+def test_a_time_counted_from_an_earlier_sentence_is_dropped_by_the_light_rewrite() -> None:
+    text = "Hours later, the South tested its first missile launched from a submarine."
+    assert language.without_back_references(text) == (
+        "The South tested its first missile launched from a submarine."
+    )
+
+
 def test_a_time_counted_from_a_named_event_stands_alone() -> None:
     text = "Days after the election in Germany, the two parties began talks on a coalition."
     assert NEEDS_CONTEXT not in sentence_problems(text)

@@ -209,10 +209,12 @@ _DEFINITE_SHELL_OPENER = re.compile(
     r"(?!\s+(?:to|of|by|that|from|on|in|for|about|over|against|with|between|at)\b)(?!['’]s)",
     re.IGNORECASE,
 )
-# Connectives a light rewrite may drop without changing what the sentence states.
+# Connectives a light rewrite may drop without changing what the sentence states, and a time
+# counted from a sentence the brief may not print ("Hours later,"): what remains is still true.
 _DROPPABLE_OPENER = re.compile(
     r"^(?:however|meanwhile|moreover|furthermore|additionally|in addition|also|and|but|still|"
-    r"separately|nonetheless|nevertheless|at the same time|in turn)\s*,?\s+(?=[\"“A-Z])",
+    r"separately|nonetheless|nevertheless|at the same time|in turn|"
+    r"(?:\w+\s+)?(?:minutes|hours|days|weeks) later)\s*,?\s+(?=[\"“A-Z])",
     re.IGNORECASE,
 )
 _DROPPABLE_INSIDE = re.compile(r",\s*(?:meanwhile|however|in turn|too),\s*|\s+also(?=\s+\w)", re.I)
@@ -616,6 +618,7 @@ _KNOWN_REFERENTS = frozenset(
         *("public", "nation", "country", "military", "police", "internet", "weather"),
         *("market", "markets", "press", "media", "opposition", "coronavirus", "virus"),
         *("senate", "house", "congress", "parliament", "cabinet", "legislature", "capital"),
+        *("year", "month", "week", "day", "weekend", "session", "season", "term"),
     }
 )
 # Nouns for a kind of person or body ("The company", "The senator", "The 69-year-old"): after
