@@ -2,10 +2,13 @@
 sentence fit to print alone in a neutral brief.
 
 One home per rule (issue 11): datelines and wire credits, truncated excerpts, quotation marks,
-openers that need context, first person, fragments, loaded words (with a published bias
-lexicon), attribution, and the wording signals of opinion pieces. `sentence_problems` names the
-rules a sentence breaks on its own; the rules that need the other articles (quoted words shown
-without their marks, surnames without a first full mention) take what they need as arguments.
+openers that need context, definite references to something the brief never introduced ("The
+sources say ..."), first person, fragments, loaded words (with a published bias lexicon),
+interpretation or allegation in the writer's voice ("a blow to", "covering up"), attribution,
+and the wording signals of opinion pieces. `sentence_problems` names the rules a sentence breaks
+(given the brief before it, when its place is known); the rules that need the other articles
+(quoted words shown without their marks, surnames without a first full mention) take what they
+need as arguments.
 """
 
 from __future__ import annotations
