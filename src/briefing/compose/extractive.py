@@ -135,8 +135,9 @@ def _retells(text: str, chosen: Sequence[tuple[Claim, str]]) -> bool:
 
 
 def _later(printed: Printed, claim: Claim, deferred: set[str]) -> bool:
-    """A claim whose members only miss an introduction of what they refer to ("The
-    commission ...") is tried once more after the other claims, which may introduce it."""
+    """A claim left out because a member refers to something the brief has not introduced
+    yet ("The commission ...") is tried once more after the other claims, which may
+    introduce it."""
     if claim.id in deferred or UNINTRODUCED not in (printed.reason or ""):
         return False
     deferred.add(claim.id)

@@ -311,11 +311,8 @@ def neutral_headline(title: str, body: Sequence[str] = ()) -> bool:
     a headline, or one of `body`'s sentences)."""
     if find_loaded(title) or interprets(title) or opinion_reason(None, title) is not None:
         return False
-    if (
-        _LIST_TEASER.search(title)
-        or title.rstrip().endswith(".")
-        or len(title.split()) > (MAX_TITLE_WORDS)
-    ):
+    sentence_like = title.rstrip().endswith(".") or len(title.split()) > MAX_TITLE_WORDS
+    if _LIST_TEASER.search(title) or sentence_like:
         return False
     words = content_words(title)
     return not any(_same_words(words, content_words(sentence)) for sentence in body)
