@@ -9,8 +9,9 @@ such as folders of saved web pages) and checks every printed sentence with the r
 - a line of an opinion piece stated as fact: the printed wording is closest to a sentence of an
   article the dev set tags OPINION or ANALYSIS and carries no opinion attribution (the tag is
   used here to judge, never as an input: the product sees only URL, headline and wording);
-- titles: with a site or section suffix, with loaded words, or not the headline of a cited
-  article (the lead sentence as title is allowed);
+- titles: with a site or section suffix, not a neutral headline (loaded words, an
+  interpretation, a headline that argues or promises analysis, a list teaser), not the headline
+  of a cited article, or a sentence (a printed sentence, a full stop, too long for a headline);
 - dates: sources more than a day apart and no period stated.
 
 The dev set is split by `devset.part_of` (a hash of the story id, the one split every benchmark
@@ -34,14 +35,20 @@ from pathlib import Path
 from typing import Any
 
 from briefing import language
-from briefing.compose.printable import ATTRIBUTIONS, OPINION_TITLE_LABEL, clean_title
+from briefing.compose.printable import (
+    ATTRIBUTIONS,
+    MAX_TITLE_WORDS,
+    OPINION_TITLE_LABEL,
+    clean_title,
+    neutral_headline,
+)
 from briefing.models import Brief
 from devset import DEV_SET, PARTS, Cluster, in_part, load_clusters, write_cluster
 
 OPINION_TAGS = frozenset({"OPINION", "ANALYSIS"})
 OPINION_AS_FACT = "opinion column stated as fact"
 ANALYSIS_AS_FACT = "news analysis stated as fact"
-TITLE_RULE = "title: suffix, loaded word or uncited headline"
+TITLE_RULE = "title: suffix, loaded word, uncited headline or a sentence"
 DATES_RULE = "sources days apart, no period stated"
 # A brief "where the sources allow" 4 sentences: the story's credible (high or medium)
 # articles hold at least this many sentences that pass every rule on their own and do not
@@ -84,7 +91,7 @@ class Tally:
 def sentence_rules(
     text: str, written: str, quotations: list[str], names: dict[str, str]
 ) -> list[str]:
-    found = language.sentence_problems(text)
+    found = language.sentence_problems(text, written)
     if language.unmarked_quotes(text, quotations):
         found.append(language.UNMARKED_QUOTE)
     if language.surnames_before_full_mention(text, written, names):
@@ -141,6 +148,7 @@ def check_brief(
     if len(brief.sentences) < MIN_BRIEF_SENTENCES:
         tally.short_briefs += 1
         tally.short_where_allowed += passing >= MIN_BRIEF_SENTENCES
+        tally.briefs[-1]["short, sources allow 4"] = passing >= MIN_BRIEF_SENTENCES
     title_problems = _title_problems(brief)
     if title_problems:
         tally.titles_flagged += 1
@@ -166,8 +174,9 @@ def _title_problems(brief: Brief) -> list[str]:
     title = brief.title.split(" (")[0] if brief.title.endswith(")") else brief.title
     title = title.removeprefix(OPINION_TITLE_LABEL)  # the brief's own label, not the site's
     found: list[str] = []
-    from_cited = any(titles.get(sid) == title for sid in cited) or title in printed
-    if language.find_loaded(title) or clean_title(title) != title or not from_cited:
+    from_cited = any(titles.get(sid) == title for sid in cited)
+    opening = title in printed or len(title.split()) > MAX_TITLE_WORDS or title.endswith(".")
+    if not neutral_headline(title) or clean_title(title) != title or not from_cited or opening:
         found.append(TITLE_RULE)
     dates = sorted(
         {dt.date.fromisoformat(s.published) for s in brief.sources if s.id in cited and s.published}

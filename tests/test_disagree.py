@@ -234,3 +234,21 @@ def test_a_vague_amount_is_no_figure_to_contradict(minilm: Embedder) -> None:
         minilm,
     )
     assert found == ()
+
+
+def test_a_weekday_and_a_month_are_no_date_disagreement(minilm: Embedder) -> None:
+    # "as early as Wednesday" and "into early December" share a word beside the dates, but a
+    # vote on a Wednesday and funding into December are two facts, not two dates of one.
+    texts = [
+        (
+            "ap",
+            "Lawmakers plan to bring a bill that would keep the agencies open into early "
+            "December, according to Schumer, the majority leader.",
+        ),
+        (
+            "reuters",
+            "The Senate will vote as early as Wednesday on a bill to fund the agencies beyond "
+            "a Sept. 30 deadline, majority leader Chuck Schumer said.",
+        ),
+    ]
+    assert find(texts, minilm) == ()

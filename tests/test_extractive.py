@@ -35,7 +35,7 @@ def test_best_member_prefers_credible_attributed_standalone_wording() -> None:
 
 def test_selected_claims_are_printed_in_the_given_order_within_the_budget() -> None:
     sents = [
-        sentence("a", 0, "The summit was held by video link on Wednesday morning.", 0.0),
+        sentence("a", 0, "The Biden-Xi summit was held by video link on Wednesday morning.", 0.0),
         sentence("a", 1, "Officials later described the talks as constructive and warm.", 0.6),
         sentence("a", 2, "Observers expect a further meeting in Beijing next February.", 0.9),
     ]

@@ -114,7 +114,7 @@ def test_news_wording_wins_over_an_opinion_columns() -> None:
 
 
 def test_claims_no_member_can_print_are_listed_with_their_reason() -> None:
-    good = sentence("a", 0, "The summit was held by video link on Wednesday morning.")
+    good = sentence("a", 0, "The Biden-Xi summit was held by video link on Wednesday morning.")
     bad = sentence("a", 1, "He also said the talks went well for both sides.", 0.5)
     claims = [claim("C1", good.text, [good]), claim("C2", bad.text, [bad], 0.5)]
     out = ExtractiveComposer().compose(_given(claims, [good, bad], {"a": source("a", 0.9)}))
@@ -164,10 +164,11 @@ def test_the_title_is_a_supporting_news_headline_without_loaded_words() -> None:
     given = _given([c], [s, t], sources)
     assert headline(given, [(c, s.text)]) == "Xi backs Putin's demand for guarantees"
     # A headline is never taken from an article whose sentence the brief does not print.
+    # Nor is the brief's opening sentence its title.
     other = sentence("b", 0, "Officials in Beijing gave no details of the call afterwards.")
     c = claim("C1", s.text, [s, other])
     given = _given([c], [s, other], sources)
-    assert headline(given, [(c, s.text)]) == s.text.rstrip(".")
+    assert headline(given, [(c, s.text)]) == "Brief"
 
 
 def test_an_opinion_line_is_never_the_title() -> None:
@@ -205,3 +206,63 @@ def test_a_fragment_in_lower_case_is_not_capitalised_into_a_sentence() -> None:
     printed = _print([cut], {"a": source("a", 0.99)})
     assert printed.text is None
     assert "fragment" in (printed.reason or "")
+
+
+def test_a_headline_that_is_an_opening_sentence_or_argues_is_not_the_title() -> None:
+    lead = "Xi backed Putin's demand for security guarantees in a call on Wednesday."
+    s = sentence("a", 0, lead)
+    t = sentence("b", 0, "Xi backed Putin's demand for security guarantees, the Kremlin said.")
+    c = claim("C1", s.text, [s, t])
+
+    def title(first: str, second: str) -> str:
+        sources = {"a": source("a", 0.9, title=first), "b": source("b", 0.8, title=second)}
+        return headline(_given([c], [s, t], sources), [(c, s.text)])
+
+    assert title(lead, "Xi backs Putin on guarantees") == "Xi backs Putin on guarantees"
+    assert title("Xi backs Putin.", "Xi backs Putin on guarantees") == (
+        "Xi backs Putin on guarantees"
+    )
+    assert title("Why Xi backs Putin", "Xi backs Putin on guarantees") == (
+        "Xi backs Putin on guarantees"
+    )
+    assert title("Xi call is a blow to the West", "Xi backs Putin") == "Xi backs Putin"
+    assert title("5 things to know about Xi", "Xi backs Putin") == "Xi backs Putin"
+    # A headline sharing no word with the lead still beats the lead sentence itself.
+    assert title("Kremlin hails Beijing talks", "Kremlin hails Beijing talks") == (
+        "Kremlin hails Beijing talks"
+    )
+
+
+def test_a_reference_waits_for_the_sentence_that_introduces_it() -> None:
+    ref = sentence("a", 1, "The launches came days after talks between the two Koreas stalled.")
+    intro = sentence("b", 0, "North Korea launched two ballistic missiles into the sea on Monday.")
+    claims = [claim("C1", ref.text, [ref]), claim("C2", intro.text, [intro], 0.5)]
+    sources = {"a": source("a", 0.9), "b": source("b", 0.9)}
+    out = ExtractiveComposer().compose(_given(claims, [ref, intro], sources))
+    assert [s.text for s in out.sentences] == [intro.text, ref.text]
+    alone = ExtractiveComposer().compose(_given(claims[:1], [ref], sources))
+    assert alone.sentences == ()
+    assert "never introduced" in alone.left_out[0].reason
+
+
+def test_an_interpretation_gives_way_to_a_plain_report() -> None:
+    analysis = sentence("a", 0, "The vote was a heavy blow to the governor's plans for the state.")
+    plain = sentence("b", 0, "Lawmakers voted 30-10 against the governor's plan on Friday.")
+    printed = _print([analysis, plain], {"a": source("a", 0.99), "b": source("b", 0.4)})
+    assert printed.sentence == plain
+
+
+def test_a_ranked_claim_stands_in_for_a_selected_one_that_cannot_print() -> None:
+    first = sentence("a", 0, "North Korea fired two ballistic missiles into the sea on Monday.")
+    cut = sentence("a", 1, "The sources say the test was the third this month...", 0.3)
+    retold = sentence("b", 0, "North Korea fired two ballistic missiles into the sea, Seoul said.")
+    other = sentence("b", 1, "Japan's prime minister called an emergency meeting in Tokyo.", 0.6)
+    claims = [claim(f"C{n}", s.text, [s], n / 4) for n, s in enumerate([first, cut, retold, other])]
+    sources = {"a": source("a", 0.9), "b": source("b", 0.9)}
+    given = _given(claims, [first, cut, retold, other], sources).model_copy(
+        update={"selected": (claims[0], claims[1])}
+    )
+    out = ExtractiveComposer().compose(given)
+    # The retelling of the first sentence is passed over; the left-out claim is listed.
+    assert [s.text for s in out.sentences] == [first.text, other.text]
+    assert [item.text for item in out.left_out] == [cut.text]

@@ -220,3 +220,10 @@ def test_segments_are_exactly_what_pysbd_returns() -> None:
     assert len(blocks) > 50
     for block in blocks:
         assert _segments(block) == reference.segment(block), block
+
+
+def test_information_separators_do_not_break_the_splitter() -> None:
+    # pySBD takes "\x1f0." for a list number and calls int("\x1f0"), which fails.
+    text = "Items: \x1f0. The first one. \x1f1. The second one."
+    spans = Splitter().spans(text)
+    assert spans and all(0 <= start < end <= len(text) for start, end, _ in spans)

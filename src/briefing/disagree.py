@@ -197,6 +197,17 @@ def conflicting_figures(first: str, second: str) -> bool:
     return False
 
 
+# A weekday and a month cannot contradict each other ("as early as Wednesday" / "into early
+# December": every month has Wednesdays): only dates of one kind make a differing pair.
+_WEEKDAYS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
+
+
+def _date_kind(token: str) -> str:
+    return "weekday" if token in _WEEKDAYS else "month" if token in DATE_WORDS else "figure"
+
+
 def _same_fact(first: str, second: str, kind: str) -> bool:
     mine, theirs = _words(first), _words(second)
     if kind in ONE_WORD_KINDS and len(mine ^ theirs) <= MAX_DIFFERING_WORDS:
@@ -207,7 +218,9 @@ def _same_fact(first: str, second: str, kind: str) -> bool:
         return False
     if kind == "figure" and not conflicting_figures(first, second):
         return False
-    if kind == "date" and not same_slot(first, second):
+    if kind == "date" and not any(
+        _date_kind(a) == _date_kind(b) for a, b in figure_pairs(first, second)
+    ):
         return False
     return overlap(first, second) >= FIGURE_OVERLAP
 

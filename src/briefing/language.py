@@ -2,10 +2,13 @@
 sentence fit to print alone in a neutral brief.
 
 One home per rule (issue 11): datelines and wire credits, truncated excerpts, quotation marks,
-openers that need context, first person, fragments, loaded words (with a published bias
-lexicon), attribution, and the wording signals of opinion pieces. `sentence_problems` names the
-rules a sentence breaks on its own; the rules that need the other articles (quoted words shown
-without their marks, surnames without a first full mention) take what they need as arguments.
+openers that need context, definite references to something the brief never introduced ("The
+sources say ..."), first person, fragments, loaded words (with a published bias lexicon),
+interpretation or allegation in the writer's voice ("a blow to", "covering up"), attribution,
+and the wording signals of opinion pieces. `sentence_problems` names the rules a sentence breaks
+(given the brief before it, when its place is known); the rules that need the other articles
+(quoted words shown without their marks, surnames without a first full mention) take what they
+need as arguments.
 """
 
 from __future__ import annotations
@@ -57,6 +60,8 @@ ANALYSIS_HEADLINE = "analysis or explainer headline"
 # The kind_reason of a page from a publication of opinion (data/opinion_outlets.txt).
 PUBLICATION_OF_OPINION = "publication of opinion and commentary"
 SURNAME_ONLY = "person named by surname before a full mention"
+UNINTRODUCED = "definite reference to something the brief never introduced"
+INTERPRETATION = "interpretation or allegation stated as fact"
 
 # Wire agencies whose credit marks a copy or rewrite of their report, by the names articles
 # use; the value is the one name recorded on the source.
@@ -139,7 +144,8 @@ QUOTE_NEEDS_SPEAKER_WORDS = 6
 UNMARKED_QUOTE_MIN_WORDS = 5
 
 # Openers that need the previous sentence to be understood: pronouns, demonstratives,
-# connectives, "also", "such", "neither", "one of them", "the latter", counts of "those".
+# connectives, "also", "such", "neither", "one of them", "the latter", counts of "those",
+# "in both cases", a time counted from something told before ("Hours later,").
 DANGLING_OPENER = re.compile(
     r"^[\"“‘(]?(?:he|she|it|they|them|this|that|these|those|his|her|hers|their|theirs|its|"
     r"him|however|but|and|or|nor|also|such|neither|either|both|another|other|others|"
@@ -148,6 +154,8 @@ DANGLING_OPENER = re.compile(
     r"nevertheless|by contrast|in contrast|on the other hand|even so|after all|indeed|"
     r"specifically|in particular|for example|for instance|in fact|rather|afterwards|"
     r"the latter|the former|the two|the same|one of them|some of them|many of them|"
+    r"in (?:both|each|either) (?:case|instance)s?|"
+    r"(?:\w+\s+)?(?:minutes|hours|days|weeks|months|years) (?:later|earlier)(?=,|\s)|"
     r"most of them|all of them|none of them|each of them|it is in this context|"
     r"here|there(?! (?:is|are|was|were|have|has|had)\b)|now(?=,)|"
     r"(?:\w+|\d[\d,]*) of (?:those|these|them|which|whom)|"
@@ -204,10 +212,12 @@ _DEFINITE_SHELL_OPENER = re.compile(
     r"(?!\s+(?:to|of|by|that|from|on|in|for|about|over|against|with|between|at)\b)(?!['’]s)",
     re.IGNORECASE,
 )
-# Connectives a light rewrite may drop without changing what the sentence states.
+# Connectives a light rewrite may drop without changing what the sentence states, and a time
+# counted from a sentence the brief may not print ("Hours later,"): what remains is still true.
 _DROPPABLE_OPENER = re.compile(
     r"^(?:however|meanwhile|moreover|furthermore|additionally|in addition|also|and|but|still|"
-    r"separately|nonetheless|nevertheless|at the same time|in turn)\s*,?\s+(?=[\"“A-Z])",
+    r"separately|nonetheless|nevertheless|at the same time|in turn|"
+    r"(?:\w+\s+)?(?:minutes|hours|days|weeks) later)\s*,?\s+(?=[\"“A-Z])",
     re.IGNORECASE,
 )
 _DROPPABLE_INSIDE = re.compile(r",\s*(?:meanwhile|however|in turn|too),\s*|\s+also(?=\s+\w)", re.I)
@@ -254,6 +264,9 @@ _OPINION_URL = re.compile(
     r"[/_-]op-?ed[/_-]|[/_-]editorial[_-]",
     re.IGNORECASE,
 )
+# A news section in the path ("/news/", "/politics/news/"): a publication of opinion's news
+# report, which the outlet's kind must not override.
+_NEWS_URL = re.compile(r"/news/", re.IGNORECASE)
 # A news-analysis section in the path: "/analysis/", "/news-analysis/".
 _ANALYSIS_URL = re.compile(r"/(?:news-)?analysis(?:/|$)", re.IGNORECASE)
 _OPINION_TITLE = re.compile(
@@ -561,6 +574,177 @@ def _plural_demonstrative(plain: str) -> bool:
     return speech is None or speech.start() > plural.start()
 
 
+# A definite noun phrase opening the sentence ("The sources say ...", "The launches came ...",
+# "The latest number beat ...") points at something the reader was told of before: taken
+# alone it needs that thing introduced earlier in the brief, a defining phrase after it ("The
+# decision to raise rates"), a noun that names its kind ("The unemployment rate"), or a
+# referent every reader knows ("the president", "the economy"). Words that end the noun
+# phrase: verbs, auxiliaries and adverbs a sentence's subject is followed by.
+_ENDS_NOUN_PHRASE = frozenset(
+    {
+        *("is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would"),
+        *("could", "can", "may", "might", "should", "must", "do", "does", "did", "not", "also"),
+        *("say", "said", "says", "show", "shows", "came", "come", "comes", "went", "go", "goes"),
+        *("took", "takes", "made", "makes", "gave", "gives", "got", "found", "finds", "told"),
+        *("began", "became", "become", "left", "held", "holds", "met", "ran", "won", "lost"),
+        *("fell", "rose", "drew", "grew", "knew", "know", "brought", "thought", "think"),
+        *("sought", "kept", "sent", "spent", "struck", "stood", "led", "chose", "broke", "spoke"),
+        *("wrote", "built", "paid", "sold", "include", "includes", "remain", "remains", "seem"),
+        *("seems", "appear", "appears", "suggest", "want", "wants", "need", "needs", "mean"),
+        *("means", "and", "or", "but", "as", "when", "while", "after", "before", "since"),
+        *("because", "if", "now", "then", "still", "already", "just", "only", "even", "again"),
+    }
+)
+# A phrase after the noun that says which one is meant ("The ban on imports", "The men who").
+_DEFINING_AFTER = frozenset(
+    {
+        *("of", "to", "by", "for", "from", "in", "on", "at", "that", "who", "whom", "whose"),
+        *("with", "behind", "against", "over", "between", "under", "about", "among", "near"),
+        *("involving", "within", "across", "into", "toward", "towards", "amid", "outside"),
+    }
+)
+# Modifiers that point back rather than say what kind of thing is meant: "The latest number",
+# "The two cases", "The new rules" (a figure or an age counts too: "The 69-year-old").
+_POINTING_MODIFIERS = frozenset(
+    {
+        *("latest", "new", "newest", "same", "other", "former", "latter", "remaining"),
+        *("recent", "previous", "earlier", "following", "above", "second", "third"),
+        *("final", "initial", "next", "original", "two", "three", "four", "five", "six"),
+        *("seven", "eight", "nine", "ten", "both", "twin", "pair", "whole", "entire"),
+        *("additional", "extra", "further", "last", "first"),
+    }
+)
+# Referents every reader of a news brief knows without an introduction.
+_KNOWN_REFERENTS = frozenset(
+    {
+        *("president", "government", "administration", "economy", "pandemic", "world"),
+        *("public", "nation", "country", "military", "police", "internet", "weather"),
+        *("market", "markets", "press", "media", "opposition", "coronavirus", "virus"),
+        *("senate", "house", "congress", "parliament", "cabinet", "legislature", "capital"),
+        *("year", "month", "week", "day", "weekend", "session", "season", "term"),
+    }
+)
+# Nouns for a kind of person or body ("The company", "The senator", "The 69-year-old"): after
+# a sentence that names one, a reader takes the noun for it (Pfizer ... the company).
+_CLASS_NOUNS = frozenset(
+    {
+        *("company", "firm", "senator", "governor", "lawmaker", "agency", "group", "organization"),
+        *("department", "court", "state", "city", "network", "bank", "airline", "automaker"),
+        *("carrier", "outlet", "newspaper", "minister", "official", "officials", "leader"),
+        *("actor", "singer", "star", "comedian", "prosecutor", "judge", "man", "woman", "teen"),
+        *("boy", "girl", "suspect", "victim", "player", "coach", "team", "party", "ministry"),
+        *("congressman", "congresswoman", "lawmakers", "republican", "democrat", "justice"),
+        *("spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "country"),
+        *("committee", "panel", "commission", "board", "council", "diplomat", "regulator"),
+    }
+)
+# Longer openings are descriptions that say what they mean ("The three-judge appeals panel").
+MAX_NOUN_PHRASE_WORDS = 3
+_NP_TOKEN = re.compile(r"[A-Za-z0-9][\w'’.-]*[\w]|[A-Za-z0-9]|[^\w\s]")
+
+
+def unintroduced_reference(text: str, before: str | None) -> str | None:
+    """The head noun of a definite noun phrase opening `text` that the brief never introduced
+    (`before`: the brief's sentences before it), or None. None as well while the place in
+    the brief is not known (`before` None): what comes before decides."""
+    tokens = _NP_TOKEN.findall(strip_dateline(text).lstrip('"“‘'))
+    if before is None or not tokens or tokens[0] != "The":
+        return None
+    words, after = _noun_phrase(tokens[1:])
+    if not words or _defined(after):
+        return None
+    head, modifiers = words[-1], words[:-1]
+    if head in _KNOWN_REFERENTS:
+        return None
+    person = head in _CLASS_NOUNS or bool(re.fullmatch(r"\d+-year-old", head))
+    if person and before.strip():
+        return None
+    said = {_stem(word) for word in _WORD.findall(before.lower())}
+    described = [word for word in modifiers if not _points(word)]
+    if described:
+        # "The unemployment rate" names its kind as a lead; later in the brief, a described
+        # thing none of whose words was told before ("The widespread staffing shortage",
+        # after sentences on cancelled flights) is still new to the reader.
+        return None if not before.strip() or said & {_stem(w) for w in words} else head
+    return None if _stem(head) in said else head
+
+
+def _defined(after: list[str]) -> bool:
+    """What follows the noun phrase says which one is meant: a defining word ("The ban on"),
+    a name ("The company Pfizer"), or a name in apposition ("The diplomat, Daniel Foote,")."""
+    first = after[0] if after else ""
+    named = len(after) > 1 and first in ",—–(" and after[1][:1].isupper()
+    return first.lower() in _DEFINING_AFTER or first[:1].isupper() or named
+
+
+def _noun_phrase(tokens: list[str]) -> tuple[list[str], list[str]]:
+    """The lower-case words of the noun phrase at the start of `tokens`, and the tokens after
+    it: the phrase ends at punctuation, a capitalised word, a verb or adverb, a plural-looking
+    word after a singular noun ("The plan calls") or a singular one after a plural noun ("The
+    rules take")."""
+    words: list[str] = []
+    for n, token in enumerate(tokens):
+        low = token.lower()
+        ends = not token[0].isalnum() or token[0].isupper() or low in _ENDS_NOUN_PHRASE
+        verb_like = bool(words) and (
+            low.endswith(("ly", "ed"))
+            or (_singular_verb(low, words[-1]) and not _verb_like(tokens[n + 1 : n + 2]))
+            or (_plural(words[-1]) and not low.endswith("s"))
+        )
+        if ends or verb_like or len(words) == MAX_NOUN_PHRASE_WORDS:
+            return words, tokens[n:]
+        if low.endswith(("'s", "’s")):  # "The nation's top leaders": the nation is referred to
+            return [*words, low[:-2]], ["’s", *tokens[n + 1 :]]
+        words.append(low)
+    return words, []
+
+
+def _singular_verb(word: str, previous: str) -> bool:
+    """ "calls" after "plan" may be its verb ("The plan calls for"); "cancellations" after
+    "mass" is a noun when a verb follows it (`_verb_like`, checked by the caller)."""
+    return word.endswith("s") and not _plural(previous) and not _points(previous)
+
+
+def _verb_like(following: list[str]) -> bool:
+    """The next token ends a subject: a verb, an auxiliary or punctuation."""
+    if not following:
+        return True
+    low = following[0].lower()
+    return not low[0].isalnum() or low in _ENDS_NOUN_PHRASE or low.endswith("ed")
+
+
+def _plural(word: str) -> bool:
+    return word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
+def _points(word: str) -> bool:
+    return word in _POINTING_MODIFIERS or word[:1].isdigit()
+
+
+@cache
+def _stem(word: str) -> str:
+    from nltk.stem.porter import PorterStemmer
+
+    return str(PorterStemmer().stem(word))
+
+
+@cache
+def interpretation_markers() -> tuple[str, ...]:
+    """Phrases that interpret or allege in the writer's voice (data/interpretation_markers.txt)."""
+    return tuple(line.lower() for line in data_lines("interpretation_markers.txt"))
+
+
+def interprets(text: str) -> list[str]:
+    """The interpretation or allegation phrases `text` uses in its own voice ("The rulings
+    suggest that the court ...", "for covering up the assault") when nothing attributes them:
+    an analysis or an accusation stated as fact. Quoted words and attributed sentences pass."""
+    plain = outside_quotes(text)
+    if is_attributed(plain):
+        return []
+    squashed = f" {_squash(plain)} "
+    return [m for m in interpretation_markers() if f" {_squash(m)} " in squashed]
+
+
 def without_back_references(text: str) -> str:
     """The sentence less the connectives that tie it to an earlier one: "However, the Kremlin
     denied it" -> "The Kremlin denied it", "Putin also said" -> "Putin said", "Putin,
@@ -617,8 +801,9 @@ def is_fragment(text: str) -> bool:
     return not any(word.islower() and len(word) > 3 for word in words)
 
 
-def sentence_problems(text: str) -> list[str]:
-    """The rules `text` breaks as a brief sentence on its own (empty when it is fit)."""
+def sentence_problems(text: str, before: str | None = None) -> list[str]:
+    """The rules `text` breaks as a brief sentence (empty when it is fit); `before` is the
+    brief before it, None while its place is not known (see `unintroduced_reference`)."""
     checks = (
         (TRUNCATED, is_truncated),
         (UNBALANCED, unbalanced),
@@ -629,6 +814,8 @@ def sentence_problems(text: str) -> list[str]:
         (FRAGMENT, is_fragment),
         (QUESTION, asks),
         (LOADED, lambda t: bool(loaded_outside_quotes(t))),
+        (UNINTRODUCED, lambda t: unintroduced_reference(t, before) is not None),
+        (INTERPRETATION, lambda t: bool(interprets(t))),
     )
     return [name for name, check in checks if check(text)]
 
@@ -637,6 +824,11 @@ def sentence_problems(text: str) -> list[str]:
 
 _NAME_WORD = r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+|['’][A-Z][a-z]+)?"
 _NAME = re.compile(rf"\b{_NAME_WORD}(?:\s+[A-Z]\.)?(?:\s+{_NAME_WORD})+")
+
+
+# Names run to three words ("Mark A. Milley", "Martin Luther King"); a longer run of capitalised
+# words is a role or a place before a first name and surname.
+MAX_NAME_WORDS = 3
 
 
 def full_names(texts: Iterable[str]) -> dict[str, str]:
@@ -649,7 +841,9 @@ def full_names(texts: Iterable[str]) -> dict[str, str]:
             parts = match.group(0).split()
             while parts and (parts[0].lower() in _stopwords() or parts[0] in _NOT_FIRST):
                 parts = parts[1:]
-            if not 2 <= len(parts) <= 3 or any(part in _NOT_FIRST for part in parts):
+            if len(parts) > MAX_NAME_WORDS:  # a role before it: "New Jersey Democrat Bob Menendez"
+                parts = parts[-2:]
+            if len(parts) < 2 or any(part in _NOT_FIRST for part in parts):
                 continue
             name = " ".join(parts)
             counts.setdefault(parts[-1], {}).setdefault(name, 0)
@@ -676,7 +870,8 @@ def _used_as_people(texts: Iterable[str]) -> set[str]:
     return found
 
 
-_CAPITAL = re.compile(r"\b[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?\b")
+# A capitalised word; a possessive "'s" is not part of it ("Biden's" is Biden).
+_CAPITAL = re.compile(rf"\b{_NAME_WORD}\b")
 # Nouns that end a role given before a name ("Kremlin foreign policy adviser Yuri Ushakov").
 _ROLE_NOUNS = (
     "adviser|advisor|aide|spokesman|spokeswoman|spokesperson|minister|secretary|president|"
@@ -820,6 +1015,9 @@ def outlet_opinion_reason(outlet: str | None, domain: str | None, url: str | Non
         return f"outlet named as its {label.group(1).lower()} section"
     host = domain or url_host(url)
     parts = (host or "").lower().removeprefix("www.").split(".")
+    news_section = bool(url and _NEWS_URL.search(url.split("?")[0]))
+    if news_section:  # the publication's news desk ("nationalreview.com/news/..."): a report
+        return None
     if any(".".join(parts[n:]) in opinion_outlets() for n in range(len(parts) - 1)):
         return PUBLICATION_OF_OPINION
     return None

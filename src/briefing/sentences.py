@@ -135,16 +135,22 @@ def _segments(text: str) -> list[str]:
         return []
     found: list[str] = []
     last_end = 0
-    for sentence in _segmenter().processor(text).process():
-        start = text.find(sentence) if sentence else -1
+    safe = text.translate(_SEPARATORS_AS_SPACES)  # same length: positions hold for `text`
+    for sentence in _segmenter().processor(safe).process():
+        start = safe.find(sentence) if sentence else -1
         while start >= 0:
-            end = _after_space(text, start + len(sentence))
+            end = _after_space(safe, start + len(sentence))
             if end > last_end:
                 found.append(text[start:end])
                 last_end = end
                 break
-            start = text.find(sentence, end)
+            start = safe.find(sentence, end)
     return found
+
+
+# The information separators U+001C-U+001F are whitespace to `re` but not to `int()`: pySBD
+# reads "\x1f0." as a list number and fails on int("\x1f0"). They reach it as spaces.
+_SEPARATORS_AS_SPACES = str.maketrans(dict.fromkeys("\x1c\x1d\x1e\x1f", " "))
 
 
 def _after_space(text: str, position: int) -> int:

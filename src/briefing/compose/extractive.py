@@ -11,9 +11,11 @@ sentence, lightly cleaned, so it is attributable by construction and verified al
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 
 from briefing.compose.base import ComposeInput, Composition
-from briefing.compose.printable import Wording, headline, printable, with_full_names
+from briefing.compose.printable import Printed, Wording, headline, printable, with_full_names
+from briefing.language import UNINTRODUCED, content_words
 from briefing.models import Claim, DraftSentence, Sentence, Source, Suppressed
 
 
@@ -62,27 +64,89 @@ def choose(
     """The selected claims with their printed sentences, in the selection's order, while the
     budget allows (the selection kept to it; the limits are checked again here all the same).
     A selected claim that no member can print (or whose only member is printed already) is
-    left out, with why."""
-    budget = given.config.brief
-    chosen: list[tuple[Claim, str]] = []
+    left out, with why; a ranked claim the selection passed over that retells no printed
+    sentence stands in for it (`stand_ins`), so a brief keeps its length where it can."""
+    draft = _Draft(given, wording)
     left_out: list[Suppressed] = []
-    used: set[str] = set()  # member sentences printed already: one sentence, one claim
-    words_used = 0
-    for claim in given.selected or given.claims:  # no selection made: the ranked order
-        if len(chosen) == budget.sentences:
-            break
-        printed = printable(claim, wording, used)
-        if printed.text is None:
+    claims = list(given.selected or given.claims)  # no selection made: the ranked order
+    deferred: set[str] = set()
+    while claims:
+        claim = claims.pop(0)
+        printed = _take(claim, draft)
+        if printed is None or printed.text is not None:
+            continue
+        if _later(printed, claim, deferred):
+            claims.append(claim)  # "The commission ..." may follow the sentence naming it
+        else:
             left_out.append(Suppressed.claim(claim, printed.reason or "not printable"))
-            continue
-        words = len(printed.text.split())
-        if words_used + words > budget.max_words:
-            continue
-        chosen.append((claim, printed.text))
-        if printed.sentence is not None:
-            used.add(printed.sentence.id)
-        words_used += words
-    return chosen, left_out
+    missing = len(left_out)
+    for claim in stand_ins(given, draft.chosen) if missing else ():
+        printed = _take(claim, draft, stand_in=True)
+        missing -= printed is not None and printed.text is not None
+        if not missing:
+            break
+    return draft.chosen, left_out
+
+
+@dataclass
+class _Draft:
+    """The brief being written: what it is written from, its sentences so far, and the member
+    sentences printed already (one sentence, one claim)."""
+
+    given: ComposeInput
+    wording: Wording
+    chosen: list[tuple[Claim, str]] = field(default_factory=list)
+    used: set[str] = field(default_factory=set)
+
+
+def _take(claim: Claim, draft: _Draft, stand_in: bool = False) -> Printed | None:
+    """Print `claim` after the draft's sentences when the budget allows (None when it does
+    not, or when a `stand_in` would retell a printed sentence): add it to the draft, and
+    return what `printable` found."""
+    budget = draft.given.config.brief
+    chosen = draft.chosen
+    if len(chosen) == budget.sentences:
+        return None
+    before = " ".join(text for _, text in chosen)
+    printed = printable(claim, draft.wording, draft.used, before)
+    if printed.text is None:
+        return printed
+    words = sum(len(text.split()) for _, text in chosen) + len(printed.text.split())
+    if words > budget.max_words or (stand_in and _retells(printed.text, chosen)):
+        return None
+    chosen.append((claim, printed.text))
+    if printed.sentence is not None:
+        draft.used.add(printed.sentence.id)
+    return printed
+
+
+def stand_ins(given: ComposeInput, chosen: Sequence[tuple[Claim, str]]) -> list[Claim]:
+    """Ranked claims the selection did not take, best first: what may stand in for a selected
+    claim no member of which can be printed."""
+    taken = {claim.id for claim in given.selected} | {claim.id for claim, _ in chosen}
+    return [claim for claim in given.claims if claim.id not in taken] if given.selected else []
+
+
+# A sentence sharing this share of its content words with a printed one retells it.
+RETELLING_OVERLAP = 0.5
+
+
+def _retells(text: str, chosen: Sequence[tuple[Claim, str]]) -> bool:
+    words = content_words(text)
+    return any(
+        len(words & content_words(other)) >= RETELLING_OVERLAP * max(1, len(words))
+        for _, other in chosen
+    )
+
+
+def _later(printed: Printed, claim: Claim, deferred: set[str]) -> bool:
+    """A claim left out because a member refers to something the brief has not introduced
+    yet ("The commission ...") is tried once more after the other claims, which may
+    introduce it."""
+    if claim.id in deferred or UNINTRODUCED not in (printed.reason or ""):
+        return False
+    deferred.add(claim.id)
+    return True
 
 
 def within_budget(texts: list[str], given: ComposeInput) -> list[str]:

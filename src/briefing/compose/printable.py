@@ -25,8 +25,10 @@ from briefing.language import (
     content_words,
     find_loaded,
     full_names,
+    interprets,
     is_attributed,
     is_truncated,
+    opinion_reason,
     quoted_passages,
     roles,
     sentence_problems,
@@ -62,9 +64,22 @@ _OUTLET_WORDS = re.compile(
     re.IGNORECASE,
 )
 _TITLE_PREFIX = re.compile(
-    r"^\s*(?:opinion|analysis|commentary|editorial|exclusive|breaking|live|watch|video)\s*[|:—–-]\s*",
+    r"^\s*(?:opinion|analysis|commentary|editorial|exclusive|breaking|live|watch|video|"
+    r"mapped|explained|live updates|fact check)\s*[|:—–-]\s*",
     re.IGNORECASE,
 )
+# List teasers promise a format, not a fact: "5 Fast Facts You Need to Know", "What to know".
+_LIST_TEASER = re.compile(
+    r"\b(?:\d+\s+(?:fast\s+)?(?:facts|things|takeaways|questions)|(?:what|everything)\s+"
+    r"(?:you\s+need\s+)?to\s+know|you\s+need\s+to\s+know)\b",
+    re.IGNORECASE,
+)
+# Headlines run to about 15 words; a title longer than this is an opening sentence some pages
+# carry as their headline.
+MAX_TITLE_WORDS = 20
+# Share of content words a headline and a sentence of its own article share (of the longer's)
+# for the headline to be that sentence (a page whose title is its opening sentence).
+SENTENCE_AS_TITLE = 0.9
 # Share of a printed sentence's content words its source sentence holds (rewrites add a name,
 # a role or an attribution, never more).
 PRINTED_OVERLAP = 0.7
@@ -132,9 +147,10 @@ def _attribution(source: Source | None) -> str:
     return ANALYSIS_ATTRIBUTION if "analysis" in reason.lower() else OPINION_ATTRIBUTION
 
 
-def problems(text: str, source: Source, wording: Wording) -> list[str]:
-    """The rules a tidied member breaks as printed (opinion is handled by attribution)."""
-    found = sentence_problems(text)
+def problems(text: str, wording: Wording, before: str | None = None) -> list[str]:
+    """The rules a tidied member breaks as printed after `before` (the brief so far; None
+    while its place is not known). Opinion is handled by attribution."""
+    found = sentence_problems(text, before)
     if unmarked_quotes(text, wording.quotations):
         found.append(UNMARKED_QUOTE)
     return found
@@ -167,9 +183,12 @@ def candidates(claim: Claim, sentences: Mapping[str, Sentence]) -> list[Sentence
     return [sentences[i] for i in ids if i in sentences]
 
 
-def printable(claim: Claim, wording: Wording, printed: Collection[str] = ()) -> Printed:
-    """The best-reading member that breaks no rule and is not `printed` already (sentence
-    ids), as printed; else the reason to leave the claim out (the rules its members break)."""
+def printable(
+    claim: Claim, wording: Wording, printed: Collection[str] = (), before: str | None = None
+) -> Printed:
+    """The best-reading member that breaks no rule after `before` (the brief so far, None
+    while unknown) and is not `printed` already (sentence ids), as printed; else the reason to
+    leave the claim out (the rules its members break)."""
     sources = wording.sources
     passing: list[tuple[Sentence, str]] = []
     broken: list[str] = []
@@ -184,7 +203,7 @@ def printable(claim: Claim, wording: Wording, printed: Collection[str] = ()) -> 
             broken.append(FRAGMENT)
             continue
         text = without_back_references(tidy(sentence.text))
-        found = problems(text, source, wording)
+        found = problems(text, wording, before)
         if source.kind == "opinion" and not found:
             text = attributed_to_opinion(text, source)
         if found:
@@ -245,20 +264,19 @@ def clean_title(title: str, outlet: str | None = None) -> str:
 
 
 def headline(given: ComposeInput, chosen: Sequence[tuple[Claim, str]]) -> str:
-    """The cleaned headline of a credible news article whose sentence the brief prints, free
-    of loaded words, sharing most words with the lead (first-ranked) sentence; else the first
-    printed sentence that is not an opinion piece's; else (every line is attributed opinion)
-    such a headline of a printed opinion piece, labelled "Opinion: ". The period covered is
-    added when the supporting articles are days apart."""
+    """The cleaned headline of a credible news article whose sentence the brief prints, a
+    neutral headline (`neutral_headline`), sharing most words with the lead (first-ranked)
+    sentence, else any such headline; else (every line is attributed opinion) such a headline
+    of a printed opinion piece, labelled "Opinion: "; else DEFAULT_TITLE, never an opening
+    sentence or an uncited article's headline. The period covered is added when the
+    supporting articles are days apart."""
     lead = chosen[0][1] if chosen else ""
     printed = _printed_sources(given, chosen)
     news = _titled(given, printed, lead, "news")
-    plain = [text for _, text in chosen if not any(said in text for said in ATTRIBUTIONS)]
+    any_news = _titled(given, printed, "", "news")
     opinion = _titled(given, _closest_sources(given, chosen), lead, "opinion")
-    if news:
-        title = best_title(news, lead)
-    elif plain:
-        title = plain[0].rstrip(".")
+    if news or any_news:
+        title = best_title(news or any_news, lead)
     elif opinion:
         title = OPINION_TITLE_LABEL + best_title(opinion, lead)
     else:
@@ -267,17 +285,41 @@ def headline(given: ComposeInput, chosen: Sequence[tuple[Claim, str]]) -> str:
 
 
 def _titled(given: ComposeInput, printed: set[str], lead: str, kind: str) -> list[Source]:
-    """Printed sources of `kind` whose cleaned headline has no loaded word and shares a
-    content word with the lead sentence."""
+    """Printed sources of `kind` whose cleaned headline reads as a neutral headline (see
+    `neutral_headline`) and shares a content word with the lead sentence (any headline when
+    `lead` is empty)."""
     return [
         s
         for s in given.sources.values()
         if s.title
         and s.id in printed
         and s.kind == kind
-        and not find_loaded(clean_title(s.title, s.outlet))
-        and content_words(clean_title(s.title, s.outlet)) & content_words(lead)
+        and neutral_headline(clean_title(s.title, s.outlet), _own_sentences(given, s.id))
+        and (not lead or content_words(clean_title(s.title, s.outlet)) & content_words(lead))
     ]
+
+
+def _own_sentences(given: ComposeInput, source_id: str) -> list[str]:
+    return [s.text for s in given.sentences.values() if s.source_id == source_id]
+
+
+def neutral_headline(title: str, body: Sequence[str] = ()) -> bool:
+    """A headline fit to title a neutral brief: no loaded word, no interpretation stated as
+    fact, not a headline that argues or promises an analysis ("Why ...", a question), not a
+    list teaser ("5 things to know"), and a headline rather than a sentence of the article
+    (an opening sentence some pages carry as their title: a full stop at the end, longer than
+    a headline, or one of `body`'s sentences)."""
+    if find_loaded(title) or interprets(title) or opinion_reason(None, title) is not None:
+        return False
+    sentence_like = title.rstrip().endswith(".") or len(title.split()) > MAX_TITLE_WORDS
+    if _LIST_TEASER.search(title) or sentence_like:
+        return False
+    words = content_words(title)
+    return not any(_same_words(words, content_words(sentence)) for sentence in body)
+
+
+def _same_words(first: set[str], second: set[str]) -> bool:
+    return bool(first) and len(first & second) >= SENTENCE_AS_TITLE * max(len(first), len(second))
 
 
 def best_title(titled: Sequence[Source], lead: str) -> str:
