@@ -34,7 +34,15 @@ from briefing.models import (
     Story,
     Suppressed,
 )
-from briefing.verify.lexical import Features, Judgement, Lexicon, Thresholds, joined, judge, missing
+from briefing.verify.lexical import (
+    Features,
+    Judgement,
+    Thresholds,
+    corpus_lexicon,
+    joined,
+    judge,
+    missing,
+)
 from briefing.verify.segments import parts
 
 log = logging.getLogger(__name__)
@@ -121,7 +129,7 @@ class Aligner:
         self._embedder = embedder
         self._config = config
         self.thresholds = thresholds_for(embedder.calibration, config)
-        self._lexicon = Lexicon(sentence.text for sentence in self._sentences)
+        self._lexicon = corpus_lexicon(tuple(sentence.text for sentence in self._sentences))
         self._features: dict[Unit, Features] = {}
         self._context: dict[str, frozenset[str]] = {}
         self._rows_of: dict[str, list[int]] = {}
