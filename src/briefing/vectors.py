@@ -27,13 +27,9 @@ def neighbours(
     """For each row, the other rows with cosine >= threshold, best first (ties by index),
     at most MAX_NEIGHBOURS. With `groups`, rows of the same group are never neighbours."""
     result: list[list[tuple[int, float]]] = []
-    # Copies repeat sentences, and a repeated text has one vector: each block is multiplied
-    # by the distinct rows only and spread back (1,000 articles: 11,953 rows, 2,582 distinct).
-    distinct, inverse = np.unique(vectors, axis=0, return_inverse=True)
-    inverse = inverse.reshape(-1)
-    operand = _operand(distinct)
+    operand = _operand(vectors)
     for start, stop in blocks(len(vectors)):
-        sims = _product(operand, inverse[start:stop])[:, inverse]
+        sims = _product(operand, start, stop)
         if groups is not None:
             sims[groups[start:stop, None] == groups[None, :]] = -1.0
         sims[np.arange(stop - start), np.arange(start, stop)] = -1.0
@@ -52,9 +48,9 @@ def _operand(vectors: np.ndarray) -> np.ndarray | sparse.csr_matrix:
     return vectors
 
 
-def _product(operand: np.ndarray | sparse.csr_matrix, rows: np.ndarray) -> np.ndarray:
-    """Those rows of operand @ operand.T, as a dense block."""
-    block = operand[rows] @ operand.T
+def _product(operand: np.ndarray | sparse.csr_matrix, start: int, stop: int) -> np.ndarray:
+    """Rows start:stop of operand @ operand.T, as a dense block."""
+    block = operand[start:stop] @ operand.T
     return np.asarray(block.toarray() if sparse.issparse(block) else block)
 
 
