@@ -219,7 +219,7 @@ def test_segments_are_exactly_what_pysbd_returns() -> None:
         blocks += [text[start:end].replace("\n", " ") for start, end in paragraph_spans(text)]
     assert len(blocks) > 50
     for block in blocks:
-        assert _segments(block) == reference.segment(block), block
+        assert list(_segments(block)) == reference.segment(block), block
 
 
 def test_information_separators_do_not_break_the_splitter() -> None:

@@ -14,6 +14,7 @@ need as arguments.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from functools import cache, lru_cache
 from importlib import resources
@@ -883,6 +884,7 @@ _ROLE_BEFORE_NAME = re.compile(
     rf"(?P<role>(?:[\w’'.-]+\s+){{0,4}}?(?:{_ROLE_NOUNS}))\s+"
     rf"(?P<name>{_NAME_WORD}(?:\s+[A-Z]\.)?(?:\s+{_NAME_WORD}){{1,2}})\b"
 )
+_ROLE_NOUN_BEFORE_CAPITAL = re.compile(rf"(?:{_ROLE_NOUNS})\s+[A-Z]")
 # Words that end the clause before a role ("said", "according to") and never start one.
 _CLAUSE_WORDS = frozenset({"said", "says", "told", "according", "added", "—", "-", "–"})
 # A surname after a title is a person's ("Sen. Manchin").
@@ -933,14 +935,19 @@ def roles(texts: Iterable[str], names: Iterable[str]) -> dict[str, str]:
     affairs adviser" for "Yuri Ushakov"), for names the articles give a role at all."""
     wanted = set(names)
     found: dict[str, dict[str, int]] = {}
-    for text in texts:
+    # Each distinct text is searched once (copies repeat sentences) and only when it holds a
+    # role noun before a capital, which every match of _ROLE_BEFORE_NAME does: its lazy
+    # prefix of words is tried at every position, 2.5 s a call on 1,000 articles.
+    for text, times in Counter(texts).items():
+        if not wanted or not _ROLE_NOUN_BEFORE_CAPITAL.search(text):
+            continue
         for match in _ROLE_BEFORE_NAME.finditer(text):
             name = match.group("name")
             role = _trim_role(match.group("role"))
             if name not in wanted or not role:
                 continue
             found.setdefault(name, {}).setdefault(role, 0)
-            found[name][role] += 1
+            found[name][role] += times
     return {name: max(r, key=lambda role: (r[role], -len(role), role)) for name, r in found.items()}
 
 

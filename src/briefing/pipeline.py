@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -32,7 +31,7 @@ from briefing.models import (
     Suppressed,
 )
 from briefing.verify import Aligner, verify_drafts
-from briefing.verify.lexical import Lexicon, conflict
+from briefing.verify.lexical import conflict, corpus_lexicon
 
 log = logging.getLogger(__name__)
 
@@ -172,7 +171,7 @@ def find_disagreements(story: Story) -> tuple[Disagreement, ...]:
 
 def _conflict(sents: tuple[Sentence, ...]) -> Callable[[str, str], str | None]:
     """The lexical conflict check (numbers, negation, meaning) between two sentences."""
-    features = cache(Lexicon(sentence.text for sentence in sents).features)
+    features = corpus_lexicon(tuple(sentence.text for sentence in sents)).features
     return lambda a, b: conflict(features(a), features(b))
 
 

@@ -38,9 +38,9 @@ from briefing.models import (
 from briefing.verify.lexical import (
     Features,
     Judgement,
-    Lexicon,
     Thresholds,
     conflict,
+    corpus_lexicon,
     identified,
     joined,
     judge,
@@ -148,7 +148,7 @@ class Aligner:
         self._embedder = embedder
         self._config = config
         self.thresholds = thresholds_for(embedder.calibration, config)
-        self._lexicon = Lexicon(sentence.text for sentence in self._sentences)
+        self._lexicon = corpus_lexicon(tuple(sentence.text for sentence in self._sentences))
         self._features: dict[Unit, Features] = {}
         self._context: dict[str, frozenset[str]] = {}
         self._rows_of: dict[str, list[int]] = {}

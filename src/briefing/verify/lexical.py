@@ -251,7 +251,7 @@ class Lexicon:
         lower: set[str] = set()
         inner: set[str] = set()
         roles: dict[tuple[str, ...], set[str]] = {}
-        for text in corpus:
+        for text in dict.fromkeys(corpus):  # sets only: a repeated sentence adds nothing
             normal = _normalise(text)
             words = _TOKEN.findall(normal)
             lower.update(w for w in words if w.islower())
@@ -385,6 +385,14 @@ def _normalise(text: str) -> str:
     for pattern, replacement in _aliases()[1]:
         text = pattern.sub(replacement, text)
     return text
+
+
+@lru_cache(maxsize=1)
+def corpus_lexicon(texts: tuple[str, ...]) -> Lexicon:
+    """The Lexicon of a story's sentences, built once: the aligner, selection's conflict check
+    and the disagreement finder all read the same sentences (each built its own: 5 s of CPU
+    for three on 1,000 articles; docs/benchmarks.md)."""
+    return Lexicon(texts)
 
 
 # Sentences tokenised and remembered: every Lexicon of a run (the aligner's, the conflict
