@@ -27,7 +27,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import numpy as np
@@ -90,6 +90,9 @@ MIN_RESTATED_WORDS = 6
 # the dev set's tune part the pairs this adds are nearly all two outlets' leads of one event;
 # distinct facts of a story that close in meaning share a third of their stems or less.
 RELATED_RESTATED_SHARE = 0.35
+# Candidate sentences whose stems are kept while a story's pairs are compared (the pairwise
+# repeat test reads each candidate's stems once per pair): more than MAX_CANDIDATES.
+STEMMED_TEXTS = 1024
 
 Conflict = Callable[[str, str], str | None]
 _TOKEN = re.compile(r"[^\W_]+")
@@ -322,9 +325,10 @@ def _words(text: str) -> set[str]:
     return {w for w in content_words(text) if not w[0].isdigit()}
 
 
-def _stems(text: str) -> set[str]:
+@lru_cache(maxsize=STEMMED_TEXTS)
+def _stems(text: str) -> frozenset[str]:
     """Content words (figures included) as Porter stems."""
-    return {_stem(w) for w in content_words(text)}
+    return frozenset(_stem(w) for w in content_words(text))
 
 
 def standing(candidate: Candidate, given: Selection) -> tuple[str, float]:
