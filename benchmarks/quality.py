@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from baselines import SUMY_METHODS, bodies, cut_words, lead_summary, sumy_summary
 from devset import DEV_SET, PARTS, Cluster, in_part, load_clusters, part_of, write_cluster
@@ -42,6 +43,9 @@ class MethodResult:
     seconds: list[float] = field(default_factory=list)
     words: list[int] = field(default_factory=list)
     failures: int = 0
+    # briefing only: whether the brief opens with the claim its selection put first (the lead
+    # fact, when the selection found one that fits).
+    lead_first: list[bool] = field(default_factory=list)
 
     def mean(self, rouge_type: str) -> float:
         return statistics.fmean(self.scores[rouge_type])
@@ -54,11 +58,20 @@ class MethodResult:
 
         scores = {t: pick(values) for t, values in self.scores.items()}
         words = [w for w, k in zip(self.words, keep, strict=True) if k]
-        return MethodResult(self.name, scores, pick(self.seconds), words, self.failures)
+        leads = (
+            [f for f, k in zip(self.lead_first, keep, strict=True) if k] if self.lead_first else []
+        )
+        return MethodResult(self.name, scores, pick(self.seconds), words, self.failures, leads)
+
+
+# Per briefing method, whether each brief (in run order, warm-up included) opened with the
+# claim the selection put first.
+LEADS: dict[str, list[bool]] = {}
 
 
 def briefing_method(embedder_name: str, budget: int) -> Summarize:
     """briefing's extractive brief, in-process, with the embedder loaded once."""
+    from briefing import rank
     from briefing.config import load_config
     from briefing.embed import get_embedder
     from briefing.pipeline import build_brief
@@ -70,9 +83,23 @@ def briefing_method(embedder_name: str, budget: int) -> Summarize:
     }
     config = load_config(None, overrides)
     embedder = get_embedder(config.embed)
+    leads = LEADS.setdefault(f"briefing ({embedder_name})", [])
+    select_brief = rank.select_brief
+    first: list[str] = []
+
+    def selecting(*args: Any, **kwargs: Any) -> Any:
+        chosen = select_brief(*args, **kwargs)
+        first[:] = [chosen[0].id] if chosen else []
+        return chosen
 
     def summarize(cluster: Cluster, folder: Path) -> str:
-        brief = build_brief(folder, config, embedder)
+        rank.select_brief = selecting  # the pipeline calls rank.select_brief: note its first claim
+        try:
+            brief = build_brief(folder, config, embedder)
+        finally:
+            rank.select_brief = select_brief
+        opened = bool(brief.sentences) and bool(first) and first[0] in brief.sentences[0].claim_ids
+        leads.append(opened)
         return " ".join(sentence.text for sentence in brief.sentences)
 
     return summarize
@@ -113,6 +140,8 @@ def run(clusters: list[Cluster], budget: int, embedders: list[str]) -> list[Meth
                     results[name].failures += 1
                     text = ""
                 results[name].seconds.append(time.perf_counter() - started)
+                if name in LEADS:
+                    results[name].lead_first.append(LEADS[name][-1] if text else False)
                 summary = cut_words(text, budget)
                 results[name].words.append(len(summary.split()))
                 scores = scorer.score(cluster.reference, summary)
@@ -130,11 +159,12 @@ def summary_table(results: list[MethodResult]) -> str:
             f"{statistics.fmean(result.words):.1f}",
             f"{1000 * statistics.fmean(result.seconds):.1f}",
             result.failures,
+            f"{sum(result.lead_first)} / {len(result.lead_first)}" if result.lead_first else "-",
         ]
         for result in results
     ]
     headers = ["method", "ROUGE-1 F1", "ROUGE-2 F1", "ROUGE-L F1", "words", "ms / cluster"]
-    headers.append("failed")
+    headers += ["failed", "opens with the lead fact"]
     return markdown_table(headers, rows)
 
 
@@ -213,7 +243,12 @@ def main() -> None:
             "revision": measured,
             "cluster_ids": [cluster.id for cluster in clusters],
             "methods": {
-                r.name: {"scores": r.scores, "seconds": r.seconds, "words": r.words}
+                r.name: {
+                    "scores": r.scores,
+                    "seconds": r.seconds,
+                    "words": r.words,
+                    "lead_first": r.lead_first,
+                }
                 for r in results
             },
         },

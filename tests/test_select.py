@@ -5,6 +5,8 @@ from dataclasses import replace
 import numpy as np
 
 from briefing.config import BriefConfig, RankConfig, load_config
+from briefing.embed import Embedder
+from briefing.language import content_words
 from briefing.models import Claim, Sentence
 from briefing.rank.select import Selection, concept_weights, concepts, select_brief
 from briefing.verify.lexical import Lexicon, conflict
@@ -231,3 +233,54 @@ def test_an_opinion_column_s_opening_line_is_not_the_lead_fact() -> None:
     vectors = {c.id: np.eye(2)[n] for n, c in enumerate(claims)}
     story = Selection(story_of(sents, sources), vectors, BriefConfig())
     assert _select(claims, story, words=100)[0] == "C2"
+
+
+def _restated(minilm: Embedder, texts: list[str]) -> list[str]:
+    """Which of two facts the brief tells, each claim with its MiniLM vector (as built)."""
+    sents = [sentence("ap", 0, texts[0]), sentence("bbc", 0, texts[1])]
+    sents += [sentence("ap", 1, "Markets barely moved after the news on Thursday.", 0.5)]
+    claims = [
+        _scored(claim(f"C{n}", s.text, [s], s.position), 0.9 - n / 10) for n, s in enumerate(sents)
+    ]
+    encoded = minilm.encode([c.text for c in claims])
+    vectors = dict(zip((c.id for c in claims), encoded, strict=True))
+    story = Selection(story_of(sents, SOURCES), vectors, BriefConfig())
+    return _select(claims, story, words=100)
+
+
+def test_a_fact_retold_with_other_inflections_is_told_once(minilm: Embedder) -> None:
+    texts = [
+        "Regulators approved booster shots for older Americans and workers.",
+        "Booster shot approval for an older American worker came from the regulator.",
+    ]
+    # The surface words barely overlap ("shots"/"shot", "workers"/"worker"): only stems match.
+    plain = [content_words(t) for t in texts]
+    assert len(plain[0] & plain[1]) / min(map(len, plain)) < 0.5
+    chosen = _restated(minilm, texts)
+    assert len({"C0", "C1"} & set(chosen)) == 1 and "C2" in chosen
+
+
+def test_a_fact_retold_in_other_words_and_close_in_meaning_is_told_once(minilm: Embedder) -> None:
+    chosen = _restated(
+        minilm,
+        [
+            "Senate Democrats will accept the Republican offer to raise the debt ceiling until "
+            "December.",
+            "Democratic senators agreed to a GOP proposal extending the borrowing limit into "
+            "December.",
+        ],
+    )
+    assert len({"C0", "C1"} & set(chosen)) == 1 and "C2" in chosen
+
+
+def test_two_facts_that_share_their_actors_are_both_told(minilm: Embedder) -> None:
+    # As many stems in common as the retelling above, but another fact: far apart in meaning.
+    chosen = _restated(
+        minilm,
+        [
+            "Senate Democrats will accept the Republican offer to raise the debt ceiling until "
+            "December.",
+            "Senate Democrats blamed Republicans for the standoff in a speech on Thursday night.",
+        ],
+    )
+    assert {"C0", "C1", "C2"} <= set(chosen)
