@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from briefing.compose.base import ComposeInput
 from briefing.compose.extractive import ExtractiveComposer
 from briefing.compose.printable import Wording, clean_title, headline, printable
@@ -67,10 +69,26 @@ def test_a_short_quote_with_its_speaker_is_printed() -> None:
     assert _print([quote], {"a": source("a", 0.9)}).text == quote.text
 
 
-def test_a_plainer_member_replaces_loaded_wording() -> None:
-    loaded = sentence("a", 0, "The senator slammed the brutal plan in a speech on Monday.")
-    plain = sentence("b", 0, "The senator criticised the plan in a speech on Monday.")
-    printed = _print([loaded, plain], {"a": source("a", 0.99), "b": source("b", 0.4)})
+@pytest.mark.parametrize(
+    ("worded", "plainer"),
+    [
+        (  # loaded words
+            "The senator slammed the brutal plan in a speech on Monday.",
+            "The senator criticised the plan in a speech on Monday.",
+        ),
+        (  # an interpretation in the writer's voice
+            "The vote was a heavy blow to the governor's plans for the state.",
+            "Lawmakers voted 30-10 against the governor's plan on Friday.",
+        ),
+    ],
+)
+def test_a_plainer_member_replaces_loaded_or_interpreting_wording(
+    worded: str, plainer: str
+) -> None:
+    plain = sentence("b", 0, plainer)
+    printed = _print(
+        [sentence("a", 0, worded), plain], {"a": source("a", 0.99), "b": source("b", 0.4)}
+    )
     assert printed.sentence == plain
 
 
@@ -243,13 +261,6 @@ def test_a_reference_waits_for_the_sentence_that_introduces_it() -> None:
     alone = ExtractiveComposer().compose(_given(claims[:1], [ref], sources))
     assert alone.sentences == ()
     assert "never introduced" in alone.left_out[0].reason
-
-
-def test_an_interpretation_gives_way_to_a_plain_report() -> None:
-    analysis = sentence("a", 0, "The vote was a heavy blow to the governor's plans for the state.")
-    plain = sentence("b", 0, "Lawmakers voted 30-10 against the governor's plan on Friday.")
-    printed = _print([analysis, plain], {"a": source("a", 0.99), "b": source("b", 0.4)})
-    assert printed.sentence == plain
 
 
 def test_a_ranked_claim_stands_in_for_a_selected_one_that_cannot_print() -> None:
