@@ -491,6 +491,13 @@ def test_framing_is_who_said_it_and_when_not_a_deadline() -> None:
         "Karen Donfried met Sergei Ryabkov in Moscow."
     )
     assert core("He said the deal was done.") is None
+    # A last clause that goes on after its verb of saying is the fact, not framing.
+    ushakov = "Putin's adviser, Yuri Ushakov, said Putin expressed concern about NATO's threats."
+    assert core(ushakov) is None
+    assert core("The bill passed the state senate, and the governor said he would sign it.") is None
+    assert core("Xi backed Putin's bid for guarantees, the Kremlin told reporters on Monday.") == (
+        "Xi backed Putin's bid for guarantees."
+    )
 
 
 def test_beside_a_source_stating_every_fact_a_source_of_one_part_is_not_needed(

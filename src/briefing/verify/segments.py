@@ -58,6 +58,20 @@ _ATTRIBUTION_WORDS = 12
 _TRAILING_ATTRIBUTION = re.compile(
     r",(?P<quote>[”’\"']?)\s+(?P<clause>[^,;]*?\b(?:" + _SAYING + r")\b[^,;]*?)\s*[.!]?$"
 )
+# A closing attribution says who said it; the fact is before it. A last clause that opens
+# with its verb of saying (", said Abbott.") is an attribution only if names, figures and
+# these words follow the verb (", said Putin expressed concern" after an appositive
+# ", Yuri Ushakov," is the fact itself). One that names the speaker first (", the Kremlin said
+# Wednesday after the summit.") is one unless a reported clause follows its verb (", officials
+# said that ...", ", the governor said he would ...") or it joins a clause of its own
+# (", and the governor said ...").
+_FRAMING_AFTER_VERB = frozenset(
+    {"on", "in", "at", "to", "a", "an", "the", "this", "last", "late", "early", "earlier"}
+    | {"reporters", "journalists", "statement", "interview", "briefing", "conference", "news"}
+)
+_REPORTED_CLAUSE = frozenset({"that", "he", "she", "they", "it", "we", "i", "there"})
+_JOINING = frozenset({"and", "but", "or", "while", "because", "as", "so", "which", "who", "where"})
+_SAYING_VERB = re.compile(r"\b(?:" + _SAYING + r")\b")
 _LEADING_ACCORDING = re.compile(r"^according to [^,]{1,80},\s*", re.IGNORECASE)
 _DAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _MONTHS = (
@@ -82,7 +96,7 @@ def core(text: str) -> str | None:
     fact."""
     stripped = text.strip()
     trailing = _TRAILING_ATTRIBUTION.search(stripped)
-    if trailing and len(trailing.group("clause").split()) <= _ATTRIBUTION_WORDS:
+    if trailing and _attribution(trailing.group("clause")):
         stripped = stripped[: trailing.start()] + "." + trailing.group("quote")
     stripped = _LEADING_ACCORDING.sub("", stripped)
     stripped = _TIME.sub("", stripped)
@@ -90,3 +104,20 @@ def core(text: str) -> str | None:
     if stripped.rstrip(".") == text.strip().rstrip(".") or _weight(stripped) < MIN_PART_WORDS:
         return None
     return stripped[:1].upper() + stripped[1:]
+
+
+def _attribution(clause: str) -> bool:
+    """Whether a sentence's last clause only says who said it (and to whom, where, when)."""
+    verb = _SAYING_VERB.search(clause)
+    words = clause.split()
+    if verb is None or len(words) > _ATTRIBUTION_WORDS or words[0].lower() in _JOINING:
+        return False
+    if verb.group() == "according":
+        return True
+    after = re.findall(r"[\w’'.-]+", clause[verb.end() :])
+    if verb.start() == 0:
+        return all(
+            word[:1].isupper() or word[:1].isdigit() or word.lower() in _FRAMING_AFTER_VERB
+            for word in after
+        )
+    return not after or after[0].lower() not in _REPORTED_CLAUSE
