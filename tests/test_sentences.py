@@ -66,6 +66,8 @@ def test_news_abbreviations_do_not_end_sentences() -> None:
         "Such was the case with Sen. Joe Manchin of West Virginia.",
         "The riot on Jan. 6 is ranked the No. 2 story of the year.",
         "John F. Kennedy spoke to the U.S. Attorney's office.",
+        "Democrats pressed Mitch McConnell, R-Ky., to address the federal debt limit.",
+        "House Majority Leader Steny Hoyer, D-Md. and his colleagues wrote a letter.",
     ],
 )
 def test_abbreviations_followed_by_a_continuing_word_stay_in_one_sentence(text: str) -> None:
@@ -76,6 +78,17 @@ def test_a_sentence_that_ends_in_an_abbreviation_still_ends() -> None:
     assert texts_of(Splitter(), "I have lived in the U.S. How about you?") == [
         "I have lived in the U.S.",
         "How about you?",
+    ]
+
+
+def test_a_sentence_may_open_with_a_brand_in_lower_case_or_a_list_marker() -> None:
+    assert texts_of(Splitter(), "Apple said its sales rose. iPhone sales fell by 3%.") == [
+        "Apple said its sales rose.",
+        "iPhone sales fell by 3%.",
+    ]
+    assert texts_of(Splitter(), "a. The first item b. The second item") == [
+        "a. The first item",
+        "b. The second item",
     ]
 
 

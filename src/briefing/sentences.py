@@ -118,6 +118,8 @@ def _pysbd_spans(block: str, start: int, end: int) -> list[tuple[int, int]]:
             # pySBD cut a closing mark off its sentence ("Trump is.." + "."): join them, so
             # that an excerpt's "..." stays whole and reads as cut off.
             spans[-1] = (spans[-1][0], found + len(piece))
+        elif spans and _continues(piece):
+            spans[-1] = (spans[-1][0], found + len(piece))
         else:
             spans.append((found, found + len(piece)))
         position = found + len(piece)
@@ -125,6 +127,18 @@ def _pysbd_spans(block: str, start: int, end: int) -> list[tuple[int, int]]:
     if rest:
         spans.append(rest)
     return spans
+
+
+# pySBD ends a sentence at an abbreviation that closes an appositive ("Mitch McConnell,
+# R-Ky., to address ..."; "Steny Hoyer, D-Md. and his colleagues"). No sentence opens with a
+# comma, semicolon, colon or closing bracket, or with a word in lower case (one with a capital
+# inside, "iPhone", "eBay", may open one; so may a list marker, "b."): such a segment
+# continues the one before.
+_CONTINUATION = re.compile(r"[,;:)\]]|[a-z][a-z'’-]*\b(?![.)])")
+
+
+def _continues(piece: str) -> bool:
+    return _CONTINUATION.match(piece) is not None
 
 
 @lru_cache(maxsize=SEGMENT_CACHE)
