@@ -59,6 +59,13 @@ NEWS_CASES: Cases = [
         "The vote was 52-48. Democrats cheered.",
         ["The vote was 52-48.", "Democrats cheered."],
     ),
+    (
+        "Democrats pressed Mitch McConnell, R-Ky., to act. Steny Hoyer, D-Md. and others wrote.",
+        [
+            "Democrats pressed Mitch McConnell, R-Ky., to act.",
+            "Steny Hoyer, D-Md. and others wrote.",
+        ],
+    ),
 ]
 
 
