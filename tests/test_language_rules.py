@@ -354,6 +354,8 @@ def test_an_attributed_or_plain_report_is_no_interpretation(text: str) -> None:
         "In both cases, the justices overturned rulings of the lower courts.",
         "Hours later, the South tested its first missile launched from a submarine.",
         "Two days later the court ruled against the state on every count.",
+        "Within hours, the reaction in the political class was intense.",
+        "Shortly afterwards, police closed the bridge to all traffic.",
     ],
 )
 def test_openers_that_count_from_something_told_before(text: str) -> None:
@@ -367,8 +369,15 @@ def test_a_time_counted_from_an_earlier_sentence_is_dropped_by_the_light_rewrite
     )
 
 
-def test_a_time_counted_from_a_named_event_stands_alone() -> None:
-    text = "Days after the election in Germany, the two parties began talks on a coalition."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Days after the election in Germany, the two parties began talks on a coalition.",
+        "Within hours of the attack, police arrested two men in the city of Lyon.",
+        "Shortly after midnight, the storm reached the coast of North Carolina.",
+    ],
+)
+def test_a_time_counted_from_a_named_event_stands_alone(text: str) -> None:
     assert NEEDS_CONTEXT not in sentence_problems(text)
 
 

@@ -146,7 +146,8 @@ UNMARKED_QUOTE_MIN_WORDS = 5
 
 # Openers that need the previous sentence to be understood: pronouns, demonstratives,
 # connectives, "also", "such", "neither", "one of them", "the latter", counts of "those",
-# "in both cases", a time counted from something told before ("Hours later,").
+# "in both cases", a time counted from something told before ("Hours later,", "Within hours,",
+# "Shortly after,"; "Within hours of the attack," names its event and stands).
 DANGLING_OPENER = re.compile(
     r"^[\"“‘(]?(?:he|she|it|they|them|this|that|these|those|his|her|hers|their|theirs|its|"
     r"him|however|but|and|or|nor|also|such|neither|either|both|another|other|others|"
@@ -157,6 +158,8 @@ DANGLING_OPENER = re.compile(
     r"the latter|the former|the two|the same|one of them|some of them|many of them|"
     r"in (?:both|each|either) (?:case|instance)s?|"
     r"(?:\w+\s+)?(?:minutes|hours|days|weeks|months|years) (?:later|earlier)(?=,|\s)|"
+    r"within (?:a few |several )?(?:minutes|hours|days|weeks|months)(?=,)|"
+    r"(?:shortly|soon) (?:after|afterwards?|thereafter)(?=,)|moments later|"
     r"most of them|all of them|none of them|each of them|it is in this context|"
     r"here|there(?! (?:is|are|was|were|have|has|had)\b)|now(?=,)|"
     r"(?:\w+|\d[\d,]*) of (?:those|these|them|which|whom)|"
