@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from briefing.compose.base import ComposeInput
 from briefing.compose.extractive import ExtractiveComposer
-from briefing.compose.printable import best_member, tidy
+from briefing.compose.printable import Wording, best_member, tidy
 from briefing.config import BriefingConfig, load_config
 from records import claim, sentence, source
 
@@ -29,7 +29,7 @@ def test_best_member_prefers_credible_attributed_standalone_wording() -> None:
     strong = sentence("ap", 0, "Putin criticised the plan, the Kremlin said.")
     c = claim("C1", weak.text, [weak, strong])
     sources = {"low": source("low", 0.3), "ap": source("ap", 0.99)}
-    chosen = best_member(c, {s.id: s for s in (weak, strong)}, sources)
+    chosen = best_member(c, Wording.of({s.id: s for s in (weak, strong)}, sources))
     assert chosen == strong
 
 

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 
 from briefing.compose.base import ComposeInput, Composition
 from briefing.compose.generator import Generator, Prompt, TransformersGenerator
-from briefing.compose.printable import best_member, best_title, tidy
+from briefing.compose.printable import Wording, best_member, best_title, tidy
 from briefing.compose.prompts import CLAIM_MARK, Template, load_template, render, sanitise
 from briefing.config import BriefConfig, ComposeConfig
 from briefing.errors import ModelError
@@ -58,8 +58,9 @@ class AbstractiveComposer:
     def compose(self, given: ComposeInput) -> Composition:
         generator = self._generator
         budget = given.config.brief
+        wording = Wording.of(given.sentences, given.sources)  # the story's names, read once
         candidates = [
-            _as_best_member(claim, given)
+            _as_best_member(claim, wording)
             for claim in given.claims[: budget.sentences * CLAIMS_PER_SENTENCE]
         ]
         drafts: tuple[DraftSentence, ...] = ()
@@ -76,10 +77,10 @@ class AbstractiveComposer:
         return Composition(title=title, sentences=drafts, model=generator.name)
 
 
-def _as_best_member(claim: Claim, given: ComposeInput) -> Claim:
+def _as_best_member(claim: Claim, wording: Wording) -> Claim:
     """The claim worded as its best-reading member sentence (what the extractive brief would
     say), so that the model starts from the most credible, attributed wording."""
-    member = best_member(claim, given.sentences, given.sources)
+    member = best_member(claim, wording)
     return claim if member is None else claim.model_copy(update={"text": tidy(member.text)})
 
 

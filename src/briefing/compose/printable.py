@@ -230,11 +230,9 @@ def _reason(broken: Sequence[str]) -> str:
     return f"no member sentence can be printed alone: {', '.join(rules)}"
 
 
-def best_member(
-    claim: Claim, sentences: Mapping[str, Sentence], sources: Mapping[str, Source]
-) -> Sentence | None:
+def best_member(claim: Claim, wording: Wording) -> Sentence | None:
     """The member sentence `printable` would print (None when none can be)."""
-    return printable(claim, Wording.of(sentences, sources)).sentence
+    return printable(claim, wording).sentence
 
 
 def with_full_names(texts: Sequence[str], wording: Wording) -> list[str]:
