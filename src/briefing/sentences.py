@@ -114,11 +114,10 @@ def _pysbd_spans(block: str, start: int, end: int) -> list[tuple[int, int]]:
         found = block.find(piece, position, end)
         if found < 0:  # pySBD altered the text: keep the rest of the window as one piece
             break
-        if spans and found == spans[-1][1] and not _WORD.search(piece):
-            # pySBD cut a closing mark off its sentence ("Trump is.." + "."): join them, so
-            # that an excerpt's "..." stays whole and reads as cut off.
-            spans[-1] = (spans[-1][0], found + len(piece))
-        elif spans and _continues(piece):
+        # pySBD cut a closing mark off its sentence ("Trump is.." + "."): join them, so that
+        # an excerpt's "..." stays whole and reads as cut off; and join a continuation.
+        cut_mark = spans and found == spans[-1][1] and not _WORD.search(piece)
+        if spans and (cut_mark or _CONTINUATION.match(piece)):
             spans[-1] = (spans[-1][0], found + len(piece))
         else:
             spans.append((found, found + len(piece)))
@@ -135,10 +134,6 @@ def _pysbd_spans(block: str, start: int, end: int) -> list[tuple[int, int]]:
 # inside, "iPhone", "eBay", may open one; so may a list marker, "b."): such a segment
 # continues the one before.
 _CONTINUATION = re.compile(r"[,;:)\]]|[a-z][a-z'’-]*\b(?![.)])")
-
-
-def _continues(piece: str) -> bool:
-    return _CONTINUATION.match(piece) is not None
 
 
 @lru_cache(maxsize=SEGMENT_CACHE)
