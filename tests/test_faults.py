@@ -638,3 +638,45 @@ def test_ctrl_c_that_a_library_turned_into_its_own_error_is_an_interruption(
     monkeypatch.setattr("briefing.batch.build_stories", _library_error)
     failed = CliRunner().invoke(app, args)  # the next run without Ctrl-C: a bug again
     assert failed.exit_code == 1 and "internal error" in failed.stderr
+
+
+# A library whose code, run through PyRun_String as Cython modules run theirs while they load,
+# catches the Ctrl-C and raises its own error: CPython still records an unhandled Ctrl-C.
+LIBRARY_RUNNING_CODE = textwrap.dedent(
+    """
+    import ctypes
+    from briefing import __main__ as entry, batch
+
+    run = ctypes.pythonapi.PyRun_String
+    run.restype = ctypes.py_object
+    run.argtypes = [ctypes.c_char_p, ctypes.c_int, ctypes.py_object, ctypes.py_object]
+    FILE_INPUT = 257  # Py_file_input
+
+    def build_stories(*_):
+        code = b"import os, signal, time\\nos.kill(os.getpid(), signal.SIGINT)\\ntime.sleep(1)"
+        try:
+            run(code, FILE_INPUT, {}, {})
+        except KeyboardInterrupt:
+            raise ImportError("initialization failed") from None
+
+    batch.build_stories = build_stories
+    entry.main()
+    """
+)
+
+
+def test_python_m_briefing_exits_130_when_a_library_ran_the_interrupted_code(
+    story: Path, tmp_path: Path
+) -> None:
+    (tmp_path / "library_running_code.py").write_text(LIBRARY_RUNNING_CODE, encoding="utf-8")
+    args = [sys.executable, "-m", "library_running_code", "build", str(story)]
+    environment = env()
+    environment["PYTHONPATH"] = os.pathsep.join([str(tmp_path), environment["PYTHONPATH"]])
+    result = subprocess.run(
+        [*args, "-o", str(tmp_path / "out"), "--embedder", "tfidf"],
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (result.returncode, result.stderr) == (130, "error: interrupted\n")

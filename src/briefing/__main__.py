@@ -11,7 +11,12 @@ def main() -> None:
     signal.signal(signal.SIGINT, interrupt.exit_at_once)  # loading writes nothing
     from briefing.cli import app  # heavy: loaded under the handler above
 
-    app()
+    try:
+        app()
+    except SystemExit as ended:
+        if ended.code == interrupt.EXIT_STATUS:
+            interrupt.end()
+        raise
 
 
 if __name__ == "__main__":
