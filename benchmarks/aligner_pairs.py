@@ -38,6 +38,7 @@ MIN_CHARS = 40
 
 @dataclass(frozen=True)
 class Pair:
+    id: str
     story: str
     claim: str
     source: str
@@ -82,7 +83,7 @@ def load_pairs(path: Path = LABELS, dev_set: Path = DEV_SET) -> list[Pair]:
             raise ValueError(f"pair {raw['id']}: the dev set text changed")
         following = source_text[raw["source_end"] : raw["source_next_end"]].strip()
         pairs.append(
-            Pair(raw["story"], claim, source, following, raw["source_article"],
+            Pair(raw["id"], raw["story"], claim, source, following, raw["source_article"],
                  raw["source_start"], raw["label"], raw.get("note", ""))
         )  # fmt: skip
     return pairs

@@ -18,6 +18,10 @@ source sentence alone and with its next sentence) and scored against the labels:
 
 The cosine-alone baseline (best threshold on the tuning split) shows what the rest adds.
 With --speed it times the matcher on 25 articles and a 10-sentence draft instead.
+
+With --second it scores the untuned pairs against a second annotator's labels
+(tests/data/allsides_pairs_second.jsonl, judged without the first labels or the matcher's
+verdicts): agreement between the two (Cohen's kappa), and the matcher against each.
 """
 
 from __future__ import annotations
@@ -49,6 +53,7 @@ PART_OFFSETS = [-0.06, -0.03, 0.0, 0.03, 0.06]
 SPEED_STORIES = 8  # about 25 articles
 ROOT = Path(__file__).resolve().parent.parent
 SEED_PAIRS = ROOT / "tests" / "data" / "alignment_pairs.jsonl"
+SECOND_LABELS = ROOT / "tests" / "data" / "allsides_pairs_second.jsonl"
 SEEDS = ROOT / "seeds"
 VERIFY = BriefingConfig().verify
 # The seed pairs are hard negatives (another name, number, negation, swapped actors) written
@@ -361,6 +366,33 @@ def speed() -> None:
               f"10-sentence draft aligned in {elapsed:.2f} s")  # fmt: skip
 
 
+def second_opinion(name: str) -> None:
+    """The untuned pairs against the second annotator's labels, with the shipped thresholds."""
+    from sklearn.metrics import cohen_kappa_score
+
+    embedder = get_embedder(EmbedConfig(embedder=name))
+    second = {}
+    for line in SECOND_LABELS.read_text("utf-8").splitlines():
+        raw = json.loads(line)
+        second[raw["id"]] = raw["label"]
+    pairs = [p for p in load_pairs() if p.id in second]
+    built, examined = story_aligners(embedder, pairs)
+    judged = judge_pairs(pairs, examined, built, verify.calibrated(embedder.calibration))
+    first_labels = [p.label for p in pairs]
+    second_labels = [second[p.id] for p in pairs]
+    print(f"## {name}: {len(pairs)} pairs labelled twice")
+    print(f"kappa, three labels: {cohen_kappa_score(first_labels, second_labels):.3f}")
+    yes_first = [label == "yes" for label in first_labels]
+    yes_second = [label == "yes" for label in second_labels]
+    print(f"kappa, yes against the rest: {cohen_kappa_score(yes_first, yes_second):.3f}")
+    predicted = [j.full for j in judged]
+    both = [a and b for a, b in zip(yes_first, yes_second, strict=True)]
+    for label, gold in (("first", yes_first), ("second", yes_second), ("both say yes", both)):
+        p, r, f = prf(gold, predicted)
+        print(f"full support against {label} ({sum(gold)} yes): P={p:.3f} R={r:.3f} F1={f:.3f}")
+    print()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--embedders", nargs="+", default=["minilm", TFIDF])
@@ -372,7 +404,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--shipped", action="store_true", help="score the shipped thresholds, choose none"
     )
+    parser.add_argument(
+        "--second", action="store_true", help="agreement with a second annotator's labels"
+    )
     args = parser.parse_args(argv)
+    if args.second:
+        for name in args.embedders:
+            second_opinion(name)
+        return 0
     if args.speed:
         speed()
         return 0
