@@ -11,6 +11,7 @@ chooses the settings (`--tune`: name weight x day penalty x threshold x linkage)
 
     .venv/bin/python benchmarks/stories.py --tune          # grid on the tuning half
     .venv/bin/python benchmarks/stories.py                 # figures on the held-out half
+    .venv/bin/python benchmarks/stories.py --part tune     # shipped settings, tuning half
     .venv/bin/python benchmarks/stories.py --write DIR     # one mixed folder to try by hand
 """
 
@@ -207,12 +208,13 @@ def false_alarms(clusters: Sequence[Cluster], embedder: Embedder) -> int:
     return alarms
 
 
-def held_out(embedder: Embedder) -> None:
-    """The shipped settings on the held-out part, scored once."""
+def shipped(part: str, embedder: Embedder) -> None:
+    """The shipped settings on one part: the held-out part is scored once, at the end; the
+    tuning part as often as a change needs a before and after."""
     settings = stories.settings_for(embedder.calibration)
-    runs, folders = folder_affinities("held-out", embedder)
+    runs, folders = folder_affinities(part, embedder)
     clusters = {c.id: c for run in runs for c in run}
-    print(f"part=held-out embedder={embedder.name} {settings} linkage={stories.LINKAGE}")
+    print(f"part={part} embedder={embedder.name} {settings} linkage={stories.LINKAGE}")
     print(f"  {len(runs)} folders of {STORIES_PER_FOLDER} + 1 stories, {len(clusters)} stories")
     print("  " + line(scored(folders, settings, stories.LINKAGE)))
     alarms = false_alarms(list(clusters.values()), embedder)
@@ -225,6 +227,9 @@ def held_out(embedder: Embedder) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tune", action="store_true", help="grid on the tuning part")
+    parser.add_argument(
+        "--part", default="held-out", help="part scored with the shipped settings: held-out, tune"
+    )
     parser.add_argument("--embedder", default="minilm", help="minilm or tfidf")
     parser.add_argument("--write", type=Path, help="write one held-out mixed folder here")
     args = parser.parse_args(argv)
@@ -237,7 +242,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.tune:
         tune(embedder)
     else:
-        held_out(embedder)
+        shipped(args.part, embedder)
     return 0
 
 

@@ -1,5 +1,5 @@
 """Story detection with the int8 MiniLM against the float one: the same folders and shipped
-settings as benchmarks/stories.py, scored with each model's lead-text vectors, plus how many
+settings as benchmarks/stories.py, scored with each model's article vectors, plus how many
 folders get the very same labels and the largest change of an article-pair cosine.
 
     .venv/bin/python benchmarks/story_int8.py            # tune part (decides)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from briefing import pipeline, stories
+from briefing import embed, pipeline, stories
 from briefing.config import BriefingConfig, EmbedConfig
 from briefing.embed import Embedder, get_embedder
 from briefing.models import Article, Source, StoryGroup
@@ -81,6 +82,32 @@ def test_same_subject_days_apart_are_two_stories_same_day_one(minilm: Embedder) 
         found = stories.affinities(vectors, [first, second], published)
         distance = stories.distances(found, settings)
         assert len(set(stories.cluster(distance, settings.threshold))) == count
+
+
+def test_the_brief_reuses_the_lead_sentences_story_detection_embedded(
+    minilm: Embedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Story detection costs the default model no text the brief embeds again: after it, the
+    brief's own pass encodes only the sentences beyond each article's lead."""
+    corpus, sents = pipeline.read_sources(SEEDS, BriefingConfig())
+    stories.group_stories(corpus, sents, minilm)
+    encoded: list[str] = []
+    real = embed._load_onnx
+
+    def counting(folder: Path, onnx_file: Path) -> Callable[[list[str], int], np.ndarray]:
+        encode = real(folder, onnx_file)
+
+        def run(texts: list[str], batch_size: int) -> np.ndarray:
+            encoded.extend(texts)
+            return encode(texts, batch_size)
+
+        return run
+
+    monkeypatch.setattr(embed, "_load_onnx", counting)
+    pipeline.analyse_corpus(pipeline.Reading(corpus, sents), BriefingConfig(), minilm)
+    leads = {s.text for s in sents if s.index < stories.LEAD_SENTENCES}
+    assert encoded and not leads & set(encoded)
+    assert set(encoded) == {s.text for s in sents} - leads
 
 
 def test_clustering_uses_the_threshold_not_a_count() -> None:

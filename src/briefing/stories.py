@@ -171,14 +171,39 @@ def story_id(articles: Sequence[Article]) -> str:
 def article_affinities(
     corpus: Corpus, sentences: Sequence[Sentence], embedder: Embedder
 ) -> Affinities:
-    """`affinities` of the folder's articles, embedded by headline and lead."""
+    """`affinities` of the folder's articles, each embedded by its headline and lead."""
     own: dict[str, list[Sentence]] = {}
     for sentence in sentences:
         own.setdefault(sentence.source_id, []).append(sentence)
-    texts = [lead_text(a, own.get(a.source.id, [])) for a in corpus.articles]
-    embedder.fit(texts)
-    vectors = embedder.encode(texts) if texts else np.zeros((0, 1), dtype=np.float32)
+    leads = [own.get(a.source.id, [])[:LEAD_SENTENCES] for a in corpus.articles]
+    texts = [lead_text(a, lead) for a, lead in zip(corpus.articles, leads, strict=True)]
+    vectors = lead_vectors(corpus.articles, leads, embedder)
     return affinities(vectors, texts, [article.source.published for article in corpus.articles])
+
+
+def lead_vectors(
+    articles: Sequence[Article], leads: Sequence[Sequence[Sentence]], embedder: Embedder
+) -> np.ndarray:
+    """Each article's headline and lead sentences embedded one by one, averaged and
+    normalised. The lead sentences are ones the brief embeds anyway, and an embedder that keeps
+    its vectors (the default) encodes them once; one headline-and-lead text per article
+    (~130 tokens) had cost the model more than all the sentences of a story (issue 14,
+    docs/benchmarks.md)."""
+    pieces = [
+        [text for text in (a.source.title or "", *(s.text for s in lead)) if text.strip()]
+        for a, lead in zip(articles, leads, strict=True)
+    ]
+    wanted = list(dict.fromkeys(text for piece in pieces for text in piece))
+    if not wanted:
+        return np.zeros((len(articles), 1), dtype=np.float32)
+    embedder.fit(wanted)
+    row = dict(zip(wanted, embedder.encode(wanted), strict=True))
+    width = len(next(iter(row.values())))
+    summed = [
+        np.sum([row[text] for text in piece], axis=0) if piece else np.zeros(width, np.float32)
+        for piece in pieces
+    ]
+    return normalise(np.asarray(summed, dtype=np.float32))
 
 
 def group_stories(
