@@ -40,6 +40,8 @@ GOOD = [
     "“We are going to pass the bill this week,” Nancy Pelosi told a television host.",
     "Since 2019 the prime minister has governed with a minority in parliament.",
     "Earlier this year the health agency set a goal of ten percent by the end of May.",
+    "By Nov. 4, proof of full vaccination will be mandatory, the county said.",
+    "Advertisers and publishers, as well as video creators, will lose ad money from January.",
 ]
 
 

@@ -132,7 +132,12 @@ _REPORTING_BY = re.compile(r"^\s*\(?(?:reporting|writing|editing|additional repo
 _LABEL = re.compile(r"^\s*((?:[\w/'’&-]+\s+){0,4}[\w/'’&-]+)\s*:\s+(?=[\"“A-Z0-9])")
 _SAYING = re.compile(r"\b(?:said|says|told|tweeted|wrote|added|declared|stated|asked)\b", re.I)
 # A byline at the start of a sentence ("By Jane Doe, Reuters").
-_BYLINE = re.compile(r"^\s*By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*(?:[,|—–-]\s*)?")
+# "By Nov. 4," and "By Friday," are dates, not names.
+_BYLINE = re.compile(
+    r"^\s*By\s+(?!(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|"
+    rf"(?i:{'|'.join(sorted(DATE_WORDS))})\b)"
+    r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*(?:[,|—–-]\s*)?"
+)
 
 # An excerpt cut short ends in an ellipsis, possibly inside closing quotes or brackets.
 _TRUNCATED = re.compile(r"(?:\.\s?\.\s?\.|…)[\"'”’)\]]*\s*$")
@@ -229,7 +234,7 @@ _DROPPABLE_INSIDE = re.compile(r",\s*(?:meanwhile|however|in turn|too),\s*|\s+al
 # "also", "too", "again", "instead" and a contrasting "though," early in a sentence refer back
 # to something said before it ("In practice, though, the military got it wrong").
 _BACK_REFERENCE = re.compile(
-    r"^(?:\S+\s+){0,5}?(?:also|too|again|as well|instead|though(?=,)|"
+    r"^(?:\S+\s+){0,5}?(?:also|too|again|as well(?! as)|instead|though(?=,)|"
     r"earlier(?!\s+(?:this|today|on|in|last|that|the same)\b))\b|^.*,\s*too[.!?]?$",
     re.IGNORECASE,
 )
