@@ -294,7 +294,6 @@ def test_outlets_that_name_their_opinion_section_or_publish_opinion(
         ("The widespread staffing shortage closed two terminals.", "The airline cut 900 flights."),
         ("Much of the anger is aimed at the interior minister.", "The mayor kept the old rules."),
         ("The committee's chair threatened to subpoena the minister.", "Lawmakers questioned her."),
-        ("Officials changed their minds on the issue after the vote.", "The city cut bus fares."),
     ],
 )
 def test_a_definite_reference_the_brief_never_introduced_fires(text: str, before: str) -> None:
@@ -318,9 +317,6 @@ def test_a_definite_reference_the_brief_never_introduced_fires(text: str, before
         ("Most of the country is under a heat warning until Friday.", ""),
         ("Much of the anger is aimed at the minister.", "The mayor drew anger from the unions."),
         ("The committee's chair threatened a subpoena.", "She testified before a Senate panel."),
-        ("Officials changed their minds on the issue of fares.", "The city cut bus fares."),
-        ("Officials changed their minds on the issue.", "Fares are the main issue in the city."),
-        ("Talks were dropped, according to people familiar with the matter.", "Talks failed."),
     ],
 )
 def test_a_definite_reference_that_is_introduced_or_defined_passes(text: str, before: str) -> None:
@@ -456,3 +452,18 @@ def test_a_hedge_and_a_loaded_verb_in_the_writers_voice() -> None:
     assert LOADED in sentence_problems("Lawmakers on Friday trashed a draft report on courts.")
     said = "The law essentially forces workers to get vaccinated, the unions said on Friday."
     assert language.INTERPRETATION not in sentence_problems(said)
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("On Monday evening, 23-year-old Sana Hussani was, as usual, at work.", "Hussani"),
+        ("Tom Reyes, age 61, lost a job as a custodian at the start of 2020.", "Reyes"),
+        ("Ann Lee, 78, received a booster shot at the White House on Monday.", "Lee"),
+        ("“Ann Lee, 78, was there,” the mayor said on Monday.", None),
+        ("The 61-year-old custodian lost his job at the start of 2020.", None),
+        ("Prices rose 6.2% in October, the biggest jump in 31 years.", None),
+    ],
+)
+def test_a_person_introduced_by_age_is_found(text: str, person: str | None) -> None:
+    assert language.aged_person(text) == person

@@ -63,6 +63,7 @@ PUBLICATION_OF_OPINION = "publication of opinion and commentary"
 SURNAME_ONLY = "person named by surname before a full mention"
 UNINTRODUCED = "definite reference to something the brief never introduced"
 INTERPRETATION = "interpretation or allegation stated as fact"
+ANECDOTE = "a person from one article's anecdote, introduced by age"
 
 # Wire agencies whose credit marks a copy or rewrite of their report, by the names articles
 # use; the value is the one name recorded on the source.
@@ -673,9 +674,6 @@ def unintroduced_reference(text: str, before: str | None) -> str | None:
     the brief is not known (`before` None): what comes before decides."""
     if before is None:
         return None
-    shell = _discourse_shell(strip_dateline(text), before)
-    if shell is not None:
-        return shell
     tokens = _after_quantifier(_NP_TOKEN.findall(strip_dateline(text).lstrip('"“‘')))
     if not tokens or tokens[0] != "The":
         return None
@@ -698,25 +696,6 @@ def unintroduced_reference(text: str, before: str | None) -> str | None:
         # after sentences on cancelled flights) is still new to the reader.
         return None if not before.strip() or said & {_stem(w) for w in words} else head
     return None if _stem(head) in said else head
-
-
-# "the issue" anywhere in the brief's own voice stands for a subject told before ("embraced
-# progressive goals on the issue"), unless a defining phrase follows ("the issue of
-# immigration"); "people familiar with the matter" is a fixed phrase for unnamed sources.
-_DISCOURSE_SHELL = re.compile(
-    r"(?<!familiar with )\bthe (issues?|matter|topic)\b(?!\s+(?:of|that|who|which|at|in|on|"
-    r"over|between|about|around|surrounding|facing|raised)\b)",
-    re.IGNORECASE,
-)
-
-
-def _discourse_shell(text: str, before: str) -> str | None:
-    """A definite shell noun for a subject ("the issue") the brief has not named before."""
-    said = {_stem(word) for word in _WORD.findall(before.lower())}
-    for match in _DISCOURSE_SHELL.finditer(outside_quotes(text)):
-        if _stem(match.group(1).lower()) not in said:
-            return match.group(1).lower()
-    return None
 
 
 def _after_quantifier(tokens: list[str]) -> list[str]:
@@ -976,6 +955,24 @@ def surnames_before_full_mention(text: str, mentioned: str, names: dict[str, str
         if full not in f"{mentioned} {text[: match.end()]}":
             found.append(surname)
     return found
+
+
+# A person introduced by age ("23-year-old Sana Hussani was, as usual, ...", "Troy Sutton, age
+# 61, lost a job ..."): how features open on an example; the article's next sentences say why
+# the person matters. A news subject introduced so ("Joe Biden, 78, received a booster") is
+# named by the other articles too, which `aged_person`'s caller checks.
+_AGED_NAME = re.compile(
+    rf"\b\d{{1,3}}-year-old\s+(?P<before>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})\b"
+    rf"|\b(?P<after>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}),\s+(?:age\s+|aged\s+)?\d{{1,3}},"
+)
+
+
+def aged_person(text: str) -> str | None:
+    """The surname of a person the sentence introduces by age in its own voice, or None."""
+    match = _AGED_NAME.search(outside_quotes(text))
+    if match is None:
+        return None
+    return (match.group("before") or match.group("after")).split()[-1]
 
 
 def write_full_name(text: str, surname: str, full: str) -> str:

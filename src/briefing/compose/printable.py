@@ -17,11 +17,13 @@ from dataclasses import dataclass, field
 
 from briefing.compose.base import ComposeInput
 from briefing.language import (
+    ANECDOTE,
     FRAGMENT,
     LOADED,
     PUBLICATION_OF_OPINION,
     TRUNCATED,
     UNMARKED_QUOTE,
+    aged_person,
     content_words,
     find_loaded,
     full_names,
@@ -92,6 +94,9 @@ ANALYSIS_ATTRIBUTION = "according to a news analysis"
 PUBLICATION_ATTRIBUTION = "according to an opinion publication"
 ATTRIBUTIONS = (OPINION_ATTRIBUTION, ANALYSIS_ATTRIBUTION, PUBLICATION_ATTRIBUTION)
 _ATTRIBUTION_WORDS = frozenset(word for said in ATTRIBUTIONS for word in content_words(said))
+# A person introduced by age whom fewer sources than this name is an example from one
+# article's anecdote (language.aged_person); a news subject is named by the other reports too.
+NEWS_SUBJECT_SOURCES = 2
 # Articles published more than this many days apart: the brief says which period it covers.
 MAX_DAYS_WITHOUT_PERIOD = 1
 
@@ -106,6 +111,11 @@ class Wording:
     quotations: tuple[str, ...]
     names: dict[str, str] = field(default_factory=dict)
     roles: dict[str, str] = field(default_factory=dict)
+
+    def sources_naming(self, word: str) -> int:
+        """How many sources have a sentence that uses `word` (a surname) as a word."""
+        pattern = re.compile(rf"\b{re.escape(word)}\b")
+        return len({s.source_id for s in self.sentences.values() if pattern.search(s.text)})
 
     @classmethod
     def of(cls, sentences: Mapping[str, Sentence], sources: Mapping[str, Source]) -> Wording:
@@ -153,6 +163,9 @@ def problems(text: str, wording: Wording, before: str | None = None) -> list[str
     found = sentence_problems(text, before)
     if unmarked_quotes(text, wording.quotations):
         found.append(UNMARKED_QUOTE)
+    person = aged_person(text)
+    if person is not None and wording.sources_naming(person) < NEWS_SUBJECT_SOURCES:
+        found.append(ANECDOTE)
     return found
 
 
