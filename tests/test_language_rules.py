@@ -446,6 +446,17 @@ def test_a_surname_inside_a_longer_name_or_after_a_determiner_is_left(text: str)
     assert language.surnames_before_full_mention(text, "", {"Lee": "Ann Lee"}) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As is so often true with press releases, many questions are left unanswered.",
+        "A rare show of force in the parade underlined the president's promise to resist.",
+    ],
+)
+def test_a_generalisation_or_an_underlining_in_the_writers_voice(text: str) -> None:
+    assert language.INTERPRETATION in sentence_problems(text)
+
+
 def test_a_hedge_and_a_loaded_verb_in_the_writers_voice() -> None:
     hedge = "The law requires passes at work, essentially forcing workers to get vaccinated."
     assert language.INTERPRETATION in sentence_problems(hedge)
