@@ -420,6 +420,8 @@ def test_a_surname_with_a_possessive_gets_its_first_full_mention() -> None:
 def test_a_role_is_read_from_the_noun_phrase_before_a_name_not_the_clause() -> None:
     texts = ["The mayor rejected former governor Ann Lee’s request to delay the vote."]
     assert language.roles(texts, ["Ann Lee"]) == {"Ann Lee": "former governor"}
+    texts = ["The mayor spoke after her meeting with city hall adviser Ann Lee on Friday."]
+    assert language.roles(texts, ["Ann Lee"]) == {"Ann Lee": "city hall adviser"}
     texts = ["City hall adviser Ann Lee said the vote would be delayed."]
     assert language.roles(texts, ["Ann Lee"]) == {"Ann Lee": "City hall adviser"}
 

@@ -293,3 +293,19 @@ def test_a_person_from_one_articles_anecdote_is_left_out_and_a_news_subject_is_k
     c = claim("C2", subject.text, [subject])
     found = printable(c, Wording.of({s.id: s for s in (subject, named)}, sources))
     assert found.text == subject.text
+
+
+def test_two_attributed_lines_share_their_attribution_without_retelling_a_fact() -> None:
+    first = sentence("a", 0, "Mayor Ann Lee kept the old bus fares in place for another year.")
+    cut = sentence("a", 1, "The sources say the vote was the third this month...", 0.3)
+    other = sentence("a", 2, "Ann Lee is a very different mayor from her predecessor.", 0.6)
+    claims = [claim(f"C{n}", s.text, [s], n / 3) for n, s in enumerate([first, cut, other])]
+    sources = {"a": source("a", 0.9, kind="opinion", kind_reason="analysis URL path")}
+    given = _given(claims, [first, cut, other], sources).model_copy(
+        update={"selected": (claims[0], claims[1])}
+    )
+    out = ExtractiveComposer().compose(given)
+    assert [s.text for s in out.sentences] == [
+        f"{first.text[:-1]}, according to a news analysis.",
+        f"{other.text[:-1]}, according to a news analysis.",
+    ]

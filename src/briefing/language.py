@@ -1019,13 +1019,24 @@ def _trim_role(role: str) -> str:
 
 
 def _clause_verb(tokens: list[str], n: int) -> bool:
-    """tokens[n] is a verb of the clause the role is read from: a verb of saying, an
-    auxiliary or common verb, or a past tense after its subject ("Biden rejected"; a role
-    after a participle, "retired general", keeps its noun)."""
+    """tokens[n] ends the clause the role is read from: a verb of saying, an auxiliary or
+    common verb, a past tense after its subject ("Biden rejected"; a role after a participle,
+    "retired general", keeps its noun), or a preposition after a common noun ("his meeting
+    with UK prime minister"; "Minister for Europe" is a title)."""
     low = tokens[n].lower()
     if low in _CLAUSE_WORDS or low in _ENDS_NOUN_PHRASE:
         return True
+    after_noun = n > 0 and tokens[n - 1].islower()
+    if low == tokens[n] and low in _ROLE_BREAKING_PREPOSITIONS and after_noun:
+        return True
     return low == tokens[n] and low.endswith("ed") and n > 0
+
+
+# Prepositions that join a role to the clause before it ("his meeting with"), never inside a
+# role in lower case ("of" is: "secretary of state").
+_ROLE_BREAKING_PREPOSITIONS = frozenset(
+    {"with", "to", "for", "at", "in", "on", "by", "from", "during", "about", "against", "over"}
+)
 
 
 def with_role(text: str, full: str, role: str) -> str:

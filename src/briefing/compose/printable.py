@@ -93,7 +93,8 @@ ANALYSIS_ATTRIBUTION = "according to a news analysis"
 # A publication of opinion prints news reports too: what is true of every line it prints.
 PUBLICATION_ATTRIBUTION = "according to an opinion publication"
 ATTRIBUTIONS = (OPINION_ATTRIBUTION, ANALYSIS_ATTRIBUTION, PUBLICATION_ATTRIBUTION)
-_ATTRIBUTION_WORDS = frozenset(word for said in ATTRIBUTIONS for word in content_words(said))
+# The attribution's own words: what two attributed lines share without retelling one fact.
+ATTRIBUTION_WORDS = frozenset(word for said in ATTRIBUTIONS for word in content_words(said))
 # A person introduced by age whom fewer sources than this name is an example from one
 # article's anecdote (language.aged_person); a news subject is named by the other reports too.
 NEWS_SUBJECT_SOURCES = 2
@@ -351,7 +352,7 @@ def _printed_sources(given: ComposeInput, chosen: Sequence[tuple[Claim, str]]) -
     them, so their headlines are headlines of cited articles."""
     found: set[str] = set()
     for claim, text in chosen:
-        words = content_words(text) - _ATTRIBUTION_WORDS
+        words = content_words(text) - ATTRIBUTION_WORDS
         for sentence in candidates(claim, given.sentences):
             shared = len(words & content_words(sentence.text)) / max(1, len(words))
             if shared >= PRINTED_OVERLAP:
@@ -364,7 +365,7 @@ def _closest_sources(given: ComposeInput, chosen: Sequence[tuple[Claim, str]]) -
     an opinion line is attributed to that piece alone, so only its headline may title it."""
     found: set[str] = set()
     for claim, text in chosen:
-        words = content_words(text) - _ATTRIBUTION_WORDS
+        words = content_words(text) - ATTRIBUTION_WORDS
         closest = max(
             candidates(claim, given.sentences),
             key=lambda sentence: len(words & content_words(sentence.text)),
