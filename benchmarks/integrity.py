@@ -6,6 +6,7 @@ such as folders of saved web pages) and checks every printed sentence with the r
 
 - quoted words shown without their marks when an article has them with marks;
 - a person named by surname before any full mention in the brief;
+- a person introduced by age whom one article alone names (a feature's anecdote);
 - a line of an opinion piece stated as fact: the printed wording is closest to a sentence of an
   article the dev set tags OPINION or ANALYSIS and carries no opinion attribution (the tag is
   used here to judge, never as an input: the product sees only URL, headline and wording);
@@ -38,6 +39,7 @@ from briefing import language
 from briefing.compose.printable import (
     ATTRIBUTIONS,
     MAX_TITLE_WORDS,
+    NEWS_SUBJECT_SOURCES,
     OPINION_TITLE_LABEL,
     clean_title,
     neutral_headline,
@@ -99,6 +101,15 @@ def sentence_rules(
     return found
 
 
+def anecdote(text: str, bodies: dict[str, list[str]]) -> bool:
+    """A person introduced by age whom one article alone names (the composer's rule)."""
+    person = language.aged_person(text)
+    if person is None:
+        return False
+    naming = [sid for sid, sentences in bodies.items() if any(person in s for s in sentences)]
+    return len(naming) < NEWS_SUBJECT_SOURCES
+
+
 def wording_source(text: str, brief: Brief, bodies: dict[str, list[str]]) -> str | None:
     """The source whose sentence shares most content words with the printed text."""
     words = language.content_words(text)
@@ -129,6 +140,8 @@ def check_brief(
     written = ""
     for sentence in brief.sentences:
         rules = sentence_rules(sentence.text, written, quotations, names)
+        if anecdote(sentence.text, bodies):
+            rules.append(language.ANECDOTE)
         origin = wording_source(sentence.text, brief, bodies)
         if origin in opinion and not any(said in sentence.text for said in ATTRIBUTIONS):
             rules.append(OPINION_AS_FACT if opinion[origin] == "OPINION" else ANALYSIS_AS_FACT)

@@ -9,7 +9,7 @@ BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 sys.path.insert(0, str(BENCHMARKS))
 
 from briefing.models import Brief, BriefSentence, Source  # noqa: E402
-from integrity import OPINION_AS_FACT, Tally, check_brief, distinct_facts  # noqa: E402
+from integrity import OPINION_AS_FACT, Tally, anecdote, check_brief, distinct_facts  # noqa: E402
 from splitter import NEWS_CASES, briefing_split, golden_cases  # noqa: E402
 
 NEWS = "The senate passed the budget bill on Friday after a long debate, officials said."
@@ -67,3 +67,9 @@ def test_splitter_benchmark_reads_golden_rules_and_scores_news_cases(tmp_path: P
     )
     assert len(golden_cases(rules)) == 2
     assert all(briefing_split(text) == expected for text, expected in NEWS_CASES)
+
+
+def test_a_person_introduced_by_age_is_an_anecdote_unless_another_article_names_them() -> None:
+    text = "Tom Reyes, age 61, lost a job as a custodian in 2020."
+    assert anecdote(text, {"a": [text], "b": ["Poverty fell last year."]})
+    assert not anecdote(text, {"a": [text], "b": ["Reyes found work in May."]})

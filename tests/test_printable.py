@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from briefing import language
 from briefing.compose.base import ComposeInput
 from briefing.compose.extractive import ExtractiveComposer
 from briefing.compose.printable import Wording, clean_title, headline, printable
@@ -277,3 +278,34 @@ def test_a_ranked_claim_stands_in_for_a_selected_one_that_cannot_print() -> None
     # The retelling of the first sentence is passed over; the left-out claim is listed.
     assert [s.text for s in out.sentences] == [first.text, other.text]
     assert [item.text for item in out.left_out] == [cut.text]
+
+
+def test_a_person_from_one_articles_anecdote_is_left_out_and_a_news_subject_is_kept() -> None:
+    anecdote = sentence("a", 0, "Tom Reyes, age 61, lost a job as a custodian in 2020.")
+    other = sentence("b", 0, "About 9.1 percent of Americans were poor last year, the bureau said.")
+    sources = {"a": source("a", 0.9), "b": source("b", 0.9)}
+    c = claim("C1", anecdote.text, [anecdote])
+    found = printable(c, Wording.of({s.id: s for s in (anecdote, other)}, sources))
+    assert found.text is None
+    assert language.ANECDOTE in (found.reason or "")
+    subject = sentence("a", 0, "Ann Lee, 78, received a booster shot at the White House on Monday.")
+    named = sentence("b", 0, "Ann Lee received her booster shot in public, her doctor said.")
+    c = claim("C2", subject.text, [subject])
+    found = printable(c, Wording.of({s.id: s for s in (subject, named)}, sources))
+    assert found.text == subject.text
+
+
+def test_two_attributed_lines_share_their_attribution_without_retelling_a_fact() -> None:
+    first = sentence("a", 0, "Mayor Ann Lee kept the old bus fares in place for another year.")
+    cut = sentence("a", 1, "The sources say the vote was the third this month...", 0.3)
+    other = sentence("a", 2, "Ann Lee is a very different mayor from her predecessor.", 0.6)
+    claims = [claim(f"C{n}", s.text, [s], n / 3) for n, s in enumerate([first, cut, other])]
+    sources = {"a": source("a", 0.9, kind="opinion", kind_reason="analysis URL path")}
+    given = _given(claims, [first, cut, other], sources).model_copy(
+        update={"selected": (claims[0], claims[1])}
+    )
+    out = ExtractiveComposer().compose(given)
+    assert [s.text for s in out.sentences] == [
+        f"{first.text[:-1]}, according to a news analysis.",
+        f"{other.text[:-1]}, according to a news analysis.",
+    ]

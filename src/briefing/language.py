@@ -63,6 +63,7 @@ PUBLICATION_OF_OPINION = "publication of opinion and commentary"
 SURNAME_ONLY = "person named by surname before a full mention"
 UNINTRODUCED = "definite reference to something the brief never introduced"
 INTERPRETATION = "interpretation or allegation stated as fact"
+ANECDOTE = "a person from one article's anecdote, introduced by age"
 
 # Wire agencies whose credit marks a copy or rewrite of their report, by the names articles
 # use; the value is the one name recorded on the source.
@@ -132,7 +133,12 @@ _REPORTING_BY = re.compile(r"^\s*\(?(?:reporting|writing|editing|additional repo
 _LABEL = re.compile(r"^\s*((?:[\w/'’&-]+\s+){0,4}[\w/'’&-]+)\s*:\s+(?=[\"“A-Z0-9])")
 _SAYING = re.compile(r"\b(?:said|says|told|tweeted|wrote|added|declared|stated|asked)\b", re.I)
 # A byline at the start of a sentence ("By Jane Doe, Reuters").
-_BYLINE = re.compile(r"^\s*By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*(?:[,|—–-]\s*)?")
+# "By Nov. 4," and "By Friday," are dates, not names.
+_BYLINE = re.compile(
+    r"^\s*By\s+(?!(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|"
+    rf"(?i:{'|'.join(sorted(DATE_WORDS))})\b)"
+    r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*(?:[,|—–-]\s*)?"
+)
 
 # An excerpt cut short ends in an ellipsis, possibly inside closing quotes or brackets.
 _TRUNCATED = re.compile(r"(?:\.\s?\.\s?\.|…)[\"'”’)\]]*\s*$")
@@ -155,6 +161,7 @@ DANGLING_OPENER = re.compile(
     r"still|yet|so|then|thus|therefore|hence|likewise|similarly|otherwise|nonetheless|"
     r"nevertheless|by contrast|in contrast|on the other hand|even so|after all|indeed|"
     r"specifically|in particular|for example|for instance|in fact|rather|afterwards|"
+    r"on the other (?:end|side)(?=,)|"
     r"the latter|the former|the two|the same|one of them|some of them|many of them|"
     r"in (?:both|each|either) (?:case|instance)s?|"
     r"(?:\w+\s+)?(?:minutes|hours|days|weeks|months|years) (?:later|earlier)(?=,|\s)|"
@@ -225,11 +232,17 @@ _DROPPABLE_OPENER = re.compile(
     re.IGNORECASE,
 )
 _DROPPABLE_INSIDE = re.compile(r",\s*(?:meanwhile|however|in turn|too),\s*|\s+also(?=\s+\w)", re.I)
-# "also", "too", "again" and "instead" early in a sentence refer back to something said before it.
+# "also", "too", "again", "instead" and a contrasting "though," early in a sentence refer back
+# to something said before it ("In practice, though, the military got it wrong").
 _BACK_REFERENCE = re.compile(
-    r"^(?:\S+\s+){0,5}?(?:also|too|again|as well|instead|"
+    r"^(?:\S+\s+){0,5}?(?:also|too|again|as well(?! as)|instead|though(?=,)|"
     r"earlier(?!\s+(?:this|today|on|in|last|that|the same)\b))\b|^.*,\s*too[.!?]?$",
     re.IGNORECASE,
+)
+# "this time" counts an occurrence against one told before ("another order, this time
+# banning ..."); "at this time" and "by this time" mean now or then.
+_THIS_TIME = re.compile(
+    r"(?<!\bat )(?<!\bby )\bthis time\b(?!\s+(?:of|last|next|around|a year|frame)\b)", re.I
 )
 # A pronoun after a short opening phrase without a comma ("Since 2019 he had been ...").
 _PRONOUN_AFTER_SHORT_INTRO = re.compile(
@@ -560,7 +573,7 @@ def needs_context(text: str) -> bool:
         return True
     if _DEMONSTRATIVE_SHELL.search(plain) or _DEFINITE_SHELL_OPENER.match(text):
         return True
-    if _plural_demonstrative(plain) or _THIS_PRONOUN.search(plain):
+    if _plural_demonstrative(plain) or _THIS_PRONOUN.search(plain) or _THIS_TIME.search(plain):
         return True
     if _PRONOUN_AFTER_SHORT_INTRO.match(text) or _PRONOUN_SPEAKER.search(plain):
         return True
@@ -642,6 +655,14 @@ _CLASS_NOUNS = frozenset(
         *("committee", "panel", "commission", "board", "council", "diplomat", "regulator"),
     }
 )
+# Bodies named with their kind ("the Senate Foreign Relations Committee", "a commission
+# formed by President Biden"): "The committee" needs one of these words before it (a
+# committee is also "the panel"); a person or a company is named without the noun.
+_BODY_NOUNS = frozenset({"committee", "panel", "commission", "council", "board", "court"})
+# Shares that open a sentence before a definite noun phrase ("Much of the anger").
+_QUANTIFIERS = frozenset(
+    {"much", "most", "some", "many", "all", "none", "part", "half", "several", "few", "each"}
+)
 # Longer openings are descriptions that say what they mean ("The three-judge appeals panel").
 MAX_NOUN_PHRASE_WORDS = 3
 _NP_TOKEN = re.compile(r"[A-Za-z0-9][\w'’.-]*[\w]|[A-Za-z0-9]|[^\w\s]")
@@ -651,8 +672,10 @@ def unintroduced_reference(text: str, before: str | None) -> str | None:
     """The head noun of a definite noun phrase opening `text` that the brief never introduced
     (`before`: the brief's sentences before it), or None. None as well while the place in
     the brief is not known (`before` None): what comes before decides."""
-    tokens = _NP_TOKEN.findall(strip_dateline(text).lstrip('"“‘'))
-    if before is None or not tokens or tokens[0] != "The":
+    if before is None:
+        return None
+    tokens = _after_quantifier(_NP_TOKEN.findall(strip_dateline(text).lstrip('"“‘')))
+    if not tokens or tokens[0] != "The":
         return None
     words, after = _noun_phrase(tokens[1:])
     if not words or _defined(after):
@@ -660,10 +683,12 @@ def unintroduced_reference(text: str, before: str | None) -> str | None:
     head, modifiers = words[-1], words[:-1]
     if head in _KNOWN_REFERENTS:
         return None
+    said = {_stem(word) for word in _WORD.findall(before.lower())}
+    if head in _BODY_NOUNS:  # "The committee's chair": a body the brief has named
+        return None if said & {_stem(noun) for noun in _BODY_NOUNS} else head
     person = head in _CLASS_NOUNS or bool(re.fullmatch(r"\d+-year-old", head))
     if person and before.strip():
         return None
-    said = {_stem(word) for word in _WORD.findall(before.lower())}
     described = [word for word in modifiers if not _points(word)]
     if described:
         # "The unemployment rate" names its kind as a lead; later in the brief, a described
@@ -671,6 +696,13 @@ def unintroduced_reference(text: str, before: str | None) -> str | None:
         # after sentences on cancelled flights) is still new to the reader.
         return None if not before.strip() or said & {_stem(w) for w in words} else head
     return None if _stem(head) in said else head
+
+
+def _after_quantifier(tokens: list[str]) -> list[str]:
+    """The tokens from "The" on when the sentence opens with a share of a definite noun
+    phrase ("Much of the anger", "Most of the victims"): the phrase needs introducing too."""
+    opens = len(tokens) > 2 and tokens[0].lower() in _QUANTIFIERS and tokens[1] == "of"
+    return ["The", *tokens[3:]] if opens and tokens[2] == "the" else tokens
 
 
 def _defined(after: list[str]) -> bool:
@@ -925,11 +957,31 @@ def surnames_before_full_mention(text: str, mentioned: str, names: dict[str, str
     return found
 
 
+# A person introduced by age ("23-year-old Sana Hussani was, as usual, ...", "Troy Sutton, age
+# 61, lost a job ..."): how features open on an example; the article's next sentences say why
+# the person matters. A news subject introduced so ("Joe Biden, 78, received a booster") is
+# named by the other articles too, which `aged_person`'s caller checks.
+_AGED_NAME = re.compile(
+    rf"\b\d{{1,3}}-year-old\s+(?P<before>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})\b"
+    rf"|\b(?P<after>{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}}),\s+(?:age\s+|aged\s+)?\d{{1,3}},"
+)
+
+
+def aged_person(text: str) -> str | None:
+    """The surname of a person the sentence introduces by age in its own voice, or None."""
+    match = _AGED_NAME.search(outside_quotes(text))
+    if match is None:
+        return None
+    return (match.group("before") or match.group("after")).split()[-1]
+
+
 def write_full_name(text: str, surname: str, full: str) -> str:
     """`text` with the first lone mention of `surname` written as `full`."""
     for match in re.finditer(rf"\b{re.escape(surname)}\b", text):
         if _alone(text, match.start(), match.end()):
-            return text[: match.start()] + full + text[match.end() :]
+            honorific = _HONORIFIC_BEFORE.search(text[: match.start()])
+            start = honorific.start() if honorific else match.start()
+            return text[:start] + full + text[match.end() :]
     return text
 
 
@@ -955,11 +1007,36 @@ def roles(texts: Iterable[str], names: Iterable[str]) -> dict[str, str]:
 
 
 def _trim_role(role: str) -> str:
-    """The role without leading words that belong to the clause before it."""
+    """The role without leading words that belong to the clause before it: everything up to
+    its last verb ("President Biden rejected former president" -> "former president"), then
+    function words."""
     tokens = role.split()
+    verbs = [n for n, token in enumerate(tokens) if _clause_verb(tokens, n)]
+    tokens = tokens[verbs[-1] + 1 :] if verbs else tokens
     while tokens and (tokens[0].lower() in _stopwords() or tokens[0].lower() in _CLAUSE_WORDS):
         tokens = tokens[1:]
     return " ".join(tokens)
+
+
+def _clause_verb(tokens: list[str], n: int) -> bool:
+    """tokens[n] ends the clause the role is read from: a verb of saying, an auxiliary or
+    common verb, a past tense after its subject ("Biden rejected"; a role after a participle,
+    "retired general", keeps its noun), or a preposition after a common noun ("his meeting
+    with UK prime minister"; "Minister for Europe" is a title)."""
+    low = tokens[n].lower()
+    if low in _CLAUSE_WORDS or low in _ENDS_NOUN_PHRASE:
+        return True
+    after_noun = n > 0 and tokens[n - 1].islower()
+    if low == tokens[n] and low in _ROLE_BREAKING_PREPOSITIONS and after_noun:
+        return True
+    return low == tokens[n] and low.endswith("ed") and n > 0
+
+
+# Prepositions that join a role to the clause before it ("his meeting with"), never inside a
+# role in lower case ("of" is: "secretary of state").
+_ROLE_BREAKING_PREPOSITIONS = frozenset(
+    {"with", "to", "for", "at", "in", "on", "by", "from", "during", "about", "against", "over"}
+)
 
 
 def with_role(text: str, full: str, role: str) -> str:
@@ -971,11 +1048,27 @@ def with_role(text: str, full: str, role: str) -> str:
     return written[:1].upper() + written[1:]
 
 
+# An honorific before a surname ("Mr. Biden") is no part of a name: the full name replaces both.
+_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Mx)\.?\s+$")
+# A sentence's first word, capitalised only for being first ("But Robinson said"), unless it is
+# a determiner, which makes the name a modifier ("The Biden administration").
+_OPENING_WORD = re.compile(r"\s*[\"“‘(]?([A-Z][a-z]+)\s+")
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our"}
+)
+
+
 def _alone(text: str, start: int, end: int) -> bool:
-    """The capitalised word at start:end is not part of a longer name or title + name."""
-    before = re.search(r"([A-Z][\w’'.-]*)\s+$", text[:start])
-    after = re.match(r"(?:['’]s)?\s+[A-Z]", text[end:])
-    return before is None and after is None
+    """The capitalised word at start:end is not part of a longer name or title + name (an
+    honorific or a function word opening the sentence before it does not count)."""
+    if re.match(r"(?:['’]s)?\s+[A-Z]", text[end:]):
+        return False
+    prefix = text[:start]
+    if re.search(r"([A-Z][\w’'.-]*)\s+$", prefix) is None or _HONORIFIC_BEFORE.search(prefix):
+        return True
+    opening = _OPENING_WORD.fullmatch(prefix)
+    word = opening.group(1).lower() if opening else ""
+    return word in english_stop_words() and word not in _DETERMINERS
 
 
 # -- opinion ---------------------------------------------------------------------------------

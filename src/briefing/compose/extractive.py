@@ -14,7 +14,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from briefing.compose.base import ComposeInput, Composition
-from briefing.compose.printable import Printed, Wording, headline, printable, with_full_names
+from briefing.compose.printable import (
+    ATTRIBUTION_WORDS,
+    Printed,
+    Wording,
+    headline,
+    printable,
+    with_full_names,
+)
 from briefing.language import UNINTRODUCED, content_words
 from briefing.models import Claim, DraftSentence, Sentence, Source, Suppressed
 
@@ -132,7 +139,7 @@ RETELLING_OVERLAP = 0.5
 
 
 def _retells(text: str, chosen: Sequence[tuple[Claim, str]]) -> bool:
-    words = content_words(text)
+    words = content_words(text) - ATTRIBUTION_WORDS  # "according to a news analysis"
     return any(
         len(words & content_words(other)) >= RETELLING_OVERLAP * max(1, len(words))
         for _, other in chosen

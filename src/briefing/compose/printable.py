@@ -17,11 +17,13 @@ from dataclasses import dataclass, field
 
 from briefing.compose.base import ComposeInput
 from briefing.language import (
+    ANECDOTE,
     FRAGMENT,
     LOADED,
     PUBLICATION_OF_OPINION,
     TRUNCATED,
     UNMARKED_QUOTE,
+    aged_person,
     content_words,
     find_loaded,
     full_names,
@@ -91,7 +93,11 @@ ANALYSIS_ATTRIBUTION = "according to a news analysis"
 # A publication of opinion prints news reports too: what is true of every line it prints.
 PUBLICATION_ATTRIBUTION = "according to an opinion publication"
 ATTRIBUTIONS = (OPINION_ATTRIBUTION, ANALYSIS_ATTRIBUTION, PUBLICATION_ATTRIBUTION)
-_ATTRIBUTION_WORDS = frozenset(word for said in ATTRIBUTIONS for word in content_words(said))
+# The attribution's own words: what two attributed lines share without retelling one fact.
+ATTRIBUTION_WORDS = frozenset(word for said in ATTRIBUTIONS for word in content_words(said))
+# A person introduced by age whom fewer sources than this name is an example from one
+# article's anecdote (language.aged_person); a news subject is named by the other reports too.
+NEWS_SUBJECT_SOURCES = 2
 # Articles published more than this many days apart: the brief says which period it covers.
 MAX_DAYS_WITHOUT_PERIOD = 1
 
@@ -106,6 +112,11 @@ class Wording:
     quotations: tuple[str, ...]
     names: dict[str, str] = field(default_factory=dict)
     roles: dict[str, str] = field(default_factory=dict)
+
+    def sources_naming(self, word: str) -> int:
+        """How many sources have a sentence that uses `word` (a surname) as a word."""
+        pattern = re.compile(rf"\b{re.escape(word)}\b")
+        return len({s.source_id for s in self.sentences.values() if pattern.search(s.text)})
 
     @classmethod
     def of(cls, sentences: Mapping[str, Sentence], sources: Mapping[str, Source]) -> Wording:
@@ -153,6 +164,9 @@ def problems(text: str, wording: Wording, before: str | None = None) -> list[str
     found = sentence_problems(text, before)
     if unmarked_quotes(text, wording.quotations):
         found.append(UNMARKED_QUOTE)
+    person = aged_person(text)
+    if person is not None and wording.sources_naming(person) < NEWS_SUBJECT_SOURCES:
+        found.append(ANECDOTE)
     return found
 
 
@@ -338,7 +352,7 @@ def _printed_sources(given: ComposeInput, chosen: Sequence[tuple[Claim, str]]) -
     them, so their headlines are headlines of cited articles."""
     found: set[str] = set()
     for claim, text in chosen:
-        words = content_words(text) - _ATTRIBUTION_WORDS
+        words = content_words(text) - ATTRIBUTION_WORDS
         for sentence in candidates(claim, given.sentences):
             shared = len(words & content_words(sentence.text)) / max(1, len(words))
             if shared >= PRINTED_OVERLAP:
@@ -351,7 +365,7 @@ def _closest_sources(given: ComposeInput, chosen: Sequence[tuple[Claim, str]]) -
     an opinion line is attributed to that piece alone, so only its headline may title it."""
     found: set[str] = set()
     for claim, text in chosen:
-        words = content_words(text) - _ATTRIBUTION_WORDS
+        words = content_words(text) - ATTRIBUTION_WORDS
         closest = max(
             candidates(claim, given.sentences),
             key=lambda sentence: len(words & content_words(sentence.text)),
