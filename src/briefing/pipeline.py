@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -138,24 +138,25 @@ def brief_of_corpus(
     kept, clutter = claim_stage.drop_clutter(kept)
     vectors = claim_stage.claim_vectors(kept, story.sentences, story.vectors)
     ranked = rank.rank_claims(kept, vectors, story, config.rank)
+    given = ComposeInput(claims=ranked, sentences=story.by_id, sources=story.sources, config=config)
+    printing = _Printing(engines.composer, given, found.aligner)
     selection = rank.Selection(
         story,
         dict(zip((claim.id for claim in kept), vectors, strict=True)),
         config.brief,
         _conflict(story.sentences),
+        printing.failed if engines.composer.name == "extractive" else None,
     )
     printed, unprintable = printed_texts(ranked, story.by_id, story.sources, rank.MAX_CANDIDATES)
+    on_stage(f"writing the brief ({engines.composer.name}) and verifying every sentence")
     selected = rank.select_brief(ranked, printed, selection, config.rank)
     left_out = passed_over(ranked, selected, unprintable)
-    given = ComposeInput(
-        claims=ranked,
-        selected=selected,
-        sentences=story.by_id,
-        sources=story.sources,
-        config=config,
+    given = given.model_copy(update={"selected": selected})
+    outcome = (
+        printing.outcome(selected)
+        if engines.composer.name == "extractive"
+        else _compose_and_verify(engines.composer, given, found.aligner)
     )
-    on_stage(f"writing the brief ({engines.composer.name}) and verifying every sentence")
-    outcome = _compose_and_verify(engines.composer, given, found.aligner)
     kept_out = _not_cited(suppressed, outcome.verified) + clutter + left_out
     brief = assemble.assemble_brief(outcome, story, kept_out + outcome.composition.left_out)
     on_stage("finding where sources disagree")
@@ -182,6 +183,30 @@ def _not_cited(
     sentence: those are corroborated by the sources cited with them."""
     cited = {e.sentence_id for sentence in verified for e in sentence.evidence}
     return tuple(s for s in suppressed if not cited.intersection(s.sentence_ids))
+
+
+class _Printing:
+    """The extractive brief of a selection, composed and verified, remembered per selection:
+    what the selection's refill checks (`failed`), and then what the brief prints."""
+
+    def __init__(self, composer: Composer, given: ComposeInput, aligner: Aligner) -> None:
+        self.composer, self.given, self.aligner = composer, given, aligner
+        self.claims = {claim.id: claim for claim in given.claims}
+        self.done: dict[tuple[str, ...], Outcome] = {}
+
+    def outcome(self, selected: Sequence[Claim]) -> Outcome:
+        key = tuple(claim.id for claim in selected)
+        if key not in self.done:
+            given = self.given.model_copy(update={"selected": tuple(selected)})
+            composition = self.composer.compose(given)
+            verified, dropped = verify_drafts(composition.sentences, self.aligner, self.claims)
+            self.done[key] = Outcome(composition, verified, dropped)
+        return self.done[key]
+
+    def failed(self, selected: Sequence[Claim]) -> set[str]:
+        """The selected claims that no verified brief sentence tells."""
+        told = {i for sentence in self.outcome(selected).verified for i in sentence.claim_ids}
+        return {claim.id for claim in selected} - told
 
 
 def _compose_and_verify(composer: Composer, given: ComposeInput, aligner: Aligner) -> Outcome:
