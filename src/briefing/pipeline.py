@@ -146,6 +146,7 @@ def brief_of_corpus(
         config.brief,
         _conflict(story.sentences),
         printing.failed if engines.composer.name == "extractive" else None,
+        disagree.same_quantity,
     )
     printed, unprintable = printed_texts(ranked, story.by_id, story.sources, rank.MAX_CANDIDATES)
     on_stage(f"writing the brief ({engines.composer.name}) and verifying every sentence")

@@ -103,6 +103,9 @@ STEMMED_TEXTS = 1024
 MAX_REFILLS = 3
 
 Conflict = Callable[[str, str], str | None]
+# Whether two sentences give different figures for one quantity (disagree.same_quantity, which
+# the pipeline passes in).
+SameQuantity = Callable[[str, str], bool]
 # What of a selection (the claims in brief order) the brief could not print: the ids of the
 # claims that no member prints where it stands or whose sentence the verifier drops. The
 # pipeline passes the extractive composer and the verifier, so that rank imports neither.
@@ -117,17 +120,23 @@ def no_conflict(_a: str, _b: str) -> str | None:
     return None
 
 
+def no_figures(_a: str, _b: str) -> bool:
+    return False
+
+
 @dataclass(frozen=True)
 class Selection:
     """What selection reads besides the ranked claims and their printed sentences: the story,
-    each claim's vector, the word budget, the lexical conflict check, and what the brief
-    could not print of a selection (None: the selection is not checked)."""
+    each claim's vector, the word budget, the lexical conflict check, what the brief could not
+    print of a selection (None: the selection is not checked), and the test for two figures of
+    one quantity."""
 
     story: Story
     vectors: Mapping[str, np.ndarray]
     budget: BriefConfig
     conflict: Conflict = no_conflict
     check: Check | None = None
+    same_quantity: SameQuantity = no_figures
 
 
 @dataclass(frozen=True)
@@ -281,13 +290,26 @@ def lead_fact(pool: Sequence[Candidate], given: Selection, budget: int) -> Candi
 
 
 def clash(a: Candidate, b: Candidate, given: Selection) -> bool:
-    """The two would set conflicting figures or claims side by side: a conflict on one
-    subject, unless each is attributed to whoever said it."""
+    """The two would set conflicting figures or claims side by side, unless each is
+    attributed to whoever said it: two figures for one quantity in claims close in meaning
+    (as the disagreement finder pairs them: `Calibration.disagreement`), or a conflict on one
+    subject."""
+    if is_attributed(a.text) and is_attributed(b.text):
+        return False
+    if _close(a, b, given) and given.same_quantity(a.text, b.text):
+        return True
     mine, theirs = (_words(c.text) for c in (a, b))
     overlap = len(mine & theirs) / max(1, len(mine | theirs))
-    if overlap < SAME_FACT_OVERLAP or (is_attributed(a.text) and is_attributed(b.text)):
+    return overlap >= SAME_FACT_OVERLAP and given.conflict(a.text, b.text) in CLASHING
+
+
+def _close(a: Candidate, b: Candidate, given: Selection) -> bool:
+    """The two claims' cosine reaches the embedder's "may be one fact" threshold."""
+    vectors = given.vectors
+    if a.claim.id not in vectors or b.claim.id not in vectors:
         return False
-    return given.conflict(a.text, b.text) in CLASHING
+    cosine = float(vectors[a.claim.id] @ vectors[b.claim.id])
+    return cosine >= given.story.calibration.disagreement
 
 
 def same_fact(a: Candidate, b: Candidate, given: Selection) -> bool:
@@ -302,11 +324,7 @@ def same_fact(a: Candidate, b: Candidate, given: Selection) -> bool:
         return True
     if shorter >= MIN_RESTATED_WORDS and shared / shorter >= RESTATED_SHARE:
         return True
-    vectors = given.vectors
-    if a.claim.id not in vectors or b.claim.id not in vectors:
-        return False
-    close = float(vectors[a.claim.id] @ vectors[b.claim.id]) >= given.story.calibration.disagreement
-    return close and shared / shorter >= RELATED_RESTATED_SHARE
+    return _close(a, b, given) and shared / shorter >= RELATED_RESTATED_SHARE
 
 
 def restatements(pool: Sequence[Candidate], given: Selection) -> list[tuple[int, int]]:
