@@ -3,15 +3,15 @@ never two figures for one quantity side by side (issue 13)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from briefing import disagree, pipeline
 from briefing.config import load_config
 from briefing.embed import Embedder
-from briefing.models import Brief
+from briefing.models import Brief, BriefSentence, Suppressed
 
 MANIFEST = """file,outlet,domain,url,published,credibility
 wire.txt,Reuters,reuters.com,,2024-03-04,
@@ -69,7 +69,7 @@ def test_two_tolls_are_never_printed_side_by_side_the_latest_stays(
 
 # Fewer words than the story's printable sentences hold, so that one is left over.
 BUDGET = 50
-Verify = Callable[..., tuple[tuple[object, ...], tuple[object, ...]]]
+REFUSED = "dropped: not supported by the sources (the test's verifier)"
 
 
 def test_a_sentence_the_verifier_drops_is_replaced_and_the_lead_still_opens(
@@ -78,14 +78,21 @@ def test_a_sentence_the_verifier_drops_is_replaced_and_the_lead_still_opens(
     folder = _folder(tmp_path)
     before = [s.text for s in _brief(folder, minilm, BUDGET).sentences]
     dropped = before[-1]
-    verify: Verify = pipeline.verify_drafts
+    verify = pipeline.verify_drafts
 
-    def refusing(drafts: Sequence[object], *args: object) -> tuple[tuple[object, ...], ...]:
-        kept, lost = verify(drafts, *args)
-        return tuple(s for s in kept if s.text != dropped), lost  # type: ignore[attr-defined]
+    def refusing(*args: Any) -> tuple[tuple[BriefSentence, ...], tuple[Suppressed, ...]]:
+        kept, lost = verify(*args)
+        refused = [Suppressed(text=s.text, source_ids=(), reason=REFUSED) for s in kept]
+        return (
+            tuple(s for s in kept if s.text != dropped),
+            (*lost, *(r for r in refused if r.text == dropped)),
+        )
 
     monkeypatch.setattr(pipeline, "verify_drafts", refusing)
-    after = [s.text for s in _brief(folder, minilm, BUDGET).sentences]
+    brief = _brief(folder, minilm, BUDGET)
+    after = [s.text for s in brief.sentences]
     assert dropped not in after and after[0] == before[0]
+    # The audit still says what was dropped and why.
+    assert [(s.text, s.reason) for s in brief.dropped] == [(dropped, REFUSED)]
     # Another sentence takes the dropped one's place: the brief keeps its length.
     assert len(after) == len(before)

@@ -154,7 +154,7 @@ def brief_of_corpus(
     left_out = passed_over(ranked, selected, unprintable)
     given = given.model_copy(update={"selected": selected})
     outcome = (
-        printing.outcome(selected)
+        printing.printed(selected)
         if engines.composer.name == "extractive"
         else _compose_and_verify(engines.composer, given, found.aligner)
     )
@@ -203,6 +203,21 @@ class _Printing:
             verified, dropped = verify_drafts(composition.sentences, self.aligner, self.claims)
             self.done[key] = Outcome(composition, verified, dropped)
         return self.done[key]
+
+    def printed(self, selected: Sequence[Claim]) -> Outcome:
+        """The brief of the last selection, with what the earlier ones could not print (the
+        verifier's drops, the composer's left-out claims) kept for the audit."""
+        last = self.outcome(selected)
+        told = {sentence.text for sentence in last.verified}
+
+        def merged(found: Callable[[Outcome], tuple[Suppressed, ...]]) -> tuple[Suppressed, ...]:
+            items = [item for tried in self.done.values() for item in found(tried)]
+            unique = {(item.text, item.reason): item for item in (*found(last), *items)}
+            return tuple(item for item in unique.values() if item.text not in told)
+
+        left_out = merged(lambda tried: tried.composition.left_out)
+        composition = last.composition.model_copy(update={"left_out": left_out})
+        return Outcome(composition, last.verified, merged(lambda tried: tried.dropped))
 
     def failed(self, selected: Sequence[Claim]) -> set[str]:
         """The selected claims that no verified brief sentence tells."""
