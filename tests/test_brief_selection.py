@@ -3,15 +3,18 @@ never two figures for one quantity side by side (issue 13)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from briefing import disagree, pipeline
+from briefing.compose.base import ComposeInput, Composition
 from briefing.config import load_config
 from briefing.embed import Embedder
-from briefing.models import Brief, BriefSentence, Suppressed
+from briefing.models import Brief, BriefSentence, DraftSentence, Suppressed
+from records import claim, sentence
 
 MANIFEST = """file,outlet,domain,url,published,credibility
 wire.txt,Reuters,reuters.com,,2024-03-04,
@@ -96,3 +99,41 @@ def test_a_sentence_the_verifier_drops_is_replaced_and_the_lead_still_opens(
     assert [(s.text, s.reason) for s in brief.dropped] == [(dropped, REFUSED)]
     # Another sentence takes the dropped one's place: the brief keeps its length.
     assert len(after) == len(before)
+
+
+class _Deferring:
+    """A composer that prints the selection's first claim last (as when it needs a sentence
+    before it)."""
+
+    name = "extractive"
+
+    def compose(self, given: ComposeInput) -> Composition:
+        order = [*given.selected[1:], *given.selected[:1]]
+        sentences = tuple(DraftSentence(text=c.text, claim_ids=(c.id,)) for c in order)
+        return Composition(title="t", sentences=sentences)
+
+
+def _verified(
+    drafts: Sequence[DraftSentence], *_: object
+) -> tuple[tuple[BriefSentence, ...], tuple[Suppressed, ...]]:
+    kept = tuple(
+        BriefSentence(text=d.text, citations=(), evidence=(), claim_ids=d.claim_ids) for d in drafts
+    )
+    return kept, ()
+
+
+@pytest.mark.parametrize("lead_first", [True, False])
+def test_a_lead_the_brief_does_not_open_with_counts_as_not_printed(
+    monkeypatch: pytest.MonkeyPatch, lead_first: bool
+) -> None:
+    monkeypatch.setattr(pipeline, "verify_drafts", _verified)
+    sents = [sentence("ap", n, f"Fact {n} of the story was reported on Friday.") for n in range(3)]
+    claims = tuple(claim(f"C{n}", s.text, [s]) for n, s in enumerate(sents))
+    config = load_config(None, {"rank": {"lead_first": lead_first}})
+    given = ComposeInput(
+        claims=claims, sentences={s.id: s for s in sents}, sources={}, config=config
+    )
+    printing = pipeline._Printing(_Deferring(), given, aligner=None)
+    # Every claim is printed, but the lead comes last: with the lead first required, the lead
+    # is what failed (the selection then chooses another lead).
+    assert printing.failed(claims) == ({"C0"} if lead_first else set())

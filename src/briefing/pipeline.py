@@ -220,9 +220,16 @@ class _Printing:
         return Outcome(composition, last.verified, merged(lambda tried: tried.dropped))
 
     def failed(self, selected: Sequence[Claim]) -> set[str]:
-        """The selected claims that no verified brief sentence tells."""
-        told = {i for sentence in self.outcome(selected).verified for i in sentence.claim_ids}
-        return {claim.id for claim in selected} - told
+        """The selected claims that no verified brief sentence tells, and the lead fact (the
+        first, when the selection puts one first) when the brief does not open with it (the
+        composer put it later: it needs a sentence before it)."""
+        verified = self.outcome(selected).verified
+        told = {i for sentence in verified for i in sentence.claim_ids}
+        failed = {claim.id for claim in selected} - told
+        opens = verified[0].claim_ids if verified else ()
+        if selected and self.given.config.rank.lead_first and selected[0].id not in opens:
+            failed.add(selected[0].id)
+        return failed
 
 
 def _compose_and_verify(composer: Composer, given: ComposeInput, aligner: Aligner) -> Outcome:
