@@ -252,3 +252,21 @@ def test_a_weekday_and_a_month_are_no_date_disagreement(minilm: Embedder) -> Non
         ),
     ]
     assert find(texts, minilm) == ()
+
+
+def test_same_quantity_pairs_different_figures_of_one_quantity_bounds_included() -> None:
+    # Bounds that can both hold are no disagreement between sources, but one quantity told
+    # twice with different figures: a brief must not print both.
+    tolls = (
+        "At least two people were killed in the blast, police said.",
+        "The blast killed at least three people and injured dozens.",
+    )
+    assert not disagree.conflicting_figures(*tolls)
+    assert disagree.same_quantity(*tolls)
+    assert not disagree.same_quantity(tolls[0], tolls[0])
+    assert not disagree.same_quantity(
+        "The storm killed 12 people in Honduras.", "The storm destroyed 300 homes in Honduras."
+    )
+    assert not disagree.same_quantity(
+        "Two people were killed in the blast.", "Markets fell three percent on Friday."
+    )

@@ -1,14 +1,24 @@
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 import numpy as np
 
+from briefing import disagree
 from briefing.config import BriefConfig, RankConfig, load_config
 from briefing.embed import Embedder
 from briefing.language import content_words
 from briefing.models import Claim, Sentence
-from briefing.rank.select import Selection, concept_weights, concepts, select_brief
+from briefing.rank.select import (
+    MAX_REFILLS,
+    SameQuantity,
+    Selection,
+    concept_weights,
+    concepts,
+    no_figures,
+    select_brief,
+)
 from briefing.verify.lexical import Lexicon, conflict
 from records import claim, sentence, source
 from records import story as story_of
@@ -284,3 +294,110 @@ def test_two_facts_that_share_their_actors_are_both_told(minilm: Embedder) -> No
         ],
     )
     assert {"C0", "C1", "C2"} <= set(chosen)
+
+
+def _refill_story() -> tuple[list[Claim], Selection]:
+    sents = [
+        sentence("ap", 0, "Leaders agreed on a trade pact at the summit on Saturday.", 0.0),
+        sentence("bbc", 0, "Leaders agreed on a trade pact at the summit.", 0.0),
+        sentence("ap", 1, "Tariffs on steel will fall by half next year.", 0.2),
+        sentence("bbc", 1, "Farmers won new access to markets abroad.", 0.3),
+        sentence("ap", 2, "Protesters gathered outside the venue before dawn.", 0.5),
+    ]
+    claims = [
+        _scored(claim("C1", sents[0].text, sents[0:2], 0.0), 0.9),
+        _scored(claim("C2", sents[2].text, sents[2:3], 0.2), 0.8),
+        _scored(claim("C3", sents[3].text, sents[3:4], 0.3), 0.7),
+        _scored(claim("C4", sents[4].text, sents[4:5], 0.5), 0.6),
+    ]
+    return claims, _story(sents, claims)
+
+
+def test_a_chosen_claim_the_brief_cannot_print_gives_way_to_the_next_candidate() -> None:
+    claims, story = _refill_story()
+    unchecked = _select(claims, story, words=28)
+    assert len(unchecked) == 3 and unchecked[0] == "C1"
+    dropped = unchecked[1]
+    seen: list[list[str]] = []
+
+    def check(selected: Sequence[Claim]) -> set[str]:
+        seen.append([c.id for c in selected])
+        return {dropped} & {c.id for c in selected}
+
+    refilled = _select(claims, replace(story, check=check), words=28)
+    # The dropped claim is out, another candidate takes its words, the lead still opens.
+    assert dropped not in refilled and len(refilled) == 3 and refilled[0] == "C1"
+    assert seen == [unchecked, refilled]
+
+
+def test_the_lead_fact_still_opens_the_brief_when_the_first_lead_cannot_be_printed() -> None:
+    claims, story = _refill_story()
+
+    def check(selected: Sequence[Claim]) -> set[str]:
+        return {"C1"} & {c.id for c in selected}
+
+    refilled = _select(claims, replace(story, check=check), words=100)
+    assert "C1" not in refilled and len(refilled) == 3
+    # The lead now: the claim the best-scored remaining reports lead with (no news lead left,
+    # so the headlines' words decide; on a tie, the score).
+    without = _select(claims[1:], story, words=100)
+    assert refilled[0] == without[0]
+
+
+def test_refilling_stops_after_its_rounds() -> None:
+    claims, story = _refill_story()
+    rounds: list[int] = []
+
+    def check(selected: Sequence[Claim]) -> set[str]:
+        rounds.append(len(selected))
+        return {c.id for c in selected[-1:]}  # always one more the brief cannot print
+
+    _select(claims, replace(story, check=check), words=100)
+    assert len(rounds) == MAX_REFILLS
+
+
+def _tolls(
+    first: str, second: str, same_quantity: SameQuantity = disagree.same_quantity
+) -> list[str]:
+    """Which of two claims from different days the brief prints: two claims close in meaning
+    (one vector), each with its own sentence, and an unrelated third."""
+    sources = {
+        "ap": source("ap", 0.95, published="2024-03-01"),
+        "bbc": source("bbc", 0.9, published="2024-03-02"),
+    }
+    sents = [
+        sentence("ap", 0, first),
+        sentence("bbc", 0, second),
+        sentence("ap", 1, "Rail services across the region were suspended.", 0.5),
+    ]
+    claims = [
+        _scored(claim(f"C{n}", s.text, [s], s.position), 0.9 - n / 10) for n, s in enumerate(sents)
+    ]
+    vectors = {"C0": np.eye(2)[0], "C1": np.eye(2)[0], "C2": np.eye(2)[1]}
+    story = Selection(story_of(sents, sources), vectors, BriefConfig())
+    return _select(claims, replace(story, same_quantity=same_quantity), words=100)
+
+
+def test_two_figures_for_one_toll_in_different_claims_the_latest_is_printed() -> None:
+    tolls = (
+        "At least 12 people were killed in the blast, police said.",
+        "The blast killed at least 15 people and injured dozens.",
+    )
+    chosen = _tolls(*tolls)
+    assert "C1" in chosen and "C0" not in chosen and "C2" in chosen
+    # Without the test for one quantity, both tolls are printed (no repeat: each has a figure
+    # the other lacks; no conflict: the bounds can both hold).
+    assert {"C0", "C1"} <= set(_tolls(*tolls, same_quantity=no_figures))
+
+
+def test_figures_of_different_quantities_or_each_attributed_are_both_printed() -> None:
+    different = _tolls(
+        "At least two people were killed in the blast.",
+        "The blast destroyed three buildings on the main square.",
+    )
+    assert {"C0", "C1"} <= set(different)
+    attributed = _tolls(
+        "At least 12 people were killed in the blast, police said.",
+        "The blast killed at least 15 people, the health ministry said.",
+    )
+    assert {"C0", "C1"} <= set(attributed)

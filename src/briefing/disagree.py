@@ -184,6 +184,14 @@ def same_slot(first: str, second: str) -> bool:
     return bool(figure_pairs(first, second))
 
 
+def same_quantity(first: str, second: str) -> bool:
+    """The two sentences give different figures for one quantity: a figure each in one slot,
+    and words in common as one fact told twice has (FIGURE_OVERLAP). Bounds that overlap count
+    too ("at least two dead" / "at least three dead"): they can both hold, so they are no
+    disagreement between sources, but a brief printing both leaves its reader two tolls."""
+    return same_slot(first, second) and overlap(first, second) >= FIGURE_OVERLAP
+
+
 def conflicting_figures(first: str, second: str) -> bool:
     """A pair of figures in one slot that cannot both be true: bounds and estimates that
     overlap ("more than five hours" / "almost six hours") are no disagreement."""

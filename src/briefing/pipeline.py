@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -138,24 +138,26 @@ def brief_of_corpus(
     kept, clutter = claim_stage.drop_clutter(kept)
     vectors = claim_stage.claim_vectors(kept, story.sentences, story.vectors)
     ranked = rank.rank_claims(kept, vectors, story, config.rank)
+    given = ComposeInput(claims=ranked, sentences=story.by_id, sources=story.sources, config=config)
+    printing = _Printing(engines.composer, given, found.aligner)
     selection = rank.Selection(
         story,
         dict(zip((claim.id for claim in kept), vectors, strict=True)),
         config.brief,
         _conflict(story.sentences),
+        printing.failed if engines.composer.name == "extractive" else None,
+        disagree.same_quantity,
     )
     printed, unprintable = printed_texts(ranked, story.by_id, story.sources, rank.MAX_CANDIDATES)
+    on_stage(f"writing the brief ({engines.composer.name}) and verifying every sentence")
     selected = rank.select_brief(ranked, printed, selection, config.rank)
     left_out = passed_over(ranked, selected, unprintable)
-    given = ComposeInput(
-        claims=ranked,
-        selected=selected,
-        sentences=story.by_id,
-        sources=story.sources,
-        config=config,
+    given = given.model_copy(update={"selected": selected})
+    outcome = (
+        printing.printed(selected)
+        if engines.composer.name == "extractive"
+        else _compose_and_verify(engines.composer, given, found.aligner)
     )
-    on_stage(f"writing the brief ({engines.composer.name}) and verifying every sentence")
-    outcome = _compose_and_verify(engines.composer, given, found.aligner)
     kept_out = _not_cited(suppressed, outcome.verified) + clutter + left_out
     brief = assemble.assemble_brief(outcome, story, kept_out + outcome.composition.left_out)
     on_stage("finding where sources disagree")
@@ -182,6 +184,52 @@ def _not_cited(
     sentence: those are corroborated by the sources cited with them."""
     cited = {e.sentence_id for sentence in verified for e in sentence.evidence}
     return tuple(s for s in suppressed if not cited.intersection(s.sentence_ids))
+
+
+class _Printing:
+    """The extractive brief of a selection, composed and verified, remembered per selection:
+    what the selection's refill checks (`failed`), and then what the brief prints."""
+
+    def __init__(self, composer: Composer, given: ComposeInput, aligner: Aligner) -> None:
+        self.composer, self.given, self.aligner = composer, given, aligner
+        self.claims = {claim.id: claim for claim in given.claims}
+        self.done: dict[tuple[str, ...], Outcome] = {}
+
+    def outcome(self, selected: Sequence[Claim]) -> Outcome:
+        key = tuple(claim.id for claim in selected)
+        if key not in self.done:
+            given = self.given.model_copy(update={"selected": tuple(selected)})
+            composition = self.composer.compose(given)
+            verified, dropped = verify_drafts(composition.sentences, self.aligner, self.claims)
+            self.done[key] = Outcome(composition, verified, dropped)
+        return self.done[key]
+
+    def printed(self, selected: Sequence[Claim]) -> Outcome:
+        """The brief of the last selection, with what the earlier ones could not print (the
+        verifier's drops, the composer's left-out claims) kept for the audit."""
+        last = self.outcome(selected)
+        told = {sentence.text for sentence in last.verified}
+
+        def merged(found: Callable[[Outcome], tuple[Suppressed, ...]]) -> tuple[Suppressed, ...]:
+            items = [item for tried in self.done.values() for item in found(tried)]
+            unique = {(item.text, item.reason): item for item in (*found(last), *items)}
+            return tuple(item for item in unique.values() if item.text not in told)
+
+        left_out = merged(lambda tried: tried.composition.left_out)
+        composition = last.composition.model_copy(update={"left_out": left_out})
+        return Outcome(composition, last.verified, merged(lambda tried: tried.dropped))
+
+    def failed(self, selected: Sequence[Claim]) -> set[str]:
+        """The selected claims that no verified brief sentence tells, and the lead fact (the
+        first, when the selection puts one first) when the brief does not open with it (the
+        composer put it later: it needs a sentence before it)."""
+        verified = self.outcome(selected).verified
+        told = {i for sentence in verified for i in sentence.claim_ids}
+        failed = {claim.id for claim in selected} - told
+        opens = verified[0].claim_ids if verified else ()
+        if selected and self.given.config.rank.lead_first and selected[0].id not in opens:
+            failed.add(selected[0].id)
+        return failed
 
 
 def _compose_and_verify(composer: Composer, given: ComposeInput, aligner: Aligner) -> Outcome:

@@ -14,7 +14,10 @@ they cover within the word budget. Concepts:
   touches each side of the story before it dwells on one.
 
 The lead fact (what the most credible outlets lead and headline with) is always in and comes
-first. Two claims whose figures or claims conflict are never set side by side unless both are
+first. A chosen claim the brief cannot print (no member reads alone where it stands, or the
+verifier drops its sentence) is taken out of the pool and the selection is made again, so
+that the next best candidates fill the budget and a lead that falls is replaced by the next.
+Two claims whose figures or claims conflict are never set side by side unless both are
 attributed: the latest, most credible one stays a candidate. The brief reads as the story
 does: lead, development in date order, background.
 """
@@ -25,7 +28,7 @@ import os
 import re
 import sys
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any, NamedTuple
@@ -93,8 +96,20 @@ RELATED_RESTATED_SHARE = 0.35
 # Candidate sentences whose stems are kept while a story's pairs are compared (the pairwise
 # repeat test reads each candidate's stems once per pair): more than MAX_CANDIDATES.
 STEMMED_TEXTS = 1024
+# Rounds of selection after the first when the brief could not print some chosen claims: each
+# round takes out what failed and solves again. On the dev set's tune part no story needed
+# more than two; a story of many failing candidates stops here and the composer's stand-ins
+# (`compose.extractive.stand_ins`) fill what is left.
+MAX_REFILLS = 3
 
 Conflict = Callable[[str, str], str | None]
+# Whether two sentences give different figures for one quantity (disagree.same_quantity, which
+# the pipeline passes in).
+SameQuantity = Callable[[str, str], bool]
+# What of a selection (the claims in brief order) the brief could not print: the ids of the
+# claims that no member prints where it stands or whose sentence the verifier drops. The
+# pipeline passes the extractive composer and the verifier, so that rank imports neither.
+Check = Callable[[Sequence[Claim]], Collection[str]]
 _TOKEN = re.compile(r"[^\W_]+")
 # A figure stands alone: the 19 of "COVID-19" is part of a name (two retellings of a COVID-19
 # rule, one of which adds "18 months", are still one fact).
@@ -105,15 +120,23 @@ def no_conflict(_a: str, _b: str) -> str | None:
     return None
 
 
+def no_figures(_a: str, _b: str) -> bool:
+    return False
+
+
 @dataclass(frozen=True)
 class Selection:
     """What selection reads besides the ranked claims and their printed sentences: the story,
-    each claim's vector, the word budget, and the lexical conflict check."""
+    each claim's vector, the word budget, the lexical conflict check, what the brief could not
+    print of a selection (None: the selection is not checked), and the test for two figures of
+    one quantity."""
 
     story: Story
     vectors: Mapping[str, np.ndarray]
     budget: BriefConfig
     conflict: Conflict = no_conflict
+    check: Check | None = None
+    same_quantity: SameQuantity = no_figures
 
 
 @dataclass(frozen=True)
@@ -267,13 +290,26 @@ def lead_fact(pool: Sequence[Candidate], given: Selection, budget: int) -> Candi
 
 
 def clash(a: Candidate, b: Candidate, given: Selection) -> bool:
-    """The two would set conflicting figures or claims side by side: a conflict on one
-    subject, unless each is attributed to whoever said it."""
+    """The two would set conflicting figures or claims side by side, unless each is
+    attributed to whoever said it: two figures for one quantity in claims close in meaning
+    (as the disagreement finder pairs them: `Calibration.disagreement`), or a conflict on one
+    subject."""
+    if is_attributed(a.text) and is_attributed(b.text):
+        return False
+    if _close(a, b, given) and given.same_quantity(a.text, b.text):
+        return True
     mine, theirs = (_words(c.text) for c in (a, b))
     overlap = len(mine & theirs) / max(1, len(mine | theirs))
-    if overlap < SAME_FACT_OVERLAP or (is_attributed(a.text) and is_attributed(b.text)):
+    return overlap >= SAME_FACT_OVERLAP and given.conflict(a.text, b.text) in CLASHING
+
+
+def _close(a: Candidate, b: Candidate, given: Selection) -> bool:
+    """The two claims' cosine reaches the embedder's "may be one fact" threshold."""
+    vectors = given.vectors
+    if a.claim.id not in vectors or b.claim.id not in vectors:
         return False
-    return given.conflict(a.text, b.text) in CLASHING
+    cosine = float(vectors[a.claim.id] @ vectors[b.claim.id])
+    return cosine >= given.story.calibration.disagreement
 
 
 def same_fact(a: Candidate, b: Candidate, given: Selection) -> bool:
@@ -288,11 +324,7 @@ def same_fact(a: Candidate, b: Candidate, given: Selection) -> bool:
         return True
     if shorter >= MIN_RESTATED_WORDS and shared / shorter >= RESTATED_SHARE:
         return True
-    vectors = given.vectors
-    if a.claim.id not in vectors or b.claim.id not in vectors:
-        return False
-    close = float(vectors[a.claim.id] @ vectors[b.claim.id]) >= given.story.calibration.disagreement
-    return close and shared / shorter >= RELATED_RESTATED_SHARE
+    return _close(a, b, given) and shared / shorter >= RELATED_RESTATED_SHARE
 
 
 def restatements(pool: Sequence[Candidate], given: Selection) -> list[tuple[int, int]]:
@@ -457,8 +489,21 @@ def select_brief(
     config: RankConfig,
 ) -> tuple[Claim, ...]:
     """The claims the extractive brief prints, in the order it tells them; `texts` maps a
-    claim id to the sentence the composer would print for it (claims without one are left out)."""
+    claim id to the sentence the composer would print for it (claims without one are left out).
+    Claims the brief cannot print (`given.check`) leave the pool and the rest is chosen again,
+    up to MAX_REFILLS times."""
     pool = candidates(ranked, texts, given)
+    chosen = _select(pool, given, config)
+    for _ in range(MAX_REFILLS if given.check else 0):
+        failed = set(given.check(chosen)) if given.check and chosen else set()
+        if not failed:
+            break
+        pool = [c for c in pool if c.claim.id not in failed]
+        chosen = _select(pool, given, config)
+    return chosen
+
+
+def _select(pool: list[Candidate], given: Selection, config: RankConfig) -> tuple[Claim, ...]:
     if config.objective == "mmr":
         return tuple(story_order(score_order_selection(pool, given.budget), given, None))
     chosen, lead = coverage_selection(pool, given, config)
