@@ -152,6 +152,7 @@ UNMARKED_QUOTE_MIN_WORDS = 5
 
 # Openers that need the previous sentence to be understood: pronouns, demonstratives,
 # connectives, "also", "such", "neither", "one of them", "the latter", counts of "those",
+# a share that stands for a group told before ("Many are now reaching their breaking point"),
 # "in both cases", a time counted from something told before ("Hours later,", "Within hours,",
 # "Shortly after,"; "Within hours of the attack," names its event and stands).
 DANGLING_OPENER = re.compile(
@@ -170,7 +171,9 @@ DANGLING_OPENER = re.compile(
     r"most of them|all of them|none of them|each of them|it is in this context|"
     r"here|there(?! (?:is|are|was|were|have|has|had)\b)|now(?=,)|"
     r"(?:\w+|\d[\d,]*) of (?:those|these|them|which|whom)|"
-    r"earlier(?!\s+(?:this|today|on|in|last|that|the same))|later(?=,))\b",
+    r"earlier(?!\s+(?:this|today|on|in|last|that|the same))|later(?=,)|"
+    r"(?:many|some|most|few|several|all|none)(?=\s+(?:are|were|is|was|have|had|has|will|"
+    r"would|could|can|may|might|say|said|now|also|still|do|did)\b))\b",
     re.IGNORECASE,
 )
 # A pronoun subject right after an opening phrase that names no one ("After five months, it
@@ -250,9 +253,11 @@ _PRONOUN_AFTER_SHORT_INTRO = re.compile(
     r"(?:he|she|they)\s+\w+",
     re.IGNORECASE,
 )
-# A pronoun as the speaker ("…,” she told ABC): the quotation's speaker is not named.
+# A pronoun as the speaker ("…,” she told ABC): the quotation's speaker is not named, unless
+# the sentence names them before the pronoun ("President Joe Biden defended his decision, a
+# move that he says ...", "Even as Democrats accepted ..., they said").
 _PRONOUN_SPEAKER = re.compile(
-    r"\b(?:he|she|they)\s+(?:said|says|told|tells|added|adds|asked|wrote|tweeted|noted|"
+    r"\b(?P<pronoun>he|she|they)\s+(?:said|says|told|tells|added|adds|asked|wrote|tweeted|noted|"
     r"argued|explained|continued|replied|insisted|warned)\b",
     re.IGNORECASE,
 )
@@ -266,11 +271,14 @@ MIN_SENTENCE_WORDS = 6
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _BRACKETS = (("(", ")"), ("[", "]"), ("{", "}"))
 
-# Verbs of attribution: "..., the Kremlin said" keeps contested statements sourced.
+# Verbs of attribution: "..., the Kremlin said" keeps contested statements sourced. "saying",
+# "indicated" and a document that "states that" name a speaker too ("resigned Thursday,
+# saying ..."); "States" as in "the United States" does not.
 ATTRIBUTION = re.compile(
-    r"\b(said|says|told|tells|stated|according to|reported|reports|quoted|quotes|announced|"
-    r"added|adds|denied|denies|claimed|claims|warned|warns|insisted|insists|cited|wrote|"
-    r"writes|tweeted|argued|argues|asked|responded|replied|explained|noted|recalled)\b",
+    r"\b(said|says|saying|told|tells|stated|according to|reported|reports|quoted|quotes|"
+    r"announced|added|adds|denied|denies|claimed|claims|warned|warns|insisted|insists|cited|"
+    r"wrote|writes|tweeted|argued|argues|asked|responded|replied|explained|noted|recalled|"
+    r"indicated|indicates|(?-i:states)(?=\s+that\b))\b",
     re.IGNORECASE,
 )
 
@@ -361,9 +369,27 @@ def find_loaded(text: str) -> list[str]:
     return sorted({w for w in words if w in loaded_words()})
 
 
+# Loaded words that state a legal or official status: the brief's own judgement only when no
+# one is said to declare it ("China declared all cryptocurrency transactions illegal",
+# "exchanges are illegal, the central bank said"), and always when they label people.
+STATUS_WORDS = frozenset({"illegal"})
+_DECLARING = re.compile(
+    r"\b(?:declar(?:e|es|ed|ing)|call(?:s|ed|ing)?|deem(?:s|ed|ing)?|rul(?:e|es|ed|ing)|"
+    r"render(?:s|ed|ing)?|ma(?:de|kes?|king))\b",
+    re.IGNORECASE,
+)
+_PEOPLE_LABEL = re.compile(r"\billegal\s+(?:immigrants?|aliens?|migrants?)\b", re.IGNORECASE)
+
+
 def loaded_outside_quotes(text: str) -> list[str]:
-    """Loaded words in the brief's own voice: a speaker's quoted words are theirs."""
-    return find_loaded(outside_quotes(text))
+    """Loaded words in the brief's own voice: a speaker's quoted words are theirs, and so is
+    a status word (`STATUS_WORDS`) the sentence says someone declared or stated."""
+    plain = outside_quotes(text)
+    found = find_loaded(plain)
+    reported = is_attributed(plain) or _DECLARING.search(plain)
+    if reported and not _PEOPLE_LABEL.search(plain):
+        found = [word for word in found if word not in STATUS_WORDS]
+    return found
 
 
 def is_attributed(text: str) -> bool:
@@ -571,14 +597,39 @@ def needs_context(text: str) -> bool:
     plain = outside_quotes(text)
     if DANGLING_OPENER.match(text) or _BACK_REFERENCE.match(plain):
         return True
-    if _DEMONSTRATIVE_SHELL.search(plain) or _DEFINITE_SHELL_OPENER.match(text):
+    if _demonstrative_shell(plain) or _DEFINITE_SHELL_OPENER.match(text):
         return True
     if _plural_demonstrative(plain) or _THIS_PRONOUN.search(plain) or _THIS_TIME.search(plain):
         return True
-    if _PRONOUN_AFTER_SHORT_INTRO.match(text) or _PRONOUN_SPEAKER.search(plain):
+    if _PRONOUN_AFTER_SHORT_INTRO.match(text) or _unnamed_speaker(plain):
         return True
     intro = _PRONOUN_AFTER_INTRO.match(text)
     return intro is not None and not re.search(r"\s[A-Z]", intro.group("intro"))
+
+
+def _demonstrative_shell(plain: str) -> bool:
+    """ "that effort", "these claims", "such measures"; not "this" or "that" before a plural,
+    which is a verb after a relative "that" ("content that claims the vaccines ...")."""
+    for match in _DEMONSTRATIVE_SHELL.finditer(plain):
+        determiner, noun = match.group(0).lower().split()
+        if determiner not in ("this", "that") or not _plural(noun):
+            return True
+    return False
+
+
+def _unnamed_speaker(plain: str) -> bool:
+    """A pronoun speaker ("he said") whose person the sentence does not name before it: a
+    full name for "he" or "she" ("Secretary Alejandro Mayorkas said ..., whom he noted"), a
+    capitalised plural for "they" ("Democrats")."""
+    for match in _PRONOUN_SPEAKER.finditer(plain):
+        earlier = plain[: match.start()]
+        if match.group("pronoun").lower() == "they":  # the first word is capitalised anyway
+            named = any(_plural(word) for word in _CAPITAL.findall(earlier)[1:])
+        else:
+            named = any(len(_name_parts(name)) > 1 for name in _NAME.findall(earlier))
+        if not named:
+            return True
+    return False
 
 
 def _plural_demonstrative(plain: str) -> bool:
@@ -683,7 +734,7 @@ def unintroduced_reference(text: str, before: str | None) -> str | None:
     head, modifiers = words[-1], words[:-1]
     if head in _KNOWN_REFERENTS:
         return None
-    said = {_stem(word) for word in _WORD.findall(before.lower())}
+    said = _with_synonyms({_stem(word) for word in _WORD.findall(before.lower())})
     if head in _BODY_NOUNS:  # "The committee's chair": a body the brief has named
         return None if said & {_stem(noun) for noun in _BODY_NOUNS} else head
     person = head in _CLASS_NOUNS or bool(re.fullmatch(r"\d+-year-old", head))
@@ -696,6 +747,20 @@ def unintroduced_reference(text: str, before: str | None) -> str | None:
         # after sentences on cancelled flights) is still new to the reader.
         return None if not before.strip() or said & {_stem(w) for w in words} else head
     return None if _stem(head) in said else head
+
+
+@cache
+def _synonym_groups() -> tuple[frozenset[str], ...]:
+    """Stems of words that introduce one another's referent (data/referent_synonyms.txt)."""
+    return tuple(
+        frozenset(_stem(word.lower()) for word in line.split())
+        for line in data_lines("referent_synonyms.txt")
+    )
+
+
+def _with_synonyms(stems: set[str]) -> set[str]:
+    """The stems said before, plus every stem that introduces the same referent as one."""
+    return stems.union(*(group for group in _synonym_groups() if group & stems))
 
 
 def _after_quantifier(tokens: list[str]) -> list[str]:
@@ -721,7 +786,14 @@ def _noun_phrase(tokens: list[str]) -> tuple[list[str], list[str]]:
     words: list[str] = []
     for n, token in enumerate(tokens):
         low = token.lower()
-        ends = not token[0].isalnum() or token[0].isupper() or low in _ENDS_NOUN_PHRASE
+        # A defining word ends the phrase too, so that `_defined` reads what follows it ("The
+        # death toll from the bombing", "The three-judge panel on the appeals court").
+        ends = (
+            not token[0].isalnum()
+            or token[0].isupper()
+            or low in _ENDS_NOUN_PHRASE
+            or (bool(words) and low in _DEFINING_AFTER)
+        )
         verb_like = bool(words) and (
             low.endswith(("ly", "ed"))
             or (_singular_verb(low, words[-1]) and not _verb_like(tokens[n + 1 : n + 2]))
@@ -874,9 +946,7 @@ def full_names(texts: Iterable[str]) -> dict[str, str]:
     texts_seen = list(texts)
     for text in texts_seen:
         for match in _NAME.finditer(text):
-            parts = match.group(0).split()
-            while parts and (parts[0].lower() in _stopwords() or parts[0] in _NOT_FIRST):
-                parts = parts[1:]
+            parts = _name_parts(match.group(0))
             if len(parts) > MAX_NAME_WORDS:  # a role before it: "New Jersey Democrat Bob Menendez"
                 parts = parts[-2:]
             if len(parts) < 2 or any(part in _NOT_FIRST for part in parts):
@@ -890,6 +960,15 @@ def full_names(texts: Iterable[str]) -> dict[str, str]:
         for surname, names in counts.items()
         if surname in people
     }
+
+
+def _name_parts(run: str) -> list[str]:
+    """The words of a run of capitalised words less the function words and titles before the
+    name ("In Washington" -> ["Washington"], "President Joe Biden" -> ["Joe", "Biden"])."""
+    parts = run.split()
+    while parts and (parts[0].lower() in _stopwords() or parts[0] in _NOT_FIRST):
+        parts = parts[1:]
+    return parts
 
 
 def _used_as_people(texts: Iterable[str]) -> set[str]:
