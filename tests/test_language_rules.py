@@ -92,7 +92,6 @@ def test_good_sentences_break_no_rule(text: str) -> None:
         ("Specifically, the block sits just beneath the casino in Monaco.", NEEDS_CONTEXT),
         ("Senate Republicans blocked that effort on Wednesday in a 50-48 vote.", NEEDS_CONTEXT),
         ("Critics said such measures would hurt small businesses in the state.", NEEDS_CONTEXT),
-        ("The move comes as the Senate prepares to vote on the budget next week.", NEEDS_CONTEXT),
         (
             "The panel voted 19-0 that the booster should be authorized for these groups.",
             NEEDS_CONTEXT,
@@ -104,7 +103,6 @@ def test_good_sentences_break_no_rule(text: str) -> None:
         ("Does the governor have the authority to deploy the state's troopers?", QUESTION),
         ("Focus instead on the photos of police vehicles lined up along the river.", NEEDS_CONTEXT),
         ("Exhibit A for this may be the deportation of migrants from the camp.", NEEDS_CONTEXT),
-        ("The cut reflects disruptions to supply chains and softer consumption.", NEEDS_CONTEXT),
         ("The panel earlier voted against approving the application for everyone.", NEEDS_CONTEXT),
         ("Since 2019 he had been working with a minority in the parliament.", NEEDS_CONTEXT),
         ("“We are going to pass the bill this week,” she told a television host.", NEEDS_CONTEXT),
@@ -323,6 +321,11 @@ def test_outlets_that_name_their_opinion_section_or_publish_opinion(
         ("Much of the anger is aimed at the interior minister.", "The mayor kept the old rules."),
         ("The committee's chair threatened to subpoena the minister.", "Lawmakers questioned her."),
         ("The mandate takes effect for pupils in January.", "The schools reopened on Monday."),
+        # A definite shell noun as subject is a definite reference (read against the brief).
+        ("The move comes as the Senate prepares to vote on the budget next week.", ""),
+        ("The cut reflects disruptions to supply chains and softer consumption.", "Prices rose."),
+        ("The decision Thursday could push the law closer to the court.", "Texas passed a law."),
+        ("The plan, outlined in a statement, would let the governor act.", "Nurses left."),
         ("The data show a rise in homicides across the country.", "Crime fell in the capital."),
     ],
 )
@@ -353,6 +356,7 @@ def test_a_definite_reference_the_brief_never_introduced_fires(text: str, before
         ("The mandate, issued by Friday, applies to bars.", "The county will require proof."),
         ("The additional jabs bring the total past one billion.", "The US will give more doses."),
         ("The data show 21,570 homicides in 2020.", "FBI statistics were released on Monday."),
+        ("The deal will give Australia nuclear submarines.", "Biden announced the deal on Monday."),
     ],
 )
 def test_a_definite_reference_that_is_introduced_or_defined_passes(text: str, before: str) -> None:

@@ -217,15 +217,6 @@ _THIS_PRONOUN = re.compile(
 _REPORTED_SPEECH = re.compile(
     r"\b(?:said|says|stated|states|told \w+|added|argued|warned|insisted)\s+that\b", re.I
 )
-# A definite shell noun as the subject ("The move comes as ...", "The decision was made"),
-# unless what follows defines it ("The decision to ...", "The move by the Senate").
-_DEFINITE_SHELL_OPENER = re.compile(
-    r"^[\"“]?the\s+(?:move|decision|announcement|remarks|comments|statement|incident|effort|"
-    r"step|measure|change|request|development|episode|findings|plan|proposal|push|vote|deal|"
-    r"cut|increase|decrease|rise|drop|decline|reduction|hike|surge|delay|postponement)\b"
-    r"(?!\s+(?:to|of|by|that|from|on|in|for|about|over|against|with|between|at)\b)(?!['’]s)",
-    re.IGNORECASE,
-)
 # Connectives a light rewrite may drop without changing what the sentence states, and a time
 # counted from a sentence the brief may not print ("Hours later,"): what remains is still true.
 _DROPPABLE_OPENER = re.compile(
@@ -592,12 +583,13 @@ def _squash(text: str) -> str:
 
 def needs_context(text: str) -> bool:
     """An opener that points back to an earlier sentence, "also"/"too" early on, or a
-    demonstrative shell noun ("that effort") or a definite one as subject ("The move ...")."""
+    demonstrative shell noun ("that effort"). A definite one as subject ("The move ...") is
+    a definite reference: `unintroduced_reference` reads it against the brief before it."""
     text = strip_dateline(text)
     plain = outside_quotes(text)
     if DANGLING_OPENER.match(text) or _BACK_REFERENCE.match(plain):
         return True
-    if _demonstrative_shell(plain) or _DEFINITE_SHELL_OPENER.match(text):
+    if _demonstrative_shell(plain):
         return True
     if _plural_demonstrative(plain) or _THIS_PRONOUN.search(plain) or _THIS_TIME.search(plain):
         return True
@@ -775,7 +767,8 @@ def _defined(after: list[str]) -> bool:
     a name ("The company Pfizer"), or a name in apposition ("The diplomat, Daniel Foote,")."""
     first = after[0] if after else ""
     named = len(after) > 1 and first in ",—–(" and after[1][:1].isupper()
-    return first.lower() in _DEFINING_AFTER or first[:1].isupper() or named
+    a_name = first[:1].isupper() and first.lower() not in DATE_WORDS  # "The decision Thursday"
+    return first.lower() in _DEFINING_AFTER or a_name or named
 
 
 def _noun_phrase(tokens: list[str]) -> tuple[list[str], list[str]]:
