@@ -123,3 +123,16 @@ def test_the_manifest_outlet_names_its_opinion_section(tmp_path: Path) -> None:
     manifest = "file,outlet,domain\na.txt,Example Post,example.com\n"
     article = _source(tmp_path, "a.txt", f"Senator blocks climate bill\n\n{BODY}\n", manifest)
     assert (article.source.kind, article.source.kind_reason) == ("news", None)
+
+
+@pytest.mark.parametrize("outlet", ["Example Post (News)", "Example Network (Online News)"])
+def test_an_outlet_named_as_its_news_section_is_news_whatever_its_headline(
+    tmp_path: Path, outlet: str
+) -> None:
+    arguing = "Newly revealed docs expose tax havens for rich and famous"
+    manifest = f"file,outlet,url\na.txt,{outlet},https://example.com/2021/a\n"
+    article = _source(tmp_path, "a.txt", f"{arguing}\n\n{BODY}\n", manifest)
+    assert (article.source.kind, article.source.kind_reason) == ("news", None)
+    plain = "file,outlet,url\na.txt,Example News,https://example.com/2021/a\n"
+    article = _source(tmp_path, "a.txt", f"{arguing}\n\n{BODY}\n", plain)
+    assert (article.source.kind, article.source.kind_reason) == ("opinion", "headline that argues")

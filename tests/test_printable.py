@@ -246,6 +246,10 @@ def test_a_headline_that_is_an_opening_sentence_or_argues_is_not_the_title() -> 
     )
     assert title("Xi call is a blow to the West", "Xi backs Putin") == "Xi backs Putin"
     assert title("5 things to know about Xi", "Xi backs Putin") == "Xi backs Putin"
+    assert title("A simple guide to the Xi call", "Xi backs Putin") == "Xi backs Putin"
+    assert title("The Xi call explained", "Xi backs Putin") == "Xi backs Putin"
+    guided = "Xi backed Putin on guarantees, guide says"
+    assert title(guided, "Xi backs Putin") == guided
     # A headline sharing no word with the lead still beats the lead sentence itself.
     assert title("Kremlin hails Beijing talks", "Kremlin hails Beijing talks") == (
         "Kremlin hails Beijing talks"

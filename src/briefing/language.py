@@ -311,6 +311,10 @@ _OPINION_OUTLET_LABEL = re.compile(
     r"[(|:—–-]\s*(opinions?|editorials?|commentary|op-?eds?|analysis|columns?)\s*\)?\s*$",
     re.IGNORECASE,
 )
+# An outlet name that carries its news section ("New York Post (News)", "CNN (Online News)"):
+# the publisher's own word that the page is a report, above any wording signal of its headline
+# ("... tax havens for rich and famous" holds a loaded word and is news all the same).
+_NEWS_OUTLET_LABEL = re.compile(r"[(|:—–-]\s*(?:online\s+)?news\s*\)?\s*$", re.IGNORECASE)
 _NEWS_HEADLINE_WORDS = frozenset(
     {"slams", "slammed", "blasts", "blasted", "rips", "ripped", "lashed", "illegal", "regime"}
 )
@@ -1178,6 +1182,12 @@ def url_host(url: str | None) -> str | None:
     if not host:
         return None
     return host.removeprefix("www.")
+
+
+def outlet_names_news_section(outlet: str | None) -> bool:
+    """The outlet's name carries its news section ("New York Post (News)"); "BBC News" is a
+    name, not a section label."""
+    return bool(_NEWS_OUTLET_LABEL.search(outlet or ""))
 
 
 def outlet_opinion_reason(outlet: str | None, domain: str | None, url: str | None) -> str | None:

@@ -70,10 +70,12 @@ _TITLE_PREFIX = re.compile(
     r"mapped|explained|live updates|fact check)\s*[|:—–-]\s*",
     re.IGNORECASE,
 )
-# List teasers promise a format, not a fact: "5 Fast Facts You Need to Know", "What to know".
+# List teasers and explainers promise a format, not a fact: "5 Fast Facts You Need to Know",
+# "What to know", "A simple guide to the Pandora Papers leak", "What we know", "... explained".
 _LIST_TEASER = re.compile(
     r"\b(?:\d+\s+(?:fast\s+)?(?:facts|things|takeaways|questions)|(?:what|everything)\s+"
-    r"(?:you\s+need\s+)?to\s+know|you\s+need\s+to\s+know)\b",
+    r"(?:you\s+need\s+)?to\s+know|you\s+need\s+to\s+know|what\s+we\s+know|"
+    r"(?:simple|quick|short|brief)\s+guide\s+to)\b|^\s*explained\s*:|\bexplained\s*$",
     re.IGNORECASE,
 )
 # Headlines run to about 15 words; a title longer than this is an opening sentence some pages

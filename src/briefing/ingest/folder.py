@@ -15,7 +15,7 @@ from briefing.ingest.boilerplate import clean_lines, strip_leads
 from briefing.ingest.decode import NotText, decode
 from briefing.ingest.manifest import MANIFEST_NAME, read_manifest
 from briefing.ingest.readers import READERS, SUPPORTED, Meta, Parsed
-from briefing.language import opinion_reason, outlet_opinion_reason
+from briefing.language import opinion_reason, outlet_names_news_section, outlet_opinion_reason
 from briefing.models import Article, Corpus, Skipped, Source
 
 log = logging.getLogger(__name__)
@@ -214,7 +214,8 @@ def _source(name: str, parsed: Parsed, row: Meta | None) -> Source:
 
 
 def _kind(parsed: Parsed, row: Meta | None, body: str) -> dict[str, str | None]:
-    """Source.kind and kind_reason: the manifest, then front matter, then detection."""
+    """Source.kind and kind_reason: the manifest, then front matter, then an outlet named as
+    its news section, then detection."""
     for given, origin in (
         (row, "manifest"),
         (parsed.meta if parsed.declared else None, "front matter"),
@@ -225,6 +226,8 @@ def _kind(parsed: Parsed, row: Meta | None, body: str) -> dict[str, str | None]:
     url = (row.url if row else None) or meta.url
     outlet = (row.outlet if row else None) or meta.outlet
     domain = (row.domain if row else None) or meta.domain
+    if outlet_names_news_section(outlet):
+        return {"kind": "news", "kind_reason": None}
     reason = outlet_opinion_reason(outlet, domain, url) or opinion_reason(
         url, meta.title, meta.sections, body
     )
