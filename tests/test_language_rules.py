@@ -406,6 +406,8 @@ def test_an_attributed_or_plain_report_is_no_interpretation(text: str) -> None:
         "In practice, though, the army got it wrong in many of its strikes.",
         "On the other end, taxes for those earning under $40,000 would fall.",
         "The governor issued another order on Monday — this time banning all mandates.",
+        "Deaths are still rising across the country because of that summer surge.",
+        "The governor signed the bill into law later that same day in Albany.",
     ],
 )
 def test_openers_that_count_from_something_told_before(text: str) -> None:
@@ -428,6 +430,9 @@ def test_a_time_counted_from_an_earlier_sentence_is_dropped_by_the_light_rewrite
         "Though the army had struck many times, the general said few civilians died.",
         "On the other side of the border, troops massed near the town of Kupiansk.",
         "At this time, officials say no one was hurt in the fire at the plant.",
+        "The state passed a rule that summer camps must test every counselor weekly.",
+        "Officials said that Monday's vote in the Senate would go ahead as planned.",
+        "Deaths rose in the weeks after the surge that summer brought to the South.",
     ],
 )
 def test_a_time_counted_from_a_named_event_stands_alone(text: str) -> None:

@@ -238,6 +238,15 @@ _BACK_REFERENCE = re.compile(
 _THIS_TIME = re.compile(
     r"(?<!\bat )(?<!\bby )\bthis time\b(?!\s+(?:of|last|next|around|a year|frame)\b)", re.I
 )
+# "that" before a time after a preposition or "later"/"earlier" points to a time told before
+# ("because of that summer surge", "later that day"); "said that Monday ..." reports, and
+# "that summer camps" is a clause ("a rule that summer camps must ...").
+_THAT_TIME = re.compile(
+    r"\b(?:of|from|since|during|after|before|in|on|by|until|later|earlier)\s+that\s+"
+    r"(?:same\s+)?(?:summer|winter|spring|fall|autumn|day|week|month|year|morning|afternoon|"
+    r"evening|night|weekend)\b(?!\s+[a-z]+s\b)",
+    re.IGNORECASE,
+)
 # A pronoun after a short opening phrase without a comma ("Since 2019 he had been ...").
 _PRONOUN_AFTER_SHORT_INTRO = re.compile(
     r"^(?:since|in|on|by|after|before|during|until|at)\s+(?:\w+\s+){0,3}?"
@@ -596,6 +605,8 @@ def needs_context(text: str) -> bool:
     if _demonstrative_shell(plain):
         return True
     if _plural_demonstrative(plain) or _THIS_PRONOUN.search(plain) or _THIS_TIME.search(plain):
+        return True
+    if _THAT_TIME.search(plain):
         return True
     if _PRONOUN_AFTER_SHORT_INTRO.match(text) or _unnamed_speaker(plain):
         return True
