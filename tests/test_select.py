@@ -10,6 +10,7 @@ from briefing.config import BriefConfig, RankConfig, load_config
 from briefing.embed import Embedder
 from briefing.language import content_words
 from briefing.models import Claim, Sentence
+from briefing.rank import select
 from briefing.rank.select import (
     MAX_REFILLS,
     SameQuantity,
@@ -245,9 +246,10 @@ def test_an_opinion_column_s_opening_line_is_not_the_lead_fact() -> None:
     assert _select(claims, story, words=100)[0] == "C2"
 
 
-def _restated(minilm: Embedder, texts: list[str]) -> list[str]:
-    """Which of two facts the brief tells, each claim with its MiniLM vector (as built)."""
-    sents = [sentence("ap", 0, texts[0]), sentence("bbc", 0, texts[1])]
+def _restated(minilm: Embedder, texts: list[str], position: float = 0.0) -> list[str]:
+    """Which of two facts (at `position` in their articles; 0: each its article's lead) the
+    brief tells, each claim with its MiniLM vector (as built)."""
+    sents = [sentence("ap", 0, texts[0], position), sentence("bbc", 0, texts[1], position)]
     sents += [sentence("ap", 1, "Markets barely moved after the news on Thursday.", 0.5)]
     claims = [
         _scored(claim(f"C{n}", s.text, [s], s.position), 0.9 - n / 10) for n, s in enumerate(sents)
@@ -291,6 +293,43 @@ def test_two_facts_that_share_their_actors_are_both_told(minilm: Embedder) -> No
             "Senate Democrats will accept the Republican offer to raise the debt ceiling until "
             "December.",
             "Senate Democrats blamed Republicans for the standoff in a speech on Thursday night.",
+        ],
+    )
+    assert {"C0", "C1", "C2"} <= set(chosen)
+
+
+# Two outlets' leads of one event: each packs it with its own details and words, so they share
+# under a third of the shorter's stems (RELATED_RESTATED_SHARE misses them).
+SUED_LEADS = [
+    "A Texas doctor who admitted to breaking the state's new abortion legislation has been sued, "
+    "in what could be a test of how lawful the mandate is.",
+    "A San Antonio doctor who wrote an op-ed claiming he had violated Texas' six-week abortion ban "
+    "now faces at least two lawsuits brought against him under the ban.",
+]
+
+
+def test_two_outlets_leads_of_one_event_in_other_words_are_told_once(minilm: Embedder) -> None:
+    stems = [select._stems(t) for t in SUED_LEADS]
+    assert len(stems[0] & stems[1]) / min(map(len, stems)) < select.RELATED_RESTATED_SHARE
+    chosen = _restated(minilm, SUED_LEADS)
+    assert len({"C0", "C1"} & set(chosen)) == 1 and "C2" in chosen
+
+
+def test_the_same_two_sentences_further_down_their_articles_are_both_told(
+    minilm: Embedder,
+) -> None:
+    # Out of the lead, a close pair sharing few words may be two facts of one event.
+    assert {"C0", "C1", "C2"} <= set(_restated(minilm, SUED_LEADS, position=0.5))
+
+
+def test_two_leads_on_one_subject_telling_different_facts_are_both_told(minilm: Embedder) -> None:
+    chosen = _restated(
+        minilm,
+        [
+            "Alaska's largest hospital has begun rationing care, saying it has been overwhelmed "
+            "by COVID-19 patients.",
+            "Hospitals in the southern United States are running dangerously low on space in "
+            "intensive care units as the Delta variant spreads.",
         ],
     )
     assert {"C0", "C1", "C2"} <= set(chosen)
@@ -360,14 +399,15 @@ def _tolls(
     first: str, second: str, same_quantity: SameQuantity = disagree.same_quantity
 ) -> list[str]:
     """Which of two claims from different days the brief prints: two claims close in meaning
-    (one vector), each with its own sentence, and an unrelated third."""
+    (one vector), each with its own sentence below its article's lead (two leads this close
+    in meaning are one fact), and an unrelated third."""
     sources = {
         "ap": source("ap", 0.95, published="2024-03-01"),
         "bbc": source("bbc", 0.9, published="2024-03-02"),
     }
     sents = [
-        sentence("ap", 0, first),
-        sentence("bbc", 0, second),
+        sentence("ap", 0, first, 0.25),
+        sentence("bbc", 0, second, 0.25),
         sentence("ap", 1, "Rail services across the region were suspended.", 0.5),
     ]
     claims = [

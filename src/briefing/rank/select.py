@@ -93,6 +93,14 @@ MIN_RESTATED_WORDS = 6
 # the dev set's tune part the pairs this adds are nearly all two outlets' leads of one event;
 # distinct facts of a story that close in meaning share a third of their stems or less.
 RELATED_RESTATED_SHARE = 0.35
+# Two outlets' leads whose claims are close in meaning (`Calibration.disagreement`) tell the
+# story's headline fact twice, whatever their words: a lead packs the event with each outlet's
+# own details and wording ("Texas can continue banning most abortions after a federal appeals
+# court rejected ..." / "Texas' controversial abortion law will remain in place ... after a
+# federal appeals court ... granted the state's request"), so their shared stems are 0.19-0.28
+# of the shorter's and the tests above miss them. A claim is a lead when its sentences stand on
+# average in this first share of their articles (an article's first sentence is at 0).
+LEAD_POSITION = 0.1
 # Candidate sentences whose stems are kept while a story's pairs are compared (the pairwise
 # repeat test reads each candidate's stems once per pair): more than MAX_CANDIDATES.
 STEMMED_TEXTS = 1024
@@ -315,8 +323,9 @@ def _close(a: Candidate, b: Candidate, given: Selection) -> bool:
 def same_fact(a: Candidate, b: Candidate, given: Selection) -> bool:
     """The two sentences retell one fact: their stems overlap as restatements do (see
     SAME_FACT_OVERLAP), the shorter one's stems are mostly in the longer one, or their claims
-    are close in meaning and share a good part of their stems (RELATED_RESTATED_SHARE). The
-    brief tells a fact once, so the ILP keeps at most one of them."""
+    are close in meaning and share a good part of their stems (RELATED_RESTATED_SHARE) or are
+    both leads (LEAD_POSITION). The brief tells a fact once, so the ILP keeps at most one of
+    them."""
     mine, theirs = _stems(a.text), _stems(b.text)
     shared = len(mine & theirs)
     shorter = max(1, min(len(mine), len(theirs)))
@@ -324,7 +333,8 @@ def same_fact(a: Candidate, b: Candidate, given: Selection) -> bool:
         return True
     if shorter >= MIN_RESTATED_WORDS and shared / shorter >= RESTATED_SHARE:
         return True
-    return _close(a, b, given) and shared / shorter >= RELATED_RESTATED_SHARE
+    leads = max(a.claim.position, b.claim.position) <= LEAD_POSITION
+    return _close(a, b, given) and (leads or shared / shorter >= RELATED_RESTATED_SHARE)
 
 
 def restatements(pool: Sequence[Candidate], given: Selection) -> list[tuple[int, int]]:
