@@ -55,6 +55,13 @@ def _select(
     return [c.id for c in chosen]
 
 
+def _one_claim_each(sents: list[Sentence]) -> list[Claim]:
+    """A claim per sentence, at its sentence's position, scored lower down the list."""
+    return [
+        _scored(claim(f"C{n}", s.text, [s], s.position), 0.9 - n / 10) for n, s in enumerate(sents)
+    ]
+
+
 def _scored(c: Claim, score: float) -> Claim:
     return c.model_copy(update={"score": score})
 
@@ -251,9 +258,7 @@ def _restated(minilm: Embedder, texts: list[str], position: float = 0.0) -> list
     brief tells, each claim with its MiniLM vector (as built)."""
     sents = [sentence("ap", 0, texts[0], position), sentence("bbc", 0, texts[1], position)]
     sents += [sentence("ap", 1, "Markets barely moved after the news on Thursday.", 0.5)]
-    claims = [
-        _scored(claim(f"C{n}", s.text, [s], s.position), 0.9 - n / 10) for n, s in enumerate(sents)
-    ]
+    claims = _one_claim_each(sents)
     encoded = minilm.encode([c.text for c in claims])
     vectors = dict(zip((c.id for c in claims), encoded, strict=True))
     story = Selection(story_of(sents, SOURCES), vectors, BriefConfig())
@@ -410,9 +415,7 @@ def _tolls(
         sentence("bbc", 0, second, 0.25),
         sentence("ap", 1, "Rail services across the region were suspended.", 0.5),
     ]
-    claims = [
-        _scored(claim(f"C{n}", s.text, [s], s.position), 0.9 - n / 10) for n, s in enumerate(sents)
-    ]
+    claims = _one_claim_each(sents)
     vectors = {"C0": np.eye(2)[0], "C1": np.eye(2)[0], "C2": np.eye(2)[1]}
     story = Selection(story_of(sents, sources), vectors, BriefConfig())
     return _select(claims, replace(story, same_quantity=same_quantity), words=100)

@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache
 
 import numpy as np
 
-from briefing.language import DATE_WORDS, SAME_THING_STOP_WORDS
+from briefing.language import DATE_WORDS, SAME_THING_STOP_WORDS, stem
 from briefing.models import Disagreement, Evidence, Sentence, Story
 from briefing.vectors import neighbours
 
@@ -110,14 +109,7 @@ _COMMON = SAME_THING_STOP_WORDS | _NEGATION_WORDS
 
 def _words(text: str) -> set[str]:
     """Content words, stemmed ("fired" and "fire" are one word)."""
-    return {_stem(w) for w in _WORD.findall(text.lower()) if w not in _COMMON}
-
-
-@cache
-def _stem(word: str) -> str:
-    from nltk.stem.porter import PorterStemmer
-
-    return str(PorterStemmer().stem(word))
+    return {stem(w) for w in _WORD.findall(text.lower()) if w not in _COMMON}
 
 
 def overlap(first: str, second: str) -> float:

@@ -604,9 +604,9 @@ def needs_context(text: str) -> bool:
         return True
     if _demonstrative_shell(plain):
         return True
-    if _plural_demonstrative(plain) or _THIS_PRONOUN.search(plain) or _THIS_TIME.search(plain):
+    if _plural_demonstrative(plain) or _THIS_PRONOUN.search(plain):
         return True
-    if _THAT_TIME.search(plain):
+    if _THIS_TIME.search(plain) or _THAT_TIME.search(plain):
         return True
     if _PRONOUN_AFTER_SHORT_INTRO.match(text) or _unnamed_speaker(plain):
         return True
@@ -741,9 +741,9 @@ def unintroduced_reference(text: str, before: str | None) -> str | None:
     head, modifiers = words[-1], words[:-1]
     if head in _KNOWN_REFERENTS:
         return None
-    said = _with_synonyms({_stem(word) for word in _WORD.findall(before.lower())})
+    said = _with_synonyms({stem(word) for word in _WORD.findall(before.lower())})
     if head in _BODY_NOUNS:  # "The committee's chair": a body the brief has named
-        return None if said & {_stem(noun) for noun in _BODY_NOUNS} else head
+        return None if said & {stem(noun) for noun in _BODY_NOUNS} else head
     person = head in _CLASS_NOUNS or bool(re.fullmatch(r"\d+-year-old", head))
     if person and before.strip():
         return None
@@ -752,15 +752,15 @@ def unintroduced_reference(text: str, before: str | None) -> str | None:
         # "The unemployment rate" names its kind as a lead; later in the brief, a described
         # thing none of whose words was told before ("The widespread staffing shortage",
         # after sentences on cancelled flights) is still new to the reader.
-        return None if not before.strip() or said & {_stem(w) for w in words} else head
-    return None if _stem(head) in said else head
+        return None if not before.strip() or said & {stem(w) for w in words} else head
+    return None if stem(head) in said else head
 
 
 @cache
 def _synonym_groups() -> tuple[frozenset[str], ...]:
     """Stems of words that introduce one another's referent (data/referent_synonyms.txt)."""
     return tuple(
-        frozenset(_stem(word.lower()) for word in line.split())
+        frozenset(stem(word.lower()) for word in line.split())
         for line in data_lines("referent_synonyms.txt")
     )
 
@@ -838,10 +838,17 @@ def _points(word: str) -> bool:
 
 
 @cache
-def _stem(word: str) -> str:
+def stem(word: str) -> str:
+    """The Porter stem of a word ("lifted" -> "lift"): the one stemmer every stage compares
+    words with (nltk, imported on first use)."""
+    return str(_porter().stem(word))
+
+
+@cache
+def _porter():  # type: ignore[no-untyped-def]
     from nltk.stem.porter import PorterStemmer
 
-    return str(PorterStemmer().stem(word))
+    return PorterStemmer()
 
 
 @cache

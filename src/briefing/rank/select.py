@@ -30,13 +30,13 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 import numpy as np
 
 from briefing.config import MIN_SENTENCES, BriefConfig, RankConfig
-from briefing.language import content_words, is_attributed
+from briefing.language import content_words, is_attributed, stem
 from briefing.models import Claim, Story
 
 # A lead (first sentence) or a headline is where an outlet says what the story is: its
@@ -157,18 +157,11 @@ class Candidate:
     concepts: frozenset[str]
 
 
-@cache
-def _stem(word: str) -> str:
-    from nltk.stem.porter import PorterStemmer
-
-    return str(PorterStemmer().stem(word))
-
-
 def concepts(text: str) -> frozenset[str]:
     """Stemmed content words ("w:") and bigrams with at least one content word ("b:")."""
     content = content_words(text)
     tokens = _TOKEN.findall(text.lower())
-    stems = [_stem(t) for t in tokens]
+    stems = [stem(t) for t in tokens]
     unigrams = {f"w:{s}" for t, s in zip(tokens, stems, strict=True) if t in content}
     bigrams = {
         f"b:{stems[i]} {stems[i + 1]}"
@@ -364,7 +357,7 @@ def _words(text: str) -> set[str]:
 @lru_cache(maxsize=STEMMED_TEXTS)
 def _stems(text: str) -> frozenset[str]:
     """Content words (figures included) as Porter stems."""
-    return frozenset(_stem(w) for w in content_words(text))
+    return frozenset(stem(w) for w in content_words(text))
 
 
 def standing(candidate: Candidate, given: Selection) -> tuple[str, float]:

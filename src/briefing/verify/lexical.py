@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from itertools import pairwise
 
-from briefing.language import data_lines, english_stop_words
+from briefing.language import data_lines, english_stop_words, stem
 
 
 def _word_list(text: str) -> list[str]:
@@ -142,18 +142,6 @@ _NON_NAME_ENDINGS = ("ing", "ly")
 
 
 @cache
-def _stem(word: str) -> str:
-    return str(_porter().stem(word))
-
-
-@cache
-def _porter():  # type: ignore[no-untyped-def]
-    from nltk.stem import PorterStemmer
-
-    return PorterStemmer()
-
-
-@cache
 def _negation_cues() -> frozenset[str]:
     return frozenset(data_lines("verify_negation.txt"))
 
@@ -165,7 +153,7 @@ def _antonyms() -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
     for line in data_lines("verify_antonyms.txt"):
         left, right = line.split("|")
         sides = [
-            frozenset(_stem(w.strip()) for w in side.split(",") if w.strip())
+            frozenset(stem(w.strip()) for w in side.split(",") if w.strip())
             for side in (left, right)
         ]
         pairs.append((sides[0], sides[1]))
@@ -289,7 +277,7 @@ class Lexicon:
             words=frozenset(c for _, c in content)
             | {c for c, f in zip(canon, flags, strict=True) if f}
             | people,
-            stems=frozenset(_stem(c) for _, c in content) | {_stem(p) for p in people},
+            stems=frozenset(stem(c) for _, c in content) | {stem(p) for p in people},
             negated=_negated(tokens, flags),
             names=self._certain(_chunks(tokens, flags), tokens),
             numbers=frozenset(c for c in canon if c[0].isdigit()),
@@ -453,7 +441,7 @@ def _negated(tokens: Sequence[_Token], names: Sequence[bool]) -> frozenset[str]:
             if _is_content(word, stops):
                 governed += 1
                 if not names[j]:
-                    negated.add(_stem(word))
+                    negated.add(stem(word))
     return frozenset(negated)
 
 
@@ -661,7 +649,7 @@ def _replaced(chunk: NameChunk, features: Features, other: Features) -> bool:
         for w in (*order[max(0, start - NAME_CONTEXT) : start], *order[end : end + NAME_CONTEXT])
         if _is_content(w, stops)
     ]
-    held = sum(_stem(w) in other.stems or w in other.words for w in around)
+    held = sum(stem(w) in other.stems or w in other.words for w in around)
     return not around or 2 * held >= len(around)
 
 
