@@ -195,6 +195,17 @@ def test_cite_summary(tmp_path: Path) -> None:
     )
 
 
+def test_cite_summary_counts_partly_supported_sentences(tmp_path: Path) -> None:
+    partly = tiny_brief(supported=(True, True, False))
+    first, second, third = partly.sentences
+    partly = partly.model_copy(
+        update={"sentences": (first, second.model_copy(update={"supported": False}), third)}
+    )
+    assert outputs.cite_summary(partly, tmp_path).startswith(
+        "3 sentences, 1 supported, 1 partly supported, 1 unsupported; "
+    )
+
+
 def test_a_folder_holding_other_files_is_refused_untouched(tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()

@@ -326,6 +326,17 @@ def test_audit_of_empty_sections_says_none() -> None:
     assert markdown.endswith("## Neutrality\n\nNot measured.\n")
 
 
+def test_audit_of_cited_draft_counts_and_explains_a_partly_supported_sentence() -> None:
+    why = "partly supported: number '300' is in no supporting sentence"
+    partly = sentence("Troops and 300 tanks.", "a").model_copy(
+        update={"supported": False, "reason": why, "unsupported_parts": ("number '300'",)}
+    )
+    draft = brief(partly, sources=(source("a", outlet="AP"),), title="My draft")
+    markdown = render_audit_md(draft, kind="cite")
+    assert "1 draft sentence: 0 supported, 1 partly supported, 0 unsupported.\n" in markdown
+    assert tables(markdown)[0][1][2] == why
+
+
 def test_audit_of_cited_draft_shows_unsupported_and_nearest() -> None:
     nearest = Evidence(source_id="a", sentence="Close | but no.", score=0.41)
     draft = brief(

@@ -12,7 +12,14 @@ from briefing.config import BriefingConfig, VerifyConfig
 from briefing.embed import NEURAL, TFIDF_CALIBRATION, Embedder, OnnxEmbedder, TfidfEmbedder
 from briefing.models import DraftSentence, Sentence
 from briefing.sentences import Splitter
-from briefing.verify import DROPPED_REASON, Aligner, calibrated, thresholds_for, verify_drafts
+from briefing.verify import (
+    DROPPED_REASON,
+    PARTIAL_MARGIN,
+    Aligner,
+    calibrated,
+    thresholds_for,
+    verify_drafts,
+)
 from briefing.verify.lexical import Lexicon, conflict, covered, judge
 from briefing.verify.segments import core, parts
 from records import claim, sentence, source, story
@@ -411,6 +418,38 @@ def test_a_partly_supported_sentence_names_the_unsupported_part(neural: Aligner)
         "his cabinet will meet in Paris to discuss grain exports",
     )
     assert result.reason is not None and result.reason.startswith("partly supported")
+
+
+# A number no article gives, in a sentence the articles otherwise state (AP and the paper).
+EXTRA_NUMBER = (
+    "Moscow has gathered tens of thousands of troops and 300 tanks near Ukraine's border."
+)
+
+
+def test_a_draft_cites_the_rest_of_a_sentence_whose_number_no_source_holds(
+    neural: Aligner,
+) -> None:
+    # cite: the articles that state the rest are cited and the number is named as the part
+    # no source supports; a brief sentence stays unsupported, with nothing cited.
+    (drafted,) = neural.align_every_part([EXTRA_NUMBER])
+    assert not drafted.supported and set(drafted.citations) == {"ap", "paper"}
+    assert drafted.unsupported_parts == ("number '300'",)
+    assert drafted.reason == "partly supported: number '300' is in no supporting sentence"
+    briefed = neural.align(EXTRA_NUMBER)
+    assert not briefed.supported and briefed.citations == ()
+    assert briefed.reason == "number '300' is in no supporting sentence"
+
+
+def test_only_units_clearly_above_the_threshold_are_cited_for_the_rest(minilm: Embedder) -> None:
+    # The paper's unit scores lower than AP's; a support threshold set between the two less
+    # the margin leaves the paper's unit supporting but too weak to be cited for the rest.
+    (drafted,) = make_aligner(minilm).align_every_part([EXTRA_NUMBER])
+    scores = {e.source_id: e.score for e in drafted.evidence}
+    assert scores["ap"] > scores["paper"] + 0.02
+    threshold = scores["paper"] - PARTIAL_MARGIN + 0.01
+    config = BriefingConfig(verify=VerifyConfig(support_threshold=threshold))
+    (strict,) = make_aligner(minilm, config).align_every_part([EXTRA_NUMBER])
+    assert strict.citations == ("ap",) and strict.unsupported_parts == ("number '300'",)
 
 
 def test_a_fact_spread_over_two_adjacent_sentences_is_supported(minilm: Embedder) -> None:

@@ -30,6 +30,8 @@ Kind = Literal["brief", "cite"]
 NONE_CELL = "—"
 # Written under a section heading whose list is empty, so a reviewer sees it was checked.
 NONE_LINE = "None."
+# The status of a sentence with citations that support only part of it.
+PARTLY = "partly supported"
 SENTENCE_HEADER = ("#", "Sentence", "Status", "Sources cited", "Supporting sentence (score)")
 DISAGREEMENT_HEADER = ("Kind", "Check", "Similarity", "One source", "Another source")
 SUPPRESSED_HEADER = ("Claim", "Source", "Credibility", "Reason")
@@ -68,14 +70,19 @@ def counted(number: int, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
+def verdict_counts(sentences: Sequence[BriefSentence]) -> str:
+    """`1 supported, 2 unsupported` for a cited draft, with `1 partly supported` between
+    them when some sentence is cited but not fully supported."""
+    supported = sum(s.supported for s in sentences)
+    partly = sum(not s.supported and bool(s.citations) for s in sentences)
+    middle = f"{partly} {PARTLY}, " if partly else ""
+    return f"{supported} supported, {middle}{len(sentences) - supported - partly} unsupported"
+
+
 def _header(brief: Brief, kind: Kind) -> list[str]:
     if kind == "cite":
-        supported = sum(sentence.supported for sentence in brief.sentences)
         total = len(brief.sentences)
-        counts = (
-            f"{counted(total, 'draft sentence')}: {supported} supported, "
-            f"{total - supported} unsupported."
-        )
+        counts = f"{counted(total, 'draft sentence')}: {verdict_counts(brief.sentences)}."
         return [heading("Citation audit of the draft: " + brief.title), counts]
     model = escape_text(brief.model) if brief.model else "none"
     lines = [heading("Citation audit: " + brief.title), f"Mode: {brief.mode}; model: {model}."]
@@ -146,7 +153,7 @@ def _sentence_row(number: int, sentence: BriefSentence, sources: dict[str, Sourc
         why = f"unsupported: {escape_cell(sentence.reason)}" if sentence.reason else "unsupported"
         return [str(number), text, why, NONE_CELL, _nearest(sentence, sources)]
     if not sentence.supported:
-        status = f"partly supported: {escape_cell(sentence.reason or '')}"
+        status = escape_cell(sentence.reason or PARTLY)
     elif sentence.low_credibility_only:
         status = "low-credibility sources only"
     else:

@@ -11,7 +11,7 @@ from pathlib import Path
 from briefing.errors import OutputError
 from briefing.models import Brief, Digest, Draft
 from briefing.render import outset
-from briefing.render.audit import counted, render_audit_md
+from briefing.render.audit import counted, render_audit_md, verdict_counts
 from briefing.render.brief_md import render_brief_md
 from briefing.render.cited import render_cited_md
 from briefing.render.digest import render_digest_json, render_digest_md, render_feed
@@ -134,9 +134,7 @@ def brief_summary(brief: Brief, out_dir: Path) -> str:
 
 def cite_summary(brief: Brief, out_dir: Path) -> str:
     """One line for stderr: how many draft sentences the articles support, and where."""
-    supported = sum(sentence.supported for sentence in brief.sentences)
-    unsupported = len(brief.sentences) - supported
     return (
-        f"{counted(len(brief.sentences), 'sentence')}, {supported} supported, "
-        f"{unsupported} unsupported; wrote cited.md, audit.md, cited.json to {out_dir}"
+        f"{counted(len(brief.sentences), 'sentence')}, {verdict_counts(brief.sentences)}; "
+        f"wrote cited.md, audit.md, cited.json to {out_dir}"
     )

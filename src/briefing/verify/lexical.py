@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from itertools import pairwise
+from typing import NamedTuple
 
 from briefing.language import data_lines, english_stop_words, stem
 
@@ -720,11 +721,22 @@ def _name_found(
     return any(_has_name(a, words) for a in who) and all(_has_name(a, near) for a in who)
 
 
+class Gap(NamedTuple):
+    """A name, number or quoted phrase of a sentence that no supporting sentence holds."""
+
+    kind: str  # "number", "name" or "quoted words"
+    words: str
+
+    def __str__(self) -> str:
+        verb = "are" if self.kind == "quoted words" else "is"
+        return f"{self.kind} {self.words!r} {verb} in no supporting sentence"
+
+
 def missing(
     query: Features, supporters: Sequence[Features], context: Sequence[frozenset[str]]
-) -> str | None:
-    """The first name, number or quoted phrase of `query` that no supporting sentence holds,
-    described for the audit; None when all are found.
+) -> Gap | None:
+    """The first name, number or quoted phrase of `query` that no supporting sentence holds
+    (its `str` describes it for the audit); None when all are found.
 
     A name counts when one of its words is in a supporting sentence and the rest are there
     or elsewhere in a supporting article (`context`): "Xi Jinping" is found when the sentence
@@ -736,16 +748,16 @@ def missing(
     # is the fact itself. Calibrated on the tuning split (docs/aligner.md).
     absent = sorted(query.numbers - frozenset().union(*(s.numbers for s in supporters)))
     if absent:
-        return f"number {absent[0]!r} is in no supporting sentence"
+        return Gap("number", absent[0])
     reporter = _reported_at(query)
     for chunk in query.names:
         if chunk.position < reporter:
             continue
         if chunk.certain and not _name_found(chunk, [query, *supporters], words, near):
-            return f"name {' '.join(chunk.tokens)!r} is in no supporting sentence"
+            return Gap("name", " ".join(chunk.tokens))
     for quote in query.quotes:
         if not any(f" {quote} " in s.plain for s in supporters):
-            return f"quoted words {quote!r} are in no supporting sentence"
+            return Gap("quoted words", quote)
     return None
 
 
