@@ -102,6 +102,18 @@ def test_a_missing_number_is_no_conflict_but_is_not_covered() -> None:
     assert not covered(query, [candidate], [candidate.words])
 
 
+def test_a_number_word_before_a_hyphened_unit_is_the_number() -> None:
+    # "a six-month wait" says 6 as "six months" does; "twenty-five" is not 20 and 5.
+    def numbers(text: str) -> list[str]:
+        return sorted(LEXICON.features(text).numbers)
+
+    assert numbers("after a six-month wait") == numbers("after six months") == ["6"]
+    assert numbers("a three-hour interview") == numbers("a 3-hour podcast") == ["3"]
+    assert numbers("twenty-five people and a two-thirds majority") == []
+    assert clash("Xi spoke for three hours.", "Xi gave a three-hour speech.") is None
+    assert clash("Xi spoke for four hours.", "Xi gave a three-hour speech.") == "number differs"
+
+
 def test_a_different_day_conflicts() -> None:
     assert clash("Xi spoke on Tuesday.", "Xi spoke on Wednesday.") == "date differs"
 
@@ -360,7 +372,9 @@ def test_numbers_written_differently_are_one_number() -> None:
     assert LEXICON.features("The fund paid $12m.").numbers == {"12000000"}
     assert LEXICON.features("The fund paid $12 million.").numbers == {"12000000"}
     assert LEXICON.features("Seven people were hurt.").numbers == {"7"}
-    assert LEXICON.features("a four-star general").numbers == frozenset()
+    # A number word before a hyphened unit is the number, as digits there are.
+    assert LEXICON.features("a four-star general").numbers == {"4"}
+    assert LEXICON.features("a 4-star general").numbers == {"4"}
     assert clash("Seven people were hurt.", "7 people were hurt.") is None
 
 

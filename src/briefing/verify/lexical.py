@@ -79,12 +79,25 @@ _NUMBER_WORDS = {
     "thirty": "30",
     "forty": "40",
     "fifty": "50",
+    "sixty": "60",
+    "seventy": "70",
+    "eighty": "80",
+    "ninety": "90",
     "hundred": "100",
     "thousand": "1000",
     "million": "1000000",
     "billion": "1000000000",
     "dozen": "12",
 }
+# A number word hyphened to one of these is part of a bigger number ("twenty-five",
+# "one-third") and stays a word; hyphened to anything else it is the number ("a six-month
+# wait", "a three-hour interview": 6 and 3, as "six months" and "3-hour" are).
+_NUMBER_PARTS = frozenset(_SMALL_NUMBERS) | _word_set(
+    "thirty forty fifty sixty seventy eighty ninety hundred thousand million billion dozen "
+    "half third thirds quarter quarters fourth fourths fifth fifths"
+)
+_HYPHEN_AFTER = re.compile(r"-([^\W\d_]+)")
+_HYPHEN_BEFORE = re.compile(r"([^\W\d_]+)-$")
 _DATE_WORDS = _word_set(
     "monday tuesday wednesday thursday friday saturday sunday january february march april "
     "may june july august september october november december jan feb mar apr jun jul aug sep "
@@ -401,8 +414,7 @@ def _tokenise(text: str) -> tuple[_Token, ...]:
         gap = normal[previous_end : match.start()]
         previous_end = match.end()
         word = (raw[:-2] if raw.endswith("'s") else raw).lower()
-        compound = normal[match.end() : match.end() + 1] == "-" or gap.endswith("-")
-        word = word if compound else _NUMBER_WORDS.get(word, word)
+        word = word if _in_number(normal, match) else _NUMBER_WORDS.get(word, word)
         if word[0].isdigit():
             word = word.replace(",", "")
         stripped = gap.strip()
@@ -416,6 +428,13 @@ def _tokenise(text: str) -> tuple[_Token, ...]:
             )
         )
     return tuple(tokens)
+
+
+def _in_number(text: str, match: re.Match[str]) -> bool:
+    """The word is hyphened to a number word, as part of a bigger number (`_NUMBER_PARTS`)."""
+    after = _HYPHEN_AFTER.match(text, match.end())
+    before = _HYPHEN_BEFORE.search(text, 0, match.start())
+    return any(m is not None and m.group(1).lower() in _NUMBER_PARTS for m in (after, before))
 
 
 def _is_content(word: str, stops: frozenset[str]) -> bool:
