@@ -122,6 +122,23 @@ def test_a_different_actor_conflicts() -> None:
     assert clash("Biden backed Putin's bid.", "Xi backed Putin's bid.") == "name differs"
 
 
+def test_a_name_the_other_sentence_adds_elsewhere_is_no_different_actor() -> None:
+    # "the agency" stands where "The FDA" is; Pfizer is named in another place, not instead
+    # of anyone: no conflict. Someone else in the same place still is one.
+    assert (
+        clash(
+            "The FDA has scheduled a meeting of its advisory board for Oct. 26 to consider "
+            "the authorization.",
+            "The agency tentatively scheduled a meeting on Oct. 26 to consider the request "
+            "from Pfizer.",
+        )
+        is None
+    )
+    assert clash("Ryabkov met Donfried in Moscow.", "Ryabkov met Sullivan in Moscow.") == (
+        "name differs"
+    )
+
+
 def test_flipped_negation_conflicts() -> None:
     query = "The Kremlin has announced plans to invade Ukraine."
     assert clash(query, ARTICLES["ap"][2]) == "negation differs"

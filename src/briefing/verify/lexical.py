@@ -648,10 +648,13 @@ def _found(chunk: NameChunk, words: frozenset[str]) -> bool:
 
 
 def _names_differ(query: Features, candidate: Features) -> bool:
-    """Each side names someone the other does not: a different actor, not a missing one.
-    Places are left out ("Russia" / "the country"); `covered` still wants them found."""
+    """Each side names, in the other's words, someone the other does not (`_replaced` both
+    ways): a different actor in the same place, not a missing one, nor a name the other adds
+    elsewhere ("The FDA scheduled a meeting" / "The agency scheduled a meeting on Pfizer's
+    request"). Places are left out ("Russia" / "the country"); `covered` still wants them
+    found."""
     return any(_replaced(c, query, candidate) for c in _actors(query)) and any(
-        not _found(c, query.words) for c in _actors(candidate)
+        _replaced(c, candidate, query) for c in _actors(candidate)
     )
 
 
