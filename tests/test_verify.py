@@ -483,6 +483,52 @@ def test_only_units_clearly_above_the_threshold_are_cited_for_the_rest(minilm: E
     assert strict.citations == ("ap",) and strict.unsupported_parts == ("number '300'",)
 
 
+def small_aligner(embedder: Embedder, articles: dict[str, list[str]]) -> Aligner:
+    """An aligner over `articles`, every source equally credible and independent."""
+    sentences = [
+        sentence(sid, i, text) for sid, texts in articles.items() for i, text in enumerate(texts)
+    ]
+    vectors = embedder.encode([s.text for s in sentences])
+    sources = {sid: source(sid, 0.8) for sid in articles}
+    independent = {sid: sid for sid in articles}
+    config = BriefingConfig().verify
+    return Aligner(story(sentences, sources, independent, vectors), embedder, config)
+
+
+SAID_BY_STOLTENBERG = (
+    "Moscow has gathered tens of thousands of troops near the border with Ukraine, "
+    "NATO's Jens Stoltenberg said."
+)
+
+
+def test_a_unit_naming_other_places_is_not_cited_for_the_rest(minilm: Embedder) -> None:
+    articles = {
+        "ap": ["Moscow has gathered tens of thousands of troops near the border with Ukraine."],
+        "other": ["Minsk has gathered tens of thousands of troops near the border with Poland."],
+    }
+    aligner = small_aligner(minilm, articles)
+    (drafted,) = aligner.align_every_part([SAID_BY_STOLTENBERG])
+    assert drafted.citations == ("ap",)
+    assert drafted.unsupported_parts == ("name 'nato jens stoltenberg'",)
+
+
+def test_a_weaker_unit_with_another_speaker_does_not_block_the_rest(minilm: Embedder) -> None:
+    # The article nearest the sentence supports all of it but the speaker; a weaker one that
+    # names another speaker does not undo that. A unit nearer than the supporter that says
+    # otherwise would (tests/test_cli_cite.py: "the 2024 Winter Olympics").
+    articles = {
+        "ap": ["Moscow has gathered tens of thousands of troops near the border with Ukraine."],
+        "other": ["Moscow has gathered troops near the border, Jake Sullivan said on Tuesday."],
+    }
+    aligner = small_aligner(minilm, articles)
+    examined = aligner.examine_units(SAID_BY_STOLTENBERG, [(0,), (1,)])
+    other = examined.whole["other"].judgement
+    assert other.conflict == "name differs" and other.score >= aligner.thresholds.support
+    assert other.score < examined.whole["ap"].judgement.score
+    (drafted,) = aligner.align_every_part([SAID_BY_STOLTENBERG])
+    assert drafted.citations == ("ap",) and not drafted.supported
+
+
 def test_a_fact_spread_over_two_adjacent_sentences_is_supported(minilm: Embedder) -> None:
     texts = [
         "The foreign minister arrived in Oslo on Monday for two days of talks.",

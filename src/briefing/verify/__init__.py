@@ -36,6 +36,7 @@ from briefing.models import (
     Suppressed,
 )
 from briefing.verify.lexical import (
+    NUMBER_CONFLICT,
     Features,
     Gap,
     Judgement,
@@ -432,21 +433,24 @@ class Aligner:
             held = held or kept
             gap = gap or joint_gap
         if gap is not None and not unsupported:
-            contradicted = any(
-                m.judgement.conflict is not None and m.judgement.score >= t.support
-                for m in whole.values()
-            )
-            return self._detail_missing(gap, held if every_part and not contradicted else [])
+            return self._detail_missing(query, gap, held if every_part else [], whole)
         return self._unsupported(query, whole, joint, unsupported)
 
-    def _detail_missing(self, gap: Gap, cited: list[Cited]) -> Verdict:
+    def _detail_missing(
+        self, query: Features, gap: Gap, cited: list[Cited], whole: Mapping[str, Match]
+    ) -> Verdict:
         """The sources support all of the sentence but a name, number or quote no cited unit
-        holds. A brief sentence is then unsupported; a person's draft cites the units that
-        clearly support the rest (PARTIAL_MARGIN), partly supported, with that detail named
-        (ALCE's partial support), unless `cited` is empty: an article that would support it
-        says otherwise ("the 2024 Olympics" where one says 2022)."""
+        holds. A brief sentence is then unsupported. A person's draft cites the units that
+        clearly support the rest (PARTIAL_MARGIN) and hold every other name, number and quote
+        of what they are cited for, partly supported, with that detail named (ALCE's partial
+        support), unless an article says otherwise (`_contradicted`)."""
         floor = self.thresholds.support + PARTIAL_MARGIN
-        cited = [c for c in cited if c[1].judgement.score >= floor]
+        cited = [
+            c for c in cited if c[1].judgement.score >= floor and self._lacks_at_most(query, c, gap)
+        ]
+        best = max((c[1].judgement.score for c in cited), default=0.0)
+        if self._contradicted(gap, best, whole):
+            cited = []
         if not cited:
             return Verdict([], False, [], str(gap))
         part = f"{gap.kind} {gap.words!r}"
@@ -568,6 +572,31 @@ class Aligner:
             f"no source sentence says it (best support score {j.score:.2f}, "
             f"needs {self.thresholds.support:.2f})",
         )
+
+    def _lacks_at_most(self, query: Features, citation: Cited, gap: Gap) -> bool:
+        """The cited unit holds every name, number and quote of the sentence (or of the part
+        it is cited for) but `gap`; a source cited "in part" never stands for the rest."""
+        source_id, match, part = citation
+        if part == "in part":
+            return False
+        asked = query if part is None else self._lexicon.features(part)
+        found = missing(asked, [self._feature(match.unit)], [self._article_words(source_id)])
+        return found is None or found == gap
+
+    def _contradicted(self, gap: Gap, best: float, whole: Mapping[str, Match]) -> bool:
+        """Some article's unit is closer to the sentence than the best cited one but conflicts
+        with it, or, for a missing number, gives another number for the same fact ("the 2024
+        Olympics" where one says 2022)."""
+        for match in whole.values():
+            j = match.judgement
+            if j.conflict is None:
+                continue
+            if j.score >= best:
+                return True
+            other_number = gap.kind == "number" and j.conflict == NUMBER_CONFLICT
+            if other_number and j.score >= self.thresholds.support:
+                return True
+        return False
 
     def _capped(
         self,

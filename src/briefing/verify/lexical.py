@@ -573,11 +573,15 @@ def joined(first: Features, second: Features) -> Features:
     )
 
 
+# The conflict of two sentences that give different numbers for what they share.
+NUMBER_CONFLICT = "number differs"
+
+
 def conflict(query: Features, candidate: Features) -> str | None:
     """Why `candidate` contradicts `query`, or None. Missing details are no conflict (the
     sentence may say more than one source does); details that differ are."""
     if _differ(query.numbers, candidate.numbers):
-        return "number differs"
+        return NUMBER_CONFLICT
     if _dates_differ(query.dates, candidate.dates):
         return "date differs"
     if _names_differ(query, candidate):
