@@ -89,13 +89,11 @@ _NUMBER_WORDS = {
     "billion": "1000000000",
     "dozen": "12",
 }
-# A number word hyphened to one of these is part of a bigger number ("twenty-five",
-# "one-third") and stays a word; hyphened to anything else it is the number ("a six-month
-# wait", "a three-hour interview": 6 and 3, as "six months" and "3-hour" are).
-_NUMBER_PARTS = frozenset(_SMALL_NUMBERS) | _word_set(
-    "thirty forty fifty sixty seventy eighty ninety hundred thousand million billion dozen "
-    "half third thirds quarter quarters fourth fourths fifth fifths"
-)
+# A number word hyphened to a unit of time is the number ("a six-month wait", "a three-hour
+# interview": 6 and 3, as "six months" and "3-hour" are); hyphened to anything else it stays a
+# word: part of a bigger number ("twenty-five", "two-thirds") or of a description ("a
+# four-star general", "a two-term senator"), which is no count the story reports.
+_TIME_UNITS = _word_set("second minute hour day night week month year decade")
 _HYPHEN_AFTER = re.compile(r"-([^\W\d_]+)")
 _HYPHEN_BEFORE = re.compile(r"([^\W\d_]+)-$")
 _DATE_WORDS = _word_set(
@@ -414,7 +412,7 @@ def _tokenise(text: str) -> tuple[_Token, ...]:
         gap = normal[previous_end : match.start()]
         previous_end = match.end()
         word = (raw[:-2] if raw.endswith("'s") else raw).lower()
-        word = word if _in_number(normal, match) else _NUMBER_WORDS.get(word, word)
+        word = word if _hyphened(normal, match) else _NUMBER_WORDS.get(word, word)
         if word[0].isdigit():
             word = word.replace(",", "")
         stripped = gap.strip()
@@ -430,11 +428,12 @@ def _tokenise(text: str) -> tuple[_Token, ...]:
     return tuple(tokens)
 
 
-def _in_number(text: str, match: re.Match[str]) -> bool:
-    """The word is hyphened to a number word, as part of a bigger number (`_NUMBER_PARTS`)."""
+def _hyphened(text: str, match: re.Match[str]) -> bool:
+    """The word is hyphened to another, and that word is no unit of time (`_TIME_UNITS`)."""
     after = _HYPHEN_AFTER.match(text, match.end())
-    before = _HYPHEN_BEFORE.search(text, 0, match.start())
-    return any(m is not None and m.group(1).lower() in _NUMBER_PARTS for m in (after, before))
+    if after is not None:
+        return after.group(1).lower() not in _TIME_UNITS
+    return _HYPHEN_BEFORE.search(text, 0, match.start()) is not None
 
 
 def _is_content(word: str, stops: frozenset[str]) -> bool:
