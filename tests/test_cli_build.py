@@ -72,19 +72,15 @@ def test_seed_brief_covers_the_olympics_visit_and_the_boycott(seeds_brief: Path)
     assert re.search(r"Olympics", text) and re.search(r"boycott", text)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 13, missed since merging issue 12's verifier: the seed brief leaves out the "
-    "planned visit, Xi's full support and the troop gathering for a deputy minister's meeting, "
-    "Ushakov's threats and Kiev's claims; the required facts take 194 of the 200 words and score "
-    "2.5% below the chosen brief (docs/benchmarks.md, third session); open",
-)
 def test_seed_brief_covers_the_planned_visit_and_xi_s_full_support(seeds_brief: Path) -> None:
     text = " ".join(
         s["text"] for s in json.loads((seeds_brief / "brief.json").read_text())["sentences"]
     )
+    # Issue 13: a claim is printed only by a sentence that states all of it, so the claims of
+    # the visit, Xi's full support and the troop build-up print their own facts.
     assert re.search(r"Putin.s planned visit|attend the 2022 Winter Olympics", text)
     assert re.search(r"fully supported|fully supports", text)
+    assert re.search(r"troop buildup|troop build-up|gathering of Russian troops", text)
 
 
 def test_seed_claims_only_rt_makes_are_suppressed(seeds_brief: Path) -> None:

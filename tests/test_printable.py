@@ -9,6 +9,7 @@ from briefing.compose.base import ComposeInput
 from briefing.compose.extractive import ExtractiveComposer
 from briefing.compose.printable import Wording, clean_title, headline, printable
 from briefing.config import BriefingConfig
+from briefing.models import Evidence
 from records import claim, sentence, source
 
 
@@ -313,3 +314,27 @@ def test_two_attributed_lines_share_their_attribution_without_retelling_a_fact()
         f"{first.text[:-1]}, according to a news analysis.",
         f"{other.text[:-1]}, according to a news analysis.",
     ]
+
+
+def test_a_claim_is_printed_by_another_source_only_where_that_sentence_states_all_of_it() -> None:
+    # The member needs the sentence before it ("He"); another outlet's sentence stands in only
+    # where the matcher found it states all of the claim on its own, never where it supports a
+    # part of it or needs the sentence after it: it would tell another fact under this claim.
+    member = sentence("ap", 3, "He said the proposals were handed to Karen Donfried on Wednesday.")
+    other = sentence(
+        "bbc", 0, "Sergei Ryabkov handed the Russian proposals to Karen Donfried on Wednesday."
+    )
+    sources = {"ap": source("ap", 0.9), "bbc": source("bbc", 0.9)}
+    base = claim("C1", member.text, [member])
+
+    def printed(**found: object) -> object:
+        evidence = Evidence(
+            source_id="bbc", sentence=other.text, score=0.7, sentence_id=other.id, **found
+        )
+        widened = base.model_copy(update={"evidence": (*base.evidence, evidence)})
+        return printable(widened, Wording.of({s.id: s for s in (member, other)}, sources))
+
+    assert printed().sentence == other
+    assert printed(part="in part").sentence is None
+    assert printed(part="the proposals were handed to Karen Donfried").sentence is None
+    assert printed(sentence_ids=("bbc:0", "bbc:1")).sentence is None

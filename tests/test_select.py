@@ -9,7 +9,7 @@ from briefing import disagree
 from briefing.config import BriefConfig, RankConfig, load_config
 from briefing.embed import Embedder
 from briefing.language import content_words
-from briefing.models import Claim, Sentence
+from briefing.models import Claim, Evidence, Sentence
 from briefing.rank import select
 from briefing.rank.select import (
     MAX_REFILLS,
@@ -119,6 +119,34 @@ def test_the_lead_fact_comes_first_even_when_it_scores_lower() -> None:
     story = _story(sents, claims)
     assert _select(claims, story, words=100)[0] == "C1"
     assert _select(claims, story, words=100, lead_first=False) == ["C2", "C1"]
+
+
+def test_a_lead_that_states_only_part_of_a_claim_does_not_make_it_the_lead_fact() -> None:
+    # The matcher cites both outlets' leads for the protest claim (no headline tips the
+    # balance): "in part", the leads tell another fact, and the pact stays the lead fact; as
+    # evidence that states all of the claim, they make the protest the lead fact.
+    sents = [
+        sentence("ap", 0, "Leaders agreed on a trade pact at the summit on Saturday.", 0.0),
+        sentence("bbc", 0, "The trade pact was agreed at the summit on Saturday.", 0.0),
+        sentence("ap", 1, "Protesters gathered outside the summit venue before dawn.", 0.5),
+        sentence("bbc", 1, "Protesters gathered outside the summit venue on Saturday.", 0.5),
+    ]
+    pact = _scored(claim("C1", sents[0].text, sents[0:2], 0.0), 0.5)
+    protest = _scored(claim("C2", sents[2].text, sents[2:4], 0.5), 0.9)
+
+    def lead(part: str | None) -> str:
+        cited = tuple(
+            Evidence(source_id=s.source_id, sentence=s.text, score=0.6, sentence_id=s.id, part=part)
+            for s in sents[:2]
+        )
+        widened = protest.model_copy(update={"evidence": (*protest.evidence, *cited)})
+        claims = [widened, pact]
+        vectors = {c.id: np.eye(2)[n] for n, c in enumerate(claims)}
+        untitled = {"ap": source("ap", 0.95), "bbc": source("bbc", 0.9)}
+        return _select(claims, Selection(story_of(sents, untitled), vectors, BriefConfig()), 100)[0]
+
+    assert lead("in part") == "C1"
+    assert lead(None) == "C2"
 
 
 def test_conflicting_figures_are_not_set_side_by_side_the_latest_stays() -> None:

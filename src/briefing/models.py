@@ -141,6 +141,12 @@ class Evidence(Record):
     # Why this source was not cited although it scored as support (a lexical veto).
     reason: str | None = None
 
+    @property
+    def states_all(self) -> bool:
+        """Its sentence alone states all of what it supports: not a part of it ("in part", or
+        one fact of a fused sentence), nor only when read with the sentence after it."""
+        return self.part is None and not self.sentence_ids
+
 
 class Claim(Record):
     """Sentences across articles that say the same thing, and the sources that support it."""

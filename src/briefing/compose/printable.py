@@ -193,8 +193,11 @@ class Printed:
 
 
 def candidates(claim: Claim, sentences: Mapping[str, Sentence]) -> list[Sentence]:
-    """The claim's members and its evidence in other sources, the seed first."""
-    evidence = [e.sentence_id for e in claim.evidence if e.sentence_id is not None]
+    """The claim's members and the sentences of other sources that state all of it
+    (`Evidence.states_all`), the seed first. A sentence that supports only a part of the claim
+    tells another fact: printed for this claim, it would tell that fact under this claim's
+    support (the seed brief printed its lead for a claim about the troop build-up)."""
+    evidence = [e.sentence_id for e in claim.evidence if e.sentence_id and e.states_all]
     ids = dict.fromkeys([*claim.member_ids, *evidence])
     return [sentences[i] for i in ids if i in sentences]
 

@@ -262,8 +262,10 @@ def weights(pool: Sequence[Candidate], given: Selection, config: RankConfig) -> 
 
 def lead_fact(pool: Sequence[Candidate], given: Selection, budget: int) -> Candidate | None:
     """What the most credible outlets lead with: credibility of each news article whose first
-    sentence the claim holds, plus each news headline's share of concepts the sentence repeats
-    (an opinion column leads with its view, not with what happened)."""
+    sentence the claim holds (a member, or evidence that states all of it: a lead that states
+    only a part of the claim leads with another fact), plus each news headline's share of
+    concepts the sentence repeats (an opinion column leads with its view, not with what
+    happened)."""
     sources = given.story.sources
     news = {i for i, source in sources.items() if source.kind != "opinion"}
     firsts = {
@@ -278,7 +280,8 @@ def lead_fact(pool: Sequence[Candidate], given: Selection, budget: int) -> Candi
     ]
 
     def strength(candidate: Candidate) -> tuple[float, float]:
-        ids = {*candidate.claim.member_ids, *(e.sentence_id for e in candidate.claim.evidence)}
+        claim = candidate.claim
+        ids = {*claim.member_ids, *(e.sentence_id for e in claim.evidence if e.states_all)}
         led = sum(firsts.get(i, 0.0) for i in ids if i is not None)
         echoed = sum(
             weight * len(found & candidate.concepts) / len(found)
