@@ -195,6 +195,7 @@ def check_brief(
         tally.short_where_allowed += passing >= MIN_BRIEF_SENTENCES
         tally.short_where_allowed_by_words += distinct_facts(raw) >= MIN_BRIEF_SENTENCES
         tally.briefs[-1]["short, sources allow 4"] = passing >= MIN_BRIEF_SENTENCES
+        tally.briefs[-1]["distinct printable facts"] = passing
     title_problems = _title_problems(brief)
     if title_problems:
         tally.titles_flagged += 1
@@ -205,7 +206,7 @@ def check_brief(
 def as_printed(sentences: list[str], n: int) -> str:
     """Article sentence `n` as the composer would print it (`printable.reworded`'s rewrites)."""
     text = language.without_back_references(tidy(sentences[n]))
-    return language.name_pronoun_speaker(text, sentences[n - 1] if n else "")
+    return language.name_from_previous(text, sentences[n - 1] if n else "")
 
 
 def distinct_facts(sentences: list[str], embedder: Embedder | None = None) -> int:

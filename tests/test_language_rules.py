@@ -637,3 +637,46 @@ def test_a_camp_named_for_its_leader_is_no_full_name() -> None:
     texts = ["Team Biden wants to start boosters.", "Biden spoke.", "Team Biden said no."]
     assert "Biden" not in language.full_names(texts)
     assert language.full_names([*texts, "Joe Biden spoke."])["Biden"] == "Joe Biden"
+
+
+@pytest.mark.parametrize(
+    ("previous", "text", "printed"),
+    [
+        (
+            "Prime Minister Jane Roe on Tuesday said she would work with other parties.",
+            "Since 2019 she had governed with a minority in the parliament.",
+            "Since 2019 Jane Roe had governed with a minority in the parliament.",
+        ),
+        (
+            "Secretary of Homeland Security Tom Pike is in charge of the border.",
+            "He visited the border town recently and met the mayor.",
+            "Tom Pike visited the border town recently and met the mayor.",
+        ),
+        # Two people before: whom "he" stands for is not known.
+        (
+            "Tom Pike met Jane Roe in Geneva on Wednesday.",
+            "He visited the border town recently and met the mayor.",
+            "He visited the border town recently and met the mayor.",
+        ),
+        # The opening phrase names the person itself.
+        (
+            "Jane Roe spoke in Albany.",
+            "After Smith left the room, he called the police from the car park.",
+            "After Smith left the room, he called the police from the car park.",
+        ),
+    ],
+)
+def test_a_pronoun_subject_is_named_when_the_sentence_before_names_one_person(
+    previous: str, text: str, printed: str
+) -> None:
+    assert language.name_from_previous(text, previous) == printed
+
+
+def test_a_quote_opening_with_this_and_a_noun_needs_the_thing_told_before() -> None:
+    quote = (
+        "“This report is a disappointment to anyone who had hoped for more,” said Sen. Jane Roe."
+    )
+    assert sentence_problems(quote, "The commission released a draft report on Friday.") == []
+    assert language.UNINTRODUCED in sentence_problems(quote, "The senate met on Friday.")
+    pronoun = "“This is a disappointment to anyone who had hoped for more,” said Sen. Jane Roe."
+    assert NEEDS_CONTEXT in sentence_problems(pronoun, "The commission released a report.")

@@ -233,6 +233,13 @@ _TIME_ANCHOR_WORDS = (
     r"a (?:day|week|night) (?:earlier|later|before)(?!\s+(?:the|a|an|his|her|their|its)\b)"
 )
 _TIME_ANCHOR = re.compile(rf"\b(?:{_TIME_ANCHOR_WORDS})\b", re.IGNORECASE)
+# A quotation opening with "This" or "That" before a noun ("“This report is a disappointment
+# ...,” said Sen. Jane Roe"): the speaker's word for the thing the story is about, read like
+# "The report" (`unintroduced_reference`: the brief must have told of a report before).
+_QUOTED_DEMONSTRATIVE = re.compile(
+    r"^[\"“‘](?:This|That)\s+(?!(?:is|was|will|would|has|had|may|might|can|could|should|"
+    r"must|means|meant|comes|came|includes|included)\b)[a-z]+\b"
+)
 # Connectives a light rewrite may drop without changing what the sentence states, and a time
 # counted from a sentence the brief may not print ("Hours later,"): what remains is still true.
 _DROPPABLE_OPENER = re.compile(
@@ -647,7 +654,8 @@ def needs_context(text: str) -> bool:
     a definite reference: `unintroduced_reference` reads it against the brief before it."""
     text = strip_dateline(text)
     plain = outside_quotes(text)
-    if DANGLING_OPENER.match(text) or _BACK_REFERENCE.match(plain):
+    opener = DANGLING_OPENER.match(text) and not _QUOTED_DEMONSTRATIVE.match(text)
+    if opener or _BACK_REFERENCE.match(plain):
         return True
     if _demonstrative_shell(plain):
         return True
@@ -780,6 +788,8 @@ def unintroduced_reference(text: str, before: str | None) -> str | None:
     if before is None:
         return None
     tokens = _after_quantifier(_NP_TOKEN.findall(strip_dateline(text).lstrip('"“‘')))
+    if _QUOTED_DEMONSTRATIVE.match(text):
+        tokens[0] = "The"
     if not tokens or tokens[0] != "The":
         return None
     words, after = _noun_phrase(tokens[1:])
@@ -1117,7 +1127,7 @@ def speakers(text: str) -> set[str]:
     plain = outside_quotes(text)
     found: set[str] = set()
     for match in _NAME.finditer(plain):
-        parts = _name_parts(match.group(0))[-MAX_NAME_WORDS:]
+        parts = _person_parts(match.group(0))
         if len(parts) < 2 or any(part in _NOT_FIRST for part in parts):
             continue
         if _SPEECH_AFTER_NAME.match(plain[match.end() :]) or _SPEECH_BEFORE_NAME.search(
@@ -1125,6 +1135,44 @@ def speakers(text: str) -> set[str]:
         ):
             found.add(" ".join(parts))
     return found
+
+
+# A sentence whose subject is "he" or "she", at its start or after a short opening phrase
+# ("He visited Del Rio recently", "Since 2019 he had been working with a minority").
+_PRONOUN_SUBJECT = re.compile(
+    r"^(?:(?P<intro>(?i:since|in|on|by|after|before|during|until|at)\s+(?:[\w.]+\s+){0,3}?|"
+    r"[^,“\"]{3,80},\s+))?(?P<pronoun>[Hh]e|[Ss]he)\s+[a-z]\w*"
+)
+
+
+def _person_parts(run: str) -> list[str]:
+    """The words of a name in a run of capitals: a longer run is a role before a first name
+    and surname ("Homeland Security Alejandro Mayorkas"), as `full_names` reads it."""
+    parts = _name_parts(run)
+    return parts[-2:] if len(parts) > MAX_NAME_WORDS else parts
+
+
+def people(text: str) -> set[str]:
+    """The full names (two or three words) `text` gives, quoted words aside."""
+    found: set[str] = set()
+    for match in _NAME.finditer(outside_quotes(text)):
+        parts = _person_parts(match.group(0))
+        if len(parts) >= 2 and not any(part in _NOT_FIRST for part in parts):
+            found.add(" ".join(parts))
+    return found
+
+
+def name_from_previous(text: str, previous: str) -> str:
+    """`text` with the person its pronoun stands for named as the article's sentence before
+    (`previous`) names them: a speaker ("..., she told ABC", `name_pronoun_speaker`), or a
+    subject ("He visited Del Rio ...") when that sentence names one person alone."""
+    text = name_pronoun_speaker(text, previous)
+    subject = _PRONOUN_SUBJECT.match(text)
+    named = people(previous)
+    if subject is None or len(named) != 1 or re.search(r"\s[A-Z]", subject["intro"] or ""):
+        return text
+    start, end = subject.span("pronoun")
+    return text[:start] + named.pop() + text[end:]
 
 
 def name_pronoun_speaker(text: str, previous: str) -> str:

@@ -30,7 +30,7 @@ from briefing.language import (
     interprets,
     is_attributed,
     is_truncated,
-    name_pronoun_speaker,
+    name_from_previous,
     opinion_reason,
     quoted_passages,
     roles,
@@ -166,7 +166,7 @@ def reworded(sentence: Sentence, wording: Wording) -> str:
     names its writer ("Why it matters, via <analyst>:") turned into that writer's attribution."""
     text, writer = rubric_voice(sentence.text.strip())
     text = without_back_references(tidy(text))
-    text = name_pronoun_speaker(text, wording.previous.get(sentence.id, ""))
+    text = name_from_previous(text, wording.previous.get(sentence.id, ""))
     return _attributed(text, f"according to {writer}") if writer else text
 
 
