@@ -658,6 +658,12 @@ def test_a_camp_named_for_its_leader_is_no_full_name() -> None:
             "He visited the border town recently and met the mayor.",
             "He visited the border town recently and met the mayor.",
         ),
+        # A person introduced by age is a feature's example, not named into the next sentence.
+        (
+            "On Monday evening, 23-year-old Ana Diaz was baking cakes for her customers.",
+            "After finishing the orders, she pulled out her phone to message the courier.",
+            "After finishing the orders, she pulled out her phone to message the courier.",
+        ),
         # The opening phrase names the person itself.
         (
             "Jane Roe spoke in Albany.",
@@ -672,11 +678,10 @@ def test_a_pronoun_subject_is_named_when_the_sentence_before_names_one_person(
     assert language.name_from_previous(text, previous) == printed
 
 
-def test_a_quote_opening_with_this_and_a_noun_needs_the_thing_told_before() -> None:
+def test_a_quote_opening_with_this_and_a_noun_needs_the_sentence_before() -> None:
+    # Tried and dropped (tune reading): "“This report is a disappointment ...,” said Sen. ..."
+    # printed after "The commission is expected to issue a final report" read as that report.
     quote = (
         "“This report is a disappointment to anyone who had hoped for more,” said Sen. Jane Roe."
     )
-    assert sentence_problems(quote, "The commission released a draft report on Friday.") == []
-    assert language.UNINTRODUCED in sentence_problems(quote, "The senate met on Friday.")
-    pronoun = "“This is a disappointment to anyone who had hoped for more,” said Sen. Jane Roe."
-    assert NEEDS_CONTEXT in sentence_problems(pronoun, "The commission released a report.")
+    assert NEEDS_CONTEXT in sentence_problems(quote, "The commission released a draft report.")

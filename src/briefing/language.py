@@ -233,13 +233,6 @@ _TIME_ANCHOR_WORDS = (
     r"a (?:day|week|night) (?:earlier|later|before)(?!\s+(?:the|a|an|his|her|their|its)\b)"
 )
 _TIME_ANCHOR = re.compile(rf"\b(?:{_TIME_ANCHOR_WORDS})\b", re.IGNORECASE)
-# A quotation opening with "This" or "That" before a noun ("“This report is a disappointment
-# ...,” said Sen. Jane Roe"): the speaker's word for the thing the story is about, read like
-# "The report" (`unintroduced_reference`: the brief must have told of a report before).
-_QUOTED_DEMONSTRATIVE = re.compile(
-    r"^[\"“‘](?:This|That)\s+(?!(?:is|was|will|would|has|had|may|might|can|could|should|"
-    r"must|means|meant|comes|came|includes|included)\b)[a-z]+\b"
-)
 # Connectives a light rewrite may drop without changing what the sentence states, and a time
 # counted from a sentence the brief may not print ("Hours later,"): what remains is still true.
 _DROPPABLE_OPENER = re.compile(
@@ -654,8 +647,7 @@ def needs_context(text: str) -> bool:
     a definite reference: `unintroduced_reference` reads it against the brief before it."""
     text = strip_dateline(text)
     plain = outside_quotes(text)
-    opener = DANGLING_OPENER.match(text) and not _QUOTED_DEMONSTRATIVE.match(text)
-    if opener or _BACK_REFERENCE.match(plain):
+    if DANGLING_OPENER.match(text) or _BACK_REFERENCE.match(plain):
         return True
     if _demonstrative_shell(plain):
         return True
@@ -788,8 +780,6 @@ def unintroduced_reference(text: str, before: str | None) -> str | None:
     if before is None:
         return None
     tokens = _after_quantifier(_NP_TOKEN.findall(strip_dateline(text).lstrip('"“‘')))
-    if _QUOTED_DEMONSTRATIVE.match(text):
-        tokens[0] = "The"
     if not tokens or tokens[0] != "The":
         return None
     words, after = _noun_phrase(tokens[1:])
@@ -1165,7 +1155,11 @@ def people(text: str) -> set[str]:
 def name_from_previous(text: str, previous: str) -> str:
     """`text` with the person its pronoun stands for named as the article's sentence before
     (`previous`) names them: a speaker ("..., she told ABC", `name_pronoun_speaker`), or a
-    subject ("He visited Del Rio ...") when that sentence names one person alone."""
+    subject ("He visited Del Rio ...") when that sentence names one person alone. A person
+    that sentence introduces by age is a feature's example (`aged_person`): never named into
+    another sentence."""
+    if aged_person(previous) is not None:
+        return text
     text = name_pronoun_speaker(text, previous)
     subject = _PRONOUN_SUBJECT.match(text)
     named = people(previous)
