@@ -550,6 +550,15 @@ def test_a_person_introduced_by_age_is_found(text: str, person: str | None) -> N
             "In particular, the new rule bans flavoured vapes in every state from June.",
             "The new rule bans flavoured vapes in every state from June.",
         ),
+        (
+            "Rural hospitals, in particular, will lose staff when the mandate starts.",
+            "Rural hospitals will lose staff when the mandate starts.",
+        ),
+        # Inside a clause without its commas the words stay.
+        (
+            "The rule bans vapes, and in particular flavoured ones, from June.",
+            "The rule bans vapes, and in particular flavoured ones, from June.",
+        ),
         # A time that names its own anchor stays.
         (
             "Earlier this month, the health agency set a goal of ten percent by May.",

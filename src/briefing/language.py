@@ -243,7 +243,9 @@ _DROPPABLE_OPENER = re.compile(
     r"\s*,?\s+(?=[\"“A-Z])",
     re.IGNORECASE,
 )
-_DROPPABLE_INSIDE = re.compile(r",\s*(?:meanwhile|however|in turn|too),\s*|\s+also(?=\s+\w)", re.I)
+_DROPPABLE_INSIDE = re.compile(
+    r",\s*(?:meanwhile|however|in turn|too|in particular),\s*|\s+also(?=\s+\w)", re.I
+)
 # "also", "too", "again", "instead" and a contrasting "though," early in a sentence refer back
 # to something said before it ("In practice, though, the military got it wrong").
 _BACK_REFERENCE = re.compile(
