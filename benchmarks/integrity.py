@@ -43,7 +43,9 @@ from briefing.compose.printable import (
     OPINION_TITLE_LABEL,
     clean_title,
     neutral_headline,
+    tidy,
 )
+from briefing.embed import Embedder
 from briefing.models import Brief
 from devset import DEV_SET, PARTS, Cluster, in_part, load_clusters, write_cluster
 
@@ -53,8 +55,12 @@ ANALYSIS_AS_FACT = "news analysis stated as fact"
 TITLE_RULE = "title: suffix, loaded word, uncited headline or a sentence"
 DATES_RULE = "sources days apart, no period stated"
 # A brief "where the sources allow" 4 sentences: the story's credible (high or medium)
-# articles hold at least this many sentences that pass every rule on their own and do not
-# retell one another (sharing SAME_FACT_OVERLAP of their content words).
+# articles hold at least this many sentences that pass every rule on their own, as the
+# composer would print them (dateline and connectives off, a pronoun speaker named from the
+# article's sentence before), and do not retell one another: sharing SAME_FACT_OVERLAP of
+# their content words, or (with an embedder) close in meaning as the embedder's calibration
+# reads reports of one fact in different words (`Calibration.disagreement`: three outlets'
+# paraphrased leads are one fact, which word overlap alone counted as three).
 MIN_BRIEF_SENTENCES = 4
 SAME_FACT_OVERLAP = 0.5
 # Share of a printed sentence's content words found in an article sentence for that sentence
@@ -82,6 +88,8 @@ class Tally:
     by_rule: Counter[str] = field(default_factory=Counter)
     short_briefs: int = 0
     short_where_allowed: int = 0
+    # The yardstick of earlier rounds: raw article sentences, retellings by shared words only.
+    short_where_allowed_by_words: int = 0
     titles_flagged: int = 0
     opinion_sources: int = 0
     opinion_detected: int = 0
@@ -110,6 +118,16 @@ def anecdote(text: str, bodies: dict[str, list[str]]) -> bool:
     return len(naming) < NEWS_SUBJECT_SOURCES
 
 
+def attributed(text: str, article: list[str]) -> bool:
+    """`text` carries an opinion attribution, or names the writer a rubric of its article
+    gives ("Why it matters, via Axios' Jane Roe: ..." printed "..., according to Axios' Jane
+    Roe.")."""
+    writers = {language.rubric_voice(sentence)[1] for sentence in article} - {None}
+    return any(said in text for said in ATTRIBUTIONS) or any(
+        f"according to {writer}" in text for writer in writers
+    )
+
+
 def wording_source(text: str, brief: Brief, bodies: dict[str, list[str]]) -> str | None:
     """The source whose sentence shares most content words with the printed text."""
     words = language.content_words(text)
@@ -123,10 +141,16 @@ def wording_source(text: str, brief: Brief, bodies: dict[str, list[str]]) -> str
 
 
 def check_brief(
-    brief: Brief, texts: dict[str, str], opinion: dict[str, str], tally: Tally, story: str
+    brief: Brief,
+    texts: dict[str, str],
+    opinion: dict[str, str],
+    tally: Tally,
+    story: str,
+    embedder: Embedder | None = None,
 ) -> None:
     """Flag every sentence of `brief`; `texts` are the articles' bodies by source id, `opinion`
-    the dev set's tag (OPINION or ANALYSIS) of the sources that have one."""
+    the dev set's tag (OPINION or ANALYSIS) of the sources that have one; `embedder` (when
+    given) also reads two article sentences close in meaning as one fact."""
     from briefing.sentences import Splitter
 
     splitter = Splitter()
@@ -143,7 +167,7 @@ def check_brief(
         if anecdote(sentence.text, bodies):
             rules.append(language.ANECDOTE)
         origin = wording_source(sentence.text, brief, bodies)
-        if origin in opinion and not any(said in sentence.text for said in ATTRIBUTIONS):
+        if origin in opinion and not attributed(sentence.text, bodies[origin]):
             rules.append(OPINION_AS_FACT if opinion[origin] == "OPINION" else ANALYSIS_AS_FACT)
         written += " " + sentence.text
         tally.sentences += 1
@@ -152,16 +176,26 @@ def check_brief(
             tally.by_rule.update(rules)
             tally.examples.append({"story": story, "sentence": sentence.text, "rules": rules})
     credible = [
-        s
+        as_printed(sentences, n)
         for source in brief.sources
         if source.credibility_label in ("high", "medium")
-        for s in bodies.get(source.id, [])
+        for sentences in [bodies.get(source.id, [])]
+        for n in range(len(sentences))
     ]
-    passing = distinct_facts([s for s in credible if not language.sentence_problems(s)])
+    passing = distinct_facts([s for s in credible if not language.sentence_problems(s)], embedder)
     if len(brief.sentences) < MIN_BRIEF_SENTENCES:
+        raw = [
+            s
+            for source in brief.sources
+            if source.credibility_label in ("high", "medium")
+            for s in bodies.get(source.id, [])
+            if not language.sentence_problems(s)
+        ]
         tally.short_briefs += 1
         tally.short_where_allowed += passing >= MIN_BRIEF_SENTENCES
+        tally.short_where_allowed_by_words += distinct_facts(raw) >= MIN_BRIEF_SENTENCES
         tally.briefs[-1]["short, sources allow 4"] = passing >= MIN_BRIEF_SENTENCES
+        tally.briefs[-1]["distinct printable facts"] = passing
     title_problems = _title_problems(brief)
     if title_problems:
         tally.titles_flagged += 1
@@ -169,14 +203,32 @@ def check_brief(
         tally.examples.append({"story": story, "title": brief.title, "rules": title_problems})
 
 
-def distinct_facts(sentences: list[str]) -> int:
+def as_printed(sentences: list[str], n: int) -> str:
+    """Article sentence `n` as the composer would print it (`printable.reworded`'s rewrites)."""
+    text = language.without_back_references(tidy(sentences[n]))
+    return language.name_from_previous(text, sentences[n - 1] if n else "")
+
+
+def distinct_facts(sentences: list[str], embedder: Embedder | None = None) -> int:
     """How many of `sentences` say different things: a sentence sharing at least
-    SAME_FACT_OVERLAP of its content words with one counted before is a retelling."""
-    counted: list[set[str]] = []
-    for sentence in sentences:
+    SAME_FACT_OVERLAP of its content words with one counted before is a retelling, and so is
+    one the `embedder` finds close in meaning to it (its calibration's `disagreement`)."""
+    vectors = embedder.encode(sentences) if embedder is not None and sentences else None
+    counted: list[int] = []
+    for n, sentence in enumerate(sentences):
         words = language.content_words(sentence)
-        if all(len(words & seen) < SAME_FACT_OVERLAP * max(1, len(words)) for seen in counted):
-            counted.append(words)
+        if any(
+            len(words & language.content_words(sentences[m]))
+            >= SAME_FACT_OVERLAP * max(1, len(words))
+            or (
+                vectors is not None
+                and embedder is not None
+                and float(vectors[n] @ vectors[m]) >= embedder.calibration.disagreement
+            )
+            for m in counted
+        ):
+            continue
+        counted.append(n)
     return len(counted)
 
 
@@ -229,7 +281,7 @@ def run(clusters: list[Cluster], tags: dict[str, str], tally: Tally) -> None:
                 tally.opinion_detected += source.id in opinion and source.kind == "opinion"
                 tally.news_marked_opinion += source.id not in opinion and source.kind == "opinion"
             tally.stories += 1
-            check_brief(brief, texts, opinion, tally, cluster.id)
+            check_brief(brief, texts, opinion, tally, cluster.id, embedder)
 
 
 def run_folders(folders: list[Path], tally: Tally) -> None:
@@ -244,7 +296,8 @@ def run_folders(folders: list[Path], tally: Tally) -> None:
         brief = build_brief(folder, config, embedder)
         corpus = read_corpus(folder, config.ingest)
         tally.stories += 1
-        check_brief(brief, {a.source.id: a.text for a in corpus.articles}, {}, tally, str(folder))
+        texts = {a.source.id: a.text for a in corpus.articles}
+        check_brief(brief, texts, {}, tally, str(folder), embedder)
 
 
 def report(name: str, tally: Tally) -> str:
@@ -267,7 +320,9 @@ def report(name: str, tally: Tally) -> str:
         f"analysis stated as fact: {tally.by_rule[ANALYSIS_AS_FACT]}",
         f"- briefs under {MIN_BRIEF_SENTENCES} sentences: {tally.short_briefs} "
         f"({tally.short_where_allowed} where the articles hold {MIN_BRIEF_SENTENCES}+ "
-        "distinct sentences of credible articles that pass every rule alone)",
+        "distinct sentences of credible articles that pass every rule alone; "
+        f"{tally.short_where_allowed_by_words} by the earlier rounds' word-overlap yardstick)",
+        f"- sentences per brief: {tally.sentences / max(1, tally.stories):.2f}",
         f"- opinion/analysis articles in the briefs' sources: {tally.opinion_sources}, detected "
         f"as opinion: {tally.opinion_detected}; news articles marked opinion: "
         f"{tally.news_marked_opinion}",

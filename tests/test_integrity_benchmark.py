@@ -8,8 +8,18 @@ from pathlib import Path
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 sys.path.insert(0, str(BENCHMARKS))
 
+import numpy as np  # noqa: E402
+
+from briefing.embed import NEURAL  # noqa: E402
 from briefing.models import Brief, BriefSentence, Source  # noqa: E402
-from integrity import OPINION_AS_FACT, Tally, anecdote, check_brief, distinct_facts  # noqa: E402
+from integrity import (  # noqa: E402
+    OPINION_AS_FACT,
+    Tally,
+    anecdote,
+    as_printed,
+    check_brief,
+    distinct_facts,
+)
 from splitter import NEWS_CASES, briefing_split, golden_cases  # noqa: E402
 
 NEWS = "The senate passed the budget bill on Friday after a long debate, officials said."
@@ -73,3 +83,34 @@ def test_a_person_introduced_by_age_is_an_anecdote_unless_another_article_names_
     text = "Tom Reyes, age 61, lost a job as a custodian in 2020."
     assert anecdote(text, {"a": [text], "b": ["Poverty fell last year."]})
     assert not anecdote(text, {"a": [text], "b": ["Reyes found work in May."]})
+
+
+class _Paraphrases:
+    """An embedder that reads the first two sentences as one fact in other words."""
+
+    calibration = NEURAL
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        rows = [[1.0, 0.0], [0.9, 0.1], [0.0, 1.0]][: len(texts)]
+        return np.array(rows) / np.linalg.norm(rows, axis=1, keepdims=True)
+
+
+def test_paraphrased_leads_count_once_when_an_embedder_reads_meaning() -> None:
+    lead = "The governor plans to call in the National Guard to fill hospital jobs, aides said."
+    other_words = "New York may deploy soldiers as medics once its vaccine mandate starts Monday."
+    fact = "The president will sign the measure into law next week in the White House."
+    assert distinct_facts([lead, other_words, fact]) == 3
+    assert distinct_facts([lead, other_words, fact], _Paraphrases()) == 2  # type: ignore[arg-type]
+
+
+def test_article_sentences_are_read_as_the_composer_prints_them() -> None:
+    article = [
+        "House Speaker Jane Roe told Democrats in a letter that the vote is on Thursday.",
+        "“We are going to pass the bill this week,” she told a television host.",
+    ]
+    assert as_printed(article, 1) == (
+        "“We are going to pass the bill this week,” Jane Roe told a television host."
+    )
+    assert as_printed(["MOSCOW (AP) — The Kremlin said the talks went well."], 0) == (
+        "The Kremlin said the talks went well."
+    )

@@ -338,3 +338,49 @@ def test_a_claim_is_printed_by_another_source_only_where_that_sentence_states_al
     assert printed(part="in part").sentence is None
     assert printed(part="the proposals were handed to Karen Donfried").sentence is None
     assert printed(sentence_ids=("bbc:0", "bbc:1")).sentence is None
+
+
+def _print_after(previous: str, member: str, credibility: float = 0.9):
+    """`member` printed as a claim of its own, the article's sentence before it `previous`."""
+    before, line = sentence("a", 0, previous), sentence("a", 1, member)
+    sents = {s.id: s for s in (before, line)}
+    return printable(claim("C1", member, [line]), Wording.of(sents, {"a": source("a", 0.9)}))
+
+
+def test_a_quote_gets_the_speaker_the_article_names_just_before_it() -> None:
+    printed = _print_after(
+        "House Speaker Jane Roe told Democrats in a letter that the vote is on Thursday.",
+        "“We are going to pass the bill this week,” she told a television host.",
+    )
+    assert printed.text == (
+        "“We are going to pass the bill this week,” Jane Roe told a television host."
+    )
+
+
+def test_a_pronoun_speaker_no_sentence_before_names_is_left_out() -> None:
+    printed = _print_after(
+        "The talks in Albany went on until late on Monday night.",
+        "“We are going to pass the bill this week,” she told a television host.",
+    )
+    assert printed.text is None
+    assert language.NEEDS_CONTEXT in (printed.reason or "")
+
+
+def test_an_analysts_rubric_becomes_the_analysts_attribution() -> None:
+    member = (
+        "Why it matters, via Axios' Jane Roe: The recall may have done more to help the governor."
+    )
+    printed = _print([sentence("a", 0, member)], {"a": source("a", 0.9)})
+    assert printed.text == (
+        "The recall may have done more to help the governor, according to Axios' Jane Roe."
+    )
+    framed = "The big picture: Anything short of failure could change how the country works."
+    assert _print([sentence("a", 0, framed)], {"a": source("a", 0.9)}).text == (
+        "Anything short of failure could change how the country works, according to a news "
+        "analysis."
+    )
+    # "Why it matters:" heads facts as often as analysis: the label goes, the fact stays.
+    fact = "Why it matters: An initial group of 37,000 refugees will soon reach the states."
+    assert _print([sentence("a", 0, fact)], {"a": source("a", 0.9)}).text == (
+        "An initial group of 37,000 refugees will soon reach the states."
+    )

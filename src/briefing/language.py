@@ -132,6 +132,12 @@ _REPORTING_BY = re.compile(r"^\s*\(?(?:reporting|writing|editing|additional repo
 # "The big picture:", "BREAKING:". At most five words before the colon, none a verb of saying.
 _LABEL = re.compile(r"^\s*((?:[\w/'’&-]+\s+){0,4}[\w/'’&-]+)\s*:\s+(?=[\"“A-Z0-9])")
 _SAYING = re.compile(r"\b(?:said|says|told|tweeted|wrote|added|declared|stated|asked)\b", re.I)
+# A rubric that names whose analysis follows: "Why it matters, via Axios' Margaret Talev: ...".
+# The words after it are that writer's: the rubric goes, its writer stays as the attribution.
+_VIA_RUBRIC = re.compile(
+    r"^\s*(?P<label>(?:[\w/'’&-]+\s+){0,4}[\w/'’&-]+)\s*,?\s+via\s+"
+    r"(?P<who>[A-Z][^:]{2,80}?)\s*:\s+(?=[\"“A-Z0-9])"
+)
 # A byline at the start of a sentence ("By Jane Doe, Reuters").
 # "By Nov. 4," and "By Friday," are dates, not names.
 _BYLINE = re.compile(
@@ -217,15 +223,29 @@ _THIS_PRONOUN = re.compile(
 _REPORTED_SPEECH = re.compile(
     r"\b(?:said|says|stated|states|told \w+|added|argued|warned|insisted)\s+that\b", re.I
 )
+# Times counted from an event the article told just before ("earlier in the day", "the day
+# before", "a day earlier", "the previous night"): the brief may not print that event. "The day
+# before the vote" names its event and stands.
+_TIME_ANCHOR_WORDS = (
+    r"(?:earlier|later) (?:in|that) the (?:day|week|month|morning|afternoon|evening|night)|"
+    r"the (?:day|night|week|evening|morning) before(?!\s+(?:(?:the|a|an|his|her|their|its|"
+    r"last)\b|(?-i:[A-Z0-9])))|the (?:previous|prior) (?:day|night|week|evening)|"
+    r"a (?:day|week|night) (?:earlier|later|before)(?!\s+(?:the|a|an|his|her|their|its)\b)"
+)
+_TIME_ANCHOR = re.compile(rf"\b(?:{_TIME_ANCHOR_WORDS})\b", re.IGNORECASE)
 # Connectives a light rewrite may drop without changing what the sentence states, and a time
 # counted from a sentence the brief may not print ("Hours later,"): what remains is still true.
 _DROPPABLE_OPENER = re.compile(
     r"^(?:however|meanwhile|moreover|furthermore|additionally|in addition|also|and|but|still|"
-    r"separately|nonetheless|nevertheless|at the same time|in turn|"
-    r"(?:\w+\s+)?(?:minutes|hours|days|weeks) later)\s*,?\s+(?=[\"“A-Z])",
+    r"yet|separately|nonetheless|nevertheless|at the same time|in turn|in particular|"
+    r"(?:\w+\s+)?(?:minutes|hours|days|weeks) later|"
+    rf"earlier(?!\s+(?:this|today|on|in|last|that|the same|than)\b)|{_TIME_ANCHOR_WORDS})"
+    r"\s*,?\s+(?=[\"“A-Z])",
     re.IGNORECASE,
 )
-_DROPPABLE_INSIDE = re.compile(r",\s*(?:meanwhile|however|in turn|too),\s*|\s+also(?=\s+\w)", re.I)
+_DROPPABLE_INSIDE = re.compile(
+    r",\s*(?:meanwhile|however|in turn|too|in particular),\s*|\s+also(?=\s+\w)", re.I
+)
 # "also", "too", "again", "instead" and a contrasting "though," early in a sentence refer back
 # to something said before it ("In practice, though, the military got it wrong").
 _BACK_REFERENCE = re.compile(
@@ -507,6 +527,20 @@ def is_credit_line(line: str) -> bool:
     return credit_line(line) is not None or bool(_REPORTING_BY.match(line))
 
 
+# Rubrics of analysis in the Smart Brevity format (Axios and its imitators): what follows is
+# the outlet's reading of the news, never a report of it. Read on tune: the lines after
+# "The big picture:" and "Between the lines:" interpret; after "Why it matters:" half state a
+# fact, so that label is only stripped.
+_ANALYSIS_RUBRIC = re.compile(
+    r"^\s*(?:the big picture|between the lines|our thought bubble|reality check|"
+    r"(?:the )?bottom line|yes,? but|the intrigue|the takeaway|what we['’]re watching)\s*:\s+"
+    r"(?=[\"“A-Z0-9])",
+    re.IGNORECASE,
+)
+# Whose voice a line after such a rubric is in (as printable attributes it).
+ANALYSIS_VOICE = "a news analysis"
+
+
 def strip_dateline(text: str) -> str:
     """The sentence without a leading dateline, wire credit, byline or section label."""
     previous = None
@@ -515,10 +549,25 @@ def strip_dateline(text: str) -> str:
         text = _DATELINE.sub("", text, count=1)
         text = _PLACE_DASH.sub("", text, count=1)
         text = _BYLINE.sub("", text, count=1)
+        text = rubric_voice(text)[0]
         label = _LABEL.match(text)
         if label and not _SAYING.search(label.group(1)) and _is_label(label.group(1)):
             text = text[label.end() :]
     return text.strip()
+
+
+def rubric_voice(text: str) -> tuple[str, str | None]:
+    """The sentence without a rubric that says whose analysis follows, and whose it is: the
+    writer a rubric names ("Why it matters, via Axios' Margaret Talev: ..."), or
+    ANALYSIS_VOICE after a rubric of analysis ("The big picture: ..."); None when there is
+    no such rubric (a plain label such as "Why it matters:" heads facts as often as not)."""
+    analysis = _ANALYSIS_RUBRIC.match(text)
+    if analysis is not None:
+        return text[analysis.end() :], ANALYSIS_VOICE
+    rubric = _VIA_RUBRIC.match(text)
+    if rubric is None or _SAYING.search(rubric.group("label")) or not _is_label(rubric["label"]):
+        return text, None
+    return text[rubric.end() :], rubric.group("who").strip()
 
 
 def _is_label(words: str) -> bool:
@@ -606,7 +655,7 @@ def needs_context(text: str) -> bool:
         return True
     if _plural_demonstrative(plain) or _THIS_PRONOUN.search(plain):
         return True
-    if _THIS_TIME.search(plain) or _THAT_TIME.search(plain):
+    if _THIS_TIME.search(plain) or _THAT_TIME.search(plain) or _TIME_ANCHOR.search(plain):
         return True
     if _PRONOUN_AFTER_SHORT_INTRO.match(text) or _unnamed_speaker(plain):
         return True
@@ -1033,6 +1082,8 @@ _NOT_FIRST = frozenset(
         *("January", "February", "March", "April", "May", "June", "July", "August"),
         *("September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Aug"),
         *("Sept", "Sep", "Oct", "Nov", "Dec"),
+        # A camp named by its leader ("Team Biden wants ...") is no first name.
+        *("Team", "Camp"),
     }
 )
 
@@ -1049,6 +1100,88 @@ def surnames_before_full_mention(text: str, mentioned: str, names: dict[str, str
         if full not in f"{mentioned} {text[: match.end()]}":
             found.append(surname)
     return found
+
+
+# A speaker named in a sentence: a full name before a verb of saying (after an optional
+# bracket or appositive: "Sen. Tammy Baldwin (D-Wis.) noted", "Jane Doe, the mayor, said"), or
+# after "said"/"according to" and the capitalised words of a role ("..., said County Public
+# Health Director Dr. Barbara Ferrer").
+_SPEECH_AFTER_NAME = re.compile(
+    r"\s*(?:\([^)]{1,40}\)\s*)?(?:,[^,]{1,60},\s*)?(?:said|says|told|noted|added|wrote|"
+    r"tweeted|argued|warned|explained|stated|insisted)\b"
+)
+_SPEECH_BEFORE_NAME = re.compile(r"\b(?:said|says|told|according to)\s+(?:[A-Z][\w.’'-]*\s+){0,5}$")
+
+
+def speakers(text: str) -> set[str]:
+    """The full names `text` gives as speakers: "Nancy Pelosi told ...", "..., said Director
+    Barbara Ferrer" (quoted words aside)."""
+    plain = outside_quotes(text)
+    found: set[str] = set()
+    for match in _NAME.finditer(plain):
+        parts = _person_parts(match.group(0))
+        if len(parts) < 2 or any(part in _NOT_FIRST for part in parts):
+            continue
+        if _SPEECH_AFTER_NAME.match(plain[match.end() :]) or _SPEECH_BEFORE_NAME.search(
+            plain[: match.start()]
+        ):
+            found.add(" ".join(parts))
+    return found
+
+
+# A sentence whose subject is "he" or "she", at its start or after a short opening phrase
+# ("He visited Del Rio recently", "Since 2019 he had been working with a minority").
+_PRONOUN_SUBJECT = re.compile(
+    r"^(?:(?P<intro>(?i:since|in|on|by|after|before|during|until|at)\s+(?:[\w.]+\s+){0,3}?|"
+    r"[^,“\"]{3,80},\s+))?(?P<pronoun>[Hh]e|[Ss]he)\s+[a-z]\w*"
+)
+
+
+def _person_parts(run: str) -> list[str]:
+    """The words of a name in a run of capitals: a longer run is a role before a first name
+    and surname ("Homeland Security Alejandro Mayorkas"), as `full_names` reads it."""
+    parts = _name_parts(run)
+    return parts[-2:] if len(parts) > MAX_NAME_WORDS else parts
+
+
+def people(text: str) -> set[str]:
+    """The full names (two or three words) `text` gives, quoted words aside."""
+    found: set[str] = set()
+    for match in _NAME.finditer(outside_quotes(text)):
+        parts = _person_parts(match.group(0))
+        if len(parts) >= 2 and not any(part in _NOT_FIRST for part in parts):
+            found.add(" ".join(parts))
+    return found
+
+
+def name_from_previous(text: str, previous: str) -> str:
+    """`text` with the person its pronoun stands for named as the article's sentence before
+    (`previous`) names them: a speaker ("..., she told ABC", `name_pronoun_speaker`), or a
+    subject ("He visited Del Rio ...") when that sentence names one person alone. A person
+    that sentence introduces by age is a feature's example (`aged_person`): never named into
+    another sentence."""
+    if aged_person(previous) is not None:
+        return text
+    text = name_pronoun_speaker(text, previous)
+    subject = _PRONOUN_SUBJECT.match(text)
+    named = people(previous)
+    if subject is None or len(named) != 1 or re.search(r"\s[A-Z]", subject["intro"] or ""):
+        return text
+    start, end = subject.span("pronoun")
+    return text[:start] + named.pop() + text[end:]
+
+
+def name_pronoun_speaker(text: str, previous: str) -> str:
+    """`text` with its pronoun speaker ("..., she told ABC") written as the person the
+    article's previous sentence (`previous`) quotes, when that sentence gives exactly one
+    speaker and `text` has one pronoun speaker it does not name itself; else `text`."""
+    plain = _QUOTED.sub(lambda quote: " " * len(quote.group(0)), text)  # offsets kept
+    pronouns = [m for m in _PRONOUN_SPEAKER.finditer(plain) if m["pronoun"].lower() != "they"]
+    named = speakers(previous)
+    if len(pronouns) != 1 or len(named) != 1 or not _unnamed_speaker(plain):
+        return text
+    start, end = pronouns[0].span("pronoun")
+    return text[:start] + named.pop() + text[end:]
 
 
 # A person introduced by age ("23-year-old Sana Hussani was, as usual, ...", "Troy Sutton, age

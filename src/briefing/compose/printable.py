@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from briefing.compose.base import ComposeInput
@@ -30,9 +30,11 @@ from briefing.language import (
     interprets,
     is_attributed,
     is_truncated,
+    name_from_previous,
     opinion_reason,
     quoted_passages,
     roles,
+    rubric_voice,
     sentence_problems,
     strip_dateline,
     surnames_before_full_mention,
@@ -114,6 +116,8 @@ class Wording:
     quotations: tuple[str, ...]
     names: dict[str, str] = field(default_factory=dict)
     roles: dict[str, str] = field(default_factory=dict)
+    # Sentence id -> the sentence before it in its article (whom a "she said" quotes).
+    previous: Mapping[str, str] = field(default_factory=dict)
 
     def sources_naming(self, word: str) -> int:
         """How many sources have a sentence that uses `word` (a surname) as a word."""
@@ -126,8 +130,22 @@ class Wording:
         quotes = {quote for text in texts for quote in quoted_passages(text)}
         names = full_names(texts)
         return cls(
-            sentences, sources, tuple(sorted(quotes)), names, roles(texts, set(names.values()))
+            sentences,
+            sources,
+            tuple(sorted(quotes)),
+            names,
+            roles(texts, set(names.values())),
+            _previous_sentences(sentences.values()),
         )
+
+
+def _previous_sentences(sentences: Iterable[Sentence]) -> dict[str, str]:
+    by_place = {(s.source_id, s.index): s.text for s in sentences}
+    return {
+        s.id: by_place[(s.source_id, s.index - 1)]
+        for s in sentences
+        if (s.source_id, s.index - 1) in by_place
+    }
 
 
 def tidy(text: str) -> str:
@@ -142,15 +160,30 @@ def tidy(text: str) -> str:
     return text[0].upper() + text[1:] if text else text
 
 
+def reworded(sentence: Sentence, wording: Wording) -> str:
+    """A member as printed: tidied, without connectives that tie it to the sentence before,
+    a pronoun speaker named as the article's previous sentence names them, and a rubric that
+    names its writer ("Why it matters, via <analyst>:") turned into that writer's attribution."""
+    text, writer = rubric_voice(sentence.text.strip())
+    text = without_back_references(tidy(text))
+    text = name_from_previous(text, wording.previous.get(sentence.id, ""))
+    return _attributed(text, f"according to {writer}") if writer else text
+
+
 def attributed_to_opinion(text: str, source: Source | None = None) -> str:
     """The sentence attributed to the opinion piece it comes from ("..., according to an
     opinion column.", or "a news analysis" when that is why the piece counts as opinion).
     The piece's outlet and author are in its footnote: the verifier checks every name of a
     brief sentence against the article text, which rarely names its own outlet, so the
     attribution itself names no one."""
+    return _attributed(text, _attribution(source))
+
+
+def _attributed(text: str, attribution: str) -> str:
+    """ "<sentence>, <attribution>." (the sentence's closing quotation mark kept)."""
     match = re.match(r"^(.*?)[.!?]*([”\"’']?)$", text.strip(), re.DOTALL)
     body, closing = (match.group(1), match.group(2)) if match else (text, "")
-    return f"{body.rstrip(' ,;:')}{closing}, {_attribution(source)}."
+    return f"{body.rstrip(' ,;:')}{closing}, {attribution}."
 
 
 def _attribution(source: Source | None) -> str:
@@ -221,7 +254,7 @@ def printable(
         if strip_dateline(sentence.text)[:1].islower():  # tidy would capitalise the fragment
             broken.append(FRAGMENT)
             continue
-        text = without_back_references(tidy(sentence.text))
+        text = reworded(sentence, wording)
         found = problems(text, wording, before)
         if source.kind == "opinion" and not found:
             text = attributed_to_opinion(text, source)
