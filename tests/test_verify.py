@@ -426,6 +426,21 @@ def test_a_sentence_is_split_into_the_facts_it_fuses() -> None:
     ]
 
 
+def test_a_closing_attribution_frames_every_part_and_stays_out_of_the_last() -> None:
+    # An opinion line printed with its attribution: the articles never say "according to an
+    # opinion column", so the last part must not carry it (the line was dropped before).
+    line = (
+        "Republicans in Congress have seen the threat of mob violence, and they are going to "
+        "do something about it, according to an opinion column."
+    )
+    assert parts(line) == [
+        "Republicans in Congress have seen the threat of mob violence",
+        "they are going to do something about it",
+    ]
+    said = "The talks ended on Monday, and a deal will follow in March, the minister said."
+    assert parts(said)[-1] == "a deal will follow in March"
+
+
 def test_a_fused_sentence_cites_every_article_behind_a_part(neural: Aligner) -> None:
     text = (
         "Russia has massed tens of thousands of troops near Ukraine's border, "
