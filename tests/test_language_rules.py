@@ -255,6 +255,13 @@ def test_headlines_that_argue_are_opinion(title: str, reason: str | None) -> Non
     assert language.opinion_reason("https://example.com/2021/10/01/a-story", title) == reason
 
 
+def test_a_name_first_in_a_headline_is_not_an_imperative() -> None:
+    title = "Manchin the kingmaker as the Senate weighs the bill"
+    body = "The Senate voted on Tuesday, and Sen. Joe Manchin said he would back the bill."
+    assert language.opinion_reason(None, title, (), body) is None
+    assert language.opinion_reason(None, title, (), "") == language.IMPERATIVE_HEADLINE
+
+
 def test_a_loaded_word_in_a_news_section_headline_is_slant_not_opinion() -> None:
     title = "Gymnasts Blister FBI In Explosive Testimony"
     assert language.opinion_reason("https://example.com/2021/09/15/gymnasts", title) is not None
@@ -353,6 +360,9 @@ def test_a_columnists_voice_is_opinion_and_a_news_report_is_not() -> None:
         ("Vaccinate the World before Starting Booster Shots", language.IMPERATIVE_HEADLINE),
         ("End the filibuster before it ends the Senate", language.IMPERATIVE_HEADLINE),
         ("Give them a seat at the table", language.IMPERATIVE_HEADLINE),
+        # Headline-ese drops the copula before "a"; "Volume I" is a numeral, not the writer.
+        ("Inflation a growing worry for the central bank", None),
+        ("The report, Volume I: what the inquiry found", None),
         ("Don’t trust the polls this time", "headline that argues"),
         ("Let’s not pretend the border is secure", "headline that argues"),
         # News headlines open with their subject, a preposition, or label a teaser.
@@ -378,6 +388,8 @@ def test_a_columnists_voice_is_opinion_and_a_news_report_is_not() -> None:
         ("We owe the Afghan interpreters more than thanks", language.VOICE_HEADLINE),
         ("Hospitalizations hit crisis levels in southern I.C.U.s", None),
         ("Veterans of World War I honored in Paris", None),
+        ("Why I Left the Party", language.ANALYSIS_HEADLINE),
+        ("After the vote, I am done with the party", language.VOICE_HEADLINE),
         ("What we know about the new pill", language.ANALYSIS_HEADLINE),
         ("Why the senator's approval rating is not recovering", language.ANALYSIS_HEADLINE),
         ("How the phone outage hurt small shops in India", language.ANALYSIS_HEADLINE),

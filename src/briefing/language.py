@@ -340,9 +340,11 @@ _ARGUING_HEADLINE = re.compile(
 # Booster Shots", "End the filibuster"): a first word that is not a stop word (news headlines
 # open with their subject, a preposition or a question word, all stop words or names) and not
 # a participle or a verb in the third person ("Killed the", "Slams the"), followed by a
-# determiner or an object pronoun, as a verb's object is and a subject's verb is not.
+# determiner or an object pronoun, as a verb's object is and a subject's verb is not. Not "a"
+# or "an": headlines drop the copula before them ("Inflation a worry for the Fed"). A first
+# word the article capitalises inside a sentence is a name ("Manchin the kingmaker").
 _IMPERATIVE_HEADLINE = re.compile(
-    r"^\s*([A-Z][a-z]{2,})\s+(?:the|a|an|our|your|their|its|his|her|this|that|these|those|"
+    r"^\s*([A-Z][a-z]{2,})\s+(?:the|our|your|their|its|his|her|this|that|these|those|"
     r"every|all|it|them|us|him|me)\b"
 )
 # First words of that form that label teasers and features, not arguments ("Watch the ...",
@@ -383,10 +385,11 @@ _RULE_WORDS = re.compile(
     re.IGNORECASE,
 )
 # The writer's own voice in a headline ("We must act now", "I was wrong about masks"), outside
-# quotes in a headline that attributes nothing.
-_HEADLINE_VOICE = re.compile(
-    r"(?<!War )\bI(?:['’](?:m|ve|d|ll))?\b(?!\.)|\b(?:We|we|Our|our|My|my|Us|us)\b"
-)
+# quotes in a headline that attributes nothing. "I" after a capitalised word that is not a
+# function word is a numeral ("World War I", "Volume I"), and so it is after "Part".
+_HEADLINE_VOICE = re.compile(r"\b(?:We|we|Our|our|My|my|Us|us)\b")
+_HEADLINE_I = re.compile(r"(?:^|(\S+)\s+)I(?:['’](?:m|ve|d|ll))?\b(?!\.)")
+_NUMBERED = frozenset({"part"})
 # Headlines of news analysis and explainers: a question, or "Why ...", "How ...", "Behind ...",
 # "Inside ..." (after an optional quotation and colon: "‘Frustration is high’: Behind ...").
 # News reports state what happened; these headlines promise an interpretation of it.
@@ -1399,7 +1402,7 @@ def opinion_reason(
     if title and _ANALYSIS_HEADLINE.search(title):
         return ANALYSIS_HEADLINE
     if title:
-        argued = _headline_argument(title)
+        argued = _headline_argument(title, text)
         if argued:
             return argued
     for section in sections:
@@ -1408,23 +1411,35 @@ def opinion_reason(
     return _opinion_wording(text)
 
 
-def _headline_argument(title: str) -> str | None:
+def _headline_argument(title: str, text: str = "") -> str | None:
     """An imperative headline, one that says what must be done, or one in the writer's own
-    voice; None for a headline that reports (or attributes) what someone said or decided."""
+    voice; None for a headline that reports (or attributes) what someone said or decided.
+    `text`, the article, tells a name from a verb (a name is capitalised inside sentences)."""
     imperative = _IMPERATIVE_HEADLINE.match(title)
     if imperative:
-        word = imperative.group(1).lower()
-        function_word = word in english_stop_words() and word not in _STOP_WORD_VERBS
-        if not (function_word or word in _NOT_IMPERATIVE or _INFLECTED.search(word)):
-            return IMPERATIVE_HEADLINE
+        word = imperative.group(1)
+        function_word = word.lower() in english_stop_words() - _STOP_WORD_VERBS
+        named = re.search(rf"[a-z,;]\s+{word}\b", text)
+        if not (function_word or named or word.lower() in _NOT_IMPERATIVE):
+            if not _INFLECTED.search(word.lower()):
+                return IMPERATIVE_HEADLINE
     plain = outside_quotes(title)
     if is_attributed(plain) or _HEADLINE_REPORTING.search(plain) or _SPEAKER_PREFIX.match(plain):
         return None
     if _OBLIGATION.search(plain) and not _RULE_WORDS.search(plain):
         return OBLIGATION_HEADLINE
-    if _HEADLINE_VOICE.search(plain):
+    if _HEADLINE_VOICE.search(plain) or any(map(_writer_i, _HEADLINE_I.finditer(plain))):
         return VOICE_HEADLINE
     return None
+
+
+def _writer_i(found: re.Match[str]) -> bool:
+    """An "I" of a headline is the writer's, not a numeral (see _HEADLINE_I)."""
+    before = found.group(1)
+    if before is None or not before[0].isupper():
+        return True
+    word = before.lower()
+    return word in english_stop_words() and word not in _NUMBERED
 
 
 def byline_opinion_reason(lines: Sequence[str]) -> str | None:
