@@ -1418,11 +1418,11 @@ def _headline_argument(title: str, text: str = "") -> str | None:
     imperative = _IMPERATIVE_HEADLINE.match(title)
     if imperative:
         word = imperative.group(1)
-        function_word = word.lower() in english_stop_words() - _STOP_WORD_VERBS
+        lower = word.lower()
+        function_word = lower in english_stop_words() - _STOP_WORD_VERBS
         named = re.search(rf"[a-z,;]\s+{word}\b", text)
-        if not (function_word or named or word.lower() in _NOT_IMPERATIVE):
-            if not _INFLECTED.search(word.lower()):
-                return IMPERATIVE_HEADLINE
+        if not (function_word or named or lower in _NOT_IMPERATIVE or _INFLECTED.search(lower)):
+            return IMPERATIVE_HEADLINE
     plain = outside_quotes(title)
     if is_attributed(plain) or _HEADLINE_REPORTING.search(plain) or _SPEAKER_PREFIX.match(plain):
         return None
