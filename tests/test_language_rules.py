@@ -365,6 +365,7 @@ def test_a_columnists_voice_is_opinion_and_a_news_report_is_not() -> None:
         ("The report, Volume I: what the inquiry found", None),
         ("Don’t trust the polls this time", "headline that argues"),
         ("Let’s not pretend the border is secure", "headline that argues"),
+        ("Never-Trump Republicans meet in Ohio", None),
         # News headlines open with their subject, a preposition, or label a teaser.
         ("Italy Puts the New Vaccine Law in Force", None),
         ("Senate Passes the Budget Bill", None),

@@ -333,7 +333,7 @@ _OPINION_TITLE = re.compile(
 # except the verbs and labels news headlines use for someone else's words ("blasts", "slams").
 _ARGUING_HEADLINE = re.compile(
     r"^\s*(?:defending|in defen[cs]e of|the case (?:for|against)|what['’]s really|"
-    r"it['’]s time (?:to|for)|enough with|stop|don['’]t|do not|let['’]s|let us|never)\b",
+    r"it['’]s time (?:to|for)|enough with|stop|don['’]t|do not|let['’]s|let us)\b",
     re.IGNORECASE,
 )
 # Imperative headlines tell a party what to do ("Vaccinate the World before Starting COVID
@@ -379,6 +379,7 @@ _HEADLINE_REPORTING = re.compile(
 )
 # A speaker's name before a colon ("Pelosi: Democrats must pass the bill") attributes too.
 _SPEAKER_PREFIX = re.compile(r"^\s*[A-Z][\w.'’ -]{1,40}:\s")
+# Words of a rule, a ruling or a deadline: the headline reports what is required.
 _RULE_WORDS = re.compile(
     r"\b(?:rules?|laws?|orders?|mandates?|requirements?|policy|policies|ruling|judge|court|"
     r"regulations?|guidance|guidelines|under|deadline)\b",
@@ -1386,7 +1387,9 @@ def opinion_reason(
     url: str | None, title: str | None, sections: Iterable[str] = (), text: str = ""
 ) -> str | None:
     """Why a page reads as an opinion or analysis piece, or None: its URL path, headline
-    prefix, section or page type, or a columnist's first-person and rhetorical wording."""
+    prefix, a headline that argues by its words or its form (imperative, obligation, the
+    writer's voice), section or page type, or a columnist's first- and second-person and
+    rhetorical wording."""
     if url and _OPINION_URL.search(url.split("?")[0]):
         return "opinion URL path"
     if url and _ANALYSIS_URL.search(url.split("?")[0]):
