@@ -136,3 +136,31 @@ def test_an_outlet_named_as_its_news_section_is_news_whatever_its_headline(
     plain = "file,outlet,url\na.txt,Example News,https://example.com/2021/a\n"
     article = _source(tmp_path, "a.txt", f"{arguing}\n\n{BODY}\n", plain)
     assert (article.source.kind, article.source.kind_reason) == ("opinion", "headline that argues")
+
+
+def test_an_opinion_byline_is_read_before_the_cleaner_drops_it(tmp_path: Path) -> None:
+    text = f"Senator blocks climate bill\n\nOpinion by Jane Roe\n\n{BODY}\n"
+    article = _source(tmp_path, "a.txt", text)
+    assert (article.source.kind, article.source.kind_reason) == (
+        "opinion",
+        "opinion byline or disclaimer",
+    )
+    bio = f"{BODY}\n\nJane Roe is a columnist for The Example Post.\n"
+    article = _source(tmp_path, "a.txt", f"Senator blocks climate bill\n\n{bio}")
+    assert article.source.kind == "opinion"
+
+
+def test_an_imperative_headline_is_opinion_and_a_quoted_call_to_act_is_news(
+    tmp_path: Path,
+) -> None:
+    text = f"Vaccinate the World before Starting Boosters\n\n{BODY}\n"
+    article = _source(tmp_path, "a.txt", text)
+    assert (article.source.kind, article.source.kind_reason) == ("opinion", "imperative headline")
+    quoted = (
+        "Senator urges action on climate bill\n\n“We must act,” the senator said on Tuesday, "
+        "and his office said he would not vote for the bill in its current form.\n\n"
+        "The bill would fund roads, bridges and broadband across the state for a decade, "
+        "according to the budget office.\n"
+    )
+    article = _source(tmp_path, "a.txt", quoted)
+    assert (article.source.kind, article.source.kind_reason) == ("news", None)

@@ -45,6 +45,16 @@ def test_plain_text_headline_after_page_clutter() -> None:
     assert "Follow us" in [line for _, line in parsed.lines]
 
 
+def test_a_title_case_headline_may_hold_full_stops_and_a_sentence_may_not() -> None:
+    headline = "Labor Shortages Give Workers a Raise. Inflation Eats It Up."
+    parsed = read_plain(f"{headline}\n\n{BODY}")
+    assert parsed.meta.title == headline
+    assert [line for _, line in parsed.lines if line] == BODY.splitlines()
+    sentence = "Leaders met in Geneva on Wednesday."
+    parsed = read_plain(f"{sentence}\n\n{BODY}")
+    assert parsed.meta.title is None
+
+
 def test_plain_text_without_headline() -> None:
     parsed = read_plain(BODY)
     assert parsed.meta.title is None

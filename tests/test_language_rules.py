@@ -252,7 +252,85 @@ def test_opinion_pieces_are_recognised(
     ],
 )
 def test_headlines_that_argue_are_opinion(title: str, reason: str | None) -> None:
-    assert language.opinion_reason("https://example.com/news/1", title) == reason
+    assert language.opinion_reason("https://example.com/2021/10/01/a-story", title) == reason
+
+
+def test_a_name_first_in_a_headline_is_not_an_imperative() -> None:
+    title = "Manchin the kingmaker as the Senate weighs the bill"
+    body = "The Senate voted on Tuesday, and Sen. Joe Manchin said he would back the bill."
+    assert language.opinion_reason(None, title, (), body) is None
+    assert language.opinion_reason(None, title, (), "") == language.IMPERATIVE_HEADLINE
+
+
+def test_a_loaded_word_in_a_news_section_headline_is_slant_not_opinion() -> None:
+    title = "Gymnasts Blister FBI In Explosive Testimony"
+    assert language.opinion_reason("https://example.com/2021/09/15/gymnasts", title) is not None
+    assert language.opinion_reason("https://example.com/news/gymnasts-testify", title) is None
+    argued = "Defending the senator from his critics"
+    assert language.opinion_reason("https://example.com/news/defending", argued) is not None
+
+
+def test_a_column_that_addresses_the_reader_is_opinion() -> None:
+    column = (
+        "You may think the border is calm this autumn. Your senator wants you to think so. "
+        "The bill would fund roads, bridges and broadband across the state for a decade."
+    )
+    news = (
+        "“You have to show up,” the governor told the crowd in Austin on Monday. "
+        "The bill would fund roads, bridges and broadband across the state for a decade."
+    )
+    voice = "first- or second-person wording or questions"
+    assert language.opinion_reason(None, None, (), column) == voice
+    assert language.opinion_reason(None, None, (), news) is None
+
+
+@pytest.mark.parametrize(
+    ("url", "opinion"),
+    [
+        ("https://www.theguardian.com/commentisfree/2021/oct/01/manchin", True),
+        ("https://www.independent.co.uk/voices/manchin-climate-bill-b1924497.html", True),
+        ("https://www.theatlantic.com/ideas/archive/2021/10/manchin/620001/", True),
+        ("https://www.nbcnews.com/think/opinion/manchin-climate-ncna1", True),
+        ("https://www.example.com/blogs/plum-line/2021/10/01/manchin/", True),
+        ("https://www.nytimes.com/2021/10/01/opinion/guest-essay/manchin.html", True),
+        ("https://www.reuters.com/breakingviews/manchin-bill-2021-10-01/", True),
+        ("https://www.example.com/news/voices-of-the-flood-victims", False),
+        ("https://www.example.com/politics/2021/10/01/manchin-ideas-for-the-bill/", False),
+    ],
+)
+def test_sections_of_comment_in_the_url(url: str, opinion: bool) -> None:
+    reason = language.opinion_reason(url, "Senate passes budget bill after long debate")
+    assert (reason is not None) is opinion
+
+
+@pytest.mark.parametrize(
+    ("lines", "reason"),
+    [
+        (["Manchin's choice", "Opinion by Jane Roe", "The senator said ..."], "opinion"),
+        (["Manchin's choice", "Guest essay by Jane Roe"], "opinion"),
+        (["Manchin's choice", "By the Editorial Board"], "opinion"),
+        (["The senator said ...", "Jane Roe is a columnist for The Example Post."], "opinion"),
+        (
+            ["The views expressed in this commentary are the author's own."],
+            "opinion",
+        ),
+        (["Analysis by John Doe, Example News"], "analysis"),
+        (["The senator said ...", "By Jane Roe, Example News"], None),
+        # A long paragraph that mentions a columnist is prose, not a bio.
+        (
+            [
+                "Jane Roe is a columnist for The Example Post who covered the senator for a "
+                "decade before she left the paper, and on Tuesday she told reporters that the "
+                "bill would fund roads, bridges and broadband across the state for a decade."
+            ],
+            None,
+        ),
+        (["“Stop it,” the senator said; his office said the opinion by the court stands."], None),
+    ],
+)
+def test_opinion_bylines_and_disclaimers(lines: list[str], reason: str | None) -> None:
+    found = language.byline_opinion_reason(lines)
+    assert (found and ("analysis" if "analysis" in found else "opinion")) == reason
 
 
 def test_a_columnists_voice_is_opinion_and_a_news_report_is_not() -> None:
@@ -268,7 +346,8 @@ def test_a_columnists_voice_is_opinion_and_a_news_report_is_not() -> None:
         "The bill would fund roads, bridges and broadband across the state for a decade. "
         "It passed the House in November after months of talks between the two parties."
     )
-    assert language.opinion_reason(None, None, (), column) == "first-person wording or questions"
+    voice = "first- or second-person wording or questions"
+    assert language.opinion_reason(None, None, (), column) == voice
     assert (
         language.opinion_reason("https://apnews.com/article/x", "Senate stalls", (), news) is None
     )
@@ -277,6 +356,42 @@ def test_a_columnists_voice_is_opinion_and_a_news_report_is_not() -> None:
 @pytest.mark.parametrize(
     ("title", "reason"),
     [
+        # Imperative headlines tell a party what to do: an argument.
+        ("Vaccinate the World before Starting Booster Shots", language.IMPERATIVE_HEADLINE),
+        ("End the filibuster before it ends the Senate", language.IMPERATIVE_HEADLINE),
+        ("Give them a seat at the table", language.IMPERATIVE_HEADLINE),
+        # Headline-ese drops the copula before "a"; "Volume I" is a numeral, not the writer.
+        ("Inflation a growing worry for the central bank", None),
+        ("The report, Volume I: what the inquiry found", None),
+        ("Don’t trust the polls this time", "headline that argues"),
+        ("Let’s not pretend the border is secure", "headline that argues"),
+        ("Never-Trump Republicans meet in Ohio", None),
+        # News headlines open with their subject, a preposition, or label a teaser.
+        ("Italy Puts the New Vaccine Law in Force", None),
+        ("Senate Passes the Budget Bill", None),
+        ("After the vote, Democrats regroup", None),
+        ("Watch the senator's full speech", None),
+        ("Meet the judge who will hear the case", None),
+        ("Reopened the border to vaccinated visitors on Monday", None),
+        # Obligation in the writer's voice argues; reported, quoted or a rule's, it does not.
+        ("The military needs to do more than apologize", language.OBLIGATION_HEADLINE),
+        ("If the Story Is True, the General Has to Go", language.OBLIGATION_HEADLINE),
+        ("The president must sort out the agency's foot-dragging", language.OBLIGATION_HEADLINE),
+        ("Congress should raise the debt ceiling now", language.OBLIGATION_HEADLINE),
+        ("Congress should raise the debt ceiling, senator says", None),
+        ("Doctor tells host the network shouldn't have called it a dewormer", None),
+        ("Pelosi: Democrats must pass the bill this week", None),
+        ("Senator says ‘we must act’ on climate", None),
+        ("Workers must show a health pass under new mandate", None),
+        ("Frances Roe, whistleblower: 5 facts you need to know", None),
+        # The writer's own voice; an acronym or a roman numeral is not "I".
+        ("I was wrong about masks", language.VOICE_HEADLINE),
+        ("We owe the Afghan interpreters more than thanks", language.VOICE_HEADLINE),
+        ("Hospitalizations hit crisis levels in southern I.C.U.s", None),
+        ("Veterans of World War I honored in Paris", None),
+        ("Why I Left the Party", language.ANALYSIS_HEADLINE),
+        ("After the vote, I am done with the party", language.VOICE_HEADLINE),
+        ("What we know about the new pill", language.ANALYSIS_HEADLINE),
         ("Why the senator's approval rating is not recovering", language.ANALYSIS_HEADLINE),
         ("How the phone outage hurt small shops in India", language.ANALYSIS_HEADLINE),
         ("‘Frustration is high’: Behind the senator’s falling polls", language.ANALYSIS_HEADLINE),

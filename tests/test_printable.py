@@ -206,6 +206,28 @@ def test_an_opinion_line_is_never_the_title() -> None:
     assert headline(_given([c], [line], loaded), [(c, text)]) == "Brief"
 
 
+def test_an_imperative_opinion_headline_never_titles_the_brief() -> None:
+    # The goal the opinion piece's sentence states, printed attributed; a news article says it
+    # too. Its imperative headline argues: the news headline titles the brief, and without one
+    # (all lines attributed opinion) the brief is "Brief", never the argument.
+    text = "The World Health Organization set a goal of vaccinating 10 percent of every country."
+    op = sentence("op", 0, text)
+    news = sentence("n", 0, "The World Health Organization set a goal of vaccinating 10 percent.")
+    argued = "Vaccinate the World before Starting Booster Shots"
+    sources = {
+        "op": source("op", 0.95, kind="opinion", outlet="Science Monthly", title=argued),
+        "n": source("n", 0.9, title="WHO sets a goal for vaccinating every country"),
+    }
+    c = claim("C1", text, [op, news])
+    given = _given([c], [op, news], sources)
+    assert headline(given, [(c, text)]) == "WHO sets a goal for vaccinating every country"
+    alone = claim("C1", text, [op])
+    printed = text.rstrip(".") + ", according to an opinion column."
+    assert headline(_given([alone], [op], sources), [(alone, printed)]) == "Brief"
+    plain = {"op": source("op", 0.95, kind="opinion", outlet="X", title="The vaccine goal")}
+    assert headline(_given([alone], [op], plain), [(alone, printed)]) == "Opinion: The vaccine goal"
+
+
 def test_sources_days_apart_put_the_period_in_the_title() -> None:
     s = sentence("a", 0, "Xi backed Putin's demand for security guarantees on Wednesday.")
     t = sentence("b", 0, "Xi backed Putin's demand for security guarantees, Moscow said.")

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 from importlib import resources
 from urllib.parse import urlsplit
@@ -58,6 +58,10 @@ LOADED = "loaded words"
 # The kind_reason of a page whose headline promises analysis; its lines are attributed to a
 # news analysis rather than to an opinion column.
 ANALYSIS_HEADLINE = "analysis or explainer headline"
+# The kind_reasons of headlines that argue by their form (an opinion column's attribution).
+IMPERATIVE_HEADLINE = "imperative headline"
+OBLIGATION_HEADLINE = "headline that says what must be done"
+VOICE_HEADLINE = "headline in the writer's own voice"
 # The kind_reason of a page from a publication of opinion (data/opinion_outlets.txt).
 PUBLICATION_OF_OPINION = "publication of opinion and commentary"
 SURNAME_ONLY = "person named by surname before a full mention"
@@ -302,10 +306,14 @@ ATTRIBUTION = re.compile(
     re.IGNORECASE,
 )
 
-# Opinion pieces: path parts, headline prefixes and page sections that name them.
+# Opinion pieces: path parts, headline prefixes and page sections that name them. Besides the
+# plain names, the sections of comment that large outlets give their own names: The Guardian's
+# /commentisfree/, The Independent's /voices/, The Atlantic's and Time's /ideas/, NBC's /think/,
+# Reuters' /breakingviews/, the New York Times' guest essays; and blogs, which argue.
 _OPINION_URL = re.compile(
     r"/(?:opinions?|commentary|op-?eds?|editorials?|columns?|columnists?|perspectives?|"
-    r"blogs?/opinion|views?point|letters-to-the-editor)(?:/|$)|[/_-]opinions?[_-]|"
+    r"blogs?|views?point|letters-to-the-editor|letters|commentisfree|voices|ideas|think|"
+    r"breakingviews|guest-essays?|essays?)(?:/|$)|[/_-]opinions?[_-]|"
     r"[/_-]op-?ed[/_-]|[/_-]editorial[_-]",
     re.IGNORECASE,
 )
@@ -316,8 +324,8 @@ _NEWS_URL = re.compile(r"/news/", re.IGNORECASE)
 _ANALYSIS_URL = re.compile(r"/(?:news-)?analysis(?:/|$)", re.IGNORECASE)
 _OPINION_TITLE = re.compile(
     r"^\s*(?:opinion|op-?ed|commentary|editorial|column|perspective|analysis|viewpoint|"
-    r"the big idea|letters?)\s*[|:—–-]\s*|\s*[|—–-]\s*(?:opinion|op-?ed|editorial|"
-    r"commentary)\s*$",
+    r"the big idea|letters?|guest essay|essay|my turn|voices)\s*[|:—–-]\s*"
+    r"|\s*[|—–-]\s*(?:opinion|op-?ed|editorial|commentary)\s*$",
     re.IGNORECASE,
 )
 # Headlines that argue: "Defending Dave Chappelle", "The case against ...", "What's really
@@ -325,14 +333,70 @@ _OPINION_TITLE = re.compile(
 # except the verbs and labels news headlines use for someone else's words ("blasts", "slams").
 _ARGUING_HEADLINE = re.compile(
     r"^\s*(?:defending|in defen[cs]e of|the case (?:for|against)|what['’]s really|"
-    r"it['’]s time (?:to|for)|enough with|stop)\b",
+    r"it['’]s time (?:to|for)|enough with|stop|don['’]t|do not|let['’]s|let us)\b",
     re.IGNORECASE,
 )
+# Imperative headlines tell a party what to do ("Vaccinate the World before Starting COVID
+# Booster Shots", "End the filibuster"): a first word that is not a stop word (news headlines
+# open with their subject, a preposition or a question word, all stop words or names) and not
+# a participle or a verb in the third person ("Killed the", "Slams the"), followed by a
+# determiner or an object pronoun, as a verb's object is and a subject's verb is not. Not "a"
+# or "an": headlines drop the copula before them ("Inflation a worry for the Fed"). A first
+# word the article capitalises inside a sentence is a name ("Manchin the kingmaker").
+_IMPERATIVE_HEADLINE = re.compile(
+    r"^\s*([A-Z][a-z]{2,})\s+(?:the|our|your|their|its|his|her|this|that|these|those|"
+    r"every|all|it|them|us|him|me)\b"
+)
+# First words of that form that label teasers and features, not arguments ("Watch the ...",
+# "Meet the ...", "Read the full text ..."), and time words that open news headlines.
+_NOT_IMPERATIVE = frozenset(
+    {
+        *("watch", "read", "see", "listen", "meet", "explore", "take", "inside", "behind"),
+        *("today", "tonight", "yesterday", "tomorrow", "breaking", "exclusive", "update"),
+    }
+)
+_INFLECTED = re.compile(r"(?:ing|ed|[^s]s)$")
+# Verbs that scikit-learn's stop-word list holds, which open imperatives all the same ("Give
+# them a seat", "Keep the mandate", "Put the children first").
+_STOP_WORD_VERBS = frozenset(
+    {"call", "describe", "do", "fill", "find", "fire", "get", "give", "go", "keep", "move"}
+    | {"put", "show", "become"}
+)
+# Headlines that say what must be done ("The US military needs to do more than apologize",
+# "Milley Has to Go", "America should lead"; "what you need to know" promises facts): a modal
+# of obligation outside quotes in a headline that attributes nothing to anyone ("...,
+# senator says", "Gupta tells Rogan CNN shouldn't have ...") and reports no rule ("Workers
+# must show a pass under new mandate": what a law requires is news).
+_OBLIGATION = re.compile(
+    r"\b(?:should(?:n['’]t)?|must(?:n['’]t)?|ought to|needs? to(?! know)|has to|have to)\b",
+    re.IGNORECASE,
+)
+# Headline verbs that report someone's words besides ATTRIBUTION's ("admits", "urges", "vows").
+_HEADLINE_REPORTING = re.compile(
+    r"\b(?:admits?|admitted|concedes?|urges?|urged|vows?|vowed|demands?|demanded|calls? for|"
+    r"pledges?|rules?|ruled|orders?|ordered|agrees?|agreed|suggests?|believes?)\b",
+    re.IGNORECASE,
+)
+# A speaker's name before a colon ("Pelosi: Democrats must pass the bill") attributes too.
+_SPEAKER_PREFIX = re.compile(r"^\s*[A-Z][\w.'’ -]{1,40}:\s")
+# Words of a rule, a ruling or a deadline: the headline reports what is required.
+_RULE_WORDS = re.compile(
+    r"\b(?:rules?|laws?|orders?|mandates?|requirements?|policy|policies|ruling|judge|court|"
+    r"regulations?|guidance|guidelines|under|deadline)\b",
+    re.IGNORECASE,
+)
+# The writer's own voice in a headline ("We must act now", "I was wrong about masks"), outside
+# quotes in a headline that attributes nothing. "I" after a capitalised word that is not a
+# function word is a numeral ("World War I", "Volume I"), and so it is after "Part".
+_HEADLINE_VOICE = re.compile(r"\b(?:We|we|Our|our|My|my|Us|us)\b")
+_HEADLINE_I = re.compile(r"(?:^|(\S+)\s+)I(?:['’](?:m|ve|d|ll))?\b(?!\.)")
+_NUMBERED = frozenset({"part"})
 # Headlines of news analysis and explainers: a question, or "Why ...", "How ...", "Behind ...",
 # "Inside ..." (after an optional quotation and colon: "‘Frustration is high’: Behind ...").
 # News reports state what happened; these headlines promise an interpretation of it.
 _ANALYSIS_HEADLINE = re.compile(
-    r"^\s*(?:[‘'“\"][^’'”\"]{3,150}[’'”\"]\s*:\s*)?(?:why|how|behind|inside)\s+\S|\?[’'”\"]?\s*$",
+    r"^\s*(?:[‘'“\"][^’'”\"]{3,150}[’'”\"]\s*:\s*)?(?:why|how|behind|inside)\s+\S|\?[’'”\"]?\s*$"
+    r"|^\s*(?:what (?:we|you) (?:know|need to know)|what to know|here['’]s what)\b",
     re.IGNORECASE,
 )
 # Outlet names that carry their section: "Wall Street Journal (Opinion)", "CNN (Opinion)".
@@ -356,8 +420,26 @@ _OPINION_SECTION = re.compile(
 OPINION_PAGE_TYPES = frozenset(
     {"opinionnewsarticle", "analysisnewsarticle", "reviewnewsarticle", "backgroundnewsarticle"}
 )
+# Bylines, bios and disclaimers of opinion pages, on a line of their own near the top or the
+# foot of the page (where the cleaner drops them as clutter, so detection reads the page's
+# lines before cleaning): "Opinion by Jane Roe", "Guest essay by ...", "By the Editorial
+# Board", "The views expressed in this commentary are the author's own", "Jane Roe is a
+# columnist for The Post." "Analysis by ..." names a news analysis.
+_OPINION_BYLINE = re.compile(
+    r"^\s*(?:(opinion|commentary|guest essay|guest column|op-?ed|analysis|editorial|column)"
+    r"\s+by\b|(?:by\s+)?the\s+editorial\s+board\b|the\s+(?:views|opinions)\s+expressed\b"
+    r"|[^.]{3,80}?\bis\s+an?\s+(?:[\w-]+\s+){0,3}(?:columnist|opinion writer|"
+    r"contributing writer|contributing editor)\b)",
+    re.IGNORECASE,
+)
+# Bylines sit in the first lines of a page, bios and disclaimers in its last ones.
+BYLINE_SCAN_LINES = 10
+# A byline, bio or disclaimer is a short line; a longer one is prose that may quote one.
+BYLINE_MAX_WORDS = 40
+# The reader addressed outside quotes ("You may think ..."): columns do, news reports do not.
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.IGNORECASE)
 # Wording of a columnist: sentences in the writer's own voice (not attributed, quotation marks
-# balanced) that use the first person or ask a question. News copy has at most one such
+# balanced) that use the first or second person or ask a question. News copy has at most one such
 # sentence in its opening paragraphs (a quote whose marks were lost); a column has several.
 OPINION_VOICE_SENTENCES = 2
 _ROUGH_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’]))\s+(?=[\"“A-Z])|\n+")
@@ -1305,21 +1387,75 @@ def opinion_reason(
     url: str | None, title: str | None, sections: Iterable[str] = (), text: str = ""
 ) -> str | None:
     """Why a page reads as an opinion or analysis piece, or None: its URL path, headline
-    prefix, section or page type, or a columnist's first-person and rhetorical wording."""
+    prefix, a headline that argues by its words or its form (imperative, obligation, the
+    writer's voice), section or page type, or a columnist's first- and second-person and
+    rhetorical wording."""
     if url and _OPINION_URL.search(url.split("?")[0]):
         return "opinion URL path"
     if url and _ANALYSIS_URL.search(url.split("?")[0]):
         return "analysis URL path"
     if title and _OPINION_TITLE.search(title):
         return "opinion headline label"
-    if title and (_ARGUING_HEADLINE.match(title) or set(find_loaded(title)) - _NEWS_HEADLINE_WORDS):
+    news_path = bool(url and _NEWS_URL.search(url.split("?")[0]))
+    # A loaded word in a headline the outlet files under /news/ is slant in a report ("Gymnasts
+    # Blister FBI ... In Explosive Testimony"), not the form of an argument.
+    loaded = not news_path and set(find_loaded(title or "")) - _NEWS_HEADLINE_WORDS
+    if title and (_ARGUING_HEADLINE.match(title) or loaded):
         return "headline that argues"
     if title and _ANALYSIS_HEADLINE.search(title):
         return ANALYSIS_HEADLINE
+    if title:
+        argued = _headline_argument(title, text)
+        if argued:
+            return argued
     for section in sections:
         if _OPINION_SECTION.match(section.strip()) or section.lower() in OPINION_PAGE_TYPES:
             return f"page section or type {section.strip()!r}"
     return _opinion_wording(text)
+
+
+def _headline_argument(title: str, text: str = "") -> str | None:
+    """An imperative headline, one that says what must be done, or one in the writer's own
+    voice; None for a headline that reports (or attributes) what someone said or decided.
+    `text`, the article, tells a name from a verb (a name is capitalised inside sentences)."""
+    imperative = _IMPERATIVE_HEADLINE.match(title)
+    if imperative:
+        word = imperative.group(1)
+        lower = word.lower()
+        function_word = lower in english_stop_words() - _STOP_WORD_VERBS
+        named = re.search(rf"[a-z,;]\s+{word}\b", text)
+        if not (function_word or named or lower in _NOT_IMPERATIVE or _INFLECTED.search(lower)):
+            return IMPERATIVE_HEADLINE
+    plain = outside_quotes(title)
+    if is_attributed(plain) or _HEADLINE_REPORTING.search(plain) or _SPEAKER_PREFIX.match(plain):
+        return None
+    if _OBLIGATION.search(plain) and not _RULE_WORDS.search(plain):
+        return OBLIGATION_HEADLINE
+    if _HEADLINE_VOICE.search(plain) or any(map(_writer_i, _HEADLINE_I.finditer(plain))):
+        return VOICE_HEADLINE
+    return None
+
+
+def _writer_i(found: re.Match[str]) -> bool:
+    """An "I" of a headline is the writer's, not a numeral (see _HEADLINE_I)."""
+    before = found.group(1)
+    if before is None or not before[0].isupper():
+        return True
+    word = before.lower()
+    return word in english_stop_words() and word not in _NUMBERED
+
+
+def byline_opinion_reason(lines: Sequence[str]) -> str | None:
+    """Why a page's byline, bio or disclaimer marks it as opinion or analysis, or None: a short
+    line among the page's first or last BYLINE_SCAN_LINES ("Opinion by Jane Roe", "The views
+    expressed are the author's own")."""
+    ends = [*lines[:BYLINE_SCAN_LINES], *lines[BYLINE_SCAN_LINES:][-BYLINE_SCAN_LINES:]]
+    for line in ends:
+        found = _OPINION_BYLINE.match(line)
+        if found and len(line.split()) <= BYLINE_MAX_WORDS:
+            kind = (found.group(1) or "").lower()
+            return "analysis byline" if kind == "analysis" else "opinion byline or disclaimer"
+    return None
 
 
 def url_host(url: str | None) -> str | None:
@@ -1372,5 +1508,10 @@ def _opinion_wording(text: str) -> str | None:
         plain = outside_quotes(sentence)
         if unbalanced(sentence) or is_attributed(plain):
             continue
-        own_voice += bool(_FIRST_PERSON.search(plain) or plain.rstrip().endswith("?"))
-    return "first-person wording or questions" if own_voice >= OPINION_VOICE_SENTENCES else None
+        voiced = _FIRST_PERSON.search(plain) or _SECOND_PERSON.search(plain)
+        own_voice += bool(voiced or plain.rstrip().endswith("?"))
+    return (
+        "first- or second-person wording or questions"
+        if own_voice >= OPINION_VOICE_SENTENCES
+        else None
+    )

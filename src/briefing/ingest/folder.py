@@ -15,7 +15,12 @@ from briefing.ingest.boilerplate import clean_lines, strip_leads
 from briefing.ingest.decode import NotText, decode
 from briefing.ingest.manifest import MANIFEST_NAME, read_manifest
 from briefing.ingest.readers import READERS, SUPPORTED, Meta, Parsed
-from briefing.language import opinion_reason, outlet_names_news_section, outlet_opinion_reason
+from briefing.language import (
+    byline_opinion_reason,
+    opinion_reason,
+    outlet_names_news_section,
+    outlet_opinion_reason,
+)
 from briefing.models import Article, Corpus, Skipped, Source
 
 log = logging.getLogger(__name__)
@@ -215,7 +220,8 @@ def _source(name: str, parsed: Parsed, row: Meta | None) -> Source:
 
 def _kind(parsed: Parsed, row: Meta | None, body: str) -> dict[str, str | None]:
     """Source.kind and kind_reason: the manifest, then front matter, then an outlet named as
-    its news section, then detection."""
+    its news section, then detection (the outlet, the page's byline or disclaimer lines before
+    the cleaner drops them, then URL, headline, sections and wording)."""
     for given, origin in (
         (row, "manifest"),
         (parsed.meta if parsed.declared else None, "front matter"),
@@ -228,8 +234,10 @@ def _kind(parsed: Parsed, row: Meta | None, body: str) -> dict[str, str | None]:
     domain = (row.domain if row else None) or meta.domain
     if outlet_names_news_section(outlet):
         return {"kind": "news", "kind_reason": None}
-    reason = outlet_opinion_reason(outlet, domain, url) or opinion_reason(
-        url, meta.title, meta.sections, body
+    reason = (
+        outlet_opinion_reason(outlet, domain, url)
+        or byline_opinion_reason([line for _, line in parsed.lines])
+        or opinion_reason(url, meta.title, meta.sections, body)
     )
     return {"kind": "opinion" if reason else "news", "kind_reason": reason}
 

@@ -26,6 +26,12 @@ HEADLINE_SCAN_LINES = 8
 # Headlines are a few words; "Xi backs Putin" is three, but shorter lines are menu items.
 HEADLINE_MIN_WORDS = 3
 HEADLINE_MAX_WORDS = 25
+# The words headline style leaves in lower case (Chicago and AP title case): a headline in
+# title case may hold full stops ("... a Raise. Inflation Eats It Up."); a sentence is not one.
+_TITLE_CASE_LOWER = frozenset(
+    {"a", "an", "the", "and", "but", "or", "nor", "for", "of", "in", "on", "at", "to", "by"}
+    | {"as", "up", "via", "vs", "vs."}
+)
 # Hard-wrapped text (e-mail, terminals) never has lines much longer than 80 characters.
 WRAP_MAX_WIDTH = 100
 # A line this long that stops mid-sentence before a lower-case line was wrapped, not ended.
@@ -102,14 +108,25 @@ def _non_blank(lines: Lines) -> list[tuple[int, str]]:
 
 
 def headline_shaped(line: str) -> bool:
-    """A few words, no full stop at the end, and no web-clutter feature but its bareness."""
+    """A few words, no full stop at the end (unless in title case: "Labor Shortages Give
+    Workers a Raise. Inflation Eats It Up."), and no web-clutter feature but its bareness."""
     count = len(boilerplate.words(line))
     if not HEADLINE_MIN_WORDS <= count <= HEADLINE_MAX_WORDS:
         return False
-    if line.rstrip().endswith((".", ":", ";", ",")):
+    end = line.rstrip()
+    if end.endswith((":", ";", ",")) or (end.endswith(".") and not _title_case(line)):
         return False
     reason = boilerplate.clutter_reason(line)
     return reason is None or reason == boilerplate.BARE_REASON
+
+
+def _title_case(line: str) -> bool:
+    """Headline style: every word capitalised but articles, conjunctions and short
+    prepositions; a sentence of prose has a word in lower case ("Leaders met in Geneva.")."""
+    letters = [w for w in boilerplate.words(line) if w[:1].isalpha()]
+    return len(letters) >= HEADLINE_MIN_WORDS and all(
+        w[:1].isupper() or w.lower() in _TITLE_CASE_LOWER for w in letters
+    )
 
 
 def take_headline(lines: Lines) -> tuple[str | None, Lines]:
