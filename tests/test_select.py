@@ -380,6 +380,23 @@ def test_words_set_in_quotation_marks_inside_a_sentence_are_no_statement() -> No
     assert len({"C0", "C1"} & set(chosen)) == 1 and "C2" in chosen
 
 
+COLUMN = ", according to an opinion column."
+
+
+def test_two_lines_share_no_fact_through_the_attribution_the_composer_adds() -> None:
+    sents = [
+        sentence("ap", 1, "Regulators refused the booster application" + COLUMN, 0.5),
+        sentence("bbc", 1, "Hospitals ran short of nurses" + COLUMN, 0.5),
+        sentence("ap", 2, "Markets barely moved after the news on Thursday.", 0.6),
+    ]
+    claims = _one_claim_each(sents)
+    story = _story(sents, claims)
+    # Half the shorter line's words are the attribution's: a repeat by its words alone.
+    assert len({"C0", "C1"} & set(_select(claims, story, words=100))) == 1
+    framed = replace(story, framing=(COLUMN.strip(" ,."),))
+    assert {"C0", "C1", "C2"} <= set(_select(claims, framed, words=100))
+
+
 # Two outlets' leads of one event: each packs it with its own details and words, so they share
 # under a third of the shorter's stems (RELATED_RESTATED_SHARE misses them).
 SUED_LEADS = [

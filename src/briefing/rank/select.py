@@ -144,8 +144,9 @@ def no_figures(_a: str, _b: str) -> bool:
 class Selection:
     """What selection reads besides the ranked claims and their printed sentences: the story,
     each claim's vector, the word budget, the lexical conflict check, what the brief could not
-    print of a selection (None: the selection is not checked), and the test for two figures of
-    one quantity."""
+    print of a selection (None: the selection is not checked), the test for two figures of
+    one quantity, and the phrases the composer adds to a printed sentence ("according to an
+    opinion column"), which are no part of its fact."""
 
     story: Story
     vectors: Mapping[str, np.ndarray]
@@ -153,6 +154,7 @@ class Selection:
     conflict: Conflict = no_conflict
     check: Check | None = None
     same_quantity: SameQuantity = no_figures
+    framing: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -336,7 +338,7 @@ def same_fact(a: Candidate, b: Candidate, given: Selection) -> bool:
         _quotes_another_statement(a.text, b.text) or _quotes_another_statement(b.text, a.text)
     ):
         return False
-    mine, theirs = _stems(a.text), _stems(b.text)
+    mine, theirs = (_stems(_unframed(c.text, given.framing)) for c in (a, b))
     shared = len(mine & theirs)
     shorter = max(1, min(len(mine), len(theirs)))
     if shared / max(1, len(mine | theirs)) >= SAME_FACT_OVERLAP:
@@ -378,6 +380,15 @@ def _figures(text: str) -> set[str]:
 
 def _words(text: str) -> set[str]:
     return {w for w in content_words(text) if not w[0].isdigit()}
+
+
+def _unframed(text: str, framing: Sequence[str]) -> str:
+    """`text` without the composer's attributions: two attributed lines share their words
+    whatever their facts ("according to an opinion column" made two columns' distinct lines a
+    repeat on the dev set's tune part)."""
+    for phrase in framing:
+        text = text.replace(phrase, " ")
+    return text
 
 
 @lru_cache(maxsize=STEMMED_TEXTS)
