@@ -331,6 +331,72 @@ def test_two_facts_that_share_their_actors_are_both_told(minilm: Embedder) -> No
     assert {"C0", "C1", "C2"} <= set(chosen)
 
 
+# A speaker's statement and another fact of the same person: the shorter one's words are mostly
+# the speaker's name and role, which the other shares.
+BASS_FACT = (
+    "The House passed the policing bill in March, and the Democratic congresswoman Karen Bass "
+    "has since been working with Republican senators on a deal."
+)
+BASS_QUOTE = "“We did the best we could,” the Democratic congresswoman Karen Bass told reporters."
+
+
+def test_a_quote_sharing_only_its_speaker_with_another_fact_is_a_statement_of_its_own(
+    minilm: Embedder,
+) -> None:
+    stems = [select._stems(t) for t in (BASS_FACT, BASS_QUOTE)]
+    assert len(stems[0] & stems[1]) / min(map(len, stems)) >= select.RESTATED_SHARE
+    assert {"C0", "C1", "C2"} <= set(_restated(minilm, [BASS_FACT, BASS_QUOTE], position=0.5))
+
+
+def test_a_quote_whose_words_the_other_sentence_retells_is_still_a_repeat(
+    minilm: Embedder,
+) -> None:
+    retold = "Karen Bass, a Democratic congresswoman, told reporters they did the best they could."
+    chosen = _restated(minilm, [retold, BASS_QUOTE], position=0.5)
+    assert len({"C0", "C1"} & set(chosen)) == 1 and "C2" in chosen
+
+
+def test_words_set_in_quotation_marks_inside_a_sentence_are_no_statement() -> None:
+    # Far apart in meaning (unrelated vectors), the two share most of their words: a repeat,
+    # though the second sets words of its own in quotation marks, since it does not open with
+    # a speaker's statement.
+    sents = [
+        sentence(
+            "ap",
+            1,
+            "Karen Bass told reporters on Wednesday that the policing talks collapsed.",
+            0.5,
+        ),
+        sentence(
+            "bbc",
+            1,
+            "Karen Bass told reporters on Wednesday the policing talks were “dead for good”.",
+            0.5,
+        ),
+        sentence("ap", 2, "Markets barely moved after the news on Thursday.", 0.6),
+    ]
+    claims = _one_claim_each(sents)
+    chosen = _select(claims, _story(sents, claims), words=100)
+    assert len({"C0", "C1"} & set(chosen)) == 1 and "C2" in chosen
+
+
+COLUMN = ", according to an opinion column."
+
+
+def test_two_lines_share_no_fact_through_the_attribution_the_composer_adds() -> None:
+    sents = [
+        sentence("ap", 1, "Regulators refused the booster application" + COLUMN, 0.5),
+        sentence("bbc", 1, "Hospitals ran short of nurses" + COLUMN, 0.5),
+        sentence("ap", 2, "Markets barely moved after the news on Thursday.", 0.6),
+    ]
+    claims = _one_claim_each(sents)
+    story = _story(sents, claims)
+    # Half the shorter line's words are the attribution's: a repeat by its words alone.
+    assert len({"C0", "C1"} & set(_select(claims, story, words=100))) == 1
+    framed = replace(story, framing=(COLUMN.strip(" ,."),))
+    assert {"C0", "C1", "C2"} <= set(_select(claims, framed, words=100))
+
+
 # Two outlets' leads of one event: each packs it with its own details and words, so they share
 # under a third of the shorter's stems (RELATED_RESTATED_SHARE misses them).
 SUED_LEADS = [

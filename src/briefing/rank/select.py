@@ -36,7 +36,7 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from briefing.config import MIN_SENTENCES, BriefConfig, RankConfig
-from briefing.language import content_words, is_attributed, stem
+from briefing.language import content_words, is_attributed, quoted_passages, stem
 from briefing.models import Claim, Story
 
 # A lead (first sentence) or a headline is where an outlet says what the story is: its
@@ -101,6 +101,13 @@ RELATED_RESTATED_SHARE = 0.35
 # of the shorter's and the tests above miss them. A claim is a lead when its sentences stand on
 # average in this first share of their articles (an article's first sentence is at 0).
 LEAD_POSITION = 0.1
+# A quotation tells its quoted words; the attribution around them only names who said them.
+# A sentence that opens with a quotation none of whose content words the other sentence uses
+# tells another statement, however many of the speaker's words the two share: on the dev set's
+# tune part "“We did the best we could,” the Democratic congresswoman Karen Bass told
+# reporters" was held out as a retelling of the sentence on her negotiations, by "Democratic
+# congresswoman Karen Bass" alone. Claims close in meaning (`Calibration.disagreement`) are
+# judged as before: the other may tell the quote in its own words.
 # Candidate sentences whose stems are kept while a story's pairs are compared (the pairwise
 # repeat test reads each candidate's stems once per pair): more than MAX_CANDIDATES.
 STEMMED_TEXTS = 1024
@@ -119,6 +126,7 @@ SameQuantity = Callable[[str, str], bool]
 # pipeline passes the extractive composer and the verifier, so that rank imports neither.
 Check = Callable[[Sequence[Claim]], Collection[str]]
 _TOKEN = re.compile(r"[^\W_]+")
+_OPENING_QUOTES = ("“", '"', "‘")
 # A figure stands alone: the 19 of "COVID-19" is part of a name (two retellings of a COVID-19
 # rule, one of which adds "18 months", are still one fact).
 _FIGURE = re.compile(r"(?<![\w-])\d+(?:[.,]\d+)*")
@@ -136,8 +144,9 @@ def no_figures(_a: str, _b: str) -> bool:
 class Selection:
     """What selection reads besides the ranked claims and their printed sentences: the story,
     each claim's vector, the word budget, the lexical conflict check, what the brief could not
-    print of a selection (None: the selection is not checked), and the test for two figures of
-    one quantity."""
+    print of a selection (None: the selection is not checked), the test for two figures of
+    one quantity, and the phrases the composer adds to a printed sentence ("according to an
+    opinion column"), which are no part of its fact."""
 
     story: Story
     vectors: Mapping[str, np.ndarray]
@@ -145,6 +154,7 @@ class Selection:
     conflict: Conflict = no_conflict
     check: Check | None = None
     same_quantity: SameQuantity = no_figures
+    framing: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -320,9 +330,15 @@ def same_fact(a: Candidate, b: Candidate, given: Selection) -> bool:
     """The two sentences retell one fact: their stems overlap as restatements do (see
     SAME_FACT_OVERLAP), the shorter one's stems are mostly in the longer one, or their claims
     are close in meaning and share a good part of their stems (RELATED_RESTATED_SHARE) or are
-    both leads (LEAD_POSITION). The brief tells a fact once, so the ILP keeps at most one of
-    them."""
-    mine, theirs = _stems(a.text), _stems(b.text)
+    both leads (LEAD_POSITION). Claims not that close, one of which quotes words the other
+    does not use, tell two statements (`_quotes_another_statement`). The brief tells a fact
+    once, so the ILP keeps at most one of them."""
+    close = _close(a, b, given)
+    if not close and (
+        _quotes_another_statement(a.text, b.text) or _quotes_another_statement(b.text, a.text)
+    ):
+        return False
+    mine, theirs = (_stems(_unframed(c.text, given.framing)) for c in (a, b))
     shared = len(mine & theirs)
     shorter = max(1, min(len(mine), len(theirs)))
     if shared / max(1, len(mine | theirs)) >= SAME_FACT_OVERLAP:
@@ -330,7 +346,16 @@ def same_fact(a: Candidate, b: Candidate, given: Selection) -> bool:
     if shorter >= MIN_RESTATED_WORDS and shared / shorter >= RESTATED_SHARE:
         return True
     leads = max(a.claim.position, b.claim.position) <= LEAD_POSITION
-    return _close(a, b, given) and (leads or shared / shorter >= RELATED_RESTATED_SHARE)
+    return close and (leads or shared / shorter >= RELATED_RESTATED_SHARE)
+
+
+def _quotes_another_statement(text: str, other: str) -> bool:
+    """`text` opens with a quotation (a speaker's statement, not words of the sentence's own
+    set in quotation marks) that has content words, and `other` uses none of them."""
+    if not text.startswith(_OPENING_QUOTES):
+        return False
+    quoted = frozenset().union(*(_stems(passage) for passage in quoted_passages(text)))
+    return bool(quoted) and not quoted & _stems(other)
 
 
 def restatements(pool: Sequence[Candidate], given: Selection) -> list[tuple[int, int]]:
@@ -355,6 +380,15 @@ def _figures(text: str) -> set[str]:
 
 def _words(text: str) -> set[str]:
     return {w for w in content_words(text) if not w[0].isdigit()}
+
+
+def _unframed(text: str, framing: Sequence[str]) -> str:
+    """`text` without the composer's attributions: two attributed lines share their words
+    whatever their facts ("according to an opinion column" made two columns' distinct lines a
+    repeat on the dev set's tune part)."""
+    for phrase in framing:
+        text = text.replace(phrase, " ")
+    return text
 
 
 @lru_cache(maxsize=STEMMED_TEXTS)
