@@ -262,6 +262,15 @@ def test_a_name_first_in_a_headline_is_not_an_imperative() -> None:
     assert language.opinion_reason(None, title, (), "") == language.IMPERATIVE_HEADLINE
 
 
+def test_a_loaded_name_of_a_disease_is_found_as_a_phrase_even_glossed() -> None:
+    assert language.find_loaded("Cases of the CCP virus rose.") == ["ccp virus"]
+    glossed = "The study of CCP (Chinese Communist Party) virus infections was funded by Pfizer."
+    assert language.loaded_outside_quotes(glossed) == ["ccp virus"]
+    # The words apart are not the phrase, and a speaker's quoted words are theirs.
+    assert language.find_loaded("The CCP said the virus spread slowly.") == []
+    assert language.loaded_outside_quotes('Trump called it the "China virus" on Monday.') == []
+
+
 def test_a_loaded_word_in_a_news_section_headline_is_slant_not_opinion() -> None:
     title = "Gymnasts Blister FBI In Explosive Testimony"
     assert language.opinion_reason("https://example.com/2021/09/15/gymnasts", title) is not None

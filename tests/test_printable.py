@@ -50,6 +50,17 @@ def test_a_dateline_is_stripped_from_the_printed_sentence() -> None:
     assert printed.text == "The Kremlin said Xi backed Putin's demand on Wednesday."
 
 
+def test_link_debris_is_removed_from_the_printed_sentence() -> None:
+    study = sentence(
+        "a", 0, "The study (pdf), funded by the state, found fewer infections (opens in new tab)."
+    )
+    printed = _print([study], {"a": source("a", 0.99)})
+    assert printed.text == "The study, funded by the state, found fewer infections."
+    # A bracket that says something stays: "(D-Va.)" names a party and a state.
+    senator = sentence("a", 0, "Sen. Tim Kaine (D-Va.) backed the stopgap bill on Thursday.")
+    assert _print([senator], {"a": source("a", 0.99)}).text == senator.text
+
+
 def test_quoted_words_are_printed_with_their_marks() -> None:
     unmarked = sentence(
         "a",

@@ -465,14 +465,34 @@ def _word_list(name: str) -> frozenset[str]:
 @cache
 def loaded_words() -> frozenset[str]:
     """Emotive or loaded words a neutral brief avoids: the style-guide list plus the
-    evaluative entries of the Recasens et al. (2013) bias lexicon (data/bias_lexicon.txt)."""
+    evaluative entries of the Recasens et al. (2013) bias lexicon (data/bias_lexicon.txt).
+    An entry of several words is a phrase (`_loaded_phrases`)."""
     return _word_list("loaded_words.txt") | _word_list("bias_lexicon.txt")
 
 
+# Between the words of a loaded phrase an outlet may gloss one ("CCP (Chinese Communist
+# Party) virus"): a bracket of up to this many characters.
+_GLOSS = r"\s+(?:\([^()]{1,60}\)\s+)?"
+
+
+@cache
+def _loaded_phrases() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The loaded entries of several words ("ccp virus"), each with its pattern of whole
+    words (a bracketed gloss allowed between them)."""
+    return tuple(
+        (entry, re.compile(r"\b" + _GLOSS.join(map(re.escape, entry.split())) + r"\b"))
+        for entry in sorted(w for w in loaded_words() if " " in w)
+    )
+
+
 def find_loaded(text: str) -> list[str]:
-    """Loaded words in `text` (quoted words included: the audit reports every one)."""
-    words = re.findall(r"[a-z]+(?:-[a-z]+)*", text.lower())
-    return sorted({w for w in words if w in loaded_words()})
+    """Loaded words and phrases in `text` (quoted words included: the audit reports every
+    one)."""
+    lower = text.lower()
+    words = re.findall(r"[a-z]+(?:-[a-z]+)*", lower)
+    found = {w for w in words if w in loaded_words()}
+    found.update(entry for entry, pattern in _loaded_phrases() if pattern.search(lower))
+    return sorted(found)
 
 
 # Loaded words that state a legal or official status: the brief's own judgement only when no
@@ -621,6 +641,20 @@ _ANALYSIS_RUBRIC = re.compile(
 )
 # Whose voice a line after such a rubric is in (as printable attributes it).
 ANALYSIS_VOICE = "a news analysis"
+
+
+# What a web page's link text leaves inside a sentence: "The study (pdf), which ...",
+# "the ruling (opens in new tab)". Removed wherever it stands.
+_LINK_MARKER = re.compile(
+    r"\s*\((?:pdf|link|video|audio|paywall|subscription required|"
+    r"opens? in (?:a )?new (?:tab|window))\)",
+    re.IGNORECASE,
+)
+
+
+def without_link_markers(text: str) -> str:
+    """The sentence without link debris such as "(pdf)" or "(opens in new tab)"."""
+    return _LINK_MARKER.sub("", text)
 
 
 def strip_dateline(text: str) -> str:

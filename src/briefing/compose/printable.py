@@ -41,6 +41,7 @@ from briefing.language import (
     unmarked_quotes,
     with_role,
     without_back_references,
+    without_link_markers,
     write_full_name,
 )
 from briefing.models import Claim, Sentence, Source
@@ -150,7 +151,7 @@ def _previous_sentences(sentences: Iterable[Sentence]) -> dict[str, str]:
 
 def tidy(text: str) -> str:
     """Light clean-up: dateline and labels, spaces before punctuation, doubled stops."""
-    text = strip_dateline(text.strip())
+    text = without_link_markers(strip_dateline(text.strip()))
     text = re.sub(r"\s+([,.;:!?])", r"\1", text)
     text = re.sub(r"([.!?])\s*[.]+$", r"\1", text)
     text = re.sub(r",\s*\.", ".", text)
