@@ -13,14 +13,17 @@ from briefing.embed import NEURAL, TFIDF_CALIBRATION, Embedder, OnnxEmbedder, Tf
 from briefing.models import DraftSentence, Sentence
 from briefing.sentences import Splitter
 from briefing.verify import (
+    ALL_PARTS,
     DROPPED_REASON,
     PARTIAL_MARGIN,
     Aligner,
+    Match,
+    _parts_cited,
     calibrated,
     thresholds_for,
     verify_drafts,
 )
-from briefing.verify.lexical import Lexicon, conflict, covered, judge
+from briefing.verify.lexical import Judgement, Lexicon, conflict, covered, judge
 from briefing.verify.segments import core, parts
 from records import claim, sentence, source, story
 
@@ -111,6 +114,8 @@ def test_a_number_word_before_a_hyphened_unit_of_time_is_the_number() -> None:
     assert numbers("after a six-month wait") == numbers("after six months") == ["6"]
     assert numbers("a three-hour interview") == numbers("a 3-hour podcast") == ["3"]
     assert numbers("twenty-five people and a two-thirds majority") == []
+    assert numbers("a twenty-five-year sentence") == []  # not 5: no clash with "25-year"
+    assert clash("He got a 25-year sentence.", "He got a twenty-five-year sentence.") is None
     assert clash("Powell died at 84.", "Powell, a four-star general, died on Monday.") is None
     assert clash("Xi spoke for three hours.", "Xi gave a three-hour speech.") is None
     assert clash("Xi spoke for four hours.", "Xi gave a three-hour speech.") == "number differs"
@@ -514,6 +519,15 @@ SAID_BY_STOLTENBERG = (
     "Moscow has gathered tens of thousands of troops near the border with Ukraine, "
     "NATO's Jens Stoltenberg said."
 )
+
+
+def test_the_parts_a_set_of_citations_covers() -> None:
+    # A draft is cited for "the rest" only if the citations kept still cover every part.
+    match = Match((0,), Judgement(score=0.9, conflict=None))
+    both = [("a", match, "troops gathered"), ("b", match, "Putin will attend / talks")]
+    assert _parts_cited(both) == {"troops gathered", "Putin will attend", "talks"}
+    assert _parts_cited(both[:1]) < _parts_cited(both)
+    assert _parts_cited([("c", match, None), ("a", match, "in part")]) == ALL_PARTS
 
 
 def test_a_unit_naming_other_places_is_not_cited_for_the_rest(minilm: Embedder) -> None:

@@ -66,6 +66,8 @@ FULL_COVERAGE = 0.8
 # editors' summaries (docs/aligner.md, "cite on editors' summaries"): of the units cited this
 # way, most of those scoring under +0.06 did not support the rest.
 PARTIAL_MARGIN = 0.06
+# Stands for every part of a sentence in `_parts_cited`: a citation of all of it covers them.
+ALL_PARTS = frozenset({"*"})
 # Sentences aligned per block: 256 rows of similarities to 100k sentences are 100 MB.
 BATCH = 256
 
@@ -445,9 +447,11 @@ class Aligner:
         of what they are cited for, partly supported, with that detail named (ALCE's partial
         support), unless an article says otherwise (`_contradicted`)."""
         floor = self.thresholds.support + PARTIAL_MARGIN
-        cited = [
+        kept = [
             c for c in cited if c[1].judgement.score >= floor and self._lacks_at_most(query, c, gap)
         ]
+        # Joint support must still cover every part; else more than the detail is missing.
+        cited = kept if _parts_cited(kept) >= _parts_cited(cited) else []
         best = max((c[1].judgement.score for c in cited), default=0.0)
         if self._contradicted(gap, best, whole):
             cited = []
@@ -701,6 +705,14 @@ class Aligner:
             rows = self._rows_of.get(source_id, [])
             self._context[source_id] = frozenset().union(*(self._feature((i,)).words for i in rows))
         return self._context[source_id]
+
+
+def _parts_cited(cited: Sequence[Cited]) -> frozenset[str]:
+    """The parts `cited` supports (ALL_PARTS when one citation supports all of it)."""
+    if any(part is None for _, _, part in cited):
+        return ALL_PARTS
+    labels = [str(part).split(" / ") for _, _, part in cited if part != "in part"]
+    return frozenset(label for split in labels for label in split)
 
 
 def _mostly_in(part: str, text: str) -> bool:

@@ -95,7 +95,6 @@ _NUMBER_WORDS = {
 # four-star general", "a two-term senator"), which is no count the story reports.
 _TIME_UNITS = _word_set("second minute hour day night week month year decade")
 _HYPHEN_AFTER = re.compile(r"-([^\W\d_]+)")
-_HYPHEN_BEFORE = re.compile(r"([^\W\d_]+)-$")
 _DATE_WORDS = _word_set(
     "monday tuesday wednesday thursday friday saturday sunday january february march april "
     "may june july august september october november december jan feb mar apr jun jul aug sep "
@@ -429,11 +428,12 @@ def _tokenise(text: str) -> tuple[_Token, ...]:
 
 
 def _hyphened(text: str, match: re.Match[str]) -> bool:
-    """The word is hyphened to another, and that word is no unit of time (`_TIME_UNITS`)."""
+    """The word follows a hyphen ("twenty-five", "twenty-five-year"), or is hyphened to a
+    word that is no unit of time (`_TIME_UNITS`)."""
+    if match.start() > 0 and text[match.start() - 1] == "-":
+        return True
     after = _HYPHEN_AFTER.match(text, match.end())
-    if after is not None:
-        return after.group(1).lower() not in _TIME_UNITS
-    return _HYPHEN_BEFORE.search(text, 0, match.start()) is not None
+    return after is not None and after.group(1).lower() not in _TIME_UNITS
 
 
 def _is_content(word: str, stops: frozenset[str]) -> bool:
