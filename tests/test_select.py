@@ -356,6 +356,14 @@ def test_a_quote_whose_words_the_other_sentence_retells_is_still_a_repeat(
     assert len({"C0", "C1"} & set(chosen)) == 1 and "C2" in chosen
 
 
+def test_a_name_in_quotation_marks_opening_a_sentence_is_no_statement() -> None:
+    # "“Squad” members" sets a name in marks: the sentence does not open with a statement.
+    squad = "“Squad” members Ilhan Omar and Rashida Tlaib voted against the policing bill."
+    other = "Ilhan Omar and Rashida Tlaib, members of the Squad, opposed the policing bill."
+    assert not select._quotes_another_statement(squad, "The Senate passed a budget.")
+    assert select._quotes_another_statement(BASS_QUOTE, other)
+
+
 def test_words_set_in_quotation_marks_inside_a_sentence_are_no_statement() -> None:
     # Far apart in meaning (unrelated vectors), the two share most of their words: a repeat,
     # though the second sets words of its own in quotation marks, since it does not open with

@@ -101,13 +101,6 @@ RELATED_RESTATED_SHARE = 0.35
 # of the shorter's and the tests above miss them. A claim is a lead when its sentences stand on
 # average in this first share of their articles (an article's first sentence is at 0).
 LEAD_POSITION = 0.1
-# A quotation tells its quoted words; the attribution around them only names who said them.
-# A sentence that opens with a quotation none of whose content words the other sentence uses
-# tells another statement, however many of the speaker's words the two share: on the dev set's
-# tune part "“We did the best we could,” the Democratic congresswoman Karen Bass told
-# reporters" was held out as a retelling of the sentence on her negotiations, by "Democratic
-# congresswoman Karen Bass" alone. Claims close in meaning (`Calibration.disagreement`) are
-# judged as before: the other may tell the quote in its own words.
 # Candidate sentences whose stems are kept while a story's pairs are compared (the pairwise
 # repeat test reads each candidate's stems once per pair): more than MAX_CANDIDATES.
 STEMMED_TEXTS = 1024
@@ -126,7 +119,17 @@ SameQuantity = Callable[[str, str], bool]
 # pipeline passes the extractive composer and the verifier, so that rank imports neither.
 Check = Callable[[Sequence[Claim]], Collection[str]]
 _TOKEN = re.compile(r"[^\W_]+")
+# A quotation tells its quoted words; the attribution around them only names who said them.
+# A sentence that opens with a quotation none of whose content words the other sentence uses
+# tells another statement, however many of the speaker's words the two share: on the dev set's
+# tune part "“We did the best we could,” the Democratic congresswoman Karen Bass told
+# reporters" was held out as a retelling of the sentence on her negotiations, by "Democratic
+# congresswoman Karen Bass" alone. Claims close in meaning (`Calibration.disagreement`) are
+# judged as before: the other may tell the quote in its own words.
 _OPENING_QUOTES = ("“", '"', "‘")
+# Words a quotation opening a sentence needs to be a statement rather than a term set in
+# quotation marks ("“Squad” members", "“Green Pass” holders").
+STATEMENT_WORDS = 4
 # A figure stands alone: the 19 of "COVID-19" is part of a name (two retellings of a COVID-19
 # rule, one of which adds "18 months", are still one fact).
 _FIGURE = re.compile(r"(?<![\w-])\d+(?:[.,]\d+)*")
@@ -350,12 +353,16 @@ def same_fact(a: Candidate, b: Candidate, given: Selection) -> bool:
 
 
 def _quotes_another_statement(text: str, other: str) -> bool:
-    """`text` opens with a quotation (a speaker's statement, not words of the sentence's own
-    set in quotation marks) that has content words, and `other` uses none of them."""
+    """`text` opens with a quotation that is a speaker's statement (STATEMENT_WORDS words at
+    least; "“Squad” members ..." sets a name in quotation marks), and `other` uses none of
+    the quoted content words."""
     if not text.startswith(_OPENING_QUOTES):
         return False
-    quoted = frozenset().union(*(_stems(passage) for passage in quoted_passages(text)))
-    return bool(quoted) and not quoted & _stems(other)
+    passages = quoted_passages(text)
+    if not passages or len(passages[0].split()) < STATEMENT_WORDS:
+        return False
+    quoted = frozenset().union(*(_stems(passage) for passage in passages))
+    return not quoted & _stems(other)
 
 
 def restatements(pool: Sequence[Candidate], given: Selection) -> list[tuple[int, int]]:
