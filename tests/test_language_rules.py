@@ -713,7 +713,12 @@ def test_connectives_and_time_anchors_that_point_back_are_dropped(text: str, pri
         ),
         # A named event after "a week before" is the sentence's own anchor.
         ("A week before Christmas, prices rose.", "A week before Christmas, prices rose."),
-        # The openers the rule is for: a comma, a capital or an article after them.
+        # The openers the rule is for: a time before a comma, a capital or an article; a
+        # connective before any word ("But even as ...").
+        (
+            "But even as Democrats accepted part of the deal, they said they will not bend.",
+            "Even as Democrats accepted part of the deal, they said they will not bend.",
+        ),
         ("Earlier, police arrested two men.", "Police arrested two men."),
         ("The day before, police arrested two men.", "Police arrested two men."),
         ("A day earlier, the team left the city.", "The team left the city."),

@@ -246,14 +246,14 @@ _TIME_ANCHOR = re.compile(rf"\b(?:{_TIME_ANCHOR_WORDS})\b", re.IGNORECASE)
 # Connectives a light rewrite may drop without changing what the sentence states, and a time
 # counted from a sentence the brief may not print ("Hours later,"): what remains is still true.
 _DROPPABLE_OPENER = re.compile(
-    r"^(?:however|meanwhile|moreover|furthermore|additionally|in addition|also|and|but|still|"
-    r"yet|separately|nonetheless|nevertheless|at the same time|in turn|in particular|"
-    r"(?:\w+\s+)?(?:minutes|hours|days|weeks) later|"
+    r"^(?:(?:however|meanwhile|moreover|furthermore|additionally|in addition(?!\s+to\b)|also|"
+    r"and|but|still|yet|separately|nonetheless|nevertheless|at the same time|in turn|"
+    r"in particular)\s*,?\s+(?=[\"“A-Za-z])|"
+    r"(?:(?:\w+\s+)?(?:minutes|hours|days|weeks) later|"
     rf"{_EARLIER_ALONE}|{_TIME_ANCHOR_WORDS})"
-    # After a comma the opener is a whole phrase; without one only before a capital (case
-    # kept) or an article ("Yet the share ..."): "Earlier reports", "The day before
-    # yesterday", "In addition to" are not openers.
-    r"(?:\s*,\s+(?=[\"“A-Za-z])|\s+(?=(?-i:[\"“A-Z])|(?:the|a|an|his|her|its|their)\s))",
+    # A time is a whole opener before a comma, a capital (case kept) or an article ("Earlier
+    # the agency set ..."); "Earlier reports", "The day before yesterday" are no openers.
+    r"(?:\s*,\s+|\s+(?=(?-i:[\"“A-Z])|(?:the|a|an|his|her|its|their)\s)))",
     re.IGNORECASE,
 )
 _DROPPABLE_INSIDE = re.compile(
