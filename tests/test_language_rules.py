@@ -699,6 +699,47 @@ def test_connectives_and_time_anchors_that_point_back_are_dropped(text: str, pri
 
 
 @pytest.mark.parametrize(
+    ("text", "printed"),
+    [
+        # Reviewer's examples: the words after the opener are lower case, no comma between.
+        ("Earlier reports put the death toll at 12.", "Earlier reports put the death toll at 12."),
+        (
+            "The day before yesterday, police arrested two men.",
+            "The day before yesterday, police arrested two men.",
+        ),
+        (
+            "A day earlier than planned, the team left the city.",
+            "A day earlier than planned, the team left the city.",
+        ),
+        # A named event after "a week before" is the sentence's own anchor.
+        ("A week before Christmas, prices rose.", "A week before Christmas, prices rose."),
+        # The openers the rule is for: a time before a comma, a capital or an article; a
+        # connective before any word ("But even as ...").
+        (
+            "But even as Democrats accepted part of the deal, they said they will not bend.",
+            "Even as Democrats accepted part of the deal, they said they will not bend.",
+        ),
+        ("Earlier, police arrested two men.", "Police arrested two men."),
+        ("The day before, police arrested two men.", "Police arrested two men."),
+        ("A day earlier, the team left the city.", "The team left the city."),
+        ("A week before, prices rose.", "Prices rose."),
+        ("Earlier Police Chief Ann Bell said so.", "Police Chief Ann Bell said so."),
+        (
+            "In addition to the tax, the bill cuts fees.",
+            "In addition to the tax, the bill cuts fees.",
+        ),
+    ],
+)
+def test_an_opener_is_dropped_only_when_it_is_a_whole_phrase(text: str, printed: str) -> None:
+    assert language.without_back_references(text) == printed
+
+
+def test_a_week_before_a_named_event_needs_no_context() -> None:
+    assert NEEDS_CONTEXT not in sentence_problems("A week before Christmas, prices rose.")
+    assert NEEDS_CONTEXT in sentence_problems("A week before, prices rose sharply in the city.")
+
+
+@pytest.mark.parametrize(
     ("text", "needs"),
     [
         ("The governor had signed the order the day before, officials said on Monday.", True),
@@ -725,6 +766,17 @@ def test_a_rubric_naming_its_writer_is_stripped_and_the_writer_kept() -> None:
     assert language.rubric_voice(plain) == (plain, None)
     said = "The senator said via Twitter: The vote will happen on Monday."
     assert language.rubric_voice(said) == (said, None)
+
+
+def test_a_rubric_after_a_dateline_keeps_its_voice() -> None:
+    text = "WASHINGTON — The big picture: Prices are rising faster than wages."
+    assert language.rubric_voice(text) == (
+        "Prices are rising faster than wages.",
+        language.ANALYSIS_VOICE,
+    )
+    # A dateline before plain words: no voice, the sentence as it was.
+    plain = "WASHINGTON — Prices are rising faster than wages."
+    assert language.rubric_voice(plain) == (plain, None)
 
 
 @pytest.mark.parametrize(
@@ -757,6 +809,29 @@ def test_a_rubric_naming_its_writer_is_stripped_and_the_writer_kept() -> None:
             "Jane Roe told reporters the talks were over.",
             "Tom Pike defended the plan, a move that he says will save money.",
             "Tom Pike defended the plan, a move that he says will save money.",
+        ),
+        # The name after "told" is the listener, never the speaker.
+        (
+            "The president told Jake Tapper on Sunday that the talks were over.",
+            "“We will try again next week,” he said on Friday.",
+            "“We will try again next week,” he said on Friday.",
+        ),
+        (
+            "“The talks are over,” Tom Pike told Jake Tapper on Sunday.",
+            "“We will try again next week,” he said on Friday.",
+            "“We will try again next week,” Tom Pike said on Friday.",
+        ),
+        # A pronoun of the other gender before: someone else is spoken of too.
+        (
+            "“His plan is dead,” said Tom Pike on Sunday.",
+            "“We will try again next week,” she said on Friday.",
+            "“We will try again next week,” she said on Friday.",
+        ),
+        # An interrupting "he said" between commas is left as written.
+        (
+            "“The talks are over,” said Tom Pike.",
+            "The senator, he said, will vote against the bill next week.",
+            "The senator, he said, will vote against the bill next week.",
         ),
     ],
 )
@@ -802,6 +877,34 @@ def test_a_camp_named_for_its_leader_is_no_full_name() -> None:
             "Jane Roe spoke in Albany.",
             "After Smith left the room, he called the police from the car park.",
             "After Smith left the room, he called the police from the car park.",
+        ),
+        # A titled surname is a second person: whom "he" stands for is not known.
+        (
+            "President Biden met with Sen. Joe Manchin on Monday.",
+            "He urged them to pass the bill before the recess.",
+            "He urged them to pass the bill before the recess.",
+        ),
+        (
+            "Sen. Joe Manchin met with reporters on Monday.",
+            "He urged them to pass the bill before the recess.",
+            "Joe Manchin urged them to pass the bill before the recess.",
+        ),
+        # The sentence before speaks of a woman too: "he" may be anyone.
+        (
+            "Tom Pike met her in Geneva on Wednesday.",
+            "He visited the border town recently and met the mayor.",
+            "He visited the border town recently and met the mayor.",
+        ),
+        # "he said" between commas interrupts the sentence: no subject to name.
+        (
+            "Tom Pike spoke to reporters in Albany on Monday.",
+            "The senator, he said, will vote against the bill next week.",
+            "The senator, he said, will vote against the bill next week.",
+        ),
+        (
+            "Tom Pike spoke to reporters in Albany on Monday.",
+            "On the bill, he said the senator will vote against it next week.",
+            "On the bill, Tom Pike said the senator will vote against it next week.",
         ),
     ],
 )

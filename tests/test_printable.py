@@ -127,6 +127,21 @@ def test_a_news_analysis_line_is_attributed_to_an_analysis() -> None:
     )
 
 
+def test_a_rubric_line_of_an_opinion_piece_is_attributed_once() -> None:
+    framed = "The big picture: Anything short of failure could change how the country works."
+    sources = {"op": source("op", 0.9, kind="opinion", outlet="X")}
+    assert _print([sentence("op", 0, framed)], sources).text == (
+        "Anything short of failure could change how the country works, according to a news "
+        "analysis."
+    )
+    # Without a rubric the opinion piece's line gets the column's attribution.
+    plain = "Anything short of failure could change how the country works."
+    assert _print([sentence("op", 1, plain)], sources).text == (
+        "Anything short of failure could change how the country works, according to an opinion "
+        "column."
+    )
+
+
 def test_a_line_of_an_opinion_publication_is_attributed_to_the_publication() -> None:
     line = sentence("nr", 0, "The House delayed its vote on the infrastructure bill on Friday.")
     reason = "publication of opinion and commentary"
@@ -411,6 +426,11 @@ def test_an_analysts_rubric_becomes_the_analysts_attribution() -> None:
     assert _print([sentence("a", 0, framed)], {"a": source("a", 0.9)}).text == (
         "Anything short of failure could change how the country works, according to a news "
         "analysis."
+    )
+    # A dateline before the rubric: the line keeps its attribution.
+    dated = "WASHINGTON — The big picture: Anything short of failure could change the country."
+    assert _print([sentence("a", 0, dated)], {"a": source("a", 0.9)}).text == (
+        "Anything short of failure could change the country, according to a news analysis."
     )
     # "Why it matters:" heads facts as often as analysis: the label goes, the fact stays.
     fact = "Why it matters: An initial group of 37,000 refugees will soon reach the states."

@@ -160,6 +160,10 @@ QUOTE_NEEDS_SPEAKER_WORDS = 6
 # ones ("national security") are common phrases.
 UNMARKED_QUOTE_MIN_WORDS = 5
 
+# "Earlier" alone points back to something told before; "earlier this week", "earlier today",
+# "earlier on Monday", "earlier than planned" name their time.
+_EARLIER_ALONE = r"earlier(?!\s+(?:this|today|on|in|last|that|the same|than)\b)"
+
 # Openers that need the previous sentence to be understood: pronouns, demonstratives,
 # connectives, "also", "such", "neither", "one of them", "the latter", counts of "those",
 # a share that stands for a group told before ("Many are now reaching their breaking point"),
@@ -181,7 +185,7 @@ DANGLING_OPENER = re.compile(
     r"most of them|all of them|none of them|each of them|it is in this context|"
     r"here|there(?! (?:is|are|was|were|have|has|had)\b)|now(?=,)|"
     r"(?:\w+|\d[\d,]*) of (?:those|these|them|which|whom)|"
-    r"earlier(?!\s+(?:this|today|on|in|last|that|the same))|later(?=,)|"
+    rf"{_EARLIER_ALONE}|later(?=,)|"
     r"(?:many|some|most|few|several|all|none)(?=\s+(?:are|were|is|was|have|had|has|will|"
     r"would|could|can|may|might|say|said|now|also|still|do|did)\b))\b",
     re.IGNORECASE,
@@ -229,22 +233,27 @@ _REPORTED_SPEECH = re.compile(
 )
 # Times counted from an event the article told just before ("earlier in the day", "the day
 # before", "a day earlier", "the previous night"): the brief may not print that event. "The day
-# before the vote" names its event and stands.
+# before the vote" and "A week before Christmas" name their event and stand.
+_NAMES_ITS_EVENT = r"(?!\s+(?:(?:the|a|an|his|her|their|its|last)\b|(?-i:[A-Z0-9])))"
 _TIME_ANCHOR_WORDS = (
     r"(?:earlier|later) (?:in|that) the (?:day|week|month|morning|afternoon|evening|night)|"
-    r"the (?:day|night|week|evening|morning) before(?!\s+(?:(?:the|a|an|his|her|their|its|"
-    r"last)\b|(?-i:[A-Z0-9])))|the (?:previous|prior) (?:day|night|week|evening)|"
-    r"a (?:day|week|night) (?:earlier|later|before)(?!\s+(?:the|a|an|his|her|their|its)\b)"
+    rf"the (?:day|night|week|evening|morning) before{_NAMES_ITS_EVENT}|"
+    r"the (?:previous|prior) (?:day|night|week|evening)|"
+    rf"a (?:day|week|night) before{_NAMES_ITS_EVENT}|"
+    r"a (?:day|week|night) (?:earlier|later)(?!\s+(?:the|a|an|his|her|their|its)\b)"
 )
 _TIME_ANCHOR = re.compile(rf"\b(?:{_TIME_ANCHOR_WORDS})\b", re.IGNORECASE)
 # Connectives a light rewrite may drop without changing what the sentence states, and a time
 # counted from a sentence the brief may not print ("Hours later,"): what remains is still true.
 _DROPPABLE_OPENER = re.compile(
-    r"^(?:however|meanwhile|moreover|furthermore|additionally|in addition|also|and|but|still|"
-    r"yet|separately|nonetheless|nevertheless|at the same time|in turn|in particular|"
-    r"(?:\w+\s+)?(?:minutes|hours|days|weeks) later|"
-    rf"earlier(?!\s+(?:this|today|on|in|last|that|the same|than)\b)|{_TIME_ANCHOR_WORDS})"
-    r"\s*,?\s+(?=[\"“A-Z])",
+    r"^(?:(?:however|meanwhile|moreover|furthermore|additionally|in addition(?!\s+to\b)|also|"
+    r"and|but|still|yet|separately|nonetheless|nevertheless|at the same time|in turn|"
+    r"in particular)\s*,?\s+(?=[\"“A-Za-z])|"
+    r"(?:(?:\w+\s+)?(?:minutes|hours|days|weeks) later|"
+    rf"{_EARLIER_ALONE}|{_TIME_ANCHOR_WORDS})"
+    # A time is a whole opener before a comma, a capital (case kept) or an article ("Earlier
+    # the agency set ..."); "Earlier reports", "The day before yesterday" are no openers.
+    r"(?:\s*,\s+|\s+(?=(?-i:[\"“A-Z])|(?:the|a|an|his|her|its|their)\s)))",
     re.IGNORECASE,
 )
 _DROPPABLE_INSIDE = re.compile(
@@ -254,7 +263,7 @@ _DROPPABLE_INSIDE = re.compile(
 # to something said before it ("In practice, though, the military got it wrong").
 _BACK_REFERENCE = re.compile(
     r"^(?:\S+\s+){0,5}?(?:also|too|again|as well(?! as)|instead|though(?=,)|"
-    r"earlier(?!\s+(?:this|today|on|in|last|that|the same)\b))\b|^.*,\s*too[.!?]?$",
+    rf"{_EARLIER_ALONE})\b|^.*,\s*too[.!?]?$",
     re.IGNORECASE,
 )
 # "this time" counts an occurrence against one told before ("another order, this time
@@ -662,28 +671,38 @@ def strip_dateline(text: str) -> str:
     previous = None
     while previous != text:
         previous = text
-        text = _DATELINE.sub("", text, count=1)
-        text = _PLACE_DASH.sub("", text, count=1)
-        text = _BYLINE.sub("", text, count=1)
-        text = rubric_voice(text)[0]
+        text = rubric_voice(_without_lead(text))[0]
         label = _LABEL.match(text)
         if label and not _SAYING.search(label.group(1)) and _is_label(label.group(1)):
             text = text[label.end() :]
     return text.strip()
 
 
+def _without_lead(text: str) -> str:
+    """The sentence without a leading dateline, wire credit or byline (rubrics kept)."""
+    previous = None
+    while previous != text:
+        previous = text
+        text = _DATELINE.sub("", text, count=1)
+        text = _PLACE_DASH.sub("", text, count=1)
+        text = _BYLINE.sub("", text, count=1)
+    return text
+
+
 def rubric_voice(text: str) -> tuple[str, str | None]:
-    """The sentence without a rubric that says whose analysis follows, and whose it is: the
-    writer a rubric names ("Why it matters, via Axios' Margaret Talev: ..."), or
-    ANALYSIS_VOICE after a rubric of analysis ("The big picture: ..."); None when there is
-    no such rubric (a plain label such as "Why it matters:" heads facts as often as not)."""
-    analysis = _ANALYSIS_RUBRIC.match(text)
+    """The sentence without a rubric that says whose analysis follows (and any dateline before
+    it: "WASHINGTON — The big picture: ..."), and whose it is: the writer a rubric names ("Why
+    it matters, via Axios' Margaret Talev: ..."), or ANALYSIS_VOICE after a rubric of analysis
+    ("The big picture: ..."); None when there is no such rubric (a plain label such as "Why it
+    matters:" heads facts as often as not)."""
+    body = _without_lead(text)
+    analysis = _ANALYSIS_RUBRIC.match(body)
     if analysis is not None:
-        return text[analysis.end() :], ANALYSIS_VOICE
-    rubric = _VIA_RUBRIC.match(text)
+        return body[analysis.end() :], ANALYSIS_VOICE
+    rubric = _VIA_RUBRIC.match(body)
     if rubric is None or _SAYING.search(rubric.group("label")) or not _is_label(rubric["label"]):
         return text, None
-    return text[rubric.end() :], rubric.group("who").strip()
+    return body[rubric.end() :], rubric.group("who").strip()
 
 
 def _is_label(words: str) -> bool:
@@ -1226,7 +1245,8 @@ _SPEECH_AFTER_NAME = re.compile(
     r"\s*(?:\([^)]{1,40}\)\s*)?(?:,[^,]{1,60},\s*)?(?:said|says|told|noted|added|wrote|"
     r"tweeted|argued|warned|explained|stated|insisted)\b"
 )
-_SPEECH_BEFORE_NAME = re.compile(r"\b(?:said|says|told|according to)\s+(?:[A-Z][\w.’'-]*\s+){0,5}$")
+# The name after "told" is the listener ("told Jake Tapper"), never the speaker.
+_SPEECH_BEFORE_NAME = re.compile(r"\b(?:said|says|according to)\s+(?:[A-Z][\w.’'-]*\s+){0,5}$")
 
 
 def speakers(text: str) -> set[str]:
@@ -1270,33 +1290,68 @@ def people(text: str) -> set[str]:
     return found
 
 
+# A surname after a title is a person's, whether or not a first name comes between ("President
+# Biden", "Sen. Joe Manchin"): how `name_from_previous` counts the people a sentence names.
+_TITLED_PERSON = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|President|Senator|Governor|Secretary|Minister|"
+    r"Chancellor|Speaker|Judge|Justice|Mayor)\.?\s+(?:[A-Z][a-z]+\s+)?([A-Z][a-z]+)\b"
+)
+# Pronouns of the other gender: a sentence before that uses them speaks of someone else too.
+_OTHER_GENDER = {
+    "he": re.compile(r"\b(?:she|her|hers|herself)\b", re.IGNORECASE),
+    "she": re.compile(r"\b(?:he|him|his|himself)\b", re.IGNORECASE),
+}
+
+
 def name_from_previous(text: str, previous: str) -> str:
     """`text` with the person its pronoun stands for named as the article's sentence before
     (`previous`) names them: a speaker ("..., she told ABC", `name_pronoun_speaker`), or a
-    subject ("He visited Del Rio ...") when that sentence names one person alone. A person
-    that sentence introduces by age is a feature's example (`aged_person`): never named into
-    another sentence."""
+    subject ("He visited Del Rio ...") when that sentence names one person alone (titled
+    surnames counted) and uses no pronoun of the other gender. A person that sentence
+    introduces by age is a feature's example (`aged_person`): never named into another
+    sentence."""
     if aged_person(previous) is not None:
         return text
     text = name_pronoun_speaker(text, previous)
     subject = _PRONOUN_SUBJECT.match(text)
     named = people(previous)
-    if subject is None or len(named) != 1 or re.search(r"\s[A-Z]", subject["intro"] or ""):
+    titled = {word for word in _TITLED_PERSON.findall(previous) if word not in _NOT_FIRST}
+    surnames = {name.split()[-1] for name in named} | titled
+    if (
+        subject is None
+        or len(named) != 1
+        or len(surnames) != 1
+        or re.search(r"\s[A-Z]", subject["intro"] or "")
+        or _OTHER_GENDER[subject["pronoun"].lower()].search(previous)
+        or _interrupting(text, subject.start("pronoun"), subject.end())
+    ):
         return text
     start, end = subject.span("pronoun")
     return text[:start] + named.pop() + text[end:]
 
 
+def _interrupting(text: str, start: int, end: int) -> bool:
+    """The words from `start` to `end` ("he said") stand between commas inside a sentence
+    ("The senator, he said, will ..."): a parenthesis, not the sentence's subject."""
+    return text[:start].rstrip().endswith(",") and text[end:].lstrip().startswith(",")
+
+
 def name_pronoun_speaker(text: str, previous: str) -> str:
     """`text` with its pronoun speaker ("..., she told ABC") written as the person the
     article's previous sentence (`previous`) quotes, when that sentence gives exactly one
-    speaker and `text` has one pronoun speaker it does not name itself; else `text`."""
+    speaker and uses no pronoun of the other gender, and `text` has one pronoun speaker it
+    does not name itself and that does not interrupt it between commas; else `text`."""
     plain = _QUOTED.sub(lambda quote: " " * len(quote.group(0)), text)  # offsets kept
     pronouns = [m for m in _PRONOUN_SPEAKER.finditer(plain) if m["pronoun"].lower() != "they"]
     named = speakers(previous)
     if len(pronouns) != 1 or len(named) != 1 or not _unnamed_speaker(plain):
         return text
-    start, end = pronouns[0].span("pronoun")
+    pronoun = pronouns[0]
+    if _OTHER_GENDER[pronoun["pronoun"].lower()].search(previous) or _interrupting(
+        plain, pronoun.start(), pronoun.end()
+    ):
+        return text
+    start, end = pronoun.span("pronoun")
     return text[:start] + named.pop() + text[end:]
 
 

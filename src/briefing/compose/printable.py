@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from briefing.compose.base import ComposeInput
 from briefing.language import (
+    ANALYSIS_VOICE,
     ANECDOTE,
     FRAGMENT,
     LOADED,
@@ -94,7 +95,7 @@ ALREADY_PRINTED = "its only printable sentence already states another claim of t
 # The attribution an opinion piece's line is printed with: a news analysis (its kind_reason
 # names analysis) is not a column, and the reader is told which it is.
 OPINION_ATTRIBUTION = "according to an opinion column"
-ANALYSIS_ATTRIBUTION = "according to a news analysis"
+ANALYSIS_ATTRIBUTION = f"according to {ANALYSIS_VOICE}"
 # A publication of opinion prints news reports too: what is true of every line it prints.
 PUBLICATION_ATTRIBUTION = "according to an opinion publication"
 ATTRIBUTIONS = (OPINION_ATTRIBUTION, ANALYSIS_ATTRIBUTION, PUBLICATION_ATTRIBUTION)
@@ -257,7 +258,8 @@ def printable(
             continue
         text = reworded(sentence, wording)
         found = problems(text, wording, before)
-        if source.kind == "opinion" and not found:
+        # A rubric that says whose analysis follows has attributed the line already (`reworded`).
+        if source.kind == "opinion" and not found and rubric_voice(sentence.text)[1] is None:
             text = attributed_to_opinion(text, source)
         if found:
             broken.extend(found)
