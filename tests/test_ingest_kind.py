@@ -164,3 +164,34 @@ def test_an_imperative_headline_is_opinion_and_a_quoted_call_to_act_is_news(
     )
     article = _source(tmp_path, "a.txt", quoted)
     assert (article.source.kind, article.source.kind_reason) == ("news", None)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Despite the surge, hospitals keep beds free",
+        "Half the staff quit the agency",
+        "Snow this weekend to hit the Northeast",
+        "Vaccinate the world, WHO chief says",
+        "Crash closes I-95 near Baltimore",
+        "Passengers must wear masks on trains until March",
+        "What you should know about the booster",
+    ],
+)
+def test_news_headlines_of_imperative_or_obligation_shape_are_news(
+    tmp_path: Path, headline: str
+) -> None:
+    article = _source(tmp_path, "a.txt", f"{headline}\n\n{BODY}\n")
+    assert (article.source.kind, article.source.kind_reason) == ("news", None)
+
+
+def test_a_sentence_that_opens_like_an_analysis_byline_is_news(tmp_path: Path) -> None:
+    text = (
+        "Cases rise in the region\n\nAnalysis by the CDC found cases rose by a third in "
+        f"December, the agency said on Tuesday.\n\n{BODY}\n"
+    )
+    article = _source(tmp_path, "a.txt", text)
+    assert (article.source.kind, article.source.kind_reason) == ("news", None)
+    byline = f"Cases rise in the region\n\nAnalysis by John Doe, Example News\n\n{BODY}\n"
+    article = _source(tmp_path, "a.txt", byline)
+    assert (article.source.kind, article.source.kind_reason) == ("opinion", "analysis byline")

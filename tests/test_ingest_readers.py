@@ -55,6 +55,13 @@ def test_a_title_case_headline_may_hold_full_stops_and_a_sentence_may_not() -> N
     assert parsed.meta.title is None
 
 
+@pytest.mark.parametrize("line", ["Posted Monday, Jan. 3, 2022.", "By Jane Doe and John Roe."])
+def test_a_date_line_or_byline_in_title_case_is_no_headline(line: str) -> None:
+    parsed = read_plain(f"{line}\n\n{BODY}")
+    assert parsed.meta.title is None
+    assert next(text for _, text in parsed.lines if text) == line
+
+
 def test_plain_text_without_headline() -> None:
     parsed = read_plain(BODY)
     assert parsed.meta.title is None

@@ -293,6 +293,18 @@ def test_a_column_that_addresses_the_reader_is_opinion() -> None:
     assert language.opinion_reason(None, None, (), news) is None
 
 
+def test_service_journalism_that_tells_readers_where_to_book_is_not_opinion() -> None:
+    service = (
+        "You can book a booster at your local pharmacy or online. If you are over 65, you "
+        "may be eligible for a fourth dose. The bill would fund roads, bridges and broadband."
+    )
+    assert language.opinion_reason(None, None, (), service) is None
+    # A columnist who addresses the reader and speaks in the first person still is opinion.
+    column = f"You can book a booster, but I will not. You can get one, and I will help. {service}"
+    voice = "first- or second-person wording or questions"
+    assert language.opinion_reason(None, None, (), column) == voice
+
+
 @pytest.mark.parametrize(
     ("url", "opinion"),
     [
@@ -335,6 +347,31 @@ def test_sections_of_comment_in_the_url(url: str, opinion: bool) -> None:
             None,
         ),
         (["“Stop it,” the senator said; his office said the opinion by the court stands."], None),
+        # "by" before no name is a sentence; a byline is short.
+        (["Analysis by the CDC found cases rose by a third in December."], None),
+        (["Analysis by CDC scientists of records from the region found that cases rose."], None),
+        (["The views expressed by the senator drew anger from the party."], None),
+        (["The senator said ...", "The views expressed here are the writer's own."], "opinion"),
+        # A line about a former columnist that opens the page is news; a bio closes it.
+        (
+            [
+                "Paper settles suit",
+                "Jane Roe is a former columnist who sued the paper on Monday.",
+                "The paper said it would settle.",
+                "A judge must approve the deal.",
+                "The hearing is set for March.",
+            ],
+            None,
+        ),
+        (
+            [
+                "Paper settles suit",
+                "The paper said it would settle.",
+                "A judge must approve the deal.",
+                "Jane Roe is a former columnist for The Example Post.",
+            ],
+            "opinion",
+        ),
     ],
 )
 def test_opinion_bylines_and_disclaimers(lines: list[str], reason: str | None) -> None:
@@ -382,6 +419,16 @@ def test_a_columnists_voice_is_opinion_and_a_news_report_is_not() -> None:
         ("Watch the senator's full speech", None),
         ("Meet the judge who will hear the case", None),
         ("Reopened the border to vaccinated visitors on Monday", None),
+        # Prepositions, adverbs, quantifiers and a noun before a time phrase are no verbs; a
+        # call to act that a headline attributes is the speaker's.
+        ("Despite the surge, hospitals keep beds free", None),
+        ("Amid the storm, towns along the coast flood", None),
+        ("Nearly all the students return to class", None),
+        ("Half the staff quit the agency", None),
+        ("Inflation this year hits a 30-year high", None),
+        ("Snow this weekend to hit the Northeast", None),
+        ("Vaccinate the world, WHO chief says", None),
+        ("Rally the troops before the vote", language.IMPERATIVE_HEADLINE),
         # Obligation in the writer's voice argues; reported, quoted or a rule's, it does not.
         ("The military needs to do more than apologize", language.OBLIGATION_HEADLINE),
         ("If the Story Is True, the General Has to Go", language.OBLIGATION_HEADLINE),
@@ -393,11 +440,20 @@ def test_a_columnists_voice_is_opinion_and_a_news_report_is_not() -> None:
         ("Senator says ‘we must act’ on climate", None),
         ("Workers must show a health pass under new mandate", None),
         ("Frances Roe, whistleblower: 5 facts you need to know", None),
+        # A rule reported with when it applies, and an explainer, are news.
+        ("Passengers must wear masks on trains until March", None),
+        ("Workers must be vaccinated by Jan. 4", None),
+        ("Diners must show a pass starting Monday", None),
+        ("What you should know about the booster", None),
+        ("Passengers must wear masks on trains", language.OBLIGATION_HEADLINE),
         # The writer's own voice; an acronym or a roman numeral is not "I".
         ("I was wrong about masks", language.VOICE_HEADLINE),
         ("We owe the Afghan interpreters more than thanks", language.VOICE_HEADLINE),
         ("Hospitalizations hit crisis levels in southern I.C.U.s", None),
         ("Veterans of World War I honored in Paris", None),
+        ("Crash closes I-95 near Baltimore", None),
+        ("Crash closes I–95 near Baltimore", None),
+        ("The day I nearly died on I-95", language.VOICE_HEADLINE),
         ("Why I Left the Party", language.ANALYSIS_HEADLINE),
         ("After the vote, I am done with the party", language.VOICE_HEADLINE),
         ("What we know about the new pill", language.ANALYSIS_HEADLINE),
@@ -763,6 +819,13 @@ def test_a_rubric_naming_its_writer_is_stripped_and_the_writer_kept() -> None:
     assert DATELINE_LEFT in sentence_problems(text)
     # A sentence that says "via" without a rubric keeps its words.
     plain = "The money reached the region via a fund set up by the United Nations: $2 million."
+    assert language.rubric_voice(plain) == (plain, None)
+    route = "Aid arrived via Poland: Officials said the trucks crossed on Monday."
+    assert language.rubric_voice(route) == (route, None)
+    one_word = "Why it matters, via Poland: Officials said the trucks crossed on Monday."
+    assert language.rubric_voice(one_word) == (one_word, None)
+    named = "Why it matters, via Jane Roe: The recall may have helped the governor."
+    assert language.rubric_voice(named) == ("The recall may have helped the governor.", "Jane Roe")
     assert language.rubric_voice(plain) == (plain, None)
     said = "The senator said via Twitter: The vote will happen on Monday."
     assert language.rubric_voice(said) == (said, None)

@@ -138,9 +138,12 @@ _LABEL = re.compile(r"^\s*((?:[\w/'’&-]+\s+){0,4}[\w/'’&-]+)\s*:\s+(?=[\"“
 _SAYING = re.compile(r"\b(?:said|says|told|tweeted|wrote|added|declared|stated|asked)\b", re.I)
 # A rubric that names whose analysis follows: "Why it matters, via Axios' Margaret Talev: ...".
 # The words after it are that writer's: the rubric goes, its writer stays as the attribution.
+# The label and "via" are set off by a comma, and the writer is a name of two capitalised words
+# or more, possibly after an outlet's possessive ("Axios' Margaret Talev", "Jane Roe"): "Aid
+# arrived via Poland: ..." names a route, not a writer.
 _VIA_RUBRIC = re.compile(
-    r"^\s*(?P<label>(?:[\w/'’&-]+\s+){0,4}[\w/'’&-]+)\s*,?\s+via\s+"
-    r"(?P<who>[A-Z][^:]{2,80}?)\s*:\s+(?=[\"“A-Z0-9])"
+    r"^\s*(?P<label>(?:[\w/'’&-]+\s+){0,4}[\w/'’&-]+)\s*,\s+via\s+"
+    r"(?P<who>[A-Z][\w.&-]*(?:['’]s?)?(?:\s+[A-Z][\w.'’-]*){1,3})\s*:\s+(?=[\"“A-Z0-9])"
 )
 # A byline at the start of a sentence ("By Jane Doe, Reuters").
 # "By Nov. 4," and "By Friday," are dates, not names.
@@ -362,7 +365,23 @@ _NOT_IMPERATIVE = frozenset(
     {
         *("watch", "read", "see", "listen", "meet", "explore", "take", "inside", "behind"),
         *("today", "tonight", "yesterday", "tomorrow", "breaking", "exclusive", "update"),
+        # Prepositions, adverbs and quantifiers that scikit-learn's stop-word list lacks: news
+        # headlines open with them ("Despite the surge ...", "Amid the ...", "Half the ...").
+        *("despite", "amid", "amidst", "toward", "towards", "following", "including", "like"),
+        *("unlike", "versus", "via", "per", "plus", "atop", "ahead", "regarding", "concerning"),
+        *("nearly", "almost", "half", "twice", "just", "soon", "later", "roughly", "about"),
     }
+)
+# An adverb ("Nearly", "Largely", "Barely"): six letters or more ending in "ly", not in "ply"
+# ("Apply", "Supply" are verbs; "Rally", "Tally" are short).
+_ADVERB = re.compile(r"^[a-z]{4,}(?<!p)ly$")
+# A determiner and a time word after the first word is a time phrase, not a verb's object:
+# "Inflation this year ...", "Snow this weekend ...", "Storms all week ...".
+_TIME_PHRASE = re.compile(
+    r"^\s*\S+\s+(?:this|that|every|all|next|last)\s+(?:year|week|weekend|month|morning|"
+    r"afternoon|evening|night|day|season|summer|winter|spring|fall|autumn|time|decade|century|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b",
+    re.IGNORECASE,
 )
 _INFLECTED = re.compile(r"(?:ing|ed|[^s]s)$")
 # Verbs that scikit-learn's stop-word list holds, which open imperatives all the same ("Give
@@ -372,12 +391,12 @@ _STOP_WORD_VERBS = frozenset(
     | {"put", "show", "become"}
 )
 # Headlines that say what must be done ("The US military needs to do more than apologize",
-# "Milley Has to Go", "America should lead"; "what you need to know" promises facts): a modal
+# "Milley Has to Go", "America should lead"; "what you should know" promises facts): a modal
 # of obligation outside quotes in a headline that attributes nothing to anyone ("...,
 # senator says", "Gupta tells Rogan CNN shouldn't have ...") and reports no rule ("Workers
 # must show a pass under new mandate": what a law requires is news).
 _OBLIGATION = re.compile(
-    r"\b(?:should(?:n['’]t)?|must(?:n['’]t)?|ought to|needs? to(?! know)|has to|have to)\b",
+    r"\b(?:should(?:n['’]t)?|must(?:n['’]t)?|ought to|needs? to|has to|have to)\b(?! know)",
     re.IGNORECASE,
 )
 # Headline verbs that report someone's words besides ATTRIBUTION's ("admits", "urges", "vows").
@@ -391,14 +410,20 @@ _SPEAKER_PREFIX = re.compile(r"^\s*[A-Z][\w.'’ -]{1,40}:\s")
 # Words of a rule, a ruling or a deadline: the headline reports what is required.
 _RULE_WORDS = re.compile(
     r"\b(?:rules?|laws?|orders?|mandates?|requirements?|policy|policies|ruling|judge|court|"
-    r"regulations?|guidance|guidelines|under|deadline)\b",
+    r"regulations?|guidance|guidelines|under|deadline)\b"
+    # A time limit: a rule reported with when it applies ("Passengers must wear masks on
+    # trains until March", "Workers must be vaccinated by Jan. 4", "starting Monday").
+    r"|\b(?:until|till|starting|beginning|effective)\b|\bby\s+(?:the\s+end\s+of\s+|"
+    rf"(?:early|mid|late)[\s-]+)?(?:{'|'.join(sorted(DATE_WORDS))}|(?:jan|feb|mar|apr|jun|jul|aug|"
+    r"sept?|oct|nov|dec)\.?\s+\d|\d)",
     re.IGNORECASE,
 )
 # The writer's own voice in a headline ("We must act now", "I was wrong about masks"), outside
 # quotes in a headline that attributes nothing. "I" after a capitalised word that is not a
-# function word is a numeral ("World War I", "Volume I"), and so it is after "Part".
+# function word is a numeral ("World War I", "Volume I"), and so it is after "Part"; "I" before
+# a full stop or hyphen is an abbreviation or a road ("I.C.U.s", "I-95").
 _HEADLINE_VOICE = re.compile(r"\b(?:We|we|Our|our|My|my|Us|us)\b")
-_HEADLINE_I = re.compile(r"(?:^|(\S+)\s+)I(?:['’](?:m|ve|d|ll))?\b(?!\.)")
+_HEADLINE_I = re.compile(r"(?:^|(\S+)\s+)I(?:['’](?:m|ve|d|ll))?\b(?![.\-–])")
 _NUMBERED = frozenset({"part"})
 # Headlines of news analysis and explainers: a question, or "Why ...", "How ...", "Behind ...",
 # "Inside ..." (after an optional quotation and colon: "‘Frustration is high’: Behind ...").
@@ -433,20 +458,47 @@ OPINION_PAGE_TYPES = frozenset(
 # foot of the page (where the cleaner drops them as clutter, so detection reads the page's
 # lines before cleaning): "Opinion by Jane Roe", "Guest essay by ...", "By the Editorial
 # Board", "The views expressed in this commentary are the author's own", "Jane Roe is a
-# columnist for The Post." "Analysis by ..." names a news analysis.
+# columnist for The Post." "Analysis by ..." names a news analysis. A byline names a person
+# (a capitalised word after "by": not "Analysis by the CDC found ...").
 _OPINION_BYLINE = re.compile(
     r"^\s*(?:(opinion|commentary|guest essay|guest column|op-?ed|analysis|editorial|column)"
-    r"\s+by\b|(?:by\s+)?the\s+editorial\s+board\b|the\s+(?:views|opinions)\s+expressed\b"
-    r"|[^.]{3,80}?\bis\s+an?\s+(?:[\w-]+\s+){0,3}(?:columnist|opinion writer|"
-    r"contributing writer|contributing editor)\b)",
+    r"\s+by\s+(?!the\b)(?-i:[A-Z])|(?:by\s+)?the\s+editorial\s+board\b)",
+    re.IGNORECASE,
+)
+# A disclaimer says whose views the page holds: the author's ("... are the author's own",
+# "... are solely his own"), not a report of someone's ("The views expressed by the senator").
+_OPINION_DISCLAIMER = re.compile(
+    r"^\s*the\s+(?:views|opinions)\s+expressed\b(?!\s+by\s+(?!(?:the\s+)?(?:authors?|writers?|"
+    r"contributors?|columnists?|commentators?)\b))"
+    r"(?=.*\b(?:authors?|writers?|contributors?|columnists?|commentators?|(?:his|her|their|my)\s+own)\b)",
+    re.IGNORECASE,
+)
+# A bio: "Jane Roe is a columnist for The Post." It closes the page; near the top, the same
+# words report on someone ("Jane Roe is a former columnist who sued the paper ...").
+_COLUMNIST_BIO = re.compile(
+    r"^[^.]{3,80}?\bis\s+an?\s+(?:[\w-]+\s+){0,3}(?:columnist|opinion writer|"
+    r"contributing writer|contributing editor)\b",
     re.IGNORECASE,
 )
 # Bylines sit in the first lines of a page, bios and disclaimers in its last ones.
 BYLINE_SCAN_LINES = 10
-# A byline, bio or disclaimer is a short line; a longer one is prose that may quote one.
-BYLINE_MAX_WORDS = 40
+# A byline is a name and a label ("Opinion by Jane Roe, Example News"); a longer line that
+# opens the same way is a sentence ("Analysis by the agency found ...").
+BYLINE_MAX_WORDS = 12
+# A bio or disclaimer is a short line; a longer one is prose that may quote one.
+NOTE_MAX_WORDS = 40
 # The reader addressed outside quotes ("You may think ..."): columns do, news reports do not.
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.IGNORECASE)
+# Service journalism addresses the reader too, to tell what to do and where ("You can book a
+# booster at your local pharmacy", "If you are over 65, ..."): a sentence with such wording
+# is no columnist's voice, unless it speaks in the first person or asks.
+_SERVICE_YOU = re.compile(
+    r"\b(?:if\s+you|you\s+(?:can|could|will|['’]ll|need|must|should|have\s+to|want\s+to|"
+    r"(?:may|might)\s+(?:be|need|want|have|qualify)|are\s+(?:eligible|able))|your\s+(?:local|"
+    r"nearest|doctor|pharmacist|pharmacy|health|appointment|provider|insurer|insurance|"
+    r"vaccination|booster|state|county|area))\b",
+    re.IGNORECASE,
+)
 # Wording of a columnist: sentences in the writer's own voice (not attributed, quotation marks
 # balanced) that use the first or second person or ask a question. News copy has at most one such
 # sentence in its opening paragraphs (a quote whose marks were lost); a column has several.
@@ -1507,22 +1559,31 @@ def _headline_argument(title: str, text: str = "") -> str | None:
     """An imperative headline, one that says what must be done, or one in the writer's own
     voice; None for a headline that reports (or attributes) what someone said or decided.
     `text`, the article, tells a name from a verb (a name is capitalised inside sentences)."""
-    imperative = _IMPERATIVE_HEADLINE.match(title)
-    if imperative:
-        word = imperative.group(1)
-        lower = word.lower()
-        function_word = lower in english_stop_words() - _STOP_WORD_VERBS
-        named = re.search(rf"[a-z,;]\s+{word}\b", text)
-        if not (function_word or named or lower in _NOT_IMPERATIVE or _INFLECTED.search(lower)):
-            return IMPERATIVE_HEADLINE
     plain = outside_quotes(title)
     if is_attributed(plain) or _HEADLINE_REPORTING.search(plain) or _SPEAKER_PREFIX.match(plain):
         return None
+    if _imperative(title, text):
+        return IMPERATIVE_HEADLINE
     if _OBLIGATION.search(plain) and not _RULE_WORDS.search(plain):
         return OBLIGATION_HEADLINE
     if _HEADLINE_VOICE.search(plain) or any(map(_writer_i, _HEADLINE_I.finditer(plain))):
         return VOICE_HEADLINE
     return None
+
+
+def _imperative(title: str, text: str) -> bool:
+    """The headline opens with a verb telling a party what to do (see _IMPERATIVE_HEADLINE):
+    not a function word, preposition, adverb or quantifier, not an inflected verb, not a name
+    the article capitalises mid-sentence, and not a noun before a time phrase."""
+    imperative = _IMPERATIVE_HEADLINE.match(title)
+    if imperative is None or _TIME_PHRASE.match(title):
+        return False
+    word = imperative.group(1)
+    lower = word.lower()
+    function_word = lower in english_stop_words() - _STOP_WORD_VERBS
+    named = re.search(rf"[a-z,;]\s+{word}\b", text)
+    inflected = _INFLECTED.search(lower) or _ADVERB.match(lower)
+    return not (function_word or named or lower in _NOT_IMPERATIVE or inflected)
 
 
 def _writer_i(found: re.Match[str]) -> bool:
@@ -1537,13 +1598,19 @@ def _writer_i(found: re.Match[str]) -> bool:
 def byline_opinion_reason(lines: Sequence[str]) -> str | None:
     """Why a page's byline, bio or disclaimer marks it as opinion or analysis, or None: a short
     line among the page's first or last BYLINE_SCAN_LINES ("Opinion by Jane Roe", "The views
-    expressed are the author's own")."""
-    ends = [*lines[:BYLINE_SCAN_LINES], *lines[BYLINE_SCAN_LINES:][-BYLINE_SCAN_LINES:]]
-    for line in ends:
+    expressed are the author's own"); a bio only in the page's second half (it closes a page)."""
+    foot = max(BYLINE_SCAN_LINES, len(lines) - BYLINE_SCAN_LINES)
+    ends = [*range(min(len(lines), BYLINE_SCAN_LINES)), *range(foot, len(lines))]
+    for index in ends:
+        line = lines[index]
+        size = len(line.split())
         found = _OPINION_BYLINE.match(line)
-        if found and len(line.split()) <= BYLINE_MAX_WORDS:
+        if found and size <= BYLINE_MAX_WORDS:
             kind = (found.group(1) or "").lower()
             return "analysis byline" if kind == "analysis" else "opinion byline or disclaimer"
+        closing = index >= len(lines) / 2 and _COLUMNIST_BIO.match(line)
+        if size <= NOTE_MAX_WORDS and (_OPINION_DISCLAIMER.match(line) or closing):
+            return "opinion byline or disclaimer"
     return None
 
 
@@ -1597,7 +1664,8 @@ def _opinion_wording(text: str) -> str | None:
         plain = outside_quotes(sentence)
         if unbalanced(sentence) or is_attributed(plain):
             continue
-        voiced = _FIRST_PERSON.search(plain) or _SECOND_PERSON.search(plain)
+        addressed = _SECOND_PERSON.search(plain) and not _SERVICE_YOU.search(plain)
+        voiced = _FIRST_PERSON.search(plain) or addressed
         own_voice += bool(voiced or plain.rstrip().endswith("?"))
     return (
         "first- or second-person wording or questions"

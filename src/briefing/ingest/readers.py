@@ -21,6 +21,11 @@ Lines = tuple[tuple[int, str], ...]
 # The date line of pasted pages ("date 2021-12-15 International") sits among the first lines.
 DATE_SCAN_LINES = 5
 _DATE_LINE = re.compile(r"^date\s*[:\s]\s*(\d{4}-\d{2}-\d{2})\b", re.IGNORECASE)
+# A byline ("By Jane Doe.") or a date ("Jan. 3", "January 3"): lines in title case that are
+# not headlines.
+_BYLINE_OR_DATE = re.compile(
+    r"^\s*By\s+[A-Z]|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b"
+)
 # A headline comes before the first paragraph, after at most a few lines of page clutter.
 HEADLINE_SCAN_LINES = 8
 # Headlines are a few words; "Xi backs Putin" is three, but shorter lines are menu items.
@@ -122,7 +127,11 @@ def headline_shaped(line: str) -> bool:
 
 def _title_case(line: str) -> bool:
     """Headline style: every word capitalised but articles, conjunctions and short
-    prepositions; a sentence of prose has a word in lower case ("Leaders met in Geneva.")."""
+    prepositions; a sentence of prose has a word in lower case ("Leaders met in Geneva.").
+    A date line or a byline is capitalised too, and no headline ("Posted Monday, Jan. 3,
+    2022.", "By Jane Doe and John Roe.")."""
+    if _BYLINE_OR_DATE.search(line):
+        return False
     letters = [w for w in boilerplate.words(line) if w[:1].isalpha()]
     return len(letters) >= HEADLINE_MIN_WORDS and all(
         w[:1].isupper() or w.lower() in _TITLE_CASE_LOWER for w in letters
