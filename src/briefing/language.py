@@ -54,6 +54,13 @@ DATE_WORDS = frozenset(
         "december",
     ]
 )
+# Month abbreviations as datelines, bylines and deadlines write them ("Jan. 3", "By Nov. 4");
+# "May" is not among them: as a word it is mostly the verb.
+MONTH_ABBREVIATIONS = (
+    *("jan", "feb", "mar", "apr", "jun", "jul"),
+    *("aug", "sep", "sept", "oct", "nov", "dec"),
+)
+_MONTH_SHORT = "|".join(MONTH_ABBREVIATIONS)
 LOADED = "loaded words"
 # The kind_reason of a page whose headline promises analysis; its lines are attributed to a
 # news analysis rather than to an opinion column.
@@ -148,7 +155,7 @@ _VIA_RUBRIC = re.compile(
 # A byline at the start of a sentence ("By Jane Doe, Reuters").
 # "By Nov. 4," and "By Friday," are dates, not names.
 _BYLINE = re.compile(
-    r"^\s*By\s+(?!(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|"
+    rf"^\s*By\s+(?!(?:{'|'.join(m.capitalize() for m in MONTH_ABBREVIATIONS)})\.|"
     rf"(?i:{'|'.join(sorted(DATE_WORDS))})\b)"
     r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*(?:[,|—–-]\s*)?"
 )
@@ -414,8 +421,7 @@ _RULE_WORDS = re.compile(
     # A time limit: a rule reported with when it applies ("Passengers must wear masks on
     # trains until March", "Workers must be vaccinated by Jan. 4", "starting Monday").
     r"|\b(?:until|till|starting|beginning|effective)\b|\bby\s+(?:the\s+end\s+of\s+|"
-    rf"(?:early|mid|late)[\s-]+)?(?:{'|'.join(sorted(DATE_WORDS))}|(?:jan|feb|mar|apr|jun|jul|aug|"
-    r"sept?|oct|nov|dec)\.?\s+\d|\d)",
+    rf"(?:early|mid|late)[\s-]+)?(?:{'|'.join(sorted(DATE_WORDS))}|(?:{_MONTH_SHORT})\.?\s+\d|\d)",
     re.IGNORECASE,
 )
 # The writer's own voice in a headline ("We must act now", "I was wrong about masks"), outside
@@ -1253,7 +1259,8 @@ _ROLE_NOUN_BEFORE_CAPITAL = re.compile(rf"(?:{_ROLE_NOUNS})\s+[A-Z]")
 # Words that end the clause before a role ("said", "according to") and never start one.
 _CLAUSE_WORDS = frozenset({"said", "says", "told", "according", "added", "—", "-", "–"})
 # A surname after a title is a person's ("Sen. Manchin").
-_TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.?\s+([A-Z][a-z]+)\b")
+_TITLE_ABBREVIATIONS = "Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen"
+_TITLED = re.compile(rf"\b(?:{_TITLE_ABBREVIATIONS})\.?\s+([A-Z][a-z]+)\b")
 
 # Capitalised words that start a sentence or a title, never a first name.
 _NOT_FIRST = frozenset(
@@ -1345,7 +1352,7 @@ def people(text: str) -> set[str]:
 # A surname after a title is a person's, whether or not a first name comes between ("President
 # Biden", "Sen. Joe Manchin"): how `name_from_previous` counts the people a sentence names.
 _TITLED_PERSON = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|President|Senator|Governor|Secretary|Minister|"
+    rf"\b(?:{_TITLE_ABBREVIATIONS}|President|Senator|Governor|Secretary|Minister|"
     r"Chancellor|Speaker|Judge|Justice|Mayor)\.?\s+(?:[A-Z][a-z]+\s+)?([A-Z][a-z]+)\b"
 )
 # Pronouns of the other gender: a sentence before that uses them speaks of someone else too.

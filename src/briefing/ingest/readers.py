@@ -13,7 +13,7 @@ from typing import Any
 
 from briefing import markup
 from briefing.ingest import boilerplate, fields
-from briefing.language import url_host
+from briefing.language import MONTH_ABBREVIATIONS, url_host
 from briefing.models import CredibilityLabel, DroppedLine, SourceKind
 
 Lines = tuple[tuple[int, str], ...]
@@ -23,9 +23,8 @@ DATE_SCAN_LINES = 5
 _DATE_LINE = re.compile(r"^date\s*[:\s]\s*(\d{4}-\d{2}-\d{2})\b", re.IGNORECASE)
 # A byline ("By Jane Doe.") or a date ("Jan. 3", "January 3"): lines in title case that are
 # not headlines.
-_BYLINE_OR_DATE = re.compile(
-    r"^\s*By\s+[A-Z]|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b"
-)
+_MONTHS = "|".join(m.capitalize() for m in (*MONTH_ABBREVIATIONS, "may"))
+_BYLINE_OR_DATE = re.compile(rf"^\s*By\s+[A-Z]|\b(?:{_MONTHS})[a-z]*\.?\s+\d{{1,2}}\b")
 # A headline comes before the first paragraph, after at most a few lines of page clutter.
 HEADLINE_SCAN_LINES = 8
 # Headlines are a few words; "Xi backs Putin" is three, but shorter lines are menu items.
