@@ -11,7 +11,7 @@ import pytest
 from briefing.errors import OutputError
 from briefing.models import Brief, BriefSentence, Draft, DraftSpan, Evidence, Source, Suppressed
 from briefing.render import outputs, outset
-from briefing.render.markdown import footnote_problems
+from briefing.render.markdown import citation_refs, footnote_problems
 
 
 def tiny_brief(fallback: str | None = None, supported: tuple[bool, ...] = (True,)) -> Brief:
@@ -251,3 +251,9 @@ def test_the_next_run_puts_back_a_set_left_aside_by_a_kill(tmp_path: Path) -> No
     with outputs.output_dir(out):
         assert listing(out) == {"brief.md": "old\n"}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def test_footnote_references_ascend_whatever_order_the_citations_come_in() -> None:
+    numbers = {"ap": 1, "rt": 2, "bbc": 3}
+    assert citation_refs(["bbc", "ap", "bbc"], numbers) == "[^1][^3]"
+    assert citation_refs(["rt"], numbers) == "[^2]"

@@ -91,8 +91,9 @@ def footnote_ref(number: int) -> str:
 
 
 def citation_refs(citations: Sequence[str], numbers: Mapping[str, int]) -> str:
-    """The footnote references of a sentence's citations, each source once."""
-    return "".join(footnote_ref(numbers[sid]) for sid in dict.fromkeys(citations))
+    """The footnote references of a sentence's citations, each source once, in ascending
+    order as a reader expects ("[^1][^3]", never "[^3][^1]")."""
+    return "".join(footnote_ref(n) for n in sorted({numbers[sid] for sid in citations}))
 
 
 def footnote_definitions(numbers: Mapping[str, int], sources: Mapping[str, Source]) -> list[str]:
