@@ -706,3 +706,51 @@ def test_examine_units_reads_a_sentence_with_parts_and_framing(neural: Aligner) 
     assert len(examined.pieces) == 2
     assert examined.framed is not None and examined.framed[0] == core(text)
     assert neural.decide(examined).supported == neural.align(text).supported
+
+
+def test_a_quotation_printed_with_other_fillers_is_the_same_quotation() -> None:
+    # Outlets print one quotation with "&" for "and" or a filler word more or less (issue 12,
+    # sixth session); its content words in order, with nothing else between them, are found.
+    query = LEXICON.features('Abbott said the vaccine "should remain voluntary and never forced".')
+    printed = LEXICON.features('He said it "should always remain voluntary & never forced".')
+    assert covered(query, [printed], [])
+
+
+def test_a_quotation_with_another_word_or_without_its_negation_is_not_found() -> None:
+    query = LEXICON.features('Abbott said the vaccine "should remain voluntary and never forced".')
+    other = LEXICON.features('He said it "should remain voluntary and rarely forced".')
+    unnegated = LEXICON.features('He said it "should remain voluntary and forced".')
+    inserted = LEXICON.features('He said it "should remain voluntary and safe and never forced".')
+    assert not covered(query, [other], [])
+    assert not covered(query, [unnegated], [])
+    assert not covered(query, [inserted], [])
+
+
+REFUGEES = {
+    "wire": [
+        "Federal officials notified the governors of how many Afghan refugees each state will "
+        "receive in the coming weeks, an administration official told reporters on Thursday."
+    ],
+    "paper": [
+        "Federal officials notified the governors on Wednesday of how many Afghan refugees each "
+        "state will receive in the coming weeks."
+    ],
+}
+
+
+def test_the_day_a_fact_was_told_does_not_veto_the_day_it_happened(minilm: Embedder) -> None:
+    # "told reporters on Thursday" is the day of the telling, framing; the paper's "on
+    # Wednesday" is the day of the fact, and supports it (issue 12, sixth session).
+    aligner = small_aligner(minilm, REFUGEES)
+    result = aligner.align(REFUGEES["wire"][0])
+    assert result.supported and set(result.citations) == {"wire", "paper"}
+
+
+def test_a_day_of_the_fact_that_differs_still_rules_a_source_out(minilm: Embedder) -> None:
+    told_thursday = (
+        "Federal officials notified the governors on Thursday of how many Afghan refugees each "
+        "state will receive in the coming weeks, an administration official said."
+    )
+    aligner = small_aligner(minilm, {"wire": [told_thursday], "paper": REFUGEES["paper"]})
+    result = aligner.align(told_thursday)
+    assert result.supported and result.citations == ("wire",)

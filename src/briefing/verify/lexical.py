@@ -781,7 +781,7 @@ def missing(
         if chunk.certain and not _name_found(chunk, [query, *supporters], words, near):
             return Gap("name", " ".join(chunk.tokens))
     for quote in query.quotes:
-        if not any(f" {quote} " in s.plain for s in supporters):
+        if not any(quoted_in(quote, s) for s in supporters):
             return Gap("quoted words", quote)
     return None
 
@@ -799,4 +799,23 @@ def identified(query: Features, unit: Features) -> bool:
         spelt = chunk.acronym and _spelt_out(chunk.anchors[0], unit.order)
         if not spelt and not _found(chunk, unit.words):
             return False
-    return all(f" {quote} " in unit.plain for quote in query.quotes)
+    return all(quoted_in(quote, unit) for quote in query.quotes)
+
+
+def quoted_in(quote: str, features: Features) -> bool:
+    """The quoted phrase is in the sentence: word for word, or its content words in the same
+    order with nothing between them but stop words. Outlets print one quotation with "&" for
+    "and" or a filler word more or less ("should remain voluntary & never forced" / "should
+    always remain voluntary and never forced"); a negation is never a filler."""
+    if f" {quote} " in features.plain:
+        return True
+    wanted = _kept(quote.split())
+    held = _kept(features.plain.split())
+    size = len(wanted)
+    return size > 0 and any(held[i : i + size] == wanted for i in range(len(held) - size + 1))
+
+
+def _kept(words: Sequence[str]) -> list[str]:
+    """The words of a quotation that must match: content words and negation cues."""
+    stops = english_stop_words()
+    return [w for w in words if _is_content(w, stops) or _is_cue(w)]
