@@ -23,7 +23,7 @@ from briefing.verify import (
     thresholds_for,
     verify_drafts,
 )
-from briefing.verify.lexical import Judgement, Lexicon, conflict, covered, judge
+from briefing.verify.lexical import Judgement, Lexicon, conflict, covered, identified, judge
 from briefing.verify.segments import core, parts
 from records import claim, sentence, source, story
 
@@ -754,3 +754,24 @@ def test_a_day_of_the_fact_that_differs_still_rules_a_source_out(minilm: Embedde
     aligner = small_aligner(minilm, {"wire": [told_thursday], "paper": REFUGEES["paper"]})
     result = aligner.align(told_thursday)
     assert result.supported and result.citations == ("wire",)
+
+
+def test_the_white_house_and_the_administration_name_one_government() -> None:
+    # News copy says "the White House", "the Biden administration" and "the administration"
+    # for one another (issue 12, sixth session: "The White House has informed governors" /
+    # "The Biden administration notified governors").
+    white_house = LEXICON.features("The White House has informed governors about the refugees.")
+    biden = LEXICON.features("The Biden administration notified governors about the refugees.")
+    assert covered(white_house, [biden], [biden.words])
+    assert covered(biden, [white_house], [white_house.words])
+    assert identified(white_house, biden)
+
+
+def test_another_administration_or_no_government_is_not_the_white_house() -> None:
+    biden = LEXICON.features("The Biden administration notified governors about the refugees.")
+    trump = LEXICON.features("The Trump administration notified governors about the refugees.")
+    officials = LEXICON.features("Officials notified governors about the refugees.")
+    assert conflict(biden, trump) == "name differs"
+    white_house = LEXICON.features("The White House has informed governors about the refugees.")
+    assert not covered(white_house, [officials], [officials.words])
+    assert not covered(biden, [officials], [officials.words])

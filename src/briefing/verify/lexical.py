@@ -56,6 +56,9 @@ _ACRONYM_SKIPS = frozenset({"and", "of", "the", "for", "on", "in", "to"})
 NAME_CONTEXT = 3
 # Verbs with which an outlet credits a report to another ("Xinhua reported that ...").
 _REPORTED = frozenset({"reported", "reports", "reporting"})
+# The government as news copy names it: "the White House", "the Biden administration".
+_WHITE_HOUSE = ("white", "house")
+_ADMINISTRATION = "administration"
 # Scores are rounded so that float noise never changes brief.json's bytes.
 SCORE_DECIMALS = 4
 
@@ -742,8 +745,24 @@ def _name_found(
     out (`texts`)."""
     if chunk.acronym and any(_spelt_out(chunk.anchors[0], t.order) for t in texts):
         return True
+    if _government(chunk, texts[0].order, words):
+        return True
     who = chunk.who
     return any(_has_name(a, words) for a in who) and all(_has_name(a, near) for a in who)
+
+
+def _government(chunk: NameChunk, order: Sequence[str], words: frozenset[str]) -> bool:
+    """`chunk` names the government that the unit calls "the administration" or "the White
+    House": news copy uses "the White House", "the Biden administration" and "the
+    administration" for one another ("The White House has informed governors" / "The Biden
+    administration notified governors"). Another president's administration in the same
+    place is a different actor (`conflict`: names differ)."""
+    end = chunk.position + len(chunk.tokens)
+    if chunk.anchors == _WHITE_HOUSE:
+        return _ADMINISTRATION in words
+    if end < len(order) and order[end] == _ADMINISTRATION:
+        return _ADMINISTRATION in words or set(_WHITE_HOUSE) <= words
+    return False
 
 
 class Gap(NamedTuple):
@@ -797,7 +816,11 @@ def identified(query: Features, unit: Features) -> bool:
         if chunk.position < reporter or not chunk.certain:
             continue
         spelt = chunk.acronym and _spelt_out(chunk.anchors[0], unit.order)
-        if not spelt and not _found(chunk, unit.words):
+        if (
+            not spelt
+            and not _found(chunk, unit.words)
+            and not _government(chunk, query.order, unit.words)
+        ):
             return False
     return all(quoted_in(quote, unit) for quote in query.quotes)
 
