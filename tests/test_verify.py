@@ -765,6 +765,9 @@ def test_the_white_house_and_the_administration_name_one_government() -> None:
     assert covered(white_house, [biden], [biden.words])
     assert covered(biden, [white_house], [white_house.words])
     assert identified(white_house, biden)
+    # The administration acts for its country: "the U.S. will reopen land borders".
+    country = LEXICON.features("The U.S. notified governors about the refugees.")
+    assert covered(biden, [country], [country.words])
 
 
 def test_another_administration_or_no_government_is_not_the_white_house() -> None:
@@ -775,3 +778,6 @@ def test_another_administration_or_no_government_is_not_the_white_house() -> Non
     white_house = LEXICON.features("The White House has informed governors about the refugees.")
     assert not covered(white_house, [officials], [officials.words])
     assert not covered(biden, [officials], [officials.words])
+    # The country stands for an administration, not for the White House building or staff.
+    country = LEXICON.features("The U.S. notified governors about the refugees.")
+    assert not covered(white_house, [country], [country.words])

@@ -59,6 +59,9 @@ _REPORTED = frozenset({"reported", "reports", "reporting"})
 # The government as news copy names it: "the White House", "the Biden administration".
 _WHITE_HOUSE = ("white", "house")
 _ADMINISTRATION = "administration"
+# What a unit may call "the Biden administration": the administration, or the country it
+# governs ("the U.S. will reopen land borders"; "us" is the canonical name of the country).
+_GOVERNMENT = frozenset({_ADMINISTRATION, "us"})
 # Scores are rounded so that float noise never changes brief.json's bytes.
 SCORE_DECIMALS = 4
 
@@ -761,7 +764,7 @@ def _government(chunk: NameChunk, order: Sequence[str], words: frozenset[str]) -
     if chunk.anchors == _WHITE_HOUSE:
         return _ADMINISTRATION in words
     if end < len(order) and order[end] == _ADMINISTRATION:
-        return _ADMINISTRATION in words or set(_WHITE_HOUSE) <= words
+        return bool(_GOVERNMENT & words) or set(_WHITE_HOUSE) <= words
     return False
 
 
