@@ -781,3 +781,15 @@ def test_another_administration_or_no_government_is_not_the_white_house() -> Non
     # The country stands for an administration, not for the White House building or staff.
     country = LEXICON.features("The U.S. notified governors about the refugees.")
     assert not covered(white_house, [country], [country.words])
+
+
+def test_one_presidents_administration_is_not_another_ones() -> None:
+    # "the Trump administration" is not found by "the Biden administration's withdrawal".
+    query = LEXICON.features("Blinken blamed the withdrawal on the Trump administration.")
+    unit = LEXICON.features("Blinken defended the Biden administration's withdrawal.")
+    unnamed = LEXICON.features("Blinken defended the administration's withdrawal.")
+    assert not covered(query, [unit], [unit.words])
+    assert covered(query, [unnamed], [unnamed.words])
+    # Nor by the country where the unit speaks of another president's administration.
+    country = LEXICON.features("The Biden administration's withdrawal stranded U.S. citizens.")
+    assert not covered(query, [country], [country.words])

@@ -59,9 +59,6 @@ _REPORTED = frozenset({"reported", "reports", "reporting"})
 # The government as news copy names it: "the White House", "the Biden administration".
 _WHITE_HOUSE = ("white", "house")
 _ADMINISTRATION = "administration"
-# What a unit may call "the Biden administration": the administration, or the country it
-# governs ("the U.S. will reopen land borders"; "us" is the canonical name of the country).
-_GOVERNMENT = frozenset({_ADMINISTRATION, "us"})
 # Scores are rounded so that float noise never changes brief.json's bytes.
 SCORE_DECIMALS = 4
 
@@ -748,24 +745,42 @@ def _name_found(
     out (`texts`)."""
     if chunk.acronym and any(_spelt_out(chunk.anchors[0], t.order) for t in texts):
         return True
-    if _government(chunk, texts[0].order, words):
+    if _government(chunk, texts[0].order, texts[1:]):
         return True
     who = chunk.who
     return any(_has_name(a, words) for a in who) and all(_has_name(a, near) for a in who)
 
 
-def _government(chunk: NameChunk, order: Sequence[str], words: frozenset[str]) -> bool:
-    """`chunk` names the government that the unit calls "the administration" or "the White
+def _government(chunk: NameChunk, order: Sequence[str], units: Sequence[Features]) -> bool:
+    """`chunk` names the government that a unit calls "the administration" or "the White
     House": news copy uses "the White House", "the Biden administration" and "the
     administration" for one another ("The White House has informed governors" / "The Biden
-    administration notified governors"). Another president's administration in the same
-    place is a different actor (`conflict`: names differ)."""
+    administration notified governors"), and "the Biden administration" acts for its country
+    ("the U.S. will reopen land borders"). A unit naming another president's administration
+    speaks of another government: "the Trump administration" is not found in a unit about
+    "the Biden administration's withdrawal" and "American citizens" (and where it stands in
+    the place of the name, `conflict`: names differ)."""
     end = chunk.position + len(chunk.tokens)
     if chunk.anchors == _WHITE_HOUSE:
-        return _ADMINISTRATION in words
-    if end < len(order) and order[end] == _ADMINISTRATION:
-        return bool(_GOVERNMENT & words) or set(_WHITE_HOUSE) <= words
-    return False
+        return any(_ADMINISTRATION in unit.words for unit in units)
+    if end >= len(order) or order[end] != _ADMINISTRATION:
+        return False
+    return any(
+        not _other_administration(unit, chunk)
+        and ("us" in unit.words or set(_WHITE_HOUSE) <= unit.words or _ADMINISTRATION in unit.words)
+        for unit in units
+    )
+
+
+def _other_administration(unit: Features, chunk: NameChunk) -> bool:
+    """The unit names the administration of someone `chunk` does not name."""
+    return any(
+        c.position + len(c.tokens) < len(unit.order)
+        and unit.order[c.position + len(c.tokens)] == _ADMINISTRATION
+        and not set(c.anchors) & set(chunk.anchors)
+        for c in unit.names
+        if not c.place
+    )
 
 
 class Gap(NamedTuple):
@@ -822,7 +837,7 @@ def identified(query: Features, unit: Features) -> bool:
         if (
             not spelt
             and not _found(chunk, unit.words)
-            and not _government(chunk, query.order, unit.words)
+            and not _government(chunk, query.order, [unit])
         ):
             return False
     return all(quoted_in(quote, unit) for quote in query.quotes)
