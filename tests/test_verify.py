@@ -23,7 +23,7 @@ from briefing.verify import (
     thresholds_for,
     verify_drafts,
 )
-from briefing.verify.lexical import Judgement, Lexicon, conflict, covered, judge
+from briefing.verify.lexical import Judgement, Lexicon, conflict, covered, identified, judge
 from briefing.verify.segments import core, parts
 from records import claim, sentence, source, story
 
@@ -706,3 +706,90 @@ def test_examine_units_reads_a_sentence_with_parts_and_framing(neural: Aligner) 
     assert len(examined.pieces) == 2
     assert examined.framed is not None and examined.framed[0] == core(text)
     assert neural.decide(examined).supported == neural.align(text).supported
+
+
+def test_a_quotation_printed_with_other_fillers_is_the_same_quotation() -> None:
+    # Outlets print one quotation with "&" for "and" or a filler word more or less (issue 12,
+    # sixth session); its content words in order, with nothing else between them, are found.
+    query = LEXICON.features('Abbott said the vaccine "should remain voluntary and never forced".')
+    printed = LEXICON.features('He said it "should always remain voluntary & never forced".')
+    assert covered(query, [printed], [])
+
+
+def test_a_quotation_with_another_word_or_without_its_negation_is_not_found() -> None:
+    query = LEXICON.features('Abbott said the vaccine "should remain voluntary and never forced".')
+    other = LEXICON.features('He said it "should remain voluntary and rarely forced".')
+    unnegated = LEXICON.features('He said it "should remain voluntary and forced".')
+    inserted = LEXICON.features('He said it "should remain voluntary and safe and never forced".')
+    assert not covered(query, [other], [])
+    assert not covered(query, [unnegated], [])
+    assert not covered(query, [inserted], [])
+
+
+REFUGEES = {
+    "wire": [
+        "Federal officials notified the governors of how many Afghan refugees each state will "
+        "receive in the coming weeks, an administration official told reporters on Thursday."
+    ],
+    "paper": [
+        "Federal officials notified the governors on Wednesday of how many Afghan refugees each "
+        "state will receive in the coming weeks."
+    ],
+}
+
+
+def test_the_day_a_fact_was_told_does_not_veto_the_day_it_happened(minilm: Embedder) -> None:
+    # "told reporters on Thursday" is the day of the telling, framing; the paper's "on
+    # Wednesday" is the day of the fact, and supports it (issue 12, sixth session).
+    aligner = small_aligner(minilm, REFUGEES)
+    result = aligner.align(REFUGEES["wire"][0])
+    assert result.supported and set(result.citations) == {"wire", "paper"}
+
+
+def test_a_day_of_the_fact_that_differs_still_rules_a_source_out(minilm: Embedder) -> None:
+    told_thursday = (
+        "Federal officials notified the governors on Thursday of how many Afghan refugees each "
+        "state will receive in the coming weeks, an administration official said."
+    )
+    aligner = small_aligner(minilm, {"wire": [told_thursday], "paper": REFUGEES["paper"]})
+    result = aligner.align(told_thursday)
+    assert result.supported and result.citations == ("wire",)
+
+
+def test_the_white_house_and_the_administration_name_one_government() -> None:
+    # News copy says "the White House", "the Biden administration" and "the administration"
+    # for one another (issue 12, sixth session: "The White House has informed governors" /
+    # "The Biden administration notified governors").
+    white_house = LEXICON.features("The White House has informed governors about the refugees.")
+    biden = LEXICON.features("The Biden administration notified governors about the refugees.")
+    assert covered(white_house, [biden], [biden.words])
+    assert covered(biden, [white_house], [white_house.words])
+    assert identified(white_house, biden)
+    # The administration acts for its country: "the U.S. will reopen land borders".
+    country = LEXICON.features("The U.S. notified governors about the refugees.")
+    assert covered(biden, [country], [country.words])
+
+
+def test_another_administration_or_no_government_is_not_the_white_house() -> None:
+    biden = LEXICON.features("The Biden administration notified governors about the refugees.")
+    trump = LEXICON.features("The Trump administration notified governors about the refugees.")
+    officials = LEXICON.features("Officials notified governors about the refugees.")
+    assert conflict(biden, trump) == "name differs"
+    white_house = LEXICON.features("The White House has informed governors about the refugees.")
+    assert not covered(white_house, [officials], [officials.words])
+    assert not covered(biden, [officials], [officials.words])
+    # The country stands for an administration, not for the White House building or staff.
+    country = LEXICON.features("The U.S. notified governors about the refugees.")
+    assert not covered(white_house, [country], [country.words])
+
+
+def test_one_presidents_administration_is_not_another_ones() -> None:
+    # "the Trump administration" is not found by "the Biden administration's withdrawal".
+    query = LEXICON.features("Blinken blamed the withdrawal on the Trump administration.")
+    unit = LEXICON.features("Blinken defended the Biden administration's withdrawal.")
+    unnamed = LEXICON.features("Blinken defended the administration's withdrawal.")
+    assert not covered(query, [unit], [unit.words])
+    assert covered(query, [unnamed], [unnamed.words])
+    # Nor by the country where the unit speaks of another president's administration.
+    country = LEXICON.features("The Biden administration's withdrawal stranded U.S. citizens.")
+    assert not covered(query, [country], [country.words])

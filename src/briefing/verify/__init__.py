@@ -48,7 +48,7 @@ from briefing.verify.lexical import (
     judge,
     missing,
 )
-from briefing.verify.segments import core, parts
+from briefing.verify.segments import core, parts, unattributed
 
 log = logging.getLogger(__name__)
 
@@ -123,8 +123,18 @@ class Verdict:
     reason: str | None
 
 
-# A text's fact without its framing (`segments.core`) and each source's best match for it.
-Framed = tuple[str, Mapping[str, Match]] | None
+class Fact(NamedTuple):
+    """A text's fact without its framing (`segments.core`) with each source's best match for
+    it, and the text without its closing attribution only (`segments.unattributed`): what a
+    source stating the fact must not contradict. The day someone told it ("an official told
+    CNN Thursday") is no day of the fact ("notified governors on Wednesday")."""
+
+    text: str
+    best: Mapping[str, Match]
+    told: Features
+
+
+Framed = Fact | None
 
 
 @dataclass(frozen=True)
@@ -245,7 +255,8 @@ class Aligner:
         ]
         framed: Framed = None
         if fact is not None:
-            framed = (fact, self._best_of(self._lexicon.features(fact), rows[-1], units))
+            best = self._best_of(self._lexicon.features(fact), rows[-1], units)
+            framed = Fact(fact, best, self._told(text))
         return Examined(query, self._best_of(query, rows[0], units), pieces, framed)
 
     def decide(self, examined: Examined) -> Verdict:
@@ -258,9 +269,15 @@ class Aligner:
         ]
         framed: Framed = None
         if examined.framed is not None:
-            fact, best = examined.framed
-            framed = (fact, {s: Match(m.unit, m.judgement.rescored(t)) for s, m in best.items()})
+            best = {
+                s: Match(m.unit, m.judgement.rescored(t)) for s, m in examined.framed.best.items()
+            }
+            framed = examined.framed._replace(best=best)
         return self._decide(Examined(examined.query, whole, pieces, framed))
+
+    def _told(self, text: str) -> Features:
+        """The features of `text` without its closing attribution (`Fact.told`)."""
+        return self._lexicon.features(unattributed(text.strip()))
 
     def source_of(self, row: int) -> str:
         return self._sentences[row].source_id
@@ -280,10 +297,8 @@ class Aligner:
         framed: Framed = None
         if asked.fact is not None:
             text_of, r = asked.fact
-            framed = (
-                text_of,
-                self._best_of(self._lexicon.features(text_of), r, self._candidate_units(r)),
-            )
+            best = self._best_of(self._lexicon.features(text_of), r, self._candidate_units(r))
+            framed = Fact(text_of, best, self._told(text))
         verdict = self._decide(Examined(query, whole, pieces, framed), every_part)
         rejected = self._rejected(whole, verdict)
         supporters = [source_id for source_id, _, _ in verdict.cited]
@@ -408,7 +423,7 @@ class Aligner:
         held: list[Cited] = []  # the citations last tried, when a detail was missing
         if full:
             cited: list[Cited] = [(s, shown[s], None) for s in self._by_credibility(full)]
-            cited += [c for c in self._framed(query, framed, part_support) if c[0] not in full]
+            cited += [c for c in self._framed(framed, part_support) if c[0] not in full]
             cited += [
                 (s, match, None)
                 for s, match, _ in joint
@@ -460,16 +475,15 @@ class Aligner:
         part = f"{gap.kind} {gap.words!r}"
         return Verdict(cited, False, [part], f"partly supported: {gap}")
 
-    def _framed(
-        self, query: Features, framed: Framed, part_support: Mapping[str, list[str]]
-    ) -> list[Cited]:
+    def _framed(self, framed: Framed, part_support: Mapping[str, list[str]]) -> list[Cited]:
         """The sources that support all of the fact but its framing (`segments.core`): as
         a source supporting all of it would, with every name of the fact identified in the
         unit (one word of it is enough: "Xi" for "Xi Jinping"), and nothing in the unit
-        against the sentence (a day that differs still rules it out). Cited for that fact."""
+        against the sentence but for its closing attribution (a day of the fact that differs
+        still rules it out; the day it was told does not). Cited for that fact."""
         if framed is None:
             return []
-        fact, best = framed
+        fact, best, told = framed
         features = self._lexicon.features(fact)
         found: list[Cited] = []
         # Parts of the sentence that state its framing ("after the two leaders held a
@@ -486,7 +500,7 @@ class Aligner:
             whole_fact = match.judgement.coverage >= FULL_COVERAGE
             if (
                 match.judgement.supports(self.thresholds)
-                and conflict(query, unit) is None
+                and conflict(told, unit) is None
                 and identified(features, unit)
                 and (whole_fact or all(source_id in s for s in fused))
             ):

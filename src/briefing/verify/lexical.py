@@ -56,6 +56,9 @@ _ACRONYM_SKIPS = frozenset({"and", "of", "the", "for", "on", "in", "to"})
 NAME_CONTEXT = 3
 # Verbs with which an outlet credits a report to another ("Xinhua reported that ...").
 _REPORTED = frozenset({"reported", "reports", "reporting"})
+# The government as news copy names it: "the White House", "the Biden administration".
+_WHITE_HOUSE = ("white", "house")
+_ADMINISTRATION = "administration"
 # Scores are rounded so that float noise never changes brief.json's bytes.
 SCORE_DECIMALS = 4
 
@@ -742,8 +745,42 @@ def _name_found(
     out (`texts`)."""
     if chunk.acronym and any(_spelt_out(chunk.anchors[0], t.order) for t in texts):
         return True
+    if _government(chunk, texts[0].order, texts[1:]):
+        return True
     who = chunk.who
     return any(_has_name(a, words) for a in who) and all(_has_name(a, near) for a in who)
+
+
+def _government(chunk: NameChunk, order: Sequence[str], units: Sequence[Features]) -> bool:
+    """`chunk` names the government that a unit calls "the administration" or "the White
+    House": news copy uses "the White House", "the Biden administration" and "the
+    administration" for one another ("The White House has informed governors" / "The Biden
+    administration notified governors"), and "the Biden administration" acts for its country
+    ("the U.S. will reopen land borders"). A unit naming another president's administration
+    speaks of another government: "the Trump administration" is not found in a unit about
+    "the Biden administration's withdrawal" and "American citizens" (and where it stands in
+    the place of the name, `conflict`: names differ)."""
+    end = chunk.position + len(chunk.tokens)
+    if chunk.anchors == _WHITE_HOUSE:
+        return any(_ADMINISTRATION in unit.words for unit in units)
+    if end >= len(order) or order[end] != _ADMINISTRATION:
+        return False
+    return any(
+        not _other_administration(unit, chunk)
+        and ("us" in unit.words or set(_WHITE_HOUSE) <= unit.words or _ADMINISTRATION in unit.words)
+        for unit in units
+    )
+
+
+def _other_administration(unit: Features, chunk: NameChunk) -> bool:
+    """The unit names the administration of someone `chunk` does not name."""
+    return any(
+        c.position + len(c.tokens) < len(unit.order)
+        and unit.order[c.position + len(c.tokens)] == _ADMINISTRATION
+        and not set(c.anchors) & set(chunk.anchors)
+        for c in unit.names
+        if not c.place
+    )
 
 
 class Gap(NamedTuple):
@@ -781,7 +818,7 @@ def missing(
         if chunk.certain and not _name_found(chunk, [query, *supporters], words, near):
             return Gap("name", " ".join(chunk.tokens))
     for quote in query.quotes:
-        if not any(f" {quote} " in s.plain for s in supporters):
+        if not any(quoted_in(quote, s) for s in supporters):
             return Gap("quoted words", quote)
     return None
 
@@ -797,6 +834,29 @@ def identified(query: Features, unit: Features) -> bool:
         if chunk.position < reporter or not chunk.certain:
             continue
         spelt = chunk.acronym and _spelt_out(chunk.anchors[0], unit.order)
-        if not spelt and not _found(chunk, unit.words):
+        if (
+            not spelt
+            and not _found(chunk, unit.words)
+            and not _government(chunk, query.order, [unit])
+        ):
             return False
-    return all(f" {quote} " in unit.plain for quote in query.quotes)
+    return all(quoted_in(quote, unit) for quote in query.quotes)
+
+
+def quoted_in(quote: str, features: Features) -> bool:
+    """The quoted phrase is in the sentence: word for word, or its content words in the same
+    order with nothing between them but stop words. Outlets print one quotation with "&" for
+    "and" or a filler word more or less ("should remain voluntary & never forced" / "should
+    always remain voluntary and never forced"); a negation is never a filler."""
+    if f" {quote} " in features.plain:
+        return True
+    wanted = _kept(quote.split())
+    held = _kept(features.plain.split())
+    size = len(wanted)
+    return size > 0 and any(held[i : i + size] == wanted for i in range(len(held) - size + 1))
+
+
+def _kept(words: Sequence[str]) -> list[str]:
+    """The words of a quotation that must match: content words and negation cues."""
+    stops = english_stop_words()
+    return [w for w in words if _is_content(w, stops) or _is_cue(w)]

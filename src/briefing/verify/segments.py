@@ -32,7 +32,7 @@ def parts(text: str) -> list[str]:
     """The parts of `text` in order; one part (the whole) when it states a single fact. A
     closing attribution frames every part, so no part carries it (", and the state will pay,
     according to an opinion column" is the part "the state will pay")."""
-    body = _unattributed(text.strip())
+    body = unattributed(text.strip())
     pieces = [_LEADING.sub("", piece.strip(" ,.;")) for piece in _SPLIT.split(body)]
     merged: list[str] = []
     for piece in pieces:
@@ -93,8 +93,9 @@ _TIME = re.compile(
 )
 
 
-def _unattributed(text: str) -> str:
-    """`text` without a closing attribution (", the Kremlin said on Wednesday.")."""
+def unattributed(text: str) -> str:
+    """`text` without a closing attribution (", the Kremlin said on Wednesday."): who told
+    the fact and when they told it, not what happened or when (the fact's own day stays)."""
     trailing = _TRAILING_ATTRIBUTION.search(text)
     if trailing and _attribution(trailing.group("clause")):
         return text[: trailing.start()] + "." + trailing.group("quote")
@@ -105,7 +106,7 @@ def core(text: str) -> str | None:
     """`text` without its framing (a closing attribution, an opening "According to X,", the
     day or date it happened), or None when it has none or too little is left to state a
     fact."""
-    stripped = _LEADING_ACCORDING.sub("", _unattributed(text.strip()))
+    stripped = _LEADING_ACCORDING.sub("", unattributed(text.strip()))
     stripped = _TIME.sub("", stripped)
     stripped = re.sub(r"\s+([,.;])", r"\1", stripped).strip(" ,")
     if stripped.rstrip(".") == text.strip().rstrip(".") or _weight(stripped) < MIN_PART_WORDS:
