@@ -54,6 +54,11 @@ DATE_WORDS = frozenset(
         "december",
     ]
 )
+# A capitalised word (with inner apostrophes, hyphens, dots of acronyms), and what comes before
+# a sentence's first word.
+_CAPITALISED = re.compile(r"\b[A-Z][\w’'.-]*\w|\b[A-Z]\b")
+_BEFORE_FIRST_WORD = re.compile(r"(?:^|[.!?:;\"“”‘’(]\s*|\n\s*)$")
+_NAME_POSSESSIVE = re.compile(r"[’']s$")
 # Month abbreviations as datelines, bylines and deadlines write them ("Jan. 3", "By Nov. 4");
 # "May" is not among them: as a word it is mostly the verb.
 MONTH_ABBREVIATIONS = (
@@ -655,6 +660,19 @@ def content_words(text: str) -> set[str]:
     remains are names, numbers and content words."""
     words = re.findall(r"[^\W_]+", text.lower())
     return {w for w in words if (len(w) > 3 or w.isdigit()) and w not in _stopwords()}
+
+
+def names(text: str) -> set[str]:
+    """Capitalised words that are names (not a sentence's first word, a weekday or a month),
+    lower-cased: what two reports of one story share ("xi", "putin", "kremlin")."""
+    found: set[str] = set()
+    for match in _CAPITALISED.finditer(text):
+        if _BEFORE_FIRST_WORD.search(text[: match.start()]):
+            continue
+        word = _NAME_POSSESSIVE.sub("", match.group(0).lower()).rstrip(".")
+        if len(word) > 1 and word not in DATE_WORDS:
+            found.add(word)
+    return found
 
 
 # -- datelines, credits, labels --------------------------------------------------------------

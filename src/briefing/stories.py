@@ -9,7 +9,6 @@ mixed-folder warning.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -17,7 +16,7 @@ from datetime import date
 import numpy as np
 
 from briefing.embed import Calibration, Embedder
-from briefing.language import DATE_WORDS
+from briefing.language import names
 from briefing.models import Article, Corpus, Sentence, StoryGroup
 from briefing.vectors import normalise
 
@@ -54,30 +53,12 @@ ID_DIGITS = 16
 # Names shown per story in the mixed-folder warning.
 WARNING_TITLES = 3
 
-# A capitalised word (with inner apostrophes, hyphens, dots of acronyms).
-_CAPITAL = re.compile(r"\b[A-Z][\w’'.-]*\w|\b[A-Z]\b")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”‘’(]\s*|\n\s*)$")
-_POSSESSIVE = re.compile(r"[’']s$")
-
 
 def lead_text(article: Article, own: Sequence[Sentence]) -> str:
     """Headline and lead of one article (`own`: its sentences, in order): the text its story
     is recognised by."""
     lead = [s.text for s in own[:LEAD_SENTENCES]]
     return " ".join([article.source.title or "", *lead]).strip()
-
-
-def names(text: str) -> set[str]:
-    """Capitalised words that are names (not a sentence's first word, a weekday or a month),
-    lower-cased: what two reports of one story share ("xi", "putin", "kremlin")."""
-    found: set[str] = set()
-    for match in _CAPITAL.finditer(text):
-        if _SENTENCE_START.search(text[: match.start()]):
-            continue
-        word = _POSSESSIVE.sub("", match.group(0).lower()).rstrip(".")
-        if len(word) > 1 and word not in DATE_WORDS:
-            found.add(word)
-    return found
 
 
 def _name_similarity(texts: Sequence[str]) -> np.ndarray:

@@ -18,8 +18,11 @@ first. A chosen claim the brief cannot print (no member reads alone where it sta
 verifier drops its sentence) is taken out of the pool and the selection is made again, so
 that the next best candidates fill the budget and a lead that falls is replaced by the next.
 Two claims whose figures or claims conflict are never set side by side unless both are
-attributed: the latest, most credible one stays a candidate. The brief reads as the story
-does: lead, development in date order, background.
+attributed: the latest, most credible one stays a candidate. The brief tells a fact once: a
+chosen sentence that retells what the brief already says (another outlet's lead of the same
+event, or a line whose words, names and figures the brief has printed) leaves the pool and
+the budget goes to the next distinct fact. The brief reads as the story does: lead,
+development in date order, background.
 """
 
 from __future__ import annotations
@@ -29,14 +32,14 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, NamedTuple
 
 import numpy as np
 
 from briefing.config import MIN_SENTENCES, BriefConfig, RankConfig
-from briefing.language import content_words, is_attributed, quoted_passages, stem
+from briefing.language import content_words, is_attributed, names, quoted_passages, stem
 from briefing.models import Claim, Story
 
 # A lead (first sentence) or a headline is where an outlet says what the story is: its
@@ -101,6 +104,61 @@ RELATED_RESTATED_SHARE = 0.35
 # of the shorter's and the tests above miss them. A claim is a lead when its sentences stand on
 # average in this first share of their articles (an article's first sentence is at 0).
 LEAD_POSITION = 0.1
+# Two news articles' first sentences each tell the story's headline fact in the outlet's own
+# words and details, so their claims' cosines (averaged over every member) and shared stems
+# are low (0.22-0.51; 0.2-0.3 of the shorter's stems): the tests above miss them. Their own
+# sentences' cosine is higher: a pair of printed leads is one fact when it is above the
+# embedder's redundancy floor (`Calibration.redundancy_floor`, "only similarity above it
+# counts as repetition"). Read on the dev set's tune part (200 words, MiniLM): of 31 second
+# leads in the briefs, 12 retold the first lead (5 clearly, 7 with a detail), 19 told another
+# fact; above the floor are 3 clear and 4 lesser retellings and one of the 19, two opinion
+# columns' leads (0.56); the closest distinct pair of news leads scores 0.548 (a warning of
+# supply chains' collapse beside the seafarers' ordeal). A lead of an opinion column states
+# its view, not the event, and is not compared.
+LEAD_INDEX = 0
+# A chosen sentence whose stems are mostly (all but this share) in the brief before it, and
+# which adds no name and no figure the brief lacks, retells what the brief says ("Mayorkas
+# said the administration would instead focus on pursuing employers ..." after "... saying
+# law enforcement efforts should focus on holding exploitative employers accountable");
+# sentences of fewer than MIN_RESTATED_WORDS stems are too short to judge ("Markets rose
+# after the pact was agreed" after the pact). On
+# the dev set's tune part (200 words, MiniLM) such lines were 3 of 12 clear repeats and none
+# of 119 distinct facts below 0.55 new stems; at 0.6 two distinct facts fall (an
+# infrastructure vote rescheduled for Friday; a line on standards of care), and without the
+# names-and-figures condition four distinct facts fall at 0.55 (a new senator, a new date).
+NEW_SHARE = 0.55
+# Number words count as figures: "in two phases" adds a figure to "a phased approach".
+NUMBER_WORDS = frozenset(
+    [
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "hundred",
+        "thousand",
+        "million",
+        "billion",
+        "trillion",
+        "dozen",
+        "half",
+    ]
+)
+# Rounds of selection after a round whose choice retold a fact: each takes the retellings out
+# of the pool and solves again, so that the budget goes to the next distinct fact. On the dev
+# set's tune part no story needed more than one (9 of 140 selections at 200 words, MiniLM and
+# TF-IDF).
+MAX_RETELLING_ROUNDS = 3
 # Candidate sentences whose stems are kept while a story's pairs are compared (the pairwise
 # repeat test reads each candidate's stems once per pair): more than MAX_CANDIDATES.
 STEMMED_TEXTS = 1024
@@ -162,12 +220,15 @@ class Selection:
 
 @dataclass(frozen=True)
 class Candidate:
-    """A claim with the sentence the brief would print for it and the concepts it covers."""
+    """A claim with the sentence the brief would print for it and the concepts it covers;
+    and where that sentence is a news article's first, the article's report and the
+    sentence's own vector."""
 
     claim: Claim
     text: str
     words: int
     concepts: frozenset[str]
+    lead: tuple[str, np.ndarray] | None = field(default=None, compare=False)
 
 
 def concepts(text: str) -> frozenset[str]:
@@ -255,10 +316,35 @@ def candidates(
 ) -> list[Candidate]:
     """The best-scored claims that have a printable sentence, each with its topic as a concept."""
     claims = [c for c in ranked if c.id in texts][:MAX_CANDIDATES]
+    rows = {s.id: row for row, s in enumerate(given.story.sentences)}
     return [
-        Candidate(c, texts[c.id], len(texts[c.id].split()), concepts(texts[c.id]) | {f"t:{t}"})
+        Candidate(
+            c,
+            texts[c.id],
+            len(texts[c.id].split()),
+            concepts(texts[c.id]) | {f"t:{t}"},
+            _printed_lead(c, texts[c.id], given, rows),
+        )
         for c, t in zip(claims, topics(claims, given), strict=True)
     ]
+
+
+def _printed_lead(
+    claim: Claim, text: str, given: Selection, rows: Mapping[str, int]
+) -> tuple[str, np.ndarray] | None:
+    """The report and vector of the sentence `text` prints (the claim's sentence, member or
+    evidence that states all of it, sharing most stems with `text`) when it is a news
+    article's first sentence."""
+    story = given.story
+    ids = [*claim.member_ids, *(e.sentence_id for e in claim.evidence if e.states_all)]
+    found = [story.by_id[i] for i in dict.fromkeys(ids) if i in story.by_id]
+    mine = _stems(text)
+    sentence = max(found, key=lambda s: len(_stems(s.text) & mine), default=None)
+    if sentence is None or sentence.index != LEAD_INDEX:
+        return None
+    if story.sources[sentence.source_id].kind == "opinion":
+        return None
+    return story.report(sentence.source_id), story.vectors[rows[sentence.id]]
 
 
 def weights(pool: Sequence[Candidate], given: Selection, config: RankConfig) -> dict[str, float]:
@@ -352,6 +438,47 @@ def same_fact(a: Candidate, b: Candidate, given: Selection) -> bool:
     return close and (leads or shared / shorter >= RELATED_RESTATED_SHARE)
 
 
+def headline_groups(pool: Sequence[Candidate], given: Selection) -> list[int | None]:
+    """Per candidate, the group of news leads telling one headline fact (None: no news
+    lead): two reports' first sentences above the redundancy floor are one fact, and so are
+    two leads that each retell a third (on the dev set's tune part one outlet's lead sat
+    above the floor with both others' while those two scored 0.50)."""
+    from scipy.sparse.csgraph import connected_components
+
+    leads = [(n, c.lead) for n, c in enumerate(pool) if c.lead is not None]
+    if not leads:
+        return [None] * len(pool)
+    reports = np.array([report for _n, (report, _vector) in leads])
+    matrix = np.stack([vector for _n, (_report, vector) in leads])
+    floor = given.story.calibration.redundancy_floor
+    linked = (matrix @ matrix.T > floor) & (reports[:, None] != reports[None, :])
+    _count, labels = connected_components(linked, directed=False)
+    groups: list[int | None] = [None] * len(pool)
+    for (n, _lead), label in zip(leads, labels, strict=True):
+        groups[n] = int(label)
+    return groups
+
+
+def retold(candidate: Candidate, before: Sequence[Candidate], given: Selection) -> bool:
+    """`candidate` retells what `before` (the brief's sentences before it) says: most of its
+    stems are there (all but NEW_SHARE) and it adds no name and no figure; a quotation of
+    words the brief has not used is a statement of its own (`_quotes_another_statement`)."""
+    mine = _unframed(candidate.text, given.framing)
+    told = " ".join(_unframed(c.text, given.framing) for c in before)
+    if not before or _quotes_another_statement(mine, told):
+        return False
+    stems = _stems(mine)
+    if len(stems) < MIN_RESTATED_WORDS or len(stems - _stems(told)) >= NEW_SHARE * len(stems):
+        return False
+    known = names(told) | set(_TOKEN.findall(told.lower()))
+    return names(mine) <= known and _amounts(mine) <= _amounts(told)
+
+
+def _amounts(text: str) -> set[str]:
+    """Figures and number words."""
+    return _figures(text) | (set(_TOKEN.findall(text.lower())) & NUMBER_WORDS)
+
+
 def _quotes_another_statement(text: str, other: str) -> bool:
     """`text` opens with a quotation that is a speaker's statement (STATEMENT_WORDS words at
     least; "“Squad” members ..." sets a name in quotation marks), and `other` uses none of
@@ -367,13 +494,17 @@ def _quotes_another_statement(text: str, other: str) -> bool:
 
 def restatements(pool: Sequence[Candidate], given: Selection) -> list[tuple[int, int]]:
     """Pairs of candidates (by index) that tell the same fact. Two that each give a figure the
-    other lacks are no repeat: distinct facts, or a conflict that `without_clashes` settles."""
+    other lacks are no repeat: distinct facts, or a conflict that `without_clashes` settles.
+    Two news leads of one headline group (`headline_groups`) tell the same fact."""
+    groups = headline_groups(pool, given)
     return [
         (i, j)
         for i in range(len(pool))
         for j in range(i + 1, len(pool))
         if _nested(_figures(pool[i].text), _figures(pool[j].text))
-        and same_fact(pool[i], pool[j], given)
+        and (
+            (groups[i] is not None and groups[i] == groups[j]) or same_fact(pool[i], pool[j], given)
+        )
     ]
 
 
@@ -489,18 +620,41 @@ def coverage_selection(
     pool: list[Candidate], given: Selection, config: RankConfig
 ) -> tuple[list[Candidate], Candidate | None]:
     """The lead fact and the ILP's choice around it (at least MIN_SENTENCES where the pool
-    allows); the lead is None when it is turned off or nothing fits."""
+    allows), in story order, none retelling what the sentences before it say (`retold`; such
+    a choice leaves the pool and the ILP solves again, MAX_RETELLING_ROUNDS times at most);
+    the lead is None when it is turned off or nothing fits."""
     pool = without_clashes(pool, given)
     brief = given.budget
     lead = lead_fact(pool, given, brief.max_words) if config.lead_first else None
     worth = weights(pool, given, config)
     repeats = restatements(pool, given)
+    chosen = _coverage(pool, worth, given, Bounds(lead, 0, repeats))
+    for _ in range(MAX_RETELLING_ROUNDS):
+        ordered = in_story_order(chosen, given, lead)
+        retellings = {id(c) for n, c in enumerate(ordered) if retold(c, ordered[:n], given)}
+        if not retellings:
+            break
+        kept = {
+            old: new
+            for new, old in enumerate(n for n, c in enumerate(pool) if id(c) not in retellings)
+        }
+        pool = [pool[old] for old in kept]
+        repeats = [(kept[i], kept[j]) for i, j in repeats if i in kept and j in kept]
+        chosen = _coverage(pool, worth, given, Bounds(lead, 0, repeats))
+    return in_story_order(chosen, given, lead), lead
+
+
+def _coverage(
+    pool: list[Candidate], worth: Mapping[str, float], given: Selection, bounds: Bounds
+) -> list[Candidate]:
+    """The ILP's choice with the lead fixed in, at least MIN_SENTENCES where the pool allows."""
+    brief = given.budget
     required = min(brief.max_words // WORDS_PER_REQUIRED_SENTENCE, MIN_SENTENCES, len(pool))
     for at_least in (required, 0):
-        chosen = solve(pool, worth, brief, Bounds(lead, at_least, repeats))
+        chosen = solve(pool, worth, brief, bounds._replace(at_least=at_least))
         if chosen is not None:
-            return chosen, lead
-    return ([lead] if lead else []), lead
+            return chosen
+    return [bounds.fixed] if bounds.fixed else []
 
 
 def score_order_selection(pool: list[Candidate], brief: BriefConfig) -> list[Candidate]:
@@ -513,9 +667,9 @@ def score_order_selection(pool: list[Candidate], brief: BriefConfig) -> list[Can
     return chosen
 
 
-def story_order(
+def in_story_order(
     chosen: Sequence[Candidate], given: Selection, lead: Candidate | None
-) -> list[Claim]:
+) -> list[Candidate]:
     """Lead first; then development by the date it was first reported, then position in the
     articles; background (claims from late in the articles) last."""
 
@@ -526,7 +680,7 @@ def story_order(
         claim = candidate.claim
         return (candidate is not lead, background, first, claim.position, claim.id)
 
-    return [c.claim for c in sorted(chosen, key=key)]
+    return sorted(chosen, key=key)
 
 
 def select_brief(
@@ -552,6 +706,7 @@ def select_brief(
 
 def _select(pool: list[Candidate], given: Selection, config: RankConfig) -> tuple[Claim, ...]:
     if config.objective == "mmr":
-        return tuple(story_order(score_order_selection(pool, given.budget), given, None))
-    chosen, lead = coverage_selection(pool, given, config)
-    return tuple(story_order(chosen, given, lead))
+        chosen = in_story_order(score_order_selection(pool, given.budget), given, None)
+        return tuple(c.claim for c in chosen)
+    chosen, _lead = coverage_selection(pool, given, config)
+    return tuple(c.claim for c in chosen)
