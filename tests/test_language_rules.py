@@ -784,6 +784,14 @@ def test_connectives_and_time_anchors_that_point_back_are_dropped(text: str, pri
             "In addition to the tax, the bill cuts fees.",
             "In addition to the tax, the bill cuts fees.",
         ),
+        # "Still" and "yet" before a comparative count say more than a connective.
+        (
+            "Still more people fled the city on Monday.",
+            "Still more people fled the city on Monday.",
+        ),
+        ("Yet another storm hit the coast.", "Yet another storm hit the coast."),
+        ("Still, the agency went on.", "The agency went on."),
+        ("Yet the agency went on.", "The agency went on."),
     ],
 )
 def test_an_opener_is_dropped_only_when_it_is_a_whole_phrase(text: str, printed: str) -> None:
@@ -808,6 +816,27 @@ def test_a_week_before_a_named_event_needs_no_context() -> None:
 )
 def test_a_time_counted_from_an_unprinted_event_needs_context(text: str, needs: bool) -> None:
     assert (NEEDS_CONTEXT in sentence_problems(text)) is needs
+
+
+@pytest.mark.parametrize(
+    ("text", "voiced"),
+    [
+        (
+            "The big picture: Voters want lower prices.",
+            ("Voters want lower prices.", "a news analysis"),
+        ),
+        ("THE BOTTOM LINE: Voters want it.", ("Voters want it.", "a news analysis")),
+        # The label's case is free, the sentence after it opens with a capital: a lower-case
+        # word goes on the one sentence, no rubric.
+        (
+            "The takeaway: voters want lower prices.",
+            ("The takeaway: voters want lower prices.", None),
+        ),
+        ("Yes, but: the bill may fail.", ("Yes, but: the bill may fail.", None)),
+    ],
+)
+def test_an_analysis_rubric_heads_a_sentence(text: str, voiced: tuple[str, str | None]) -> None:
+    assert language.rubric_voice(text) == voiced
 
 
 def test_a_rubric_naming_its_writer_is_stripped_and_the_writer_kept() -> None:

@@ -255,10 +255,13 @@ _TIME_ANCHOR_WORDS = (
 _TIME_ANCHOR = re.compile(rf"\b(?:{_TIME_ANCHOR_WORDS})\b", re.IGNORECASE)
 # Connectives a light rewrite may drop without changing what the sentence states, and a time
 # counted from a sentence the brief may not print ("Hours later,"): what remains is still true.
+# "Still" and "yet" before a comparative count ("Still more people", "Yet another storm") are
+# no connectives: without them the sentence says less (and it still needs what came before).
 _DROPPABLE_OPENER = re.compile(
     r"^(?:(?:however|meanwhile|moreover|furthermore|additionally|in addition(?!\s+to\b)|also|"
-    r"and|but|still|yet|separately|nonetheless|nevertheless|at the same time|in turn|"
-    r"in particular)\s*,?\s+(?=[\"“A-Za-z])|"
+    r"and|but|(?:still|yet)(?!\s+(?:more|less|fewer|another|other|others|further|higher|"
+    r"lower|greater|larger|bigger|worse|better|again)\b)|separately|nonetheless|nevertheless|"
+    r"at the same time|in turn|in particular)\s*,?\s+(?=[\"“A-Za-z])|"
     r"(?:(?:\w+\s+)?(?:minutes|hours|days|weeks) later|"
     rf"{_EARLIER_ALONE}|{_TIME_ANCHOR_WORDS})"
     # A time is a whole opener before a comma, a capital (case kept) or an article ("Earlier
@@ -699,12 +702,12 @@ def is_credit_line(line: str) -> bool:
 # Rubrics of analysis in the Smart Brevity format (Axios and its imitators): what follows is
 # the outlet's reading of the news, never a report of it. Read on tune: the lines after
 # "The big picture:" and "Between the lines:" interpret; after "Why it matters:" half state a
-# fact, so that label is only stripped.
+# fact, so that label is only stripped. The label in any case, but a sentence after it: a
+# capital, a figure or a quotation mark ("The takeaway: voters ..." goes on one sentence).
 _ANALYSIS_RUBRIC = re.compile(
-    r"^\s*(?:the big picture|between the lines|our thought bubble|reality check|"
+    r"^\s*(?i:the big picture|between the lines|our thought bubble|reality check|"
     r"(?:the )?bottom line|yes,? but|the intrigue|the takeaway|what we['’]re watching)\s*:\s+"
-    r"(?=[\"“A-Z0-9])",
-    re.IGNORECASE,
+    r"(?=[\"“A-Z0-9])"
 )
 # Whose voice a line after such a rubric is in (as printable attributes it).
 ANALYSIS_VOICE = "a news analysis"
@@ -1534,16 +1537,13 @@ def _alone(text: str, start: int, end: int) -> bool:
 def opinion_reason(
     url: str | None, title: str | None, sections: Iterable[str] = (), text: str = ""
 ) -> str | None:
-    """Why a page reads as an opinion or analysis piece, or None: its URL path, headline
-    prefix, a headline that argues by its words or its form (imperative, obligation, the
-    writer's voice), section or page type, or a columnist's first- and second-person and
-    rhetorical wording."""
-    if url and _OPINION_URL.search(url.split("?")[0]):
-        return "opinion URL path"
-    if url and _ANALYSIS_URL.search(url.split("?")[0]):
-        return "analysis URL path"
-    if title and _OPINION_TITLE.search(title):
-        return "opinion headline label"
+    """Why a page reads as an opinion or analysis piece, or None: how the page marks itself
+    (`marked_opinion_reason`), a headline that argues by its words or its form (imperative,
+    obligation, the writer's voice), or a columnist's first- and second-person and rhetorical
+    wording."""
+    marked = marked_opinion_reason(url, title, sections)
+    if marked:
+        return marked
     news_path = bool(url and _NEWS_URL.search(url.split("?")[0]))
     # A loaded word in a headline the outlet files under /news/ is slant in a report ("Gymnasts
     # Blister FBI ... In Explosive Testimony"), not the form of an argument.
@@ -1556,10 +1556,25 @@ def opinion_reason(
         argued = _headline_argument(title, text)
         if argued:
             return argued
+    return _opinion_wording(text)
+
+
+def marked_opinion_reason(
+    url: str | None, title: str | None, sections: Iterable[str] = ()
+) -> str | None:
+    """How the page itself says it is opinion or analysis, or None: its URL path ("/opinion/"),
+    a headline label ("Opinion | ..."), its section or page type. Evidence about the article,
+    so it outranks the outlet's general label ("Example News (Online News)")."""
+    if url and _OPINION_URL.search(url.split("?")[0]):
+        return "opinion URL path"
+    if url and _ANALYSIS_URL.search(url.split("?")[0]):
+        return "analysis URL path"
+    if title and _OPINION_TITLE.search(title):
+        return "opinion headline label"
     for section in sections:
         if _OPINION_SECTION.match(section.strip()) or section.lower() in OPINION_PAGE_TYPES:
             return f"page section or type {section.strip()!r}"
-    return _opinion_wording(text)
+    return None
 
 
 def _headline_argument(title: str, text: str = "") -> str | None:
