@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache, lru_cache
 from importlib import resources
 from urllib.parse import urlsplit
@@ -72,6 +72,7 @@ VOICE_HEADLINE = "headline in the writer's own voice"
 # The kind_reason of a page from a publication of opinion (data/opinion_outlets.txt).
 PUBLICATION_OF_OPINION = "publication of opinion and commentary"
 SURNAME_ONLY = "person named by surname before a full mention"
+ACRONYM_UNEXPLAINED = "acronym before the long form an article gives it"
 UNINTRODUCED = "definite reference to something the brief never introduced"
 INTERPRETATION = "interpretation or allegation stated as fact"
 ANECDOTE = "a person from one article's anecdote, introduced by age"
@@ -1443,6 +1444,94 @@ def write_full_name(text: str, surname: str, full: str) -> str:
             start = honorific.start() if honorific else match.start()
             return text[:start] + full + text[match.end() :]
     return text
+
+
+# An acronym an article spells out in brackets after its long form: "the Joint Chiefs of Staff
+# (JCS)", "People's Bank of China (PBOC)", "UN General Assembly (UNGA)".
+_EXPANDED_ACRONYM = re.compile(
+    r"((?:(?:[A-Z][\w’'.&-]*|of|and|for|the|on|in|&)\s+){1,9})\(([A-Z][A-Z&]{1,6})s?\)"
+)
+_ACRONYM_FUNCTION_WORDS = frozenset({"of", "and", "for", "the", "on", "in", "&"})
+# Acronyms a reader needs no long form for: the AP Stylebook's "acceptable in all references"
+# (FBI, CIA, GOP, NATO ...) and the names of outlets a brief cites. Writing them out adds
+# words, not understanding.
+WELL_KNOWN_ACRONYMS = frozenset(
+    {
+        "US", "UK", "UN", "EU", "FBI", "CIA", "GOP", "NATO", "NASA", "COVID", "AIDS", "HIV",
+        "DNA", "CEO", "GDP", "TV", "AP", "CNN", "ABC", "CBS", "NBC", "BBC", "NPR", "PBS",
+        "NFL", "NBA", "FIFA", "OPEC", "UNESCO", "UNICEF", "ID",
+    }
+)  # fmt: skip
+
+
+def acronym_expansions(texts: Iterable[str]) -> dict[str, str]:
+    """Acronym -> the long form an article gives it in ("JCS" -> "Joint Chiefs of Staff"),
+    the words before the bracket whose initials spell it (function words may be passed over;
+    a word in capitals gives all its letters: "UN General Assembly (UNGA)"). The first long
+    form found wins; well-known acronyms (WELL_KNOWN_ACRONYMS) are left out."""
+    found: dict[str, str] = {}
+    for text in texts:
+        for match in _EXPANDED_ACRONYM.finditer(text):
+            acronym = match.group(2)
+            if acronym in found or acronym in WELL_KNOWN_ACRONYMS:
+                continue
+            long_form = _spelled_out(match.group(1).split(), acronym.replace("&", ""))
+            if long_form:
+                found[acronym] = long_form
+    return found
+
+
+def _spelled_out(words: list[str], letters: str) -> str | None:
+    """The shortest run of `words` ending at the last whose initials spell `letters`."""
+    left, start = letters, None
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index]
+        part = word if word.isupper() and word.isalpha() else word[:1]
+        if word.lower() in _ACRONYM_FUNCTION_WORDS:
+            part = part.upper()  # "Bank of China (PBOC)" spells the "of"; most skip it
+        if left and part[:1].isupper() and left.endswith(part):
+            left, start = left[: -len(part)], index
+            if not left:
+                return " ".join(words[start:])
+        elif word.lower() not in _ACRONYM_FUNCTION_WORDS:
+            return None
+    return None
+
+
+def _acronym(acronym: str) -> re.Pattern[str]:
+    """The acronym as a word, not inside brackets (its own spelling-out) or a longer word."""
+    return re.compile(rf"(?<![(\w]){re.escape(acronym)}\b")
+
+
+def acronym_mentions(text: str, acronym: str) -> int:
+    """How often `text` uses `acronym` (its spelling-out "(ACR)" aside)."""
+    return len(_acronym(acronym).findall(text))
+
+
+def unexplained_acronyms(text: str, before: str, expansions: Mapping[str, str]) -> list[str]:
+    """Acronyms of `expansions` that `text` uses before the brief (`before`, then `text`)
+    ties them to their long form ("Joint Chiefs of Staff (JCS)") or gives the long form (a
+    reader ties "the PBOC said" to "the People's Bank of China" told just before)."""
+    return [
+        acronym
+        for acronym, long_form in expansions.items()
+        if (found := _acronym(acronym).search(text))
+        and not any(
+            said in f"{before} {text[: found.start()]}" for said in (f"({acronym})", long_form)
+        )
+    ]
+
+
+def write_acronym(text: str, acronym: str, long_form: str, again: bool) -> str:
+    """`text` with the first mention of `acronym` written out: "Long Form (ACR)" when the
+    brief uses the acronym `again`, else (or before a possessive: "the FDA's panel") the long
+    form alone."""
+    found = _acronym(acronym).search(text)
+    if found is None:
+        return text
+    possessive = re.match(r"['’]s\b", text[found.end() :])
+    written = f"{long_form} ({acronym})" if again and not possessive else long_form
+    return text[: found.start()] + written + text[found.end() :]
 
 
 def roles(texts: Iterable[str], names: Iterable[str]) -> dict[str, str]:
