@@ -15,6 +15,7 @@ from briefing.language import (
     QUOTE_WITHOUT_SPEAKER,
     TRUNCATED,
     UNBALANCED,
+    UNINTRODUCED,
     sentence_problems,
 )
 
@@ -1013,3 +1014,82 @@ def test_a_quote_opening_with_this_and_a_noun_needs_the_sentence_before() -> Non
         "“This report is a disappointment to anyone who had hoped for more,” said Sen. Jane Roe."
     )
     assert NEEDS_CONTEXT in sentence_problems(quote, "The commission released a draft report.")
+
+
+@pytest.mark.parametrize(
+    ("text", "before", "breaks"),
+    [
+        # Back references the brief never set up (sixth-round reading of issue 11).
+        ("Many Americans still remember where they were on that dark day in 2001.", "", True),
+        (
+            "Lawmakers called for his removal if the Washington Post reporting is verified.",
+            "",
+            True,
+        ),
+        ("The two leaders met in Geneva on Friday.", "", True),
+        ("Both men were arrested on Friday.", "", True),
+        # ... and sentences that name what they point to.
+        (
+            "The attacks of Sept. 11, 2001 killed nearly 3,000 people that day, officials said.",
+            "",
+            False,
+        ),
+        ("The agency warned that night flights would stop on Monday.", "", False),
+        ("The Post report published on Tuesday said the general called Beijing twice.", "", False),
+        (
+            "The Washington Post reported on Tuesday that the general called Beijing twice.",
+            "",
+            False,
+        ),
+        ("The two-day summit ended in Geneva on Friday with a joint statement.", "", False),
+        ("Both chambers of Congress passed the bill on Thursday.", "", False),
+        ("Both Democrats and Republicans backed the measure on Thursday.", "", False),
+    ],
+)
+def test_a_time_an_outlet_s_report_or_a_count_told_before_needs_context(
+    text: str, before: str, breaks: bool
+) -> None:
+    assert (NEEDS_CONTEXT in sentence_problems(text, before)) is breaks
+
+
+@pytest.mark.parametrize(
+    ("text", "before", "breaks"),
+    [
+        (
+            "North Korea fired a missile hours after the rival launches by the South, officials said.",
+            "North Korea fired a missile on Monday.",
+            True,
+        ),
+        (
+            "Officials said talks between the two countries would resume in March.",
+            "Russia and Ukraine met in Geneva on Monday.",
+            True,
+        ),
+        ("Officials said both sides would meet again in March.", "Talks in Geneva ended.", True),
+        # The brief told them, or the sentence names them.
+        (
+            "Officials said talks between the two countries would resume in March.",
+            "The countries met in Geneva on Monday.",
+            False,
+        ),
+        (
+            "Russia and China, the two countries that hold vetoes, abstained on Monday.",
+            "",
+            False,
+        ),
+        (
+            "Biden and Xi spoke for two hours, and both leaders agreed to meet again.",
+            "",
+            False,
+        ),
+    ],
+)
+def test_a_counted_or_paired_referent_needs_the_brief_to_introduce_it(
+    text: str, before: str, breaks: bool
+) -> None:
+    assert (UNINTRODUCED in sentence_problems(text, before)) is breaks
+
+
+def test_hype_and_tearing_into_are_loaded_in_the_brief_s_voice() -> None:
+    assert LOADED in sentence_problems("Analysts tore into the mass media who hyped the rally.")
+    assert LOADED not in sentence_problems("Analysts said the rally drew fewer than 500 people.")

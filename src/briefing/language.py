@@ -182,13 +182,15 @@ _EARLIER_ALONE = r"earlier(?!\s+(?:this|today|on|in|last|that|the same|than)\b)"
 # "Shortly after,"; "Within hours of the attack," names its event and stands).
 DANGLING_OPENER = re.compile(
     r"^[\"“‘(]?(?:he|she|it|they|them|this|that|these|those|his|her|hers|their|theirs|its|"
-    r"him|however|but|and|or|nor|also|such|neither|either|both|another|other|others|"
+    r"him|however|but|and|or|nor|also|such|neither|either|another|other|others|"
+    # "Both Democrats and Republicans", "Both chambers of Congress" name what they count.
+    r"(?:both|the two(?!-))(?!\s+(?-i:[A-Z])|\s+[a-z]+\s+of\b)|"
     r"meanwhile|moreover|furthermore|additionally|in addition|as a result|in turn|instead|"
     r"still|yet|so|then|thus|therefore|hence|likewise|similarly|otherwise|nonetheless|"
     r"nevertheless|by contrast|in contrast|on the other hand|even so|after all|indeed|"
     r"specifically|in particular|for example|for instance|in fact|rather|afterwards|"
     r"on the other (?:end|side)(?=,)|"
-    r"the latter|the former|the two|the same|one of them|some of them|many of them|"
+    r"the latter|the former|the same|one of them|some of them|many of them|"
     r"in (?:both|each|either) (?:case|instance)s?|"
     r"(?:\w+\s+)?(?:minutes|hours|days|weeks|months|years) (?:later|earlier)(?=,|\s)|"
     r"within (?:a few |several )?(?:minutes|hours|days|weeks|months)(?=,)|"
@@ -293,6 +295,40 @@ _THAT_TIME = re.compile(
     r"(?:same\s+)?(?:summer|winter|spring|fall|autumn|day|week|month|year|morning|afternoon|"
     r"evening|night|weekend)\b(?!\s+[a-z]+s\b)",
     re.IGNORECASE,
+)
+# A time named by "that" and a describing word ("on that dark day", "that fateful morning",
+# "that same night"): a day the brief must have told. "that last night's vote", "that every
+# day counts", "warned that night flights ..." (a clause after "that") name nothing before.
+_THAT_DESCRIBED_TIME = re.compile(
+    r"\bthat\s+(?:(?!(?:last|next|this|every|each|one|very|following)\b)[a-z]+\s+)?"
+    r"(?:day|morning|afternoon|evening|night|week|weekend|moment|hour)\b(?![-'’\w])"
+    r"(?!\s+[a-z]+s\b)",
+    re.IGNORECASE,
+)
+# Counted or paired referents the sentence does not name: "the two countries", "the three
+# men", "the rival launches", "both sides". "the two years", "the two-day summit" count time.
+_COUNTED_REFERENT = re.compile(
+    r"\b(?:the\s+(?:two|three|four|five|rival)|both)\s+(?!(?:years?|months?|weeks?|days?|"
+    r"hours?|minutes?|decades?|times?|percent|of|and|are|were|have|had|will|would)\b)"
+    r"(?-i:[a-z]+s)\b(?!\s+of\b)|\bthe\s+rival\s+(?-i:[a-z]+)\b(?!\s+of\b)",
+    re.IGNORECASE,
+)
+# A date named before "that day" in the sentence ("On Sept. 11, 2001, ... that day").
+_DATE_NAMED = re.compile(
+    rf"\b(?i:{_MONTH_SHORT})[a-z]*\.?\s+\d|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|"
+    r"\b(?:19|20)\d\d\b"
+)
+# Two named things joined before the counted noun ("Russia and China, the two countries";
+# "Biden and Xi ... both leaders"): the sentence names what it counts.
+_NAMED_PAIR = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*,?\s+and\s+(?:the\s+)?[A-Z]")
+# An outlet's report the brief never described ("if the Washington Post reporting is
+# verified", "the Times story"): a definite report named by its outlet alone; "the Post
+# report published Tuesday" says which.
+_OUTLET_REPORT = re.compile(
+    r"\bthe\s+(?:[A-Z][\w.’']*\s+){0,3}(?:Post|Times|Journal|Herald|Tribune|Guardian|"
+    r"Telegraph|Axios|Politico|Reuters|CNN|AP)(?:['’]s)?\s+(?:report|reporting|reports|story|"
+    r"article|revelations?|investigation|account|findings)\b"
+    r"(?!\s+(?:that|which|published|released|on|in|from|about|of|by)\b)"
 )
 # A pronoun after a short opening phrase without a comma ("Since 2019 he had been ...").
 _PRONOUN_AFTER_SHORT_INTRO = re.compile(
@@ -854,6 +890,11 @@ def needs_context(text: str) -> bool:
         return True
     if _THIS_TIME.search(plain) or _THAT_TIME.search(plain) or _TIME_ANCHOR.search(plain):
         return True
+    that_time = _THAT_DESCRIBED_TIME.search(plain)
+    if that_time and not _DATE_NAMED.search(plain[: that_time.start()]):
+        return True
+    if _OUTLET_REPORT.search(plain):
+        return True
     if _PRONOUN_AFTER_SHORT_INTRO.match(text) or _unnamed_speaker(plain):
         return True
     intro = _PRONOUN_AFTER_INTRO.match(text)
@@ -973,11 +1014,16 @@ _NP_TOKEN = re.compile(r"[A-Za-z0-9][\w'’.-]*[\w]|[A-Za-z0-9]|[^\w\s]")
 
 
 def unintroduced_reference(text: str, before: str | None) -> str | None:
-    """The head noun of a definite noun phrase opening `text` that the brief never introduced
-    (`before`: the brief's sentences before it), or None. None as well while the place in
-    the brief is not known (`before` None): what comes before decides."""
+    """The head noun of a definite noun phrase opening `text`, or of a counted or paired
+    referent anywhere in it ("the two countries", "the rival launches"), that the brief never
+    introduced (`before`: the brief's sentences before it), or None. None as well while the
+    place in the brief is not known (`before` None): what comes before decides."""
     if before is None:
         return None
+    said = _with_synonyms({stem(word) for word in _WORD.findall(before.lower())})
+    counted = _counted_referent(text)
+    if counted and stem(counted) not in said:
+        return counted
     tokens = _after_quantifier(_NP_TOKEN.findall(strip_dateline(text).lstrip('"“‘')))
     if not tokens or tokens[0] != "The":
         return None
@@ -987,7 +1033,6 @@ def unintroduced_reference(text: str, before: str | None) -> str | None:
     head, modifiers = words[-1], words[:-1]
     if head in _KNOWN_REFERENTS:
         return None
-    said = _with_synonyms({stem(word) for word in _WORD.findall(before.lower())})
     if head in _BODY_NOUNS:  # "The committee's chair": a body the brief has named
         return None if said & {stem(noun) for noun in _BODY_NOUNS} else head
     person = head in _CLASS_NOUNS or bool(re.fullmatch(r"\d+-year-old", head))
@@ -1000,6 +1045,16 @@ def unintroduced_reference(text: str, before: str | None) -> str | None:
         # after sentences on cancelled flights) is still new to the reader.
         return None if not before.strip() or said & {stem(w) for w in words} else head
     return None if stem(head) in said else head
+
+
+def _counted_referent(text: str) -> str | None:
+    """The noun of a counted or paired referent ("the two countries", "the rival launches")
+    that the sentence does not name before it ("Russia and China, the two countries")."""
+    plain = outside_quotes(strip_dateline(text))
+    counted = _COUNTED_REFERENT.search(plain)
+    if counted is None or _NAMED_PAIR.search(plain[: counted.start()]):
+        return None
+    return counted.group(0).split()[-1].lower()
 
 
 @cache
