@@ -1056,7 +1056,7 @@ def test_a_time_an_outlet_s_report_or_a_count_told_before_needs_context(
     ("text", "before", "breaks"),
     [
         (
-            "North Korea fired a missile hours after the rival launches by the South, officials said.",
+            "North Korea fired a missile hours after the rival launches by the South, it said.",
             "North Korea fired a missile on Monday.",
             True,
         ),
@@ -1066,6 +1066,15 @@ def test_a_time_an_outlet_s_report_or_a_count_told_before_needs_context(
             True,
         ),
         ("Officials said both sides would meet again in March.", "Talks in Geneva ended.", True),
+        (
+            "China said the trio of nations should abandon the Cold War mentality.",
+            "The US, UK and Australia agreed a security deal on Wednesday.",
+            True,
+        ),
+        ("One complaint alleges that the app harms teenage girls.", "Haugen left the firm.", True),
+        ("One complaint alleges that the app harms teenage girls.", "She filed complaints.", False),
+        ("One person died in the crash on Monday, police said.", "", False),
+        ("One of the complaints alleges that the app harms teenage girls.", "", False),
         # The brief told them, or the sentence names them.
         (
             "Officials said talks between the two countries would resume in March.",

@@ -310,7 +310,15 @@ _THAT_DESCRIBED_TIME = re.compile(
 _COUNTED_REFERENT = re.compile(
     r"\b(?:the\s+(?:two|three|four|five|rival)|both)\s+(?!(?:years?|months?|weeks?|days?|"
     r"hours?|minutes?|decades?|times?|percent|of|and|are|were|have|had|will|would)\b)"
-    r"(?-i:[a-z]+s)\b(?!\s+of\b)|\bthe\s+rival\s+(?-i:[a-z]+)\b(?!\s+of\b)",
+    r"(?-i:[a-z]+s)\b(?!\s+of\b)|\bthe\s+rival\s+(?-i:[a-z]+)\b(?!\s+of\b)|"
+    r"\bthe\s+(?:trio|pair|duo|quartet)\b",
+    re.IGNORECASE,
+)
+# One item of a set the brief must have told ("One complaint alleges", "One lawsuit was
+# filed"); "One of the ..." names its set, "One person died" counts.
+_ONE_OF_A_SET = re.compile(
+    r"^one\s+(?!(?:of|person|people|man|woman|child|day|week|month|year|hour|time|way|thing)\b)"
+    r"((?-i:[a-z]+))\b(?!\s+of\b)",
     re.IGNORECASE,
 )
 # A date named before "that day" in the sentence ("On Sept. 11, 2001, ... that day").
@@ -1048,13 +1056,15 @@ def unintroduced_reference(text: str, before: str | None) -> str | None:
 
 
 def _counted_referent(text: str) -> str | None:
-    """The noun of a counted or paired referent ("the two countries", "the rival launches")
-    that the sentence does not name before it ("Russia and China, the two countries")."""
+    """The noun of a counted or paired referent ("the two countries", "the rival launches",
+    "the trio"), that the sentence does not name before it ("Russia and China, the two
+    countries"); or of one item of a set ("One complaint alleges ...")."""
     plain = outside_quotes(strip_dateline(text))
     counted = _COUNTED_REFERENT.search(plain)
-    if counted is None or _NAMED_PAIR.search(plain[: counted.start()]):
-        return None
-    return counted.group(0).split()[-1].lower()
+    if counted is not None and not _NAMED_PAIR.search(plain[: counted.start()]):
+        return counted.group(0).split()[-1].lower()
+    one = _ONE_OF_A_SET.match(plain)
+    return one.group(1).lower() if one else None
 
 
 @cache
