@@ -1028,7 +1028,15 @@ def test_a_quote_opening_with_this_and_a_noun_needs_the_sentence_before() -> Non
         ),
         ("The two leaders met in Geneva on Friday.", "", True),
         ("Both men were arrested on Friday.", "", True),
+        ("The infrastructure vote was rescheduled for Friday, giving them more time.", "", True),
         # ... and sentences that name what they point to.
+        ("The Texas law bans abortions before some women know they are pregnant.", "", False),
+        ("Biden and Xi spoke for two hours about their differences on trade.", "", False),
+        (
+            "Although their route is unclear, 37,000 Afghans will soon head to the states.",
+            "",
+            False,
+        ),
         (
             "The attacks of Sept. 11, 2001 killed nearly 3,000 people that day, officials said.",
             "",

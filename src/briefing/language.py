@@ -905,8 +905,54 @@ def needs_context(text: str) -> bool:
         return True
     if _PRONOUN_AFTER_SHORT_INTRO.match(text) or _unnamed_speaker(plain):
         return True
+    if _unbound_plural_pronoun(plain):
+        return True
     intro = _PRONOUN_AFTER_INTRO.match(text)
     return intro is not None and not re.search(r"\s[A-Z]", intro.group("intro"))
+
+
+# "they", "them", "their" need a plural to stand for: a plural noun ("officials", "women"),
+# two things joined ("Biden and Xi"), or a group noun. Words ending in -s that are no plural
+# nouns ("was", "has", "this", "always") are passed over.
+_PLURAL_PRONOUN = re.compile(r"\b(?:they|them|their|theirs|themselves)\b", re.IGNORECASE)
+_IRREGULAR_PLURALS = frozenset(
+    {
+        *("people", "men", "women", "children", "police", "staff", "public", "media", "crew"),
+        *("military", "government", "administration", "team", "party", "family", "couple"),
+        *("company", "firm", "group", "committee", "panel", "congress", "parliament", "each"),
+        *("everyone", "anyone", "someone", "anybody", "everybody", "somebody", "nobody", "who"),
+        *("both", "all", "many", "several", "some", "most", "few", "others", "those", "these"),
+    }
+)
+_NOT_PLURAL_S = frozenset(
+    {
+        *("was", "has", "is", "does", "this", "its", "his", "hers", "us", "as", "always"),
+        *("perhaps", "news", "series", "less", "unless", "across", "whereas", "besides"),
+        *("thus", "plus", "yes", "politics", "economics", "various", "previous", "serious"),
+    }
+)
+_PAIR = re.compile(r"\b\w+\s+(?:and|or)\s+(?:the\s+|his\s+|her\s+)?\w+")
+
+
+def _unbound_plural_pronoun(plain: str) -> bool:
+    """ "they", "them" or "their" with nothing plural for it to stand for before it in the
+    sentence ("The vote was rescheduled for Friday, giving them more time"); a pronoun in an
+    opening clause may look ahead ("Although their route is unclear, 37,000 Afghans ...")."""
+    pronoun = _PLURAL_PRONOUN.search(plain)
+    if pronoun is None or pronoun.start() == 0:  # an opening "They" is DANGLING_OPENER's
+        return False
+    before = plain[: pronoun.start()]
+    comma = plain.find(",")
+    looked_at = plain if 0 <= pronoun.start() < comma else before
+    words = re.findall(r"[A-Za-z][\w'’-]*", looked_at)
+    plural = any(
+        word.lower() in _IRREGULAR_PLURALS
+        or word.endswith(("s'", "s’"))
+        or (_plural(word.lower()) and word.lower() not in _NOT_PLURAL_S and len(word) > 3)
+        for word in words
+        if word is not None
+    )
+    return not plural and not _PAIR.search(looked_at)
 
 
 def _demonstrative_shell(plain: str) -> bool:
