@@ -220,3 +220,17 @@ def test_a_sentence_that_opens_like_an_analysis_byline_is_news(tmp_path: Path) -
     byline = f"Cases rise in the region\n\nAnalysis by John Doe, Example News\n\n{BODY}\n"
     article = _source(tmp_path, "a.txt", byline)
     assert (article.source.kind, article.source.kind_reason) == ("opinion", "analysis byline")
+
+
+def test_a_page_with_a_rubric_of_analysis_is_an_analysis_and_a_plain_label_is_news(
+    tmp_path: Path,
+) -> None:
+    rubric = "The big picture: Anything short of failure could change daily life for millions."
+    article = _source(tmp_path, "a.txt", f"Senator blocks climate bill\n\n{BODY}\n\n{rubric}\n")
+    assert (article.source.kind, article.source.kind_reason) == (
+        "opinion",
+        "rubric of analysis in the page",
+    )
+    label = "Why it matters: The bill would have funded roads in the state for a decade."
+    article = _source(tmp_path, "a.txt", f"Senator blocks climate bill\n\n{BODY}\n\n{label}\n")
+    assert (article.source.kind, article.source.kind_reason) == ("news", None)

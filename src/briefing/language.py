@@ -65,6 +65,9 @@ LOADED = "loaded words"
 # The kind_reason of a page whose headline promises analysis; its lines are attributed to a
 # news analysis rather than to an opinion column.
 ANALYSIS_HEADLINE = "analysis or explainer headline"
+# The kind_reason of a page that heads a paragraph with a rubric of analysis ("The big
+# picture:"): the outlet reads the news there, and its lede is that reading too.
+ANALYSIS_RUBRIC_PAGE = "rubric of analysis in the page"
 # The kind_reasons of headlines that argue by their form (an opinion column's attribution).
 IMPERATIVE_HEADLINE = "imperative headline"
 OBLIGATION_HEADLINE = "headline that says what must be done"
@@ -1834,6 +1837,12 @@ def byline_opinion_reason(lines: Sequence[str]) -> str | None:
         if size <= NOTE_MAX_WORDS and (_OPINION_DISCLAIMER.match(line) or closing):
             return "opinion byline or disclaimer"
     return None
+
+
+def rubric_opinion_reason(lines: Sequence[str]) -> str | None:
+    """ANALYSIS_RUBRIC_PAGE when a line of the page (read before the cleaner strips rubrics)
+    opens with a rubric of analysis ("The big picture: ..."), else None."""
+    return ANALYSIS_RUBRIC_PAGE if any(map(_ANALYSIS_RUBRIC.match, lines)) else None
 
 
 def url_host(url: str | None) -> str | None:

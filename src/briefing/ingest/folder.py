@@ -21,6 +21,7 @@ from briefing.language import (
     opinion_reason,
     outlet_names_news_section,
     outlet_opinion_reason,
+    rubric_opinion_reason,
 )
 from briefing.models import Article, Corpus, Skipped, Source
 
@@ -224,7 +225,7 @@ def _kind(parsed: Parsed, row: Meta | None, body: str) -> dict[str, str | None]:
     itself (URL path, headline label, section, an "Opinion by" byline or disclaimer read before
     the cleaner drops it), then an outlet named as its news section (a label for the outlet in
     general, weaker than the page's own marks), then detection (the outlet, URL, headline,
-    sections and wording)."""
+    sections and wording, a paragraph headed by a rubric of analysis)."""
     for given, origin in (
         (row, "manifest"),
         (parsed.meta if parsed.declared else None, "front matter"),
@@ -243,6 +244,7 @@ def _kind(parsed: Parsed, row: Meta | None, body: str) -> dict[str, str | None]:
         outlet_opinion_reason(outlet, domain, url)
         or byline
         or opinion_reason(url, meta.title, meta.sections, body)
+        or rubric_opinion_reason([line for _, line in parsed.lines])
     )
     return {"kind": "opinion" if reason else "news", "kind_reason": reason}
 
