@@ -1029,6 +1029,8 @@ def test_a_quote_opening_with_this_and_a_noun_needs_the_sentence_before() -> Non
         ("The two leaders met in Geneva on Friday.", "", True),
         ("Both men were arrested on Friday.", "", True),
         ("The infrastructure vote was rescheduled for Friday, giving them more time.", "", True),
+        ("The speaker said she would bring the bill to the floor today.", "", True),
+        ("The speaker said she would bring the bill to the floor on Thursday.", "", False),
         # ... and sentences that name what they point to.
         ("The Texas law bans abortions before some women know they are pregnant.", "", False),
         ("Biden and Xi spoke for two hours about their differences on trade.", "", False),

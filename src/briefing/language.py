@@ -324,6 +324,9 @@ _ONE_OF_A_SET = re.compile(
     r"((?-i:[a-z]+))\b(?!\s+of\b)",
     re.IGNORECASE,
 )
+# A day counted from the article's own date ("to the floor today", "said yesterday"): the
+# brief is read on another day, so the sentence no longer says when.
+_RELATIVE_DAY = re.compile(r"\b(?:today|tonight|yesterday|tomorrow)\b(?!['’]s)", re.IGNORECASE)
 # A date named before "that day" in the sentence ("On Sept. 11, 2001, ... that day").
 _DATE_NAMED = re.compile(
     rf"\b(?i:{_MONTH_SHORT})[a-z]*\.?\s+\d|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|"
@@ -904,7 +907,7 @@ def needs_context(text: str) -> bool:
     that_time = _THAT_DESCRIBED_TIME.search(plain)
     if that_time and not _DATE_NAMED.search(plain[: that_time.start()]):
         return True
-    if _OUTLET_REPORT.search(plain):
+    if _OUTLET_REPORT.search(plain) or _RELATIVE_DAY.search(plain):
         return True
     if _PRONOUN_AFTER_SHORT_INTRO.match(text) or _unnamed_speaker(plain):
         return True
