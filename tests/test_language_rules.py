@@ -1082,6 +1082,17 @@ def test_a_time_an_outlet_s_report_or_a_count_told_before_needs_context(
             True,
         ),
         ("One complaint alleges that the app harms teenage girls.", "Haugen left the firm.", True),
+        (
+            "Former lawyers in Arkansas and Illinois filed lawsuits against him on Monday.",
+            "The new law bans abortions after six weeks.",
+            True,
+        ),
+        (
+            "Former lawyers in Arkansas and Illinois filed lawsuits against him on Monday.",
+            "Dr. Alan Braid said he had carried out an abortion.",
+            False,
+        ),
+        ("The JCS chairman called his counterpart to reassure him, the Pentagon said.", "", False),
         ("One complaint alleges that the app harms teenage girls.", "She filed complaints.", False),
         ("One person died in the crash on Monday, police said.", "", False),
         ("One of the complaints alleges that the app harms teenage girls.", "", False),

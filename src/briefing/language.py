@@ -1084,6 +1084,9 @@ def unintroduced_reference(text: str, before: str | None) -> str | None:
     counted = _counted_referent(text)
     if counted and stem(counted) not in said:
         return counted
+    pronoun = _unbound_person_pronoun(text, before)
+    if pronoun:
+        return pronoun
     tokens = _after_quantifier(_NP_TOKEN.findall(strip_dateline(text).lstrip('"“‘')))
     if not tokens or tokens[0] != "The":
         return None
@@ -1105,6 +1108,43 @@ def unintroduced_reference(text: str, before: str | None) -> str | None:
         # after sentences on cancelled flights) is still new to the reader.
         return None if not before.strip() or said & {stem(w) for w in words} else head
     return None if stem(head) in said else head
+
+
+# Words for a person's office or calling that a pronoun may stand for ("The JCS chairman
+# called his counterpart"), besides the kinds of person of _CLASS_NOUNS.
+_PERSON_ROLES = frozenset(
+    {
+        *("chairman", "chairwoman", "chair", "secretary", "director", "chief", "head"),
+        *("president", "commander", "general", "doctor", "physician", "candidate", "author"),
+        *("speaker", "mayor", "founder", "owner", "executive", "adviser", "advisor", "aide"),
+        *("premier", "king", "queen", "prince", "pope", "nominee", "whistleblower", "father"),
+        *("mother", "son", "daughter", "husband", "wife", "student", "teacher", "officer"),
+    }
+)
+# A person as object ("filed lawsuits against him", "sued her on Monday"). Possessives ("his
+# family said", "Haugen revealed her identity") follow their subject too often to be read so
+# without a parser.
+_PERSON_PRONOUN = re.compile(
+    r"\b(?:him|himself|herself)\b|\bher\b(?=\s*[.,;]|\s+(?:on|in|to|for|at|with|after|before)\b)",
+    re.IGNORECASE,
+)
+
+
+def _unbound_person_pronoun(text: str, before: str) -> str | None:
+    """A "him" or "her" as object before which neither the sentence nor the brief's last
+    sentence names a person ("Former lawyers in Arkansas and Illinois filed lawsuits against
+    him"); the pronoun itself, or None."""
+    plain = outside_quotes(strip_dateline(text))
+    pronoun = _PERSON_PRONOUN.search(plain, 1)
+    if pronoun is None:
+        return None
+    head = plain[: pronoun.start()]
+    last = _ROUGH_SENTENCE_END.split(before.strip())[-1] if before.strip() else ""
+    roles = sorted({*_CLASS_NOUNS, *_PERSON_ROLES})
+    person = re.compile(rf"{_NAME.pattern}|\b(?i:{'|'.join(roles)})\b|\b[A-Z][a-z]+\b(?=\s+said)")
+    if person.search(head) or person.search(outside_quotes(last)):
+        return None
+    return pronoun.group(0).lower()
 
 
 def _counted_referent(text: str) -> str | None:
