@@ -400,10 +400,10 @@ def main() -> None:
         print(report("story folders", pages))
         tally.examples += pages.examples
         tally.briefs += pages.briefs
-    if args.briefs:
-        args.briefs.write_text(json.dumps(tally.briefs, indent=2, ensure_ascii=False) + "\n")
-    if args.examples:
-        args.examples.write_text(json.dumps(tally.examples, indent=2, ensure_ascii=False) + "\n")
+    for path, rows in ((args.briefs, tally.briefs), (args.examples, tally.examples)):
+        if path:
+            path.parent.mkdir(parents=True, exist_ok=True)  # benchmarks/.cache on a fresh clone
+            path.write_text(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
 
 
 if __name__ == "__main__":
