@@ -1112,6 +1112,12 @@ def test_a_time_an_outlet_s_report_or_a_count_told_before_needs_context(
             "",
             False,
         ),
+        (
+            "Chinese President Xi Jinping backed Russian President Vladimir Putin, the Kremlin "
+            "said Wednesday after the two leaders held a virtual summit.",
+            "",
+            False,
+        ),
     ],
 )
 def test_a_counted_or_paired_referent_needs_the_brief_to_introduce_it(

@@ -1147,13 +1147,27 @@ def _unbound_person_pronoun(text: str, before: str) -> str | None:
     return pronoun.group(0).lower()
 
 
+# How many things a counted referent stands for.
+_COUNT_WORDS = {"two": 2, "both": 2, "pair": 2, "duo": 2, "rival": 2, "three": 3, "trio": 3}
+_COUNT_WORDS |= {"four": 4, "quartet": 4, "five": 5}
+
+
+def _names_them(head: str, counted: str) -> bool:
+    """The words before a counted referent name what it counts: two things joined ("Russia
+    and China, the two countries") or as many names as it counts ("Chinese President Xi
+    Jinping backed Russian President Vladimir Putin ... after the two leaders")."""
+    count = next((n for word, n in _COUNT_WORDS.items() if word in counted.lower().split()), 2)
+    joined = count == 2 and bool(_NAMED_PAIR.search(head))
+    return joined or len(set(_NAME.findall(head))) >= count
+
+
 def _counted_referent(text: str) -> str | None:
     """The noun of a counted or paired referent ("the two countries", "the rival launches",
     "the trio"), that the sentence does not name before it ("Russia and China, the two
     countries"); or of one item of a set ("One complaint alleges ...")."""
     plain = outside_quotes(strip_dateline(text))
     counted = _COUNTED_REFERENT.search(plain)
-    if counted is not None and not _NAMED_PAIR.search(plain[: counted.start()]):
+    if counted is not None and not _names_them(plain[: counted.start()], counted.group(0)):
         return counted.group(0).split()[-1].lower()
     one = _ONE_OF_A_SET.match(plain)
     return one.group(1).lower() if one else None
