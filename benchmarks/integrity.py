@@ -6,6 +6,7 @@ such as folders of saved web pages) and checks every printed sentence with the r
 
 - quoted words shown without their marks when an article has them with marks;
 - a person named by surname before any full mention in the brief;
+- an acronym an article spells out, used before the brief gives its long form;
 - a person introduced by age whom one article alone names (a feature's anecdote);
 - a line of an opinion piece stated as fact: the printed wording is closest to a sentence of an
   article the dev set tags OPINION or ANALYSIS and carries no opinion attribution (the tag is
@@ -105,13 +106,19 @@ class Tally:
 
 
 def sentence_rules(
-    text: str, written: str, quotations: list[str], names: dict[str, str]
+    text: str,
+    written: str,
+    quotations: list[str],
+    names: dict[str, str],
+    acronyms: dict[str, str] | None = None,
 ) -> list[str]:
     found = language.sentence_problems(text, written)
     if language.unmarked_quotes(text, quotations):
         found.append(language.UNMARKED_QUOTE)
     if language.surnames_before_full_mention(text, written, names):
         found.append(language.SURNAME_ONLY)
+    if language.unexplained_acronyms(text, written, acronyms or {}):
+        found.append(language.ACRONYM_UNEXPLAINED)
     return found
 
 
@@ -164,12 +171,13 @@ def check_brief(
     all_sentences = [s for sentences in bodies.values() for s in sentences]
     quotations = sorted({q for s in all_sentences for q in language.quoted_passages(s)})
     names = language.full_names(all_sentences)
+    acronyms = language.acronym_expansions(all_sentences)
     tally.briefs.append(
         {"story": story, "title": brief.title, "sentences": [s.text for s in brief.sentences]}
     )
     written = ""
     for sentence in brief.sentences:
-        rules = sentence_rules(sentence.text, written, quotations, names)
+        rules = sentence_rules(sentence.text, written, quotations, names, acronyms)
         if anecdote(sentence.text, bodies):
             rules.append(language.ANECDOTE)
         origin = wording_source(sentence.text, brief, bodies)
@@ -392,10 +400,10 @@ def main() -> None:
         print(report("story folders", pages))
         tally.examples += pages.examples
         tally.briefs += pages.briefs
-    if args.briefs:
-        args.briefs.write_text(json.dumps(tally.briefs, indent=2, ensure_ascii=False) + "\n")
-    if args.examples:
-        args.examples.write_text(json.dumps(tally.examples, indent=2, ensure_ascii=False) + "\n")
+    for path, rows in ((args.briefs, tally.briefs), (args.examples, tally.examples)):
+        if path:
+            path.parent.mkdir(parents=True, exist_ok=True)  # benchmarks/.cache on a fresh clone
+            path.write_text(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
 
 
 if __name__ == "__main__":

@@ -138,6 +138,31 @@ def test_an_outlet_named_as_its_news_section_is_news_whatever_its_headline(
     assert (article.source.kind, article.source.kind_reason) == ("opinion", "headline that argues")
 
 
+@pytest.mark.parametrize(
+    ("url", "head", "reason"),
+    [
+        ("https://example.com/opinion/2021/manchin", "", "opinion URL path"),
+        ("https://example.com/2021/a", "Opinion by Jane Roe\n\n", "opinion byline or disclaimer"),
+    ],
+)
+def test_the_page_s_own_opinion_marks_outrank_an_outlet_named_as_its_news_section(
+    tmp_path: Path, url: str, head: str, reason: str
+) -> None:
+    manifest = f"file,outlet,url\na.txt,Example Network (Online News),{url}\n"
+    text = f"Senator blocks climate bill\n\n{head}{BODY}\n"
+    article = _source(tmp_path, "a.txt", text, manifest)
+    assert (article.source.kind, article.source.kind_reason) == ("opinion", reason)
+    labelled = f"Opinion | Senator blocks climate bill\n\n{BODY}\n"
+    plain = "file,outlet,url\na.txt,Example Post (News),https://example.com/2021/a\n"
+    article = _source(tmp_path, "a.txt", labelled, plain)
+    assert (article.source.kind, article.source.kind_reason) == (
+        "opinion",
+        "opinion headline label",
+    )
+    article = _source(tmp_path, "a.txt", f"Senator blocks climate bill\n\n{BODY}\n", plain)
+    assert (article.source.kind, article.source.kind_reason) == ("news", None)
+
+
 def test_an_opinion_byline_is_read_before_the_cleaner_drops_it(tmp_path: Path) -> None:
     text = f"Senator blocks climate bill\n\nOpinion by Jane Roe\n\n{BODY}\n"
     article = _source(tmp_path, "a.txt", text)
@@ -195,3 +220,17 @@ def test_a_sentence_that_opens_like_an_analysis_byline_is_news(tmp_path: Path) -
     byline = f"Cases rise in the region\n\nAnalysis by John Doe, Example News\n\n{BODY}\n"
     article = _source(tmp_path, "a.txt", byline)
     assert (article.source.kind, article.source.kind_reason) == ("opinion", "analysis byline")
+
+
+def test_a_page_with_a_rubric_of_analysis_is_an_analysis_and_a_plain_label_is_news(
+    tmp_path: Path,
+) -> None:
+    rubric = "The big picture: Anything short of failure could change daily life for millions."
+    article = _source(tmp_path, "a.txt", f"Senator blocks climate bill\n\n{BODY}\n\n{rubric}\n")
+    assert (article.source.kind, article.source.kind_reason) == (
+        "opinion",
+        "rubric of analysis in the page",
+    )
+    label = "Why it matters: The bill would have funded roads in the state for a decade."
+    article = _source(tmp_path, "a.txt", f"Senator blocks climate bill\n\n{BODY}\n\n{label}\n")
+    assert (article.source.kind, article.source.kind_reason) == ("news", None)

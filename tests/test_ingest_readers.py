@@ -62,6 +62,30 @@ def test_a_date_line_or_byline_in_title_case_is_no_headline(line: str) -> None:
     assert next(text for _, text in parsed.lines if text) == line
 
 
+@pytest.mark.parametrize(
+    "top",
+    [
+        ["Posted Monday, Jan. 3, 2022.", "Leaders Meet in Geneva"],
+        ["By Jane Doe", "Leaders Meet in Geneva"],
+        ["Jan. 3, 2022, 5:30 p.m. ET", "By Jane Doe, John Roe", "Leaders meet in Geneva"],
+        ["Leaders Meet in Geneva", "By Jane Doe and John Roe.", "Posted Monday, Jan. 3, 2022."],
+    ],
+)
+def test_the_headline_is_taken_before_or_after_a_date_line_or_byline(top: list[str]) -> None:
+    head = "\n\n".join(top)
+    parsed = read_plain(f"{head}\n\n{BODY}")
+    assert parsed.meta.title is not None
+    assert parsed.meta.title.startswith("Leaders")
+    assert [line for line in top if not line.startswith("Leaders")] == [
+        text for _, text in parsed.lines if text and text not in BODY.splitlines()
+    ]
+
+
+def test_a_headline_that_names_a_date_is_still_a_headline() -> None:
+    parsed = read_plain(f"Jan. 6 panel subpoenas former aides\n\n{BODY}")
+    assert parsed.meta.title == "Jan. 6 panel subpoenas former aides"
+
+
 def test_plain_text_without_headline() -> None:
     parsed = read_plain(BODY)
     assert parsed.meta.title is None

@@ -15,6 +15,7 @@ from briefing.language import (
     QUOTE_WITHOUT_SPEAKER,
     TRUNCATED,
     UNBALANCED,
+    UNINTRODUCED,
     sentence_problems,
 )
 
@@ -784,6 +785,14 @@ def test_connectives_and_time_anchors_that_point_back_are_dropped(text: str, pri
             "In addition to the tax, the bill cuts fees.",
             "In addition to the tax, the bill cuts fees.",
         ),
+        # "Still" and "yet" before a comparative count say more than a connective.
+        (
+            "Still more people fled the city on Monday.",
+            "Still more people fled the city on Monday.",
+        ),
+        ("Yet another storm hit the coast.", "Yet another storm hit the coast."),
+        ("Still, the agency went on.", "The agency went on."),
+        ("Yet the agency went on.", "The agency went on."),
     ],
 )
 def test_an_opener_is_dropped_only_when_it_is_a_whole_phrase(text: str, printed: str) -> None:
@@ -808,6 +817,27 @@ def test_a_week_before_a_named_event_needs_no_context() -> None:
 )
 def test_a_time_counted_from_an_unprinted_event_needs_context(text: str, needs: bool) -> None:
     assert (NEEDS_CONTEXT in sentence_problems(text)) is needs
+
+
+@pytest.mark.parametrize(
+    ("text", "voiced"),
+    [
+        (
+            "The big picture: Voters want lower prices.",
+            ("Voters want lower prices.", "a news analysis"),
+        ),
+        ("THE BOTTOM LINE: Voters want it.", ("Voters want it.", "a news analysis")),
+        # The label's case is free, the sentence after it opens with a capital: a lower-case
+        # word goes on the one sentence, no rubric.
+        (
+            "The takeaway: voters want lower prices.",
+            ("The takeaway: voters want lower prices.", None),
+        ),
+        ("Yes, but: the bill may fail.", ("Yes, but: the bill may fail.", None)),
+    ],
+)
+def test_an_analysis_rubric_heads_a_sentence(text: str, voiced: tuple[str, str | None]) -> None:
+    assert language.rubric_voice(text) == voiced
 
 
 def test_a_rubric_naming_its_writer_is_stripped_and_the_writer_kept() -> None:
@@ -984,3 +1014,118 @@ def test_a_quote_opening_with_this_and_a_noun_needs_the_sentence_before() -> Non
         "“This report is a disappointment to anyone who had hoped for more,” said Sen. Jane Roe."
     )
     assert NEEDS_CONTEXT in sentence_problems(quote, "The commission released a draft report.")
+
+
+@pytest.mark.parametrize(
+    ("text", "before", "breaks"),
+    [
+        # Back references the brief never set up (sixth-round reading of issue 11).
+        ("Many Americans still remember where they were on that dark day in 2001.", "", True),
+        (
+            "Lawmakers called for his removal if the Washington Post reporting is verified.",
+            "",
+            True,
+        ),
+        ("The two leaders met in Geneva on Friday.", "", True),
+        ("Both men were arrested on Friday.", "", True),
+        ("The infrastructure vote was rescheduled for Friday, giving them more time.", "", True),
+        ("The speaker said she would bring the bill to the floor today.", "", True),
+        ("The speaker said she would bring the bill to the floor on Thursday.", "", False),
+        # ... and sentences that name what they point to.
+        ("The Texas law bans abortions before some women know they are pregnant.", "", False),
+        ("Biden and Xi spoke for two hours about their differences on trade.", "", False),
+        (
+            "Although their route is unclear, 37,000 Afghans will soon head to the states.",
+            "",
+            False,
+        ),
+        (
+            "The attacks of Sept. 11, 2001 killed nearly 3,000 people that day, officials said.",
+            "",
+            False,
+        ),
+        ("The agency warned that night flights would stop on Monday.", "", False),
+        ("The Post report published on Tuesday said the general called Beijing twice.", "", False),
+        (
+            "The Washington Post reported on Tuesday that the general called Beijing twice.",
+            "",
+            False,
+        ),
+        ("The two-day summit ended in Geneva on Friday with a joint statement.", "", False),
+        ("Both chambers of Congress passed the bill on Thursday.", "", False),
+        ("Both Democrats and Republicans backed the measure on Thursday.", "", False),
+    ],
+)
+def test_a_time_an_outlet_s_report_or_a_count_told_before_needs_context(
+    text: str, before: str, breaks: bool
+) -> None:
+    assert (NEEDS_CONTEXT in sentence_problems(text, before)) is breaks
+
+
+@pytest.mark.parametrize(
+    ("text", "before", "breaks"),
+    [
+        (
+            "North Korea fired a missile hours after the rival launches by the South, it said.",
+            "North Korea fired a missile on Monday.",
+            True,
+        ),
+        (
+            "Officials said talks between the two countries would resume in March.",
+            "Russia and Ukraine met in Geneva on Monday.",
+            True,
+        ),
+        ("Officials said both sides would meet again in March.", "Talks in Geneva ended.", True),
+        (
+            "China said the trio of nations should abandon the Cold War mentality.",
+            "The US, UK and Australia agreed a security deal on Wednesday.",
+            True,
+        ),
+        ("One complaint alleges that the app harms teenage girls.", "Haugen left the firm.", True),
+        (
+            "Former lawyers in Arkansas and Illinois filed lawsuits against him on Monday.",
+            "The new law bans abortions after six weeks.",
+            True,
+        ),
+        (
+            "Former lawyers in Arkansas and Illinois filed lawsuits against him on Monday.",
+            "Dr. Alan Braid said he had carried out an abortion.",
+            False,
+        ),
+        ("The JCS chairman called his counterpart to reassure him, the Pentagon said.", "", False),
+        ("One complaint alleges that the app harms teenage girls.", "She filed complaints.", False),
+        ("One person died in the crash on Monday, police said.", "", False),
+        ("One of the complaints alleges that the app harms teenage girls.", "", False),
+        # The brief told them, or the sentence names them.
+        (
+            "Officials said talks between the two countries would resume in March.",
+            "The countries met in Geneva on Monday.",
+            False,
+        ),
+        (
+            "Russia and China, the two countries that hold vetoes, abstained on Monday.",
+            "",
+            False,
+        ),
+        (
+            "Biden and Xi spoke for two hours, and both leaders agreed to meet again.",
+            "",
+            False,
+        ),
+        (
+            "Chinese President Xi Jinping backed Russian President Vladimir Putin, the Kremlin "
+            "said Wednesday after the two leaders held a virtual summit.",
+            "",
+            False,
+        ),
+    ],
+)
+def test_a_counted_or_paired_referent_needs_the_brief_to_introduce_it(
+    text: str, before: str, breaks: bool
+) -> None:
+    assert (UNINTRODUCED in sentence_problems(text, before)) is breaks
+
+
+def test_hype_and_tearing_into_are_loaded_in_the_brief_s_voice() -> None:
+    assert LOADED in sentence_problems("Analysts tore into the mass media who hyped the rally.")
+    assert LOADED not in sentence_problems("Analysts said the rally drew fewer than 500 people.")

@@ -183,6 +183,45 @@ def test_first_mention_gets_full_name_and_role() -> None:
     ]
 
 
+def _brief(texts: list[str], story: list[str]) -> list[str]:
+    """The texts as printed in one brief, by a composer that reads the story's sentences."""
+    given = [sentence("a", n, text) for n, text in enumerate(texts)]
+    other = [sentence("b", n, text) for n, text in enumerate(story)]
+    claims = [claim(f"C{n}", s.text, [s], 0.9 - n / 100) for n, s in enumerate(given)]
+    sources = {"a": source("a", 0.9), "b": source("b", 0.9)}
+    out = ExtractiveComposer().compose(_given(claims, [*given, *other], sources))
+    return [s.text for s in out.sentences]
+
+
+def test_an_acronym_is_written_out_at_its_first_mention_from_an_articles_long_form() -> None:
+    story = ["Gen. Mark Milley is chairman of the Joint Chiefs of Staff (JCS) and spoke Tuesday."]
+    once = ["The JCS chairman called his Chinese counterpart twice, the Pentagon said on Friday."]
+    assert _brief(once, story) == [
+        "The Joint Chiefs of Staff chairman called his Chinese counterpart twice, the Pentagon "
+        "said on Friday."
+    ]
+    twice = [*once, "The JCS declined to comment on the calls when asked on Friday night."]
+    assert _brief(twice, story) == [
+        "The Joint Chiefs of Staff (JCS) chairman called his Chinese counterpart twice, the "
+        "Pentagon said on Friday.",
+        twice[1],
+    ]
+
+
+def test_an_acronym_no_article_spells_out_or_a_well_known_one_stays() -> None:
+    plain = ["The FBI and the SEC opened an inquiry into the trades on Monday, officials said."]
+    story = ["The Federal Bureau of Investigation (FBI) declined to comment on the inquiry."]
+    assert _brief(plain, story) == plain
+    tied = ["The Securities and Exchange Commission (SEC) opened an inquiry on Monday, it said."]
+    assert (
+        _brief(
+            [*tied, "The SEC fined the bank two million dollars, officials said."],
+            ["The Securities and Exchange Commission (SEC) regulates the markets of the country."],
+        )[1]
+        == "The SEC fined the bank two million dollars, officials said."
+    )
+
+
 def test_titles_lose_site_and_section_suffixes() -> None:
     assert (
         clean_title("Losing face: 6,000 masks stolen | The Japan Times")

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache, lru_cache
 from importlib import resources
 from urllib.parse import urlsplit
@@ -70,6 +70,9 @@ LOADED = "loaded words"
 # The kind_reason of a page whose headline promises analysis; its lines are attributed to a
 # news analysis rather than to an opinion column.
 ANALYSIS_HEADLINE = "analysis or explainer headline"
+# The kind_reason of a page that heads a paragraph with a rubric of analysis ("The big
+# picture:"): the outlet reads the news there, and its lede is that reading too.
+ANALYSIS_RUBRIC_PAGE = "rubric of analysis in the page"
 # The kind_reasons of headlines that argue by their form (an opinion column's attribution).
 IMPERATIVE_HEADLINE = "imperative headline"
 OBLIGATION_HEADLINE = "headline that says what must be done"
@@ -77,6 +80,7 @@ VOICE_HEADLINE = "headline in the writer's own voice"
 # The kind_reason of a page from a publication of opinion (data/opinion_outlets.txt).
 PUBLICATION_OF_OPINION = "publication of opinion and commentary"
 SURNAME_ONLY = "person named by surname before a full mention"
+ACRONYM_UNEXPLAINED = "acronym before the long form an article gives it"
 UNINTRODUCED = "definite reference to something the brief never introduced"
 INTERPRETATION = "interpretation or allegation stated as fact"
 ANECDOTE = "a person from one article's anecdote, introduced by age"
@@ -186,13 +190,15 @@ _EARLIER_ALONE = r"earlier(?!\s+(?:this|today|on|in|last|that|the same|than)\b)"
 # "Shortly after,"; "Within hours of the attack," names its event and stands).
 DANGLING_OPENER = re.compile(
     r"^[\"“‘(]?(?:he|she|it|they|them|this|that|these|those|his|her|hers|their|theirs|its|"
-    r"him|however|but|and|or|nor|also|such|neither|either|both|another|other|others|"
+    r"him|however|but|and|or|nor|also|such|neither|either|another|other|others|"
+    # "Both Democrats and Republicans", "Both chambers of Congress" name what they count.
+    r"(?:both|the two(?!-))(?!\s+(?-i:[A-Z])|\s+[a-z]+\s+of\b)|"
     r"meanwhile|moreover|furthermore|additionally|in addition|as a result|in turn|instead|"
     r"still|yet|so|then|thus|therefore|hence|likewise|similarly|otherwise|nonetheless|"
     r"nevertheless|by contrast|in contrast|on the other hand|even so|after all|indeed|"
     r"specifically|in particular|for example|for instance|in fact|rather|afterwards|"
     r"on the other (?:end|side)(?=,)|"
-    r"the latter|the former|the two|the same|one of them|some of them|many of them|"
+    r"the latter|the former|the same|one of them|some of them|many of them|"
     r"in (?:both|each|either) (?:case|instance)s?|"
     r"(?:\w+\s+)?(?:minutes|hours|days|weeks|months|years) (?:later|earlier)(?=,|\s)|"
     r"within (?:a few |several )?(?:minutes|hours|days|weeks|months)(?=,)|"
@@ -260,10 +266,13 @@ _TIME_ANCHOR_WORDS = (
 _TIME_ANCHOR = re.compile(rf"\b(?:{_TIME_ANCHOR_WORDS})\b", re.IGNORECASE)
 # Connectives a light rewrite may drop without changing what the sentence states, and a time
 # counted from a sentence the brief may not print ("Hours later,"): what remains is still true.
+# "Still" and "yet" before a comparative count ("Still more people", "Yet another storm") are
+# no connectives: without them the sentence says less (and it still needs what came before).
 _DROPPABLE_OPENER = re.compile(
     r"^(?:(?:however|meanwhile|moreover|furthermore|additionally|in addition(?!\s+to\b)|also|"
-    r"and|but|still|yet|separately|nonetheless|nevertheless|at the same time|in turn|"
-    r"in particular)\s*,?\s+(?=[\"“A-Za-z])|"
+    r"and|but|(?:still|yet)(?!\s+(?:more|less|fewer|another|other|others|further|higher|"
+    r"lower|greater|larger|bigger|worse|better|again)\b)|separately|nonetheless|nevertheless|"
+    r"at the same time|in turn|in particular)\s*,?\s+(?=[\"“A-Za-z])|"
     r"(?:(?:\w+\s+)?(?:minutes|hours|days|weeks) later|"
     rf"{_EARLIER_ALONE}|{_TIME_ANCHOR_WORDS})"
     # A time is a whole opener before a comma, a capital (case kept) or an article ("Earlier
@@ -294,6 +303,51 @@ _THAT_TIME = re.compile(
     r"(?:same\s+)?(?:summer|winter|spring|fall|autumn|day|week|month|year|morning|afternoon|"
     r"evening|night|weekend)\b(?!\s+[a-z]+s\b)",
     re.IGNORECASE,
+)
+# A time named by "that" and a describing word ("on that dark day", "that fateful morning",
+# "that same night"): a day the brief must have told. "that last night's vote", "that every
+# day counts", "warned that night flights ..." (a clause after "that") name nothing before.
+_THAT_DESCRIBED_TIME = re.compile(
+    r"\bthat\s+(?:(?!(?:last|next|this|every|each|one|very|following)\b)[a-z]+\s+)?"
+    r"(?:day|morning|afternoon|evening|night|week|weekend|moment|hour)\b(?![-'’\w])"
+    r"(?!\s+[a-z]+s\b)",
+    re.IGNORECASE,
+)
+# Counted or paired referents the sentence does not name: "the two countries", "the three
+# men", "the rival launches", "both sides". "the two years", "the two-day summit" count time.
+_COUNTED_REFERENT = re.compile(
+    r"\b(?:the\s+(?:two|three|four|five|rival)|both)\s+(?!(?:years?|months?|weeks?|days?|"
+    r"hours?|minutes?|decades?|times?|percent|of|and|are|were|have|had|will|would)\b)"
+    r"(?-i:[a-z]+s)\b(?!\s+of\b)|\bthe\s+rival\s+(?-i:[a-z]+)\b(?!\s+of\b)|"
+    r"\bthe\s+(?:trio|pair|duo|quartet)\b",
+    re.IGNORECASE,
+)
+# One item of a set the brief must have told ("One complaint alleges", "One lawsuit was
+# filed"); "One of the ..." names its set, "One person died" counts.
+_ONE_OF_A_SET = re.compile(
+    r"^one\s+(?!(?:of|person|people|man|woman|child|day|week|month|year|hour|time|way|thing)\b)"
+    r"((?-i:[a-z]+))\b(?!\s+of\b)",
+    re.IGNORECASE,
+)
+# A day counted from the article's own date ("to the floor today", "said yesterday"): the
+# brief is read on another day, so the sentence no longer says when.
+_RELATIVE_DAY = re.compile(r"\b(?:today|tonight|yesterday|tomorrow)\b(?!['’]s)", re.IGNORECASE)
+# A date named before "that day" in the sentence ("On Sept. 11, 2001, ... that day").
+_DATE_NAMED = re.compile(
+    rf"\b(?i:{_MONTH_SHORT})[a-z]*\.?\s+\d|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|"
+    r"\b(?:19|20)\d\d\b"
+)
+# Two named things joined before the counted noun ("Russia and China, the two countries";
+# "Biden and Xi ... both leaders"): the sentence names what it counts.
+_NAMED_PAIR = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*,?\s+and\s+(?:the\s+)?[A-Z]")
+# An outlet's report the brief never described ("if the Washington Post reporting is
+# verified", "the Times story"): a definite report named by its outlet alone; "the Post
+# report published Tuesday" says which.
+_OUTLET_REPORT = re.compile(
+    r"\bthe\s+(?:[A-Z][\w.’']*\s+){0,3}(?:Post|Times|Journal|Herald|Tribune|Guardian|"
+    r"Telegraph|Axios|Politico|Reuters|CNN|AP)(?:['’]s)?\s+(?:report|reporting|reports|story|"
+    r"article|revelations?|investigation|account|findings)\b"
+    r"(?!\s+(?:that|which|published|released|on|in|from|about|of|by)\b)"
 )
 # A pronoun after a short opening phrase without a comma ("Since 2019 he had been ...").
 _PRONOUN_AFTER_SHORT_INTRO = re.compile(
@@ -717,12 +771,12 @@ def is_credit_line(line: str) -> bool:
 # Rubrics of analysis in the Smart Brevity format (Axios and its imitators): what follows is
 # the outlet's reading of the news, never a report of it. Read on tune: the lines after
 # "The big picture:" and "Between the lines:" interpret; after "Why it matters:" half state a
-# fact, so that label is only stripped.
+# fact, so that label is only stripped. The label in any case, but a sentence after it: a
+# capital, a figure or a quotation mark ("The takeaway: voters ..." goes on one sentence).
 _ANALYSIS_RUBRIC = re.compile(
-    r"^\s*(?:the big picture|between the lines|our thought bubble|reality check|"
+    r"^\s*(?i:the big picture|between the lines|our thought bubble|reality check|"
     r"(?:the )?bottom line|yes,? but|the intrigue|the takeaway|what we['’]re watching)\s*:\s+"
-    r"(?=[\"“A-Z0-9])",
-    re.IGNORECASE,
+    r"(?=[\"“A-Z0-9])"
 )
 # Whose voice a line after such a rubric is in (as printable attributes it).
 ANALYSIS_VOICE = "a news analysis"
@@ -868,10 +922,61 @@ def needs_context(text: str) -> bool:
         return True
     if _THIS_TIME.search(plain) or _THAT_TIME.search(plain) or _TIME_ANCHOR.search(plain):
         return True
+    that_time = _THAT_DESCRIBED_TIME.search(plain)
+    if that_time and not _DATE_NAMED.search(plain[: that_time.start()]):
+        return True
+    if _OUTLET_REPORT.search(plain) or _RELATIVE_DAY.search(plain):
+        return True
     if _PRONOUN_AFTER_SHORT_INTRO.match(text) or _unnamed_speaker(plain):
+        return True
+    if _unbound_plural_pronoun(plain):
         return True
     intro = _PRONOUN_AFTER_INTRO.match(text)
     return intro is not None and not re.search(r"\s[A-Z]", intro.group("intro"))
+
+
+# "they", "them", "their" need a plural to stand for: a plural noun ("officials", "women"),
+# two things joined ("Biden and Xi"), or a group noun. Words ending in -s that are no plural
+# nouns ("was", "has", "this", "always") are passed over.
+_PLURAL_PRONOUN = re.compile(r"\b(?:they|them|their|theirs|themselves)\b", re.IGNORECASE)
+_IRREGULAR_PLURALS = frozenset(
+    {
+        *("people", "men", "women", "children", "police", "staff", "public", "media", "crew"),
+        *("military", "government", "administration", "team", "party", "family", "couple"),
+        *("company", "firm", "group", "committee", "panel", "congress", "parliament", "each"),
+        *("everyone", "anyone", "someone", "anybody", "everybody", "somebody", "nobody", "who"),
+        *("both", "all", "many", "several", "some", "most", "few", "others", "those", "these"),
+    }
+)
+_NOT_PLURAL_S = frozenset(
+    {
+        *("was", "has", "is", "does", "this", "its", "his", "hers", "us", "as", "always"),
+        *("perhaps", "news", "series", "less", "unless", "across", "whereas", "besides"),
+        *("thus", "plus", "yes", "politics", "economics", "various", "previous", "serious"),
+    }
+)
+_PAIR = re.compile(r"\b\w+\s+(?:and|or)\s+(?:the\s+|his\s+|her\s+)?\w+")
+
+
+def _unbound_plural_pronoun(plain: str) -> bool:
+    """ "they", "them" or "their" with nothing plural for it to stand for before it in the
+    sentence ("The vote was rescheduled for Friday, giving them more time"); a pronoun in an
+    opening clause may look ahead ("Although their route is unclear, 37,000 Afghans ...")."""
+    pronoun = _PLURAL_PRONOUN.search(plain)
+    if pronoun is None or pronoun.start() == 0:  # an opening "They" is DANGLING_OPENER's
+        return False
+    before = plain[: pronoun.start()]
+    comma = plain.find(",")
+    looked_at = plain if 0 <= pronoun.start() < comma else before
+    words = re.findall(r"[A-Za-z][\w'’-]*", looked_at)
+    plural = any(
+        word.lower() in _IRREGULAR_PLURALS
+        or word.endswith(("s'", "s’"))
+        or (_plural(word.lower()) and word.lower() not in _NOT_PLURAL_S and len(word) > 3)
+        for word in words
+        if word is not None
+    )
+    return not plural and not _PAIR.search(looked_at)
 
 
 def _demonstrative_shell(plain: str) -> bool:
@@ -987,11 +1092,19 @@ _NP_TOKEN = re.compile(r"[A-Za-z0-9][\w'’.-]*[\w]|[A-Za-z0-9]|[^\w\s]")
 
 
 def unintroduced_reference(text: str, before: str | None) -> str | None:
-    """The head noun of a definite noun phrase opening `text` that the brief never introduced
-    (`before`: the brief's sentences before it), or None. None as well while the place in
-    the brief is not known (`before` None): what comes before decides."""
+    """The head noun of a definite noun phrase opening `text`, or of a counted or paired
+    referent anywhere in it ("the two countries", "the rival launches"), that the brief never
+    introduced (`before`: the brief's sentences before it), or None. None as well while the
+    place in the brief is not known (`before` None): what comes before decides."""
     if before is None:
         return None
+    said = _with_synonyms({stem(word) for word in _WORD.findall(before.lower())})
+    counted = _counted_referent(text)
+    if counted and stem(counted) not in said:
+        return counted
+    pronoun = _unbound_person_pronoun(text, before)
+    if pronoun:
+        return pronoun
     tokens = _after_quantifier(_NP_TOKEN.findall(strip_dateline(text).lstrip('"“‘')))
     if not tokens or tokens[0] != "The":
         return None
@@ -1001,7 +1114,6 @@ def unintroduced_reference(text: str, before: str | None) -> str | None:
     head, modifiers = words[-1], words[:-1]
     if head in _KNOWN_REFERENTS:
         return None
-    said = _with_synonyms({stem(word) for word in _WORD.findall(before.lower())})
     if head in _BODY_NOUNS:  # "The committee's chair": a body the brief has named
         return None if said & {stem(noun) for noun in _BODY_NOUNS} else head
     person = head in _CLASS_NOUNS or bool(re.fullmatch(r"\d+-year-old", head))
@@ -1014,6 +1126,69 @@ def unintroduced_reference(text: str, before: str | None) -> str | None:
         # after sentences on cancelled flights) is still new to the reader.
         return None if not before.strip() or said & {stem(w) for w in words} else head
     return None if stem(head) in said else head
+
+
+# Words for a person's office or calling that a pronoun may stand for ("The JCS chairman
+# called his counterpart"), besides the kinds of person of _CLASS_NOUNS.
+_PERSON_ROLES = frozenset(
+    {
+        *("chairman", "chairwoman", "chair", "secretary", "director", "chief", "head"),
+        *("president", "commander", "general", "doctor", "physician", "candidate", "author"),
+        *("speaker", "mayor", "founder", "owner", "executive", "adviser", "advisor", "aide"),
+        *("premier", "king", "queen", "prince", "pope", "nominee", "whistleblower", "father"),
+        *("mother", "son", "daughter", "husband", "wife", "student", "teacher", "officer"),
+    }
+)
+# A person as object ("filed lawsuits against him", "sued her on Monday"). Possessives ("his
+# family said", "Haugen revealed her identity") follow their subject too often to be read so
+# without a parser.
+_PERSON_PRONOUN = re.compile(
+    r"\b(?:him|himself|herself)\b|\bher\b(?=\s*[.,;]|\s+(?:on|in|to|for|at|with|after|before)\b)",
+    re.IGNORECASE,
+)
+
+
+def _unbound_person_pronoun(text: str, before: str) -> str | None:
+    """A "him" or "her" as object before which neither the sentence nor the brief's last
+    sentence names a person ("Former lawyers in Arkansas and Illinois filed lawsuits against
+    him"); the pronoun itself, or None."""
+    plain = outside_quotes(strip_dateline(text))
+    pronoun = _PERSON_PRONOUN.search(plain, 1)
+    if pronoun is None:
+        return None
+    head = plain[: pronoun.start()]
+    last = _ROUGH_SENTENCE_END.split(before.strip())[-1] if before.strip() else ""
+    roles = sorted({*_CLASS_NOUNS, *_PERSON_ROLES})
+    person = re.compile(rf"{_NAME.pattern}|\b(?i:{'|'.join(roles)})\b|\b[A-Z][a-z]+\b(?=\s+said)")
+    if person.search(head) or person.search(outside_quotes(last)):
+        return None
+    return pronoun.group(0).lower()
+
+
+# How many things a counted referent stands for.
+_COUNT_WORDS = {"two": 2, "both": 2, "pair": 2, "duo": 2, "rival": 2, "three": 3, "trio": 3}
+_COUNT_WORDS |= {"four": 4, "quartet": 4, "five": 5}
+
+
+def _names_them(head: str, counted: str) -> bool:
+    """The words before a counted referent name what it counts: two things joined ("Russia
+    and China, the two countries") or as many names as it counts ("Chinese President Xi
+    Jinping backed Russian President Vladimir Putin ... after the two leaders")."""
+    count = next((n for word, n in _COUNT_WORDS.items() if word in counted.lower().split()), 2)
+    joined = count == 2 and bool(_NAMED_PAIR.search(head))
+    return joined or len(set(_NAME.findall(head))) >= count
+
+
+def _counted_referent(text: str) -> str | None:
+    """The noun of a counted or paired referent ("the two countries", "the rival launches",
+    "the trio"), that the sentence does not name before it ("Russia and China, the two
+    countries"); or of one item of a set ("One complaint alleges ...")."""
+    plain = outside_quotes(strip_dateline(text))
+    counted = _COUNTED_REFERENT.search(plain)
+    if counted is not None and not _names_them(plain[: counted.start()], counted.group(0)):
+        return counted.group(0).split()[-1].lower()
+    one = _ONE_OF_A_SET.match(plain)
+    return one.group(1).lower() if one else None
 
 
 @cache
@@ -1460,6 +1635,94 @@ def write_full_name(text: str, surname: str, full: str) -> str:
     return text
 
 
+# An acronym an article spells out in brackets after its long form: "the Joint Chiefs of Staff
+# (JCS)", "People's Bank of China (PBOC)", "UN General Assembly (UNGA)".
+_EXPANDED_ACRONYM = re.compile(
+    r"((?:(?:[A-Z][\w’'.&-]*|of|and|for|the|on|in|&)\s+){1,9})\(([A-Z][A-Z&]{1,6})s?\)"
+)
+_ACRONYM_FUNCTION_WORDS = frozenset({"of", "and", "for", "the", "on", "in", "&"})
+# Acronyms a reader needs no long form for: the AP Stylebook's "acceptable in all references"
+# (FBI, CIA, GOP, NATO ...) and the names of outlets a brief cites. Writing them out adds
+# words, not understanding.
+WELL_KNOWN_ACRONYMS = frozenset(
+    {
+        "US", "UK", "UN", "EU", "FBI", "CIA", "GOP", "NATO", "NASA", "COVID", "AIDS", "HIV",
+        "DNA", "CEO", "GDP", "TV", "AP", "CNN", "ABC", "CBS", "NBC", "BBC", "NPR", "PBS",
+        "NFL", "NBA", "FIFA", "OPEC", "UNESCO", "UNICEF", "ID",
+    }
+)  # fmt: skip
+
+
+def acronym_expansions(texts: Iterable[str]) -> dict[str, str]:
+    """Acronym -> the long form an article gives it in ("JCS" -> "Joint Chiefs of Staff"),
+    the words before the bracket whose initials spell it (function words may be passed over;
+    a word in capitals gives all its letters: "UN General Assembly (UNGA)"). The first long
+    form found wins; well-known acronyms (WELL_KNOWN_ACRONYMS) are left out."""
+    found: dict[str, str] = {}
+    for text in texts:
+        for match in _EXPANDED_ACRONYM.finditer(text):
+            acronym = match.group(2)
+            if acronym in found or acronym in WELL_KNOWN_ACRONYMS:
+                continue
+            long_form = _spelled_out(match.group(1).split(), acronym.replace("&", ""))
+            if long_form:
+                found[acronym] = long_form
+    return found
+
+
+def _spelled_out(words: list[str], letters: str) -> str | None:
+    """The shortest run of `words` ending at the last whose initials spell `letters`."""
+    left, start = letters, None
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index]
+        part = word if word.isupper() and word.isalpha() else word[:1]
+        if word.lower() in _ACRONYM_FUNCTION_WORDS:
+            part = part.upper()  # "Bank of China (PBOC)" spells the "of"; most skip it
+        if left and part[:1].isupper() and left.endswith(part):
+            left, start = left[: -len(part)], index
+            if not left:
+                return " ".join(words[start:])
+        elif word.lower() not in _ACRONYM_FUNCTION_WORDS:
+            return None
+    return None
+
+
+def _acronym(acronym: str) -> re.Pattern[str]:
+    """The acronym as a word, not inside brackets (its own spelling-out) or a longer word."""
+    return re.compile(rf"(?<![(\w]){re.escape(acronym)}\b")
+
+
+def acronym_mentions(text: str, acronym: str) -> int:
+    """How often `text` uses `acronym` (its spelling-out "(ACR)" aside)."""
+    return len(_acronym(acronym).findall(text))
+
+
+def unexplained_acronyms(text: str, before: str, expansions: Mapping[str, str]) -> list[str]:
+    """Acronyms of `expansions` that `text` uses before the brief (`before`, then `text`)
+    ties them to their long form ("Joint Chiefs of Staff (JCS)") or gives the long form (a
+    reader ties "the PBOC said" to "the People's Bank of China" told just before)."""
+    return [
+        acronym
+        for acronym, long_form in expansions.items()
+        if (found := _acronym(acronym).search(text))
+        and not any(
+            said in f"{before} {text[: found.start()]}" for said in (f"({acronym})", long_form)
+        )
+    ]
+
+
+def write_acronym(text: str, acronym: str, long_form: str, again: bool) -> str:
+    """`text` with the first mention of `acronym` written out: "Long Form (ACR)" when the
+    brief uses the acronym `again`, else (or before a possessive: "the FDA's panel") the long
+    form alone."""
+    found = _acronym(acronym).search(text)
+    if found is None:
+        return text
+    possessive = re.match(r"['’]s\b", text[found.end() :])
+    written = f"{long_form} ({acronym})" if again and not possessive else long_form
+    return text[: found.start()] + written + text[found.end() :]
+
+
 def roles(texts: Iterable[str], names: Iterable[str]) -> dict[str, str]:
     """Full name -> the role the articles give most often right before it ("Putin's foreign
     affairs adviser" for "Yuri Ushakov"), for names the articles give a role at all."""
@@ -1552,16 +1815,13 @@ def _alone(text: str, start: int, end: int) -> bool:
 def opinion_reason(
     url: str | None, title: str | None, sections: Iterable[str] = (), text: str = ""
 ) -> str | None:
-    """Why a page reads as an opinion or analysis piece, or None: its URL path, headline
-    prefix, a headline that argues by its words or its form (imperative, obligation, the
-    writer's voice), section or page type, or a columnist's first- and second-person and
-    rhetorical wording."""
-    if url and _OPINION_URL.search(url.split("?")[0]):
-        return "opinion URL path"
-    if url and _ANALYSIS_URL.search(url.split("?")[0]):
-        return "analysis URL path"
-    if title and _OPINION_TITLE.search(title):
-        return "opinion headline label"
+    """Why a page reads as an opinion or analysis piece, or None: how the page marks itself
+    (`marked_opinion_reason`), a headline that argues by its words or its form (imperative,
+    obligation, the writer's voice), or a columnist's first- and second-person and rhetorical
+    wording."""
+    marked = marked_opinion_reason(url, title, sections)
+    if marked:
+        return marked
     news_path = bool(url and _NEWS_URL.search(url.split("?")[0]))
     # A loaded word in a headline the outlet files under /news/ is slant in a report ("Gymnasts
     # Blister FBI ... In Explosive Testimony"), not the form of an argument.
@@ -1574,10 +1834,25 @@ def opinion_reason(
         argued = _headline_argument(title, text)
         if argued:
             return argued
+    return _opinion_wording(text)
+
+
+def marked_opinion_reason(
+    url: str | None, title: str | None, sections: Iterable[str] = ()
+) -> str | None:
+    """How the page itself says it is opinion or analysis, or None: its URL path ("/opinion/"),
+    a headline label ("Opinion | ..."), its section or page type. Evidence about the article,
+    so it outranks the outlet's general label ("Example News (Online News)")."""
+    if url and _OPINION_URL.search(url.split("?")[0]):
+        return "opinion URL path"
+    if url and _ANALYSIS_URL.search(url.split("?")[0]):
+        return "analysis URL path"
+    if title and _OPINION_TITLE.search(title):
+        return "opinion headline label"
     for section in sections:
         if _OPINION_SECTION.match(section.strip()) or section.lower() in OPINION_PAGE_TYPES:
             return f"page section or type {section.strip()!r}"
-    return _opinion_wording(text)
+    return None
 
 
 def _headline_argument(title: str, text: str = "") -> str | None:
@@ -1637,6 +1912,12 @@ def byline_opinion_reason(lines: Sequence[str]) -> str | None:
         if size <= NOTE_MAX_WORDS and (_OPINION_DISCLAIMER.match(line) or closing):
             return "opinion byline or disclaimer"
     return None
+
+
+def rubric_opinion_reason(lines: Sequence[str]) -> str | None:
+    """ANALYSIS_RUBRIC_PAGE when a line of the page (read before the cleaner strips rubrics)
+    opens with a rubric of analysis ("The big picture: ..."), else None."""
+    return ANALYSIS_RUBRIC_PAGE if any(map(_ANALYSIS_RUBRIC.match, lines)) else None
 
 
 def url_host(url: str | None) -> str | None:

@@ -24,6 +24,8 @@ from briefing.language import (
     PUBLICATION_OF_OPINION,
     TRUNCATED,
     UNMARKED_QUOTE,
+    acronym_expansions,
+    acronym_mentions,
     aged_person,
     content_words,
     find_loaded,
@@ -39,10 +41,12 @@ from briefing.language import (
     sentence_problems,
     strip_dateline,
     surnames_before_full_mention,
+    unexplained_acronyms,
     unmarked_quotes,
     with_role,
     without_back_references,
     without_link_markers,
+    write_acronym,
     write_full_name,
 )
 from briefing.models import Claim, Sentence, Source
@@ -120,6 +124,8 @@ class Wording:
     roles: dict[str, str] = field(default_factory=dict)
     # Sentence id -> the sentence before it in its article (whom a "she said" quotes).
     previous: Mapping[str, str] = field(default_factory=dict)
+    # Acronym -> the long form an article spells it out with ("JCS" -> "Joint Chiefs of Staff").
+    acronyms: Mapping[str, str] = field(default_factory=dict)
 
     def sources_naming(self, word: str) -> int:
         """How many sources have a sentence that uses `word` (a surname) as a word."""
@@ -138,6 +144,7 @@ class Wording:
             names,
             roles(texts, set(names.values())),
             _previous_sentences(sentences.values()),
+            acronym_expansions(texts),
         )
 
 
@@ -292,15 +299,22 @@ def best_member(claim: Claim, wording: Wording) -> Sentence | None:
 
 def with_full_names(texts: Sequence[str], wording: Wording) -> list[str]:
     """In brief order, a person's first mention carries the full name and the role the
-    articles give ("Ushakov said" -> "Putin's foreign affairs adviser Yuri Ushakov said")."""
+    articles give ("Ushakov said" -> "Putin's foreign affairs adviser Yuri Ushakov said"), and
+    an acronym's first mention the long form an article gives it ("the JCS chairman" -> "the
+    Joint Chiefs of Staff (JCS) chairman"; the long form alone when the brief never uses the
+    acronym again)."""
     written: list[str] = []
-    for text in texts:
+    for number, text in enumerate(texts):
         so_far = " ".join(written)
         for surname in surnames_before_full_mention(text, so_far, wording.names):
             text = write_full_name(text, surname, wording.names[surname])
         for full, role in wording.roles.items():
             if full in text and full not in so_far:
                 text = with_role(text, full, role)
+        for acronym in unexplained_acronyms(text, so_far, wording.acronyms):
+            later = " ".join([text, *texts[number + 1 :]])
+            again = acronym_mentions(later, acronym) > 1
+            text = write_acronym(text, acronym, wording.acronyms[acronym], again)
         written.append(text)
     return written
 

@@ -17,9 +17,11 @@ from briefing.ingest.manifest import MANIFEST_NAME, read_manifest
 from briefing.ingest.readers import READERS, SUPPORTED, Meta, Parsed
 from briefing.language import (
     byline_opinion_reason,
+    marked_opinion_reason,
     opinion_reason,
     outlet_names_news_section,
     outlet_opinion_reason,
+    rubric_opinion_reason,
 )
 from briefing.models import Article, Corpus, Skipped, Source
 
@@ -219,9 +221,11 @@ def _source(name: str, parsed: Parsed, row: Meta | None) -> Source:
 
 
 def _kind(parsed: Parsed, row: Meta | None, body: str) -> dict[str, str | None]:
-    """Source.kind and kind_reason: the manifest, then front matter, then an outlet named as
-    its news section, then detection (the outlet, the page's byline or disclaimer lines before
-    the cleaner drops them, then URL, headline, sections and wording)."""
+    """Source.kind and kind_reason: the manifest, then front matter, then how the page marks
+    itself (URL path, headline label, section, an "Opinion by" byline or disclaimer read before
+    the cleaner drops it), then an outlet named as its news section (a label for the outlet in
+    general, weaker than the page's own marks), then detection (the outlet, URL, headline,
+    sections and wording, a paragraph headed by a rubric of analysis)."""
     for given, origin in (
         (row, "manifest"),
         (parsed.meta if parsed.declared else None, "front matter"),
@@ -232,12 +236,15 @@ def _kind(parsed: Parsed, row: Meta | None, body: str) -> dict[str, str | None]:
     url = (row.url if row else None) or meta.url
     outlet = (row.outlet if row else None) or meta.outlet
     domain = (row.domain if row else None) or meta.domain
+    byline = byline_opinion_reason([line for _, line in parsed.lines])
     if outlet_names_news_section(outlet):
-        return {"kind": "news", "kind_reason": None}
+        marked = marked_opinion_reason(url, meta.title, meta.sections) or byline
+        return {"kind": "opinion" if marked else "news", "kind_reason": marked}
     reason = (
         outlet_opinion_reason(outlet, domain, url)
-        or byline_opinion_reason([line for _, line in parsed.lines])
+        or byline
         or opinion_reason(url, meta.title, meta.sections, body)
+        or rubric_opinion_reason([line for _, line in parsed.lines])
     )
     return {"kind": "opinion" if reason else "news", "kind_reason": reason}
 

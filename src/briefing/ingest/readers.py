@@ -25,6 +25,16 @@ _DATE_LINE = re.compile(r"^date\s*[:\s]\s*(\d{4}-\d{2}-\d{2})\b", re.IGNORECASE)
 # not headlines.
 _MONTHS = "|".join(m.capitalize() for m in (*MONTH_ABBREVIATIONS, "may"))
 _BYLINE_OR_DATE = re.compile(rf"^\s*By\s+[A-Z]|\b(?:{_MONTHS})[a-z]*\.?\s+\d{{1,2}}\b")
+# A whole line that is a byline or a date line ("By Jane Doe and John Roe.", "Posted Monday,
+# Jan. 3, 2022, 5:30 p.m. ET"): page metadata above or below the headline, never the headline
+# and no end of the page's top (the headline may follow it).
+_BYLINE_OR_DATE_LINE = re.compile(
+    r"^\s*(?:By\s+[A-Z][\w.'’-]*(?:(?:\s+|\s*,\s*)(?:and\s+)?[A-Z][\w.'’-]*)*"
+    r"|(?:(?:Posted|Published|Updated)(?:\s+on)?:?\s+)?"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    rf"(?:{_MONTHS})[a-z]*\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?)\s*\.?\s*$"
+)
 # A headline comes before the first paragraph, after at most a few lines of page clutter.
 HEADLINE_SCAN_LINES = 8
 # Headlines are a few words; "Xi backs Putin" is three, but shorter lines are menu items.
@@ -138,8 +148,11 @@ def _title_case(line: str) -> bool:
 
 
 def take_headline(lines: Lines) -> tuple[str | None, Lines]:
-    """The first headline-shaped line above the first paragraph, removed from the body."""
+    """The first headline-shaped line above the first paragraph, removed from the body; a
+    byline or date line is passed over, before the headline or after it."""
     for line_no, line in _non_blank(lines)[:HEADLINE_SCAN_LINES]:
+        if _BYLINE_OR_DATE_LINE.match(line):
+            continue
         if headline_shaped(line):
             return line.strip(), tuple(item for item in lines if item[0] != line_no)
         if boilerplate.clutter_reason(line) is None:
