@@ -15,7 +15,13 @@ from collections.abc import Callable
 
 import numpy as np
 
-from briefing.language import DATE_WORDS, SAME_THING_STOP_WORDS, stem
+from briefing.language import (
+    DATE_WORDS,
+    NUMBER_WORD_VALUES,
+    SAME_THING_STOP_WORDS,
+    SCALE_WORDS,
+    stem,
+)
 from briefing.models import Disagreement, Evidence, Sentence, Story
 from briefing.vectors import neighbours
 
@@ -65,36 +71,8 @@ ESTIMATE_MARGIN = 0.15
 Differs = Callable[[str, str], str | None]
 _WORD = re.compile(r"[^\W\d_]+")
 _TOKEN = re.compile(r"\d+(?:[.,:]\d+)*%?|[^\W\d_]+")
-# Number words and their values: "twelve people" and "12 people" are one figure.
-_NUMBER_VALUES = {
-    word: value
-    for value, word in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-            "twenty",
-        ]
-    )
-} | {"thirty": 30, "forty": 40, "fifty": 50, "dozen": 12}
-_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_NUMBER_VALUES = NUMBER_WORD_VALUES
+_SCALES = SCALE_WORDS
 # Figures and dates as the lexical check sees them: digits, number words, weekdays, months.
 # "millions of retirees", "dozens of people": an amount too vague to contradict a figure.
 _VAGUE = frozenset({word + "s" for word in _SCALES} | {"dozens"})

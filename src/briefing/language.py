@@ -30,6 +30,53 @@ NEEDS_CONTEXT = "opener that needs context"
 FIRST_PERSON = "first person outside quotes"
 FRAGMENT = "fragment"
 QUESTION = "question in the brief's own voice"
+# Number words and their values, one home for the aligner, selection and the disagreement
+# finder: "twelve people" and "12 people" are one figure.
+NUMBER_WORD_VALUES: dict[str, int] = {
+    word: value
+    for value, word in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
+    )
+} | {
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "dozen": 12,
+}
+# Words that multiply the figure before them ("$1.2 trillion", "two million").
+SCALE_WORDS: dict[str, float] = {
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+}
 # Words that name a day or a month: dates, not names, wherever names or figures are compared.
 DATE_WORDS = frozenset(
     [

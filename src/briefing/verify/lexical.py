@@ -13,7 +13,13 @@ from functools import cache, lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
-from briefing.language import data_lines, english_stop_words, stem
+from briefing.language import (
+    NUMBER_WORD_VALUES,
+    SCALE_WORDS,
+    data_lines,
+    english_stop_words,
+    stem,
+)
 
 
 def _word_list(text: str) -> list[str]:
@@ -70,28 +76,11 @@ _QUOTED = re.compile(r"[“\"]([^”\"]{2,}?)[”\"]|(?<!\w)‘([^’]{2,}?)’(
 # After these a capital letter may just start a sentence or a quotation.
 _OPENERS = frozenset('“"‘(:.!?—–-')
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()—–]")
-_SMALL_NUMBERS = _word_list(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty"
-)
 _NUMBER_WORDS = {
     word: str(value)
-    for value, word in enumerate(_SMALL_NUMBERS)
-    if value != 1  # "one" is a pronoun as often as a number ("no one", "one of")
-} | {
-    "thirty": "30",
-    "forty": "40",
-    "fifty": "50",
-    "sixty": "60",
-    "seventy": "70",
-    "eighty": "80",
-    "ninety": "90",
-    "hundred": "100",
-    "thousand": "1000",
-    "million": "1000000",
-    "billion": "1000000000",
-    "dozen": "12",
-}
+    for word, value in NUMBER_WORD_VALUES.items()
+    if word != "one"  # "one" is a pronoun as often as a number ("no one", "one of")
+} | {word: str(int(value)) for word, value in SCALE_WORDS.items()}
 # A number word hyphened to a unit of time is the number ("a six-month wait", "a three-hour
 # interview": 6 and 3, as "six months" and "3-hour" are); hyphened to anything else it stays a
 # word: part of a bigger number ("twenty-five", "two-thirds") or of a description ("a
