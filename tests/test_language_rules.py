@@ -1129,3 +1129,39 @@ def test_a_counted_or_paired_referent_needs_the_brief_to_introduce_it(
 def test_hype_and_tearing_into_are_loaded_in_the_brief_s_voice() -> None:
     assert LOADED in sentence_problems("Analysts tore into the mass media who hyped the rally.")
     assert LOADED not in sentence_problems("Analysts said the rally drew fewer than 500 people.")
+
+
+@pytest.mark.parametrize(
+    ("text", "has_speaker"),
+    [
+        (
+            "Putin and Xi praised relations in a phone call on Wednesday, with Putin calling "
+            "them based on “principles of respect for each other’s interests and goodwill.”",
+            True,
+        ),
+        (
+            "The plan, which the White House described as “a once-in-a-generation investment "
+            "in our infrastructure,” passed the Senate.",
+            True,
+        ),
+        (
+            "Relations are based on “principles of respect for each other’s interests and "
+            "goodwill.”",
+            False,
+        ),
+        (
+            "The so-called “principles of respect for each other’s interests and goodwill” "
+            "were discussed.",
+            False,
+        ),
+        (
+            "The bill was called “a once-in-a-generation investment in our infrastructure” "
+            "in the debate.",
+            False,
+        ),
+    ],
+)
+def test_a_named_speaker_who_calls_or_describes_gives_the_quote_its_speaker(
+    text: str, has_speaker: bool
+) -> None:
+    assert (QUOTE_WITHOUT_SPEAKER not in sentence_problems(text)) == has_speaker

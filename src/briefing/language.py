@@ -928,10 +928,21 @@ def _bracket_unbalanced(text: str, left: str, right: str) -> bool:
     return depth != 0
 
 
+# A named speaker who calls or describes something in the quoted words ("with Putin calling
+# them based on “...”", "what the White House described as “...”"): the quote has its speaker.
+# "so-called" names nobody.
+_NAMED_DESCRIBER = re.compile(
+    r"(?<![\w-])(?:(?-i:[A-Z])[\w’'.-]*|he|she|they)\s+(?:\w+\s+)??"
+    r"(?:call(?:s|ed|ing)|describ(?:es|ed|ing)|dub(?:s|bed|bing)|brand(?:s|ed|ing))\b",
+    re.IGNORECASE,
+)
+
+
 def quote_without_speaker(text: str) -> bool:
     """A quoted statement (several words) with no verb of saying or source beside it."""
     long_quotes = [q for q in quoted_passages(text) if len(q.split()) >= QUOTE_NEEDS_SPEAKER_WORDS]
-    return bool(long_quotes) and not is_attributed(outside_quotes(text))
+    plain = outside_quotes(text)
+    return bool(long_quotes) and not (is_attributed(plain) or _NAMED_DESCRIBER.search(plain))
 
 
 def unmarked_quotes(text: str, quotations: Iterable[str]) -> list[str]:
