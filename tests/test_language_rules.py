@@ -926,6 +926,19 @@ def test_a_rubric_after_a_dateline_keeps_its_voice() -> None:
             "The senator, he said, will vote against the bill next week.",
             "The senator, he said, will vote against the bill next week.",
         ),
+        # A sentence closing on its speaker's surname alone: the next "He said" is that
+        # speaker (the brief's full-name rewrite then gives the name the article gives).
+        (
+            "Xi said he fully supports the initiative on security guarantees, Ushakov said.",
+            "He said the proposals had been forwarded to the State Department on Wednesday.",
+            "Ushakov said the proposals had been forwarded to the State Department on Wednesday.",
+        ),
+        # A closing plural or a lower-case source is no speaker: the pronoun stays.
+        (
+            "Xi said he fully supports the initiative on security guarantees, officials said.",
+            "He said the proposals had been forwarded to the State Department on Wednesday.",
+            "He said the proposals had been forwarded to the State Department on Wednesday.",
+        ),
     ],
 )
 def test_a_pronoun_speaker_is_named_as_the_article_names_them_just_before(

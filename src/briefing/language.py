@@ -1559,6 +1559,25 @@ _SPEECH_AFTER_NAME = re.compile(
 _SPEECH_BEFORE_NAME = re.compile(r"\b(?:said|says|according to)\s+(?:[A-Z][\w.’'-]*\s+){0,5}$")
 
 
+# A sentence that closes on its speaker's surname alone (", Ushakov said."): the article named
+# the person in full before; the next sentence's "He said" is that speaker.
+_CLOSING_SURNAME_SPEAKER = re.compile(
+    r",\s+(?P<name>[A-Z][a-z’'-]+)\s+(?:said|says|added|noted|told\s+\w+)\s*[.!]?\s*$"
+)
+
+
+def closing_speaker(text: str) -> set[str]:
+    """The full-name speakers of `text` (`speakers`), or else the surname it closes on as
+    its speaker (", Ushakov said.")."""
+    found = speakers(text)
+    if found:
+        return found
+    closing = _CLOSING_SURNAME_SPEAKER.search(outside_quotes(text))
+    if closing is None or closing["name"] in _NOT_FIRST:
+        return set()
+    return {closing["name"]}
+
+
 def speakers(text: str) -> set[str]:
     """The full names `text` gives as speakers: "Nancy Pelosi told ...", "..., said Director
     Barbara Ferrer" (quoted words aside)."""
@@ -1653,7 +1672,7 @@ def name_pronoun_speaker(text: str, previous: str) -> str:
     does not name itself and that does not interrupt it between commas; else `text`."""
     plain = _QUOTED.sub(lambda quote: " " * len(quote.group(0)), text)  # offsets kept
     pronouns = [m for m in _PRONOUN_SPEAKER.finditer(plain) if m["pronoun"].lower() != "they"]
-    named = speakers(previous)
+    named = closing_speaker(previous)
     if len(pronouns) != 1 or len(named) != 1 or not _unnamed_speaker(plain):
         return text
     pronoun = pronouns[0]
