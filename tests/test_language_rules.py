@@ -944,7 +944,15 @@ def test_a_rubric_after_a_dateline_keeps_its_voice() -> None:
 def test_a_pronoun_speaker_is_named_as_the_article_names_them_just_before(
     previous: str, text: str, printed: str
 ) -> None:
-    assert language.name_pronoun_speaker(text, previous) == printed
+    assert language.name_pronoun_speaker(text, previous, {"Ushakov", "Pike"}) == printed
+
+
+def test_a_closing_surname_is_a_speaker_only_for_a_person_the_articles_name_in_full() -> None:
+    previous = "Xi said he fully supports the initiative on security guarantees, Reuters said."
+    text = "He said the proposals had been forwarded to the State Department on Wednesday."
+    assert language.name_pronoun_speaker(text, previous, {"Ushakov"}) == text
+    named = previous.replace("Reuters", "Ushakov")
+    assert language.name_pronoun_speaker(text, named, {"Ushakov"}).startswith("Ushakov said")
 
 
 def test_a_camp_named_for_its_leader_is_no_full_name() -> None:

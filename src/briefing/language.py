@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from functools import cache, lru_cache
 from importlib import resources
 from urllib.parse import urlsplit
@@ -1566,14 +1566,15 @@ _CLOSING_SURNAME_SPEAKER = re.compile(
 )
 
 
-def closing_speaker(text: str) -> set[str]:
+def closing_speaker(text: str, in_full: Collection[str]) -> set[str]:
     """The full-name speakers of `text` (`speakers`), or else the surname it closes on as
-    its speaker (", Ushakov said.")."""
+    its speaker (", Ushakov said."), when it is one of `in_full`, the surnames of people the
+    articles name in full ("Yuri Ushakov"): not an agency or a company (", Reuters said.")."""
     found = speakers(text)
     if found:
         return found
     closing = _CLOSING_SURNAME_SPEAKER.search(outside_quotes(text))
-    if closing is None or closing["name"] in _NOT_FIRST:
+    if closing is None or closing["name"] not in in_full:
         return set()
     return {closing["name"]}
 
@@ -1632,7 +1633,7 @@ _OTHER_GENDER = {
 }
 
 
-def name_from_previous(text: str, previous: str) -> str:
+def name_from_previous(text: str, previous: str, in_full: Collection[str] = ()) -> str:
     """`text` with the person its pronoun stands for named as the article's sentence before
     (`previous`) names them: a speaker ("..., she told ABC", `name_pronoun_speaker`), or a
     subject ("He visited Del Rio ...") when that sentence names one person alone (titled
@@ -1641,7 +1642,7 @@ def name_from_previous(text: str, previous: str) -> str:
     sentence."""
     if aged_person(previous) is not None:
         return text
-    text = name_pronoun_speaker(text, previous)
+    text = name_pronoun_speaker(text, previous, in_full)
     subject = _PRONOUN_SUBJECT.match(text)
     named = people(previous)
     titled = {word for word in _TITLED_PERSON.findall(previous) if word not in _NOT_FIRST}
@@ -1665,14 +1666,14 @@ def _interrupting(text: str, start: int, end: int) -> bool:
     return text[:start].rstrip().endswith(",") and text[end:].lstrip().startswith(",")
 
 
-def name_pronoun_speaker(text: str, previous: str) -> str:
+def name_pronoun_speaker(text: str, previous: str, in_full: Collection[str] = ()) -> str:
     """`text` with its pronoun speaker ("..., she told ABC") written as the person the
     article's previous sentence (`previous`) quotes, when that sentence gives exactly one
     speaker and uses no pronoun of the other gender, and `text` has one pronoun speaker it
     does not name itself and that does not interrupt it between commas; else `text`."""
     plain = _QUOTED.sub(lambda quote: " " * len(quote.group(0)), text)  # offsets kept
     pronouns = [m for m in _PRONOUN_SPEAKER.finditer(plain) if m["pronoun"].lower() != "they"]
-    named = closing_speaker(previous)
+    named = closing_speaker(previous, in_full)
     if len(pronouns) != 1 or len(named) != 1 or not _unnamed_speaker(plain):
         return text
     pronoun = pronouns[0]

@@ -175,7 +175,7 @@ def reworded(sentence: Sentence, wording: Wording) -> str:
     names its writer ("Why it matters, via <analyst>:") turned into that writer's attribution."""
     text, writer = rubric_voice(sentence.text.strip())
     text = without_back_references(tidy(text))
-    text = name_from_previous(text, wording.previous.get(sentence.id, ""))
+    text = name_from_previous(text, wording.previous.get(sentence.id, ""), wording.names)
     return _attributed(text, f"according to {writer}") if writer else text
 
 
