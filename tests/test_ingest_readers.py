@@ -195,3 +195,10 @@ def test_decode_keeps_other_legacy_code_pages() -> None:
 def test_decode_refuses_binary(data: bytes, reason: str) -> None:
     with pytest.raises(NotText, match=reason.replace("(", r"\(").replace(")", r"\)")):
         decode(data)
+
+
+@pytest.mark.parametrize(
+    "line", ["By Any Measure, Biden’s Plan Falls Short", "By The Numbers Today"]
+)
+def test_a_headline_opening_with_by_is_no_byline(line: str) -> None:
+    assert read_plain(f"{line}\n\n{BODY}").meta.title == line

@@ -1186,3 +1186,41 @@ def test_a_named_speaker_who_calls_or_describes_gives_the_quote_its_speaker(
     text: str, has_speaker: bool
 ) -> None:
     assert (QUOTE_WITHOUT_SPEAKER not in sentence_problems(text)) == has_speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # "both" before a verb counts nothing; before a noun it needs its set told.
+        ("The bill both expands access to care and cuts costs for families.", False),
+        ("Leaders of both parties rejected the plan in a vote on Monday.", True),
+        # "One" before a figure or "in" is a count, not one item of an untold set.
+        ("One million doses were shipped to Canada on Monday.", False),
+        ("One in five adults has received a booster shot, officials said.", False),
+        ("One complaint alleges that the firm hid losses from its investors.", True),
+    ],
+)
+def test_counted_referents_only_where_a_set_is_counted(text: str, flagged: bool) -> None:
+    assert (language.unintroduced_reference(text, "") is not None) == flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # "that the morning ..." opens a clause; "that dark day" points back.
+        ("Officials said that the morning commute would be slower than usual.", False),
+        ("On that dark day, thousands of people fled the city on foot.", True),
+        # "their" after two people named stands for them; after none it points back.
+        ("Xi told Putin that their partnership has no limits at all.", False),
+        ("The vote was rescheduled for Friday, giving them more time.", True),
+    ],
+)
+def test_back_references_with_and_without_what_they_stand_for(text: str, flagged: bool) -> None:
+    assert language.needs_context(text) == flagged
+
+
+def test_a_determiner_or_pronoun_is_no_speaker_of_a_quote() -> None:
+    unspoken = "The plan calls for “universal access to affordable care for every family”."
+    assert QUOTE_WITHOUT_SPEAKER in sentence_problems(unspoken)
+    spoken = "Biden calls the plan “universal access to affordable care for every family”."
+    assert QUOTE_WITHOUT_SPEAKER not in sentence_problems(spoken)

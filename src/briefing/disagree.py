@@ -71,12 +71,10 @@ ESTIMATE_MARGIN = 0.15
 Differs = Callable[[str, str], str | None]
 _WORD = re.compile(r"[^\W\d_]+")
 _TOKEN = re.compile(r"\d+(?:[.,:]\d+)*%?|[^\W\d_]+")
-_NUMBER_VALUES = NUMBER_WORD_VALUES
-_SCALES = SCALE_WORDS
 # Figures and dates as the lexical check sees them: digits, number words, weekdays, months.
 # "millions of retirees", "dozens of people": an amount too vague to contradict a figure.
-_VAGUE = frozenset({word + "s" for word in _SCALES} | {"dozens"})
-_FIGURE_WORDS = DATE_WORDS | _NUMBER_VALUES.keys() | _SCALES.keys() | _VAGUE
+_VAGUE = frozenset({word + "s" for word in SCALE_WORDS} | {"dozens"})
+_FIGURE_WORDS = DATE_WORDS | NUMBER_WORD_VALUES.keys() | SCALE_WORDS.keys() | _VAGUE
 # Negation and its auxiliaries do not tell two sentences apart in the word tests: they are the
 # difference itself, which the lexical check finds ("fired on the crowd" / "did not fire").
 _NEGATION_WORDS = frozenset(
@@ -218,7 +216,7 @@ def _value(word: str) -> float | None:
             return float(word)
         except ValueError:
             return None  # a time or a ratio ("10:30", "2-1")
-    value = _NUMBER_VALUES.get(word)
+    value = NUMBER_WORD_VALUES.get(word)
     return None if value is None else float(value)
 
 
@@ -231,7 +229,7 @@ def quantities(text: str) -> dict[str, tuple[float, float]]:
         value = _value(number)
         if value is None:
             continue
-        value *= _SCALES.get((scale or "").lower(), 1.0)
+        value *= SCALE_WORDS.get((scale or "").lower(), 1.0)
         hedge = (hedge or "").lower()
         if hedge in LOWER_BOUNDS:
             interval = (value, float("inf"))

@@ -113,6 +113,8 @@ MONTH_ABBREVIATIONS = (
     *("aug", "sep", "sept", "oct", "nov", "dec"),
 )
 _MONTH_SHORT = "|".join(MONTH_ABBREVIATIONS)
+# A weekday in title case ("Monday"): in date lines and dates named in a sentence.
+WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 LOADED = "loaded words"
 # The kind_reason of a page whose headline promises analysis; its lines are attributed to a
 # news analysis rather than to an opinion column.
@@ -355,16 +357,17 @@ _THAT_TIME = re.compile(
 # "that same night"): a day the brief must have told. "that last night's vote", "that every
 # day counts", "warned that night flights ..." (a clause after "that") name nothing before.
 _THAT_DESCRIBED_TIME = re.compile(
-    r"\bthat\s+(?:(?!(?:last|next|this|every|each|one|very|following)\b)[a-z]+\s+)?"
+    r"\bthat\s+(?:(?!(?:the|a|an|last|next|this|every|each|one|very|following)\b)[a-z]+\s+)?"
     r"(?:day|morning|afternoon|evening|night|week|weekend|moment|hour)\b(?![-'’\w])"
     r"(?!\s+[a-z]+s\b)",
     re.IGNORECASE,
 )
 # Counted or paired referents the sentence does not name: "the two countries", "the three
 # men", "the rival launches", "both sides". "the two years", "the two-day summit" count time.
+# "both ... and" joins two things it names ("The bill both expands access and cuts costs").
 _COUNTED_REFERENT = re.compile(
-    r"\b(?:the\s+(?:two|three|four|five|rival)|both)\s+(?!(?:years?|months?|weeks?|days?|"
-    r"hours?|minutes?|decades?|times?|percent|of|and|are|were|have|had|will|would)\b)"
+    r"\b(?:the\s+(?:two|three|four|five|rival)|both(?!(?:\s+\S+){1,8}?\s+and\b))\s+"
+    r"(?!(?:years?|months?|weeks?|days?|hours?|minutes?|decades?|times?|percent|of|and|are|were|have|had|will|would)\b)"
     r"(?-i:[a-z]+s)\b(?!\s+of\b)|\bthe\s+rival\s+(?-i:[a-z]+)\b(?!\s+of\b)|"
     r"\bthe\s+(?:trio|pair|duo|quartet)\b",
     re.IGNORECASE,
@@ -372,7 +375,8 @@ _COUNTED_REFERENT = re.compile(
 # One item of a set the brief must have told ("One complaint alleges", "One lawsuit was
 # filed"); "One of the ..." names its set, "One person died" counts.
 _ONE_OF_A_SET = re.compile(
-    r"^one\s+(?!(?:of|person|people|man|woman|child|day|week|month|year|hour|time|way|thing)\b)"
+    r"^one\s+(?!(?:of|person|people|man|woman|child|day|week|month|year|hour|time|way|thing|"
+    rf"in|more|another|other|{'|'.join(SCALE_WORDS)}|dozen|third|quarter|half)\b)"
     r"((?-i:[a-z]+))\b(?!\s+of\b)",
     re.IGNORECASE,
 )
@@ -381,7 +385,7 @@ _ONE_OF_A_SET = re.compile(
 _RELATIVE_DAY = re.compile(r"\b(?:today|tonight|yesterday|tomorrow)\b(?!['’]s)", re.IGNORECASE)
 # A date named before "that day" in the sentence ("On Sept. 11, 2001, ... that day").
 _DATE_NAMED = re.compile(
-    rf"\b(?i:{_MONTH_SHORT})[a-z]*\.?\s+\d|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|"
+    rf"\b(?i:{_MONTH_SHORT})[a-z]*\.?\s+\d|\b{WEEKDAY}\b|"
     r"\b(?:19|20)\d\d\b"
 )
 # Two named things joined before the counted noun ("Russia and China, the two countries";
@@ -932,7 +936,8 @@ def _bracket_unbalanced(text: str, left: str, right: str) -> bool:
 # them based on “...”", "what the White House described as “...”"): the quote has its speaker.
 # "so-called" names nobody.
 _NAMED_DESCRIBER = re.compile(
-    r"(?<![\w-])(?:(?-i:[A-Z])[\w’'.-]*|he|she|they)\s+(?:\w+\s+)??"
+    r"(?<![\w-])(?!(?:the|this|that|these|those|it|its|a|an)\b)"
+    r"(?:(?-i:[A-Z])[\w’'.-]*|he|she|they)\s+(?:\w+\s+)??"
     r"(?:call(?:s|ed|ing)|describ(?:es|ed|ing)|dub(?:s|bed|bing)|brand(?:s|ed|ing))\b",
     re.IGNORECASE,
 )
@@ -1032,9 +1037,13 @@ def _unbound_plural_pronoun(plain: str) -> bool:
         or word.endswith(("s'", "s’"))
         or (_plural(word.lower()) and word.lower() not in _NOT_PLURAL_S and len(word) > 3)
         for word in words
-        if word is not None
     )
-    return not plural and not _PAIR.search(looked_at)
+    # Two people or places named ("Xi told Putin that their partnership ..."); a capitalised
+    # first word counts unless it is a function word ("The", "After").
+    first = re.match(r"\W*([A-Z][\w'’-]*)", looked_at)
+    opener = {first.group(1).lower()} - _stopwords() if first else set()
+    several = len(names(looked_at) | opener) >= 2
+    return not plural and not several and not _PAIR.search(looked_at)
 
 
 def _demonstrative_shell(plain: str) -> bool:
@@ -1206,6 +1215,14 @@ _PERSON_PRONOUN = re.compile(
 )
 
 
+@cache
+def _person_pattern() -> re.Pattern[str]:
+    """A person named: a full name, a role or class noun ("the senator", "voters"), or a
+    capitalised word before "said"."""
+    roles = sorted({*_CLASS_NOUNS, *_PERSON_ROLES})
+    return re.compile(rf"{_NAME.pattern}|\b(?i:{'|'.join(roles)})\b|\b[A-Z][a-z]+\b(?=\s+said)")
+
+
 def _unbound_person_pronoun(text: str, before: str) -> str | None:
     """A "him" or "her" as object before which neither the sentence nor the brief's last
     sentence names a person ("Former lawyers in Arkansas and Illinois filed lawsuits against
@@ -1216,16 +1233,15 @@ def _unbound_person_pronoun(text: str, before: str) -> str | None:
         return None
     head = plain[: pronoun.start()]
     last = _ROUGH_SENTENCE_END.split(before.strip())[-1] if before.strip() else ""
-    roles = sorted({*_CLASS_NOUNS, *_PERSON_ROLES})
-    person = re.compile(rf"{_NAME.pattern}|\b(?i:{'|'.join(roles)})\b|\b[A-Z][a-z]+\b(?=\s+said)")
+    person = _person_pattern()
     if person.search(head) or person.search(outside_quotes(last)):
         return None
     return pronoun.group(0).lower()
 
 
 # How many things a counted referent stands for.
-_COUNT_WORDS = {"two": 2, "both": 2, "pair": 2, "duo": 2, "rival": 2, "three": 3, "trio": 3}
-_COUNT_WORDS |= {"four": 4, "quartet": 4, "five": 5}
+_COUNT_WORDS = {word: NUMBER_WORD_VALUES[word] for word in ("two", "three", "four", "five")}
+_COUNT_WORDS |= {"both": 2, "pair": 2, "duo": 2, "rival": 2, "trio": 3, "quartet": 4}
 
 
 def _names_them(head: str, counted: str) -> bool:

@@ -13,7 +13,7 @@ from typing import Any
 
 from briefing import markup
 from briefing.ingest import boilerplate, fields
-from briefing.language import MONTH_ABBREVIATIONS, url_host
+from briefing.language import MONTH_ABBREVIATIONS, WEEKDAY, url_host
 from briefing.models import CredibilityLabel, DroppedLine, SourceKind
 
 Lines = tuple[tuple[int, str], ...]
@@ -28,10 +28,12 @@ _BYLINE_OR_DATE = re.compile(rf"^\s*By\s+[A-Z]|\b(?:{_MONTHS})[a-z]*\.?\s+\d{{1,
 # A whole line that is a byline or a date line ("By Jane Doe and John Roe.", "Posted Monday,
 # Jan. 3, 2022, 5:30 p.m. ET"): page metadata above or below the headline, never the headline
 # and no end of the page's top (the headline may follow it).
+# A byline's words are names: "By Any Measure, ..." and "By The Numbers" are headlines.
 _BYLINE_OR_DATE_LINE = re.compile(
-    r"^\s*(?:By\s+[A-Z][\w.'’-]*(?:(?:\s+|\s*,\s*)(?:and\s+)?[A-Z][\w.'’-]*)*"
+    r"^\s*(?:By\s+(?!.*\b(?:The|A|An|Any|All|Of|In|On|Our|This|How|What)\b)"
+    r"[A-Z][\w.'’-]*(?:(?:\s+|\s*,\s*)(?:and\s+)?[A-Z][\w.'’-]*)*"
     r"|(?:(?:Posted|Published|Updated)(?:\s+on)?:?\s+)?"
-    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    rf"(?:{WEEKDAY},?\s+)?"
     rf"(?:{_MONTHS})[a-z]*\.?\s+\d{{1,2}}(?:,?\s+\d{{4}})?"
     r"(?:,?\s+(?:at\s+)?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?)?)\s*\.?\s*$"
 )

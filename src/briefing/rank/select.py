@@ -122,10 +122,11 @@ LEAD_POSITION = 0.1
 # fact; above the floor are 3 clear and 4 lesser retellings and one of the 19, two opinion
 # columns' leads (0.56); the closest distinct pair of news leads scores 0.548 (a warning of
 # supply chains' collapse beside the seafarers' ordeal). A lead of an opinion column states
-# its view, not the event, and is not compared.
+# its view, not the event, and is not compared (`headline_groups`).
+# The index of an article's first sentence, its lead.
 LEAD_INDEX = 0
-# A chosen sentence whose stems are mostly (all but this share) in the brief before it, and
-# which adds no name and no figure the brief lacks, retells what the brief says ("Mayorkas
+# A chosen sentence of which fewer than this share of stems are new to the brief before it,
+# and which adds no name and no figure the brief lacks, retells what the brief says ("Mayorkas
 # said the administration would instead focus on pursuing employers ..." after "... saying
 # law enforcement efforts should focus on holding exploitative employers accountable");
 # sentences of fewer than MIN_RESTATED_WORDS stems are too short to judge ("Markets rose
@@ -445,8 +446,8 @@ def headline_groups(pool: Sequence[Candidate], given: Selection) -> list[int | N
 
 
 def retold(candidate: Candidate, before: Sequence[Candidate], given: Selection) -> bool:
-    """`candidate` retells what `before` (the brief's sentences before it) says: most of its
-    stems are there (all but NEW_SHARE) and it adds no name and no figure; a quotation of
+    """`candidate` retells what `before` (the brief's sentences before it) says: fewer than
+    NEW_SHARE of its stems are new and it adds no name and no figure; a quotation of
     words the brief has not used is a statement of its own (`_quotes_another_statement`)."""
     mine = _unframed(candidate.text, given.framing)
     told = " ".join(_unframed(c.text, given.framing) for c in before)
@@ -605,8 +606,8 @@ def coverage_selection(
     pool: list[Candidate], given: Selection, config: RankConfig
 ) -> tuple[list[Candidate], Candidate | None]:
     """The lead fact and the ILP's choice around it (at least MIN_SENTENCES where the pool
-    allows), in story order, none retelling what the sentences before it say (`retold`; such
-    a choice leaves the pool and the ILP solves again, MAX_RETELLING_ROUNDS times at most);
+    allows), in story order; a choice that retells what the sentences before it say
+    (`retold`) leaves the pool and the ILP solves again, MAX_RETELLING_ROUNDS times at most;
     the lead is None when it is turned off or nothing fits."""
     pool = without_clashes(pool, given)
     brief = given.budget
