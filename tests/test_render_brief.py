@@ -131,7 +131,7 @@ def test_brief_md_exact() -> None:
     assert render_brief_md(given_brief) == (
         "# Xi and Putin talk\n\n"
         "Xi backed Putin.[^1][^2] Troops \\<massed\\>.[^2]\n\n"
-        "NATO \\[\\^1\\] replied.[^3][^1]\n\n"
+        "NATO \\[\\^1\\] replied.[^1][^3]\n\n"
         "[^1]: AP — <https://apnews.com/x>\n"
         '[^2]: Reuters — "Xi backs Putin", 2021-12-15\n'
         "[^3]: c.md\n"
@@ -561,7 +561,8 @@ def expected_segments(given_brief: Brief) -> list[list[tuple[str, list[str]]]]:
         if item.paragraph != previous:
             paragraphs.append([])
             previous = item.paragraph
-        paragraphs[-1].append((plain_text(item.text), [str(numbers[c]) for c in item.citations]))
+        labels = [str(n) for n in sorted({numbers[c] for c in item.citations})]  # ascending
+        paragraphs[-1].append((plain_text(item.text), labels))
     return paragraphs
 
 
