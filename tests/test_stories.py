@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from briefing import embed, pipeline, stories
+from briefing import embed, language, pipeline, stories
 from briefing.config import BriefingConfig, EmbedConfig
 from briefing.embed import Embedder, get_embedder
 from briefing.models import Article, Source, StoryGroup
@@ -48,7 +48,7 @@ def test_the_seed_story_is_one_story(minilm: Embedder) -> None:
 
 
 def test_names_skip_sentence_starts_weekdays_and_possessives() -> None:
-    found = stories.names("The Kremlin said. Putin met Xi’s envoy on Monday in Beijing.")
+    found = language.names("The Kremlin said. Putin met Xi’s envoy on Monday in Beijing.")
     assert found == {"kremlin", "xi", "beijing"}
 
 

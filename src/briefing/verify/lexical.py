@@ -126,9 +126,8 @@ ROLE_WORDS = 4
 NAME_VARIANT_LENGTH = 5
 # Multipliers written after a number ("$12m", "12.5 million", "$1.2bn"): numbers are compared
 # as plain integers, so "$12m" and "$12 million" are one number.
-_SCALES = {
-    "k": 10**3, "thousand": 10**3, "m": 10**6, "mn": 10**6, "million": 10**6,
-    "b": 10**9, "bn": 10**9, "billion": 10**9, "tn": 10**12, "trillion": 10**12,
+_SCALES = {word: int(value) for word, value in SCALE_WORDS.items() if value >= 10**3} | {
+    "k": 10**3, "m": 10**6, "mn": 10**6, "b": 10**9, "bn": 10**9, "tn": 10**12,
 }  # fmt: skip
 _SCALED = re.compile(
     r"(?<![\w.])(\d+(?:,\d{3})*(?:\.\d+)?)\s*(thousand|million|billion|trillion)\b"
