@@ -19,6 +19,7 @@ sentence only partly supported names the parts no source supports.
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -48,7 +49,16 @@ from briefing.verify.lexical import (
     judge,
     missing,
 )
-from briefing.verify.segments import core, parts, unattributed
+from briefing.verify.partial import (
+    MIN_EVENT_WORDS,
+    PART_SLACK,
+    absent_words,
+    event_stems,
+    frequencies,
+    rare_limit,
+    supported_clauses,
+)
+from briefing.verify.segments import clauses, core, parts, unattributed
 
 log = logging.getLogger(__name__)
 
@@ -172,6 +182,7 @@ class Aligner:
         self._features: dict[Unit, Features] = {}
         self._context: dict[str, frozenset[str]] = {}
         self._rows_of: dict[str, list[int]] = {}
+        self._counts: Counter[str] | None = None  # stems per source sentence (`align_draft`)
         for index, sentence in enumerate(self._sentences):
             self._rows_of.setdefault(sentence.source_id, []).append(index)
 
@@ -190,18 +201,27 @@ class Aligner:
         only the sources it needs (`align_many`, `_decide`)."""
         return self.align_batch(texts, [None] * len(texts), every_part=True)
 
+    def align_draft(self, texts: Sequence[str]) -> list[BriefSentence]:
+        """`align_every_part` for a person's draft (`briefing cite`): besides, an article
+        whose passage states the event words of a sentence or of a part of it is cited for
+        the clauses holding them (`verify.partial`), and a sentence no article states all of
+        names what stays unsupported. Brief sentences and suppression never use this."""
+        return self.align_batch(texts, [None] * len(texts), every_part=True, draft=True)
+
     def align_batch(
         self,
         texts: Sequence[str],
         allowed: Sequence[Collection[str] | None],
         every_part: bool = False,
+        draft: bool = False,
     ) -> list[BriefSentence]:
         """`align` for many sentences, BATCH at a time: one call to the embedder and one
         block of similarities per batch (memory stays linear in the corpus)."""
         results: list[BriefSentence] = []
         for start in range(0, len(texts), BATCH):
             stop = start + BATCH
-            results.extend(self._align_block(texts[start:stop], allowed[start:stop], every_part))
+            block = self._align_block(texts[start:stop], allowed[start:stop], every_part, draft)
+            results.extend(block)
         return results
 
     def _align_block(
@@ -209,6 +229,7 @@ class Aligner:
         texts: Sequence[str],
         allowed: Sequence[Collection[str] | None],
         every_part: bool,
+        draft: bool,
     ) -> list[BriefSentence]:
         if not texts:
             return []
@@ -239,7 +260,7 @@ class Aligner:
                 fact = (str(cores[n]), similarities[core_offset])
                 core_offset += 1
             asked = _Asked(text, similarities[n], list(zip(own, rows, strict=True)), fact)
-            results.append(self._align_one(asked, permitted, every_part))
+            results.append(self._align_one(asked, permitted, every_part, draft))
         return results
 
     def examine_units(self, text: str, units: Sequence[Unit]) -> Examined:
@@ -285,7 +306,7 @@ class Aligner:
     # --- one sentence -------------------------------------------------------------------------
 
     def _align_one(
-        self, asked: _Asked, allowed: Collection[str] | None, every_part: bool
+        self, asked: _Asked, allowed: Collection[str] | None, every_part: bool, draft: bool
     ) -> BriefSentence:
         text, row = asked.text, asked.row
         query = self._lexicon.features(text)
@@ -300,6 +321,8 @@ class Aligner:
             best = self._best_of(self._lexicon.features(text_of), r, self._candidate_units(r))
             framed = Fact(text_of, best, self._told(text))
         verdict = self._decide(Examined(query, whole, pieces, framed), every_part)
+        if draft:
+            verdict = self._drafted(text, query, Examined(query, whole, pieces), verdict)
         rejected = self._rejected(whole, verdict)
         supporters = [source_id for source_id, _, _ in verdict.cited]
         if verdict.supported and self._permitted(supporters, allowed):
@@ -649,6 +672,101 @@ class Aligner:
             if gap is None:
                 return sorted(kept, key=lambda c: self._credibility_key(c[0])), None
         return ordered[:cap], gap
+
+    # --- a person's draft: support for a part (`align_draft`) --------------------------------
+
+    def _drafted(self, text: str, query: Features, examined: Examined, verdict: Verdict) -> Verdict:
+        """`verdict` with every article not yet cited whose passage, for the sentence or a
+        part of it, holds MIN_EVENT_WORDS of its event words (`verify.partial`), scores at
+        most PART_SLACK under the support threshold and contradicts nothing; each is cited
+        for the clauses holding them. A citation "in part" is named by its clauses too."""
+        split = clauses(text)
+        stems_of = [self._lexicon.features(clause).stems for clause in split]
+        cited = [self._named(split, stems_of, query, c) for c in verdict.cited]
+        taken = {c[0] for c in cited}
+        asked = [(query, examined.whole)] + [
+            (self._lexicon.features(part), best) for part, best in examined.pieces
+        ]
+        floor = self.thresholds.support - PART_SLACK
+        for source_id in self._by_credibility(sorted({s for _, b in asked for s in b} - taken)):
+            options = [
+                (len(held), match.judgement.score, match, held)
+                for features, best in asked
+                if (match := best.get(source_id)) is not None
+                and match.judgement.conflict is None
+                and match.judgement.score >= floor
+                and len(held := self._events(features) & self._feature(match.unit).stems)
+                >= MIN_EVENT_WORDS
+            ]
+            if options:
+                _, _, match, held = max(options, key=lambda o: (o[0], o[1]))
+                label = supported_clauses(split, stems_of, held) or split
+                cited.append((source_id, match, " / ".join(label)))
+        if cited == verdict.cited:
+            return verdict
+        if verdict.supported:
+            return Verdict(cited, True, [], None)
+        return self._partly(query, split, cited, verdict)
+
+    def _named(
+        self, split: list[str], stems_of: list[frozenset[str]], query: Features, citation: Cited
+    ) -> Cited:
+        """A citation "in part" with the clauses its passage states (those holding its
+        event words, else any content word it shares with the sentence)."""
+        source_id, match, part = citation
+        if part != "in part":
+            return citation
+        shared = query.stems & self._feature(match.unit).stems
+        held = self._events(query) & shared or shared
+        label = supported_clauses(split, stems_of, held) or split
+        return (source_id, match, " / ".join(label))
+
+    def _partly(
+        self, query: Features, split: list[str], cited: list[Cited], verdict: Verdict
+    ) -> Verdict:
+        """A draft sentence cited for parts: the clauses no citation states, and the name,
+        number or quote no cited passage holds; where every clause is stated in part, the
+        sentence's words no cited passage holds."""
+        labels = [c[2] for c in cited]
+        stated = [
+            clause
+            for clause in split
+            if any(
+                label is None or any(_mostly_in(clause, p) for p in label.split(" / "))
+                for label in labels
+            )
+        ]
+        named = [f'no source supports "{clause}"' for clause in split if clause not in stated]
+        unsupported = [clause for clause in split if clause not in stated]
+        gap = missing(
+            query,
+            [self._feature(c[1].unit) for c in cited],
+            [self._article_words(c[0]) for c in cited],
+        )
+        if gap is not None and not any(gap.words in c.lower() for c in unsupported):
+            unsupported.append(f"{gap.kind} {gap.words!r}")
+            named.append(str(gap))
+        if not unsupported:
+            held = frozenset().union(*(self._feature(c[1].unit).stems for c in cited))
+            every = event_stems(query, self._stem_counts(), len(self._sentences))
+            words = absent_words(query.order, held, every)
+            if words:
+                unsupported.append(f"words {' '.join(words)!r}")
+            named.append(
+                "each article cited states part of it, none all of it"
+                + (f" (not found: {' '.join(words)})" if words else "")
+            )
+        return Verdict(cited, False, unsupported, "partly supported: " + "; ".join(named))
+
+    def _events(self, features: Features) -> frozenset[str]:
+        counts = self._stem_counts()
+        return event_stems(features, counts, rare_limit(len(self._sentences)))
+
+    def _stem_counts(self) -> Counter[str]:
+        if self._counts is None:
+            rows = range(len(self._sentences))
+            self._counts = frequencies(self._feature((i,)) for i in rows)
+        return self._counts
 
     def _rejected(self, whole: Mapping[str, Match], verdict: Verdict) -> tuple[Evidence, ...]:
         """Sources that scored as support but a lexical veto ruled out, with the veto."""
