@@ -31,6 +31,7 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -39,6 +40,7 @@ from attribution import NEAREST_THRESHOLD, article_of
 from briefing import pipeline
 from briefing.config import BriefingConfig, EmbedConfig
 from briefing.embed import get_embedder
+from briefing.models import Evidence
 from devset import PARTS, load_clusters, write_cluster
 
 GOLD = Path(__file__).resolve().parent / "data" / "cite_gold.jsonl"
@@ -125,7 +127,13 @@ def run(gold_path: Path, part: str, embedder_name: str, verbose: bool) -> None:
         print(score.line(name, strict=name == "briefing cite"))
 
 
-def _show(row: dict, reason: str | None, evidence: tuple, cited: dict[str, bool], ids: list[str]) -> None:  # type: ignore[type-arg]
+def _show(
+    row: dict[str, Any],
+    reason: str | None,
+    evidence: tuple[Evidence, ...],
+    cited: dict[str, bool],
+    ids: list[str],
+) -> None:
     gold = {a: label for a, label in row["support"].items() if label in SUPPORTING}
     marks = [
         f"{a}{'' if whole else '~'}{'' if a in gold else ' WRONG'}" for a, whole in cited.items()

@@ -56,6 +56,7 @@ from briefing.verify.partial import (
     event_stems,
     frequencies,
     rare_limit,
+    shared_events,
     supported_clauses,
 )
 from briefing.verify.segments import clauses, core, parts, unattributed
@@ -160,12 +161,14 @@ class Examined:
 
 class _Asked(NamedTuple):
     """A sentence to align with its similarity rows: of all of it, of each part of a fused
-    sentence, and of its fact without the framing (`segments.core`)."""
+    sentence, and of its fact without the framing (`segments.core`); for a draft, of each
+    of its clauses (`segments.clauses`) too."""
 
     text: str
     row: np.ndarray
     parts: Sequence[tuple[str, np.ndarray]]
     fact: tuple[str, np.ndarray] | None
+    clauses: Sequence[tuple[str, np.ndarray]] = ()
 
 
 class Aligner:
@@ -248,6 +251,7 @@ class Aligner:
             *(c for c in cores if c is not None),
         ]
         similarities = self._embedder.encode(pieces) @ self._vectors.T
+        finer = self._clause_rows(texts, split) if draft else [[] for _ in texts]
         results: list[BriefSentence] = []
         offset = len(texts)
         core_offset = len(pieces) - sum(c is not None for c in cores)
@@ -259,9 +263,24 @@ class Aligner:
             if cores[n] is not None:
                 fact = (str(cores[n]), similarities[core_offset])
                 core_offset += 1
-            asked = _Asked(text, similarities[n], list(zip(own, rows, strict=True)), fact)
+            asked = _Asked(text, similarities[n], list(zip(own, rows, strict=True)), fact, finer[n])
             results.append(self._align_one(asked, permitted, every_part, draft))
         return results
+
+    def _clause_rows(
+        self, texts: Sequence[str], split: Sequence[list[str]]
+    ) -> list[list[tuple[str, np.ndarray]]]:
+        """Each draft sentence's clauses that are not already its parts, with their
+        similarity rows (one call to the embedder for the block)."""
+        own = [
+            [c for c in clauses(text) if c not in ps] if len(clauses(text)) > 1 else []
+            for text, ps in zip(texts, split, strict=True)
+        ]
+        flat = [c for cs in own for c in cs]
+        if not flat:
+            return [[] for _ in texts]
+        rows = iter(self._embedder.encode(flat) @ self._vectors.T)
+        return [[(c, next(rows)) for c in cs] for cs in own]
 
     def examine_units(self, text: str, units: Sequence[Unit]) -> Examined:
         """The matches of `text` and of its parts when only `units` may support it."""
@@ -322,7 +341,13 @@ class Aligner:
             framed = Fact(text_of, best, self._told(text))
         verdict = self._decide(Examined(query, whole, pieces, framed), every_part)
         if draft:
-            verdict = self._drafted(text, query, Examined(query, whole, pieces), verdict)
+            finer: list[tuple[str, Mapping[str, Match]]] = [
+                (clause, self._best_of(self._lexicon.features(clause), r, self._candidate_units(r)))
+                for clause, r in asked.clauses
+            ]
+            if framed is not None:
+                finer.append((framed.text, framed.best))
+            verdict = self._drafted(text, query, Examined(query, whole, [*pieces, *finer]), verdict)
         rejected = self._rejected(whole, verdict)
         supporters = [source_id for source_id, _, _ in verdict.cited]
         if verdict.supported and self._permitted(supporters, allowed):
@@ -695,7 +720,11 @@ class Aligner:
                 if (match := best.get(source_id)) is not None
                 and match.judgement.conflict is None
                 and match.judgement.score >= floor
-                and len(held := self._events(features) & self._feature(match.unit).stems)
+                and len(
+                    held := shared_events(
+                        self._events(features), features, self._feature(match.unit)
+                    )
+                )
                 >= MIN_EVENT_WORDS
             ]
             if options:
@@ -757,6 +786,10 @@ class Aligner:
                 + (f" (not found: {' '.join(words)})" if words else "")
             )
         return Verdict(cited, False, unsupported, "partly supported: " + "; ".join(named))
+
+    def _shared(self, features: Features, unit: Unit) -> frozenset[str]:
+        """The event words of `features` that the unit holds (`verify.partial`)."""
+        return shared_events(self._events(features), features, self._feature(unit))
 
     def _events(self, features: Features) -> frozenset[str]:
         counts = self._stem_counts()
