@@ -55,6 +55,7 @@ from briefing.verify.partial import (
     absent_words,
     event_stems,
     frequencies,
+    held_words,
     rare_limit,
     shared_events,
     supported_clauses,
@@ -703,15 +704,31 @@ class Aligner:
     def _drafted(self, text: str, query: Features, examined: Examined, verdict: Verdict) -> Verdict:
         """`verdict` with every article not yet cited whose passage, for the sentence or a
         part of it, holds MIN_EVENT_WORDS of its event words (`verify.partial`), scores at
-        most PART_SLACK under the support threshold and contradicts nothing; each is cited
-        for the clauses holding them. A citation "in part" is named by its clauses too."""
+        most PART_SLACK under the support threshold and contradicts nothing. Each is cited
+        for the words of the sentence its passage holds; so is a citation "in part"."""
         split = clauses(text)
         stems_of = [self._lexicon.features(clause).stems for clause in split]
-        cited = [self._named(split, stems_of, query, c) for c in verdict.cited]
-        taken = {c[0] for c in cited}
+        strict = [c for c in verdict.cited if c[2] != "in part"]
+        # The clauses stated by a citation of all of the sentence or of a part of it.
+        fully = {
+            clause
+            for clause in split
+            for _, _, label in strict
+            if label is None or any(_mostly_in(clause, p) for p in label.split(" / "))
+        }
+        stated = set(fully)
+        cited: list[Cited] = []
+        for source_id, found, label in verdict.cited:
+            if label == "in part":
+                shared = query.stems & self._feature(found.unit).stems
+                held = self._shared(query, found.unit) or shared
+                stated.update(supported_clauses(split, stems_of, held))
+                label = held_words(text, shared)
+            cited.append((source_id, found, label))
         asked = [(query, examined.whole)] + [
             (self._lexicon.features(part), best) for part, best in examined.pieces
         ]
+        taken = {c[0] for c in cited}
         floor = self.thresholds.support - PART_SLACK
         for source_id in self._by_credibility(sorted({s for _, b in asked for s in b} - taken)):
             options = [
@@ -720,53 +737,42 @@ class Aligner:
                 if (match := best.get(source_id)) is not None
                 and match.judgement.conflict is None
                 and match.judgement.score >= floor
-                and len(
-                    held := shared_events(
-                        self._events(features), features, self._feature(match.unit)
-                    )
-                )
-                >= MIN_EVENT_WORDS
+                and len(held := self._shared(features, match.unit)) >= MIN_EVENT_WORDS
             ]
             if options:
-                _, _, match, held = max(options, key=lambda o: (o[0], o[1]))
-                label = supported_clauses(split, stems_of, held) or split
-                cited.append((source_id, match, " / ".join(label)))
+                _, _, best, held = max(options, key=lambda o: (o[0], o[1]))
+                stated.update(supported_clauses(split, stems_of, held))
+                shared = query.stems & self._feature(best.unit).stems
+                cited.append((source_id, best, held_words(text, shared)))
         if cited == verdict.cited:
             return verdict
         if verdict.supported:
             return Verdict(cited, True, [], None)
-        return self._partly(query, split, cited, verdict)
-
-    def _named(
-        self, split: list[str], stems_of: list[frozenset[str]], query: Features, citation: Cited
-    ) -> Cited:
-        """A citation "in part" with the clauses its passage states (those holding its
-        event words, else any content word it shares with the sentence)."""
-        source_id, match, part = citation
-        if part != "in part":
-            return citation
-        shared = query.stems & self._feature(match.unit).stems
-        held = self._events(query) & shared or shared
-        label = supported_clauses(split, stems_of, held) or split
-        return (source_id, match, " / ".join(label))
+        return self._partly(query, split, cited, (stated, fully))
 
     def _partly(
-        self, query: Features, split: list[str], cited: list[Cited], verdict: Verdict
+        self,
+        query: Features,
+        split: list[str],
+        cited: list[Cited],
+        stated: tuple[set[str], set[str]],
     ) -> Verdict:
-        """A draft sentence cited for parts: the clauses no citation states, and the name,
-        number or quote no cited passage holds; where every clause is stated in part, the
-        sentence's words no cited passage holds."""
-        labels = [c[2] for c in cited]
-        stated = [
-            clause
-            for clause in split
-            if any(
-                label is None or any(_mostly_in(clause, p) for p in label.split(" / "))
-                for label in labels
-            )
-        ]
-        named = [f'no source supports "{clause}"' for clause in split if clause not in stated]
-        unsupported = [clause for clause in split if clause not in stated]
+        """A draft sentence cited for parts, with what stays unsupported: the clauses no
+        citation speaks to, the words of the others that only a citation for part of them
+        speaks to and no cited passage holds, and the name, number or quote no cited passage
+        holds."""
+        spoken, fully = stated
+        unsupported = [clause for clause in split if clause not in spoken]
+        named = [f'no source supports "{clause}"' for clause in unsupported]
+        held = frozenset().union(*(self._feature(c[1].unit).stems for c in cited))
+        partly = [clause for clause in split if clause in spoken and clause not in fully]
+        every = event_stems(query, self._stem_counts(), len(self._sentences))
+        words = absent_words(
+            [w for clause in partly for w in self._lexicon.features(clause).order], held, every
+        )
+        if words:
+            unsupported.append(f"words {' '.join(words)!r}")
+            named.append(f"the cited passages do not say {' '.join(words)!r}")
         gap = missing(
             query,
             [self._feature(c[1].unit) for c in cited],
@@ -775,16 +781,8 @@ class Aligner:
         if gap is not None and not any(gap.words in c.lower() for c in unsupported):
             unsupported.append(f"{gap.kind} {gap.words!r}")
             named.append(str(gap))
-        if not unsupported:
-            held = frozenset().union(*(self._feature(c[1].unit).stems for c in cited))
-            every = event_stems(query, self._stem_counts(), len(self._sentences))
-            words = absent_words(query.order, held, every)
-            if words:
-                unsupported.append(f"words {' '.join(words)!r}")
-            named.append(
-                "each article cited states part of it, none all of it"
-                + (f" (not found: {' '.join(words)})" if words else "")
-            )
+        if not named:
+            named.append("each article cited states part of it, none all of it")
         return Verdict(cited, False, unsupported, "partly supported: " + "; ".join(named))
 
     def _shared(self, features: Features, unit: Unit) -> frozenset[str]:

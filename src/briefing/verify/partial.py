@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from briefing.language import stem
+from briefing.language import english_stop_words, stem
 from briefing.verify.lexical import Features
 
 # How far under the support threshold a passage may score and still be cited for a part of
@@ -34,6 +34,8 @@ MIN_EVENT_WORDS = 2
 # least RARE_MIN sentences are allowed, for folders of two or three short excerpts).
 RARE_SHARE = 0.1
 RARE_MIN = 2
+# What a word may carry around it in a sentence: punctuation and quotation marks.
+_EDGES = ".,;:!?\"'“”‘’()[]"
 # A year says when, not what: two passages of one story share it by chance.
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # Words that frame a fact or date it, and say nothing of what happened.
@@ -127,3 +129,24 @@ def absent_words(order: Sequence[str], held: frozenset[str], stems: frozenset[st
         if s in stems and s not in held and word not in seen:
             seen.append(word)
     return seen
+
+
+def held_words(text: str, held: frozenset[str]) -> str:
+    """The words of `text` a passage holds (`held`: stems), as runs of the sentence joined by
+    " … " ("construction … take three years"): the part of it the passage states. Stop
+    words are kept inside a run, never at its ends."""
+    stops = english_stop_words()
+    runs: list[list[str]] = [[]]
+    for token in text.split():
+        word = token.strip(_EDGES).lower()
+        if (word and stem(word) in held) or (word in stops and runs[-1]):
+            runs[-1].append(token)
+        elif runs[-1]:
+            runs.append([])
+    kept = []
+    for run in runs:
+        while run and run[-1].strip(_EDGES).lower() in stops:
+            run.pop()
+        if run:
+            kept.append(" ".join(run).strip(_EDGES))
+    return " … ".join(kept) or text.strip()
