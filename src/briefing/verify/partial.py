@@ -36,6 +36,8 @@ RARE_SHARE = 0.1
 RARE_MIN = 2
 # What a word may carry around it in a sentence: punctuation and quotation marks.
 _EDGES = ".,;:!?\"'“”‘’()[]"
+# Shorter pieces of a token ("th" of "5th") are no words to name as unsupported.
+MIN_WORD = 3
 # A year says when, not what: two passages of one story share it by chance.
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # Words that frame a fact or date it, and say nothing of what happened.
@@ -126,7 +128,7 @@ def absent_words(order: Sequence[str], held: frozenset[str], stems: frozenset[st
     seen: list[str] = []
     for word in order:
         s = stem(word)
-        if s in stems and s not in held and word not in seen:
+        if len(word) >= MIN_WORD and s in stems and s not in held and word not in seen:
             seen.append(word)
     return seen
 
