@@ -5,7 +5,10 @@ cited; brief sentences and suppression (`align_many`, `align_every_part`) are un
 
 from __future__ import annotations
 
+import json
+import sys
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -134,3 +137,21 @@ def test_clauses_and_the_words_a_passage_holds() -> None:
     assert held_words(text, frozenset({"construct", "take", "year"})) == (
         "Construction … take three years"
     )
+
+
+def test_the_cite_gold_set_is_well_formed() -> None:
+    """benchmarks/data/cite_gold.jsonl: each sentence's part is its story's dev-set part
+    (never tuned on held-out), and each article is judged full, part or none."""
+    root = Path(__file__).resolve().parent.parent
+    sys.path.insert(0, str(root / "benchmarks"))
+    from devset import part_of
+
+    rows = [
+        json.loads(line)
+        for line in (root / "benchmarks/data/cite_gold.jsonl").read_text("utf-8").splitlines()
+    ]
+    assert {row["part"] for row in rows} == {"tune", "held-out"}
+    for row in rows:
+        assert row["part"] == part_of(row["story"])
+        assert row["support"] and set(row["support"].values()) <= {"full", "part", "none"}
+        assert all(article.split("-")[0] in row["story"] for article in row["support"])
