@@ -95,7 +95,7 @@ def run(drafts_path: Path, embedder_name: str, verbose: bool) -> None:
             found = pipeline.analyse(folder, config, embedder)
             article_ids = [a.id for a in clusters[story].articles]
             mine = [row for row in rows if row["story"] == story]
-            aligned = found.aligner.align_every_part([row["sentence"] for row in mine])
+            aligned = found.aligner.align_draft([row["sentence"] for row in mine])
             sims = embedder.encode([row["sentence"] for row in mine]) @ found.story.vectors.T
             owners = [article_of(s.source_id, article_ids) for s in found.story.sentences]
             for row, result, sim in zip(mine, aligned, sims, strict=True):

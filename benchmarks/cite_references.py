@@ -65,7 +65,7 @@ def run(part: str, embedder_name: str, dump: Path | None) -> None:
             draft_path.write_text(cluster.reference + "\n", encoding="utf-8")
             texts = [span.text for span in read_draft(draft_path, config.ingest).sentences]
             found = pipeline.analyse(folder, config, embedder)
-            aligned = found.aligner.align_every_part(texts)
+            aligned = found.aligner.align_draft(texts)
             nearest = (embedder.encode(texts) @ found.story.vectors.T).max(axis=1)
             rows += [
                 Verdict(

@@ -264,7 +264,7 @@ def cite_draft(
     draft = read_draft(draft_path, config.ingest)
     found = analyse(folder, config, get_embedder(config.embed), on_stage)
     on_stage(f"aligning {len(draft.sentences)} draft sentences")
-    aligned = found.aligner.align_every_part([span.text for span in draft.sentences])
+    aligned = found.aligner.align_draft([span.text for span in draft.sentences])
     cited = tuple(
         result.model_copy(update={"paragraph": span.paragraph})
         for result, span in zip(aligned, draft.sentences, strict=True)

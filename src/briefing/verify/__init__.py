@@ -19,6 +19,7 @@ sentence only partly supported names the parts no source supports.
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -48,7 +49,18 @@ from briefing.verify.lexical import (
     judge,
     missing,
 )
-from briefing.verify.segments import core, parts, unattributed
+from briefing.verify.partial import (
+    MIN_EVENT_WORDS,
+    PART_SLACK,
+    absent_words,
+    event_stems,
+    frequencies,
+    held_words,
+    rare_limit,
+    shared_events,
+    supported_clauses,
+)
+from briefing.verify.segments import clauses, core, parts, unattributed
 
 log = logging.getLogger(__name__)
 
@@ -150,12 +162,14 @@ class Examined:
 
 class _Asked(NamedTuple):
     """A sentence to align with its similarity rows: of all of it, of each part of a fused
-    sentence, and of its fact without the framing (`segments.core`)."""
+    sentence, and of its fact without the framing (`segments.core`); for a draft, of each
+    of its clauses (`segments.clauses`) too."""
 
     text: str
     row: np.ndarray
     parts: Sequence[tuple[str, np.ndarray]]
     fact: tuple[str, np.ndarray] | None
+    clauses: Sequence[tuple[str, np.ndarray]] = ()
 
 
 class Aligner:
@@ -172,6 +186,7 @@ class Aligner:
         self._features: dict[Unit, Features] = {}
         self._context: dict[str, frozenset[str]] = {}
         self._rows_of: dict[str, list[int]] = {}
+        self._counts: Counter[str] | None = None  # stems per source sentence (`align_draft`)
         for index, sentence in enumerate(self._sentences):
             self._rows_of.setdefault(sentence.source_id, []).append(index)
 
@@ -190,18 +205,27 @@ class Aligner:
         only the sources it needs (`align_many`, `_decide`)."""
         return self.align_batch(texts, [None] * len(texts), every_part=True)
 
+    def align_draft(self, texts: Sequence[str]) -> list[BriefSentence]:
+        """`align_every_part` for a person's draft (`briefing cite`): besides, an article
+        whose passage states the event words of a sentence or of a part of it is cited for
+        the clauses holding them (`verify.partial`), and a sentence no article states all of
+        names what stays unsupported. Brief sentences and suppression never use this."""
+        return self.align_batch(texts, [None] * len(texts), every_part=True, draft=True)
+
     def align_batch(
         self,
         texts: Sequence[str],
         allowed: Sequence[Collection[str] | None],
         every_part: bool = False,
+        draft: bool = False,
     ) -> list[BriefSentence]:
         """`align` for many sentences, BATCH at a time: one call to the embedder and one
         block of similarities per batch (memory stays linear in the corpus)."""
         results: list[BriefSentence] = []
         for start in range(0, len(texts), BATCH):
             stop = start + BATCH
-            results.extend(self._align_block(texts[start:stop], allowed[start:stop], every_part))
+            block = self._align_block(texts[start:stop], allowed[start:stop], every_part, draft)
+            results.extend(block)
         return results
 
     def _align_block(
@@ -209,6 +233,7 @@ class Aligner:
         texts: Sequence[str],
         allowed: Sequence[Collection[str] | None],
         every_part: bool,
+        draft: bool,
     ) -> list[BriefSentence]:
         if not texts:
             return []
@@ -227,6 +252,7 @@ class Aligner:
             *(c for c in cores if c is not None),
         ]
         similarities = self._embedder.encode(pieces) @ self._vectors.T
+        finer = self._clause_rows(texts, split) if draft else [[] for _ in texts]
         results: list[BriefSentence] = []
         offset = len(texts)
         core_offset = len(pieces) - sum(c is not None for c in cores)
@@ -238,9 +264,24 @@ class Aligner:
             if cores[n] is not None:
                 fact = (str(cores[n]), similarities[core_offset])
                 core_offset += 1
-            asked = _Asked(text, similarities[n], list(zip(own, rows, strict=True)), fact)
-            results.append(self._align_one(asked, permitted, every_part))
+            asked = _Asked(text, similarities[n], list(zip(own, rows, strict=True)), fact, finer[n])
+            results.append(self._align_one(asked, permitted, every_part, draft))
         return results
+
+    def _clause_rows(
+        self, texts: Sequence[str], split: Sequence[list[str]]
+    ) -> list[list[tuple[str, np.ndarray]]]:
+        """Each draft sentence's clauses that are not already its parts, with their
+        similarity rows (one call to the embedder for the block)."""
+        own = [
+            [c for c in clauses(text) if c not in ps] if len(clauses(text)) > 1 else []
+            for text, ps in zip(texts, split, strict=True)
+        ]
+        flat = [c for cs in own for c in cs]
+        if not flat:
+            return [[] for _ in texts]
+        rows = iter(self._embedder.encode(flat) @ self._vectors.T)
+        return [[(c, next(rows)) for c in cs] for cs in own]
 
     def examine_units(self, text: str, units: Sequence[Unit]) -> Examined:
         """The matches of `text` and of its parts when only `units` may support it."""
@@ -285,7 +326,7 @@ class Aligner:
     # --- one sentence -------------------------------------------------------------------------
 
     def _align_one(
-        self, asked: _Asked, allowed: Collection[str] | None, every_part: bool
+        self, asked: _Asked, allowed: Collection[str] | None, every_part: bool, draft: bool
     ) -> BriefSentence:
         text, row = asked.text, asked.row
         query = self._lexicon.features(text)
@@ -300,6 +341,14 @@ class Aligner:
             best = self._best_of(self._lexicon.features(text_of), r, self._candidate_units(r))
             framed = Fact(text_of, best, self._told(text))
         verdict = self._decide(Examined(query, whole, pieces, framed), every_part)
+        if draft:
+            finer: list[tuple[str, Mapping[str, Match]]] = [
+                (clause, self._best_of(self._lexicon.features(clause), r, self._candidate_units(r)))
+                for clause, r in asked.clauses
+            ]
+            if framed is not None:
+                finer.append((framed.text, framed.best))
+            verdict = self._drafted(text, query, Examined(query, whole, [*pieces, *finer]), verdict)
         rejected = self._rejected(whole, verdict)
         supporters = [source_id for source_id, _, _ in verdict.cited]
         if verdict.supported and self._permitted(supporters, allowed):
@@ -649,6 +698,106 @@ class Aligner:
             if gap is None:
                 return sorted(kept, key=lambda c: self._credibility_key(c[0])), None
         return ordered[:cap], gap
+
+    # --- a person's draft: support for a part (`align_draft`) --------------------------------
+
+    def _drafted(self, text: str, query: Features, examined: Examined, verdict: Verdict) -> Verdict:
+        """`verdict` with every article not yet cited whose passage, for the sentence or a
+        part of it, holds MIN_EVENT_WORDS of its event words (`verify.partial`), scores at
+        most PART_SLACK under the support threshold and contradicts nothing. Each is cited
+        for the words of the sentence its passage holds; so is a citation "in part"."""
+        split = clauses(text)
+        stems_of = [self._lexicon.features(clause).stems for clause in split]
+        strict = [c for c in verdict.cited if c[2] != "in part"]
+        # The clauses stated by a citation of all of the sentence or of a part of it.
+        fully = {
+            clause
+            for clause in split
+            for _, _, label in strict
+            if label is None or any(_mostly_in(clause, p) for p in label.split(" / "))
+        }
+        stated = set(fully)
+        cited: list[Cited] = []
+        for source_id, found, label in verdict.cited:
+            if label == "in part":
+                shared = query.stems & self._feature(found.unit).stems
+                held = self._shared(query, found.unit) or shared
+                stated.update(supported_clauses(split, stems_of, held))
+                label = held_words(text, shared)
+            cited.append((source_id, found, label))
+        asked = [(query, examined.whole)] + [
+            (self._lexicon.features(part), best) for part, best in examined.pieces
+        ]
+        taken = {c[0] for c in cited}
+        floor = self.thresholds.support - PART_SLACK
+        for source_id in self._by_credibility(sorted({s for _, b in asked for s in b} - taken)):
+            options = [
+                (len(held), match.judgement.score, match, held)
+                for features, best in asked
+                if (match := best.get(source_id)) is not None
+                and match.judgement.conflict is None
+                and match.judgement.score >= floor
+                and len(held := self._shared(features, match.unit)) >= MIN_EVENT_WORDS
+            ]
+            if options:
+                _, _, best, held = max(options, key=lambda o: (o[0], o[1]))
+                stated.update(supported_clauses(split, stems_of, held))
+                shared = query.stems & self._feature(best.unit).stems
+                cited.append((source_id, best, held_words(text, shared)))
+        if cited == verdict.cited:
+            return verdict
+        if verdict.supported:
+            return Verdict(cited, True, [], None)
+        return self._partly(query, split, cited, (stated, fully))
+
+    def _partly(
+        self,
+        query: Features,
+        split: list[str],
+        cited: list[Cited],
+        stated: tuple[set[str], set[str]],
+    ) -> Verdict:
+        """A draft sentence cited for parts, with what stays unsupported: the clauses no
+        citation speaks to, the words of the others that only a citation for part of them
+        speaks to and no cited passage holds, and the name, number or quote no cited passage
+        holds."""
+        spoken, fully = stated
+        unsupported = [clause for clause in split if clause not in spoken]
+        named = [f'no source supports "{clause}"' for clause in unsupported]
+        held = frozenset().union(*(self._feature(c[1].unit).stems for c in cited))
+        partly = [clause for clause in split if clause in spoken and clause not in fully]
+        every = event_stems(query, self._stem_counts(), len(self._sentences))
+        words = absent_words(
+            [w for clause in partly for w in self._lexicon.features(clause).order], held, every
+        )
+        if words:
+            unsupported.append(f"words {' '.join(words)!r}")
+            named.append(f"the cited passages do not say {' '.join(words)!r}")
+        gap = missing(
+            query,
+            [self._feature(c[1].unit) for c in cited],
+            [self._article_words(c[0]) for c in cited],
+        )
+        if gap is not None and not any(gap.words in c.lower() for c in unsupported):
+            unsupported.append(f"{gap.kind} {gap.words!r}")
+            named.append(str(gap))
+        if not named:
+            named.append("each article cited states part of it, none all of it")
+        return Verdict(cited, False, unsupported, "partly supported: " + "; ".join(named))
+
+    def _shared(self, features: Features, unit: Unit) -> frozenset[str]:
+        """The event words of `features` that the unit holds (`verify.partial`)."""
+        return shared_events(self._events(features), features, self._feature(unit))
+
+    def _events(self, features: Features) -> frozenset[str]:
+        counts = self._stem_counts()
+        return event_stems(features, counts, rare_limit(len(self._sentences)))
+
+    def _stem_counts(self) -> Counter[str]:
+        if self._counts is None:
+            rows = range(len(self._sentences))
+            self._counts = frequencies(self._feature((i,)) for i in rows)
+        return self._counts
 
     def _rejected(self, whole: Mapping[str, Match], verdict: Verdict) -> tuple[Evidence, ...]:
         """Sources that scored as support but a lexical veto ruled out, with the veto."""

@@ -13,11 +13,13 @@ MIN_PART_WORDS = 3
 # A sentence is split into at most this many parts: more would cut clauses into fragments.
 MAX_PARTS = 4
 
+# A clause that opens with a conjunction, comma or not.
+_BEFORE_CONJUNCTION = r"\s+(?=(?:while|whereas|but|after|because|although)\s)"
 _SPLIT = re.compile(
     r"\s*;\s*|\s+[—–]\s+|\s+--\s+"
     r"|,\s+(?=(?:and|but|while|whereas|after|before|as|since|when|which|who|where|"
     r"although|though|saying|adding|amid|because)\b)"
-    r"|\s+(?=(?:while|whereas|but|after|because|although)\s)",
+    r"|" + _BEFORE_CONJUNCTION,
 )
 # A leading coordinator belongs to the joint, not to the fact.
 _LEADING = re.compile(r"^(?:and|but|while|whereas)\s+", re.IGNORECASE)
@@ -129,3 +131,27 @@ def _attribution(clause: str) -> bool:
             for word in after
         )
     return not after or after[0].lower() not in _REPORTED_CLAUSE
+
+
+# Finer than `parts`: a draft sentence's clauses, split also at every comma, colon and dash,
+# so that a citation for part of a sentence can say which words it supports (`Aligner.
+# align_draft`). A comma between digits ("1,500") is no break.
+_CLAUSE_BREAK = re.compile(
+    r"\s*[;:]\s+|,\s+|\s+[—–]\s+|\s+--\s+|" + _BEFORE_CONJUNCTION + r"|\s+and\s+"
+    r"(?=(?:was|were|is|are|has|have|had|will|would|then|also|later|said|says)\b)"
+)
+
+
+def clauses(text: str) -> list[str]:
+    """The clauses of `text` in order, without its closing attribution; a piece of fewer
+    than MIN_PART_WORDS words stays with the one before it (or after it, when first)."""
+    body = unattributed(text.strip()).strip()
+    merged: list[str] = []
+    for piece in (p.strip(" ,.;:") for p in _CLAUSE_BREAK.split(body)):
+        if not piece:
+            continue
+        if merged and (_weight(piece) < MIN_PART_WORDS or _weight(merged[-1]) < MIN_PART_WORDS):
+            merged[-1] = f"{merged[-1]}, {piece}"
+        else:
+            merged.append(piece)
+    return merged or [text.strip()]
