@@ -19,7 +19,9 @@ from briefing.compose.base import ComposeInput
 from briefing.language import (
     ANALYSIS_VOICE,
     ANECDOTE,
+    CHARACTERISATION,
     FRAGMENT,
+    INTERPRETATION,
     LOADED,
     PUBLICATION_OF_OPINION,
     TRUNCATED,
@@ -28,6 +30,7 @@ from briefing.language import (
     acronym_mentions,
     aged_person,
     content_words,
+    english_stop_words,
     find_loaded,
     full_names,
     interprets,
@@ -35,6 +38,7 @@ from briefing.language import (
     is_truncated,
     name_from_previous,
     opinion_reason,
+    outlet_in_text,
     quoted_passages,
     roles,
     rubric_voice,
@@ -46,6 +50,7 @@ from briefing.language import (
     with_role,
     without_back_references,
     without_link_markers,
+    without_modifiers,
     write_acronym,
     write_full_name,
 )
@@ -103,6 +108,21 @@ ANALYSIS_ATTRIBUTION = f"according to {ANALYSIS_VOICE}"
 # A publication of opinion prints news reports too: what is true of every line it prints.
 PUBLICATION_ATTRIBUTION = "according to an opinion publication"
 ATTRIBUTIONS = (OPINION_ATTRIBUTION, ANALYSIS_ATTRIBUTION, PUBLICATION_ATTRIBUTION)
+# An analysis or characterisation in a news report's own voice (issue 11, item 6) is printed
+# only with its outlet's name: "Axios reported in an analysis that ..." for an interpretation
+# ("likely", "a sign that"), "The Washington Times reported that ..." for a characterisation
+# ("steps up its harassment of"). The outlet's name is the source's own (its footnote). The
+# attribution opens the sentence: the verifier reads an opening "X reported that" as who tells
+# the fact (a name the article itself rarely prints), not as part of it.
+OUTLET_ANALYSIS = "{outlet} reported in an analysis that"
+OUTLET_REPORTED = "{outlet} reported that"
+# Either attribution as printed, for readers of the brief (benchmarks, the selection's framing).
+OUTLET_ATTRIBUTION = re.compile(r"^[A-Z][^,;:]{0,60}? reported (?:in an analysis )?that ")
+# The rules a plain rewrite or the outlet's attribution can mend: the fact is true, only the
+# voice is the outlet's.
+OUTLET_VOICE_RULES = frozenset({INTERPRETATION, CHARACTERISATION})
+# How a member was made fit, best first: as it stands, less an evaluative modifier, attributed.
+AS_WRITTEN, PLAIN_REWRITE, ATTRIBUTED = 0, 1, 2
 # The attribution's own words: what two attributed lines share without retelling one fact.
 ATTRIBUTION_WORDS = frozenset(word for said in ATTRIBUTIONS for word in content_words(said))
 # A person introduced by age whom fewer sources than this name is an example from one
@@ -251,7 +271,7 @@ def printable(
     while unknown) and is not `printed` already (sentence ids), as printed; else the reason to
     leave the claim out (the rules its members break)."""
     sources = wording.sources
-    passing: list[tuple[Sentence, str]] = []
+    passing: list[tuple[Sentence, str, int]] = []
     broken: list[str] = []
     for sentence in candidates(claim, wording.sentences):
         if sentence.id in printed:
@@ -265,24 +285,86 @@ def printable(
             continue
         text = reworded(sentence, wording)
         found = problems(text, wording, before)
+        mended = AS_WRITTEN
+        if found and set(found) <= OUTLET_VOICE_RULES:
+            text, found, mended = in_plain_voice(text, source, wording, before)
         # A rubric that says whose analysis follows has attributed the line already (`reworded`).
-        if source.kind == "opinion" and not found and rubric_voice(sentence.text)[1] is None:
+        opinion = source.kind == "opinion" and rubric_voice(sentence.text)[1] is None
+        if opinion and not found and mended != ATTRIBUTED:
             text = attributed_to_opinion(text, source)
         if found:
             broken.extend(found)
             continue
-        passing.append((sentence, text))
+        passing.append((sentence, text, mended))
     if not passing:
         return Printed(None, None, _reason(broken) if broken else ALREADY_PRINTED)
-    sentence, text = max(
+    sentence, text, _ = max(
         passing,
-        key=lambda pair: (
-            readability(pair[0], sources[pair[0].source_id]),
-            pair[0].id == claim.member_ids[0],
-            pair[0].id,
+        key=lambda row: (
+            -row[2],  # a plainer member first (an editor's choice), then the better read
+            readability(row[0], sources[row[0].source_id]),
+            row[0].id == claim.member_ids[0],
+            row[0].id,
         ),
     )
     return Printed(sentence, text)
+
+
+def in_plain_voice(
+    text: str, source: Source, wording: Wording, before: str | None = None
+) -> tuple[str, list[str], int]:
+    """A member whose only faults are an analysis or a characterisation in its own voice
+    (OUTLET_VOICE_RULES), mended: without its evaluative modifiers when that leaves it plain
+    ("the government's enormous relief effort" -> "the government's relief effort"), else
+    attributed (an opinion piece's line to its kind, a news report's to its outlet by name).
+    Returns the text, the rules it still breaks and how it was mended (PLAIN_REWRITE or
+    ATTRIBUTED; AS_WRITTEN when nothing could be done)."""
+    plain = without_modifiers(text)
+    if plain != text and not problems(plain, wording, before):
+        return plain, [], PLAIN_REWRITE
+    story = (sentence.text for sentence in wording.sentences.values())
+    attributed = (
+        attributed_to_opinion(text, source)
+        if source.kind == "opinion"
+        else attributed_to_outlet(text, source, bool(interprets(text)), story)
+    )
+    if attributed is None:
+        return text, problems(text, wording, before), AS_WRITTEN
+    return attributed, problems(attributed, wording, before), ATTRIBUTED
+
+
+def attributed_to_outlet(
+    text: str, source: Source, analysis: bool, story: Iterable[str] = ()
+) -> str | None:
+    """The sentence attributed to the news outlet that wrote it: "Axios reported in an
+    analysis that ..." for an `analysis` (an interpretation in the writer's voice), else "The
+    Washington Times reported that ..."; None when the source names no outlet."""
+    outlet = outlet_in_text(source.outlet)
+    if outlet is None:
+        return None
+    said = (OUTLET_ANALYSIS if analysis else OUTLET_REPORTED).format(outlet=outlet)
+    return f"{said[:1].upper()}{said[1:]} {_as_clause(text, story)}"
+
+
+# Word forms that open a sentence as a participle or adverb ("Testifying before ..."), unless
+# the story writes the word with a capital inside sentences (a name: "Beijing", "Italy").
+_COMMON_FORM = re.compile(r"(?:ing|ly)$")
+
+
+def _as_clause(text: str, story: Iterable[str]) -> str:
+    """A sentence as the clause after "reported that": its first word in lower case when only
+    its place made it a capital, a function word or a word the `story`'s sentences write in
+    lower case, or a participle or adverb no sentence capitalises ("The share ..." -> "the share
+    ...", "Testifying ..." -> "testifying ..."; "China ...", "Beijing ..." stay)."""
+    first = re.match(r"[A-Z][a-z]*\b", text)
+    if first is None:
+        return text
+    word = first.group(0).lower()
+    texts = list(story)
+    if word in english_stop_words() or any(re.search(rf"\b{word}\b", t) for t in texts):
+        return text[:1].lower() + text[1:]
+    named = any(re.search(rf"[a-z,]\s+{first.group(0)}\b", t) for t in texts)
+    return text if named or not _COMMON_FORM.search(word) else text[:1].lower() + text[1:]
 
 
 def _reason(broken: Sequence[str]) -> str:
@@ -404,9 +486,13 @@ def best_title(titled: Sequence[Source], lead: str) -> str:
 
 def _printed_sources(given: ComposeInput, chosen: Sequence[tuple[Claim, str]]) -> set[str]:
     """Sources whose own sentence the brief prints (nearly word for word): the verifier cites
-    them, so their headlines are headlines of cited articles."""
+    them, so their headlines are headlines of cited articles. A line printed as its outlet's
+    analysis or framing ("The Hill reported in an analysis that ...") counts for none: its
+    headline is that analysis's."""
     found: set[str] = set()
     for claim, text in chosen:
+        if OUTLET_ATTRIBUTION.match(text):  # an outlet's analysis or framing titles no brief
+            continue
         words = content_words(text) - ATTRIBUTION_WORDS
         for sentence in candidates(claim, given.sentences):
             shared = len(words & content_words(sentence.text)) / max(1, len(words))
