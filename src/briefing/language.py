@@ -1689,11 +1689,14 @@ def _family_names_first(
     counts: Mapping[str, Mapping[str, int]], people: Collection[str], found: Mapping[str, str]
 ) -> dict[str, str]:
     """Family name -> full name for names written family name first ("Chiu Kuo-cheng", whom
-    the articles then call "Chiu"): the first word is used alone as a person and the last
-    never is. Candidates: `full_names` keeps those the articles give a role."""
+    the articles then call "Chiu"): the first word is used alone as a person and the last,
+    a given name romanised with a hyphen ("Kuo-cheng", "Ing-wen", "Jae-in"), never is.
+    Pinyin given names have no hyphen ("Xi Jinping"): those stay unread, as before, since a
+    capitalised pair without the hyphen is as often a place or a product ("Taiwan Strait",
+    "Google Ads"). Candidates: `full_names` keeps those the articles give a role."""
     first: dict[str, dict[str, int]] = {}
     for surname, names in counts.items():
-        if surname in people:
+        if surname in people or "-" not in surname:
             continue
         for name, times in names.items():
             family = name.split()[0]

@@ -121,10 +121,15 @@ OUTLET_ATTRIBUTION = re.compile(r"^[A-Z][^,;:]{0,60}? reported (?:in an analysis
 # The rules a plain rewrite or the outlet's attribution can mend: the fact is true, only the
 # voice is the outlet's.
 OUTLET_VOICE_RULES = frozenset({INTERPRETATION, CHARACTERISATION})
+# The attributions' own words: what two attributed lines share without retelling one fact.
+ATTRIBUTION_WORDS = frozenset(
+    word
+    for said in (*ATTRIBUTIONS, OUTLET_ANALYSIS, OUTLET_REPORTED)
+    for word in content_words(said.format(outlet=""))
+)
 # How a member was made fit, best first: as it stands, less an evaluative modifier, attributed.
 AS_WRITTEN, PLAIN_REWRITE, ATTRIBUTED = 0, 1, 2
-# The attribution's own words: what two attributed lines share without retelling one fact.
-ATTRIBUTION_WORDS = frozenset(word for said in ATTRIBUTIONS for word in content_words(said))
+
 # A person introduced by age whom fewer sources than this name is an example from one
 # article's anecdote (language.aged_person); a news subject is named by the other reports too.
 NEWS_SUBJECT_SOURCES = 2
@@ -146,6 +151,11 @@ class Wording:
     previous: Mapping[str, str] = field(default_factory=dict)
     # Acronym -> the long form an article spells it out with ("JCS" -> "Joint Chiefs of Staff").
     acronyms: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def texts(self) -> list[str]:
+        """The story's sentences, as written."""
+        return [sentence.text for sentence in self.sentences.values()]
 
     def sources_naming(self, word: str) -> int:
         """How many sources have a sentence that uses `word` (a surname) as a word."""
@@ -199,13 +209,21 @@ def reworded(sentence: Sentence, wording: Wording) -> str:
     return _attributed(text, f"according to {writer}") if writer else text
 
 
-def attributed_to_opinion(text: str, source: Source | None = None) -> str:
+def attributed_to_opinion(
+    text: str, source: Source | None = None, story: Iterable[str] = ()
+) -> str:
     """The sentence attributed to the opinion piece it comes from ("..., according to an
-    opinion column.", or "a news analysis" when that is why the piece counts as opinion).
-    The piece's outlet and author are in its footnote: the verifier checks every name of a
-    brief sentence against the article text, which rarely names its own outlet, so the
-    attribution itself names no one."""
-    return _attributed(text, _attribution(source))
+    opinion column."); a news analysis (when that is why the piece counts as opinion) by its
+    outlet's name ("FiveThirtyEight reported in an analysis that ...", `attributed_to_outlet`),
+    or as "a news analysis" when the source names no outlet. A column's author and outlet are
+    in its footnote: the attribution names no one there, as the verifier checks every name of a
+    closing attribution against the article text, which rarely names its own outlet."""
+    said = _attribution(source)
+    if source is not None and said == ANALYSIS_ATTRIBUTION:
+        named = attributed_to_outlet(text, source, analysis=True, story=story)
+        if named is not None:
+            return named
+    return _attributed(text, said)
 
 
 def _attributed(text: str, attribution: str) -> str:
@@ -291,7 +309,7 @@ def printable(
         # A rubric that says whose analysis follows has attributed the line already (`reworded`).
         opinion = source.kind == "opinion" and rubric_voice(sentence.text)[1] is None
         if opinion and not found and mended != ATTRIBUTED:
-            text = attributed_to_opinion(text, source)
+            text = attributed_to_opinion(text, source, wording.texts)
         if found:
             broken.extend(found)
             continue
@@ -322,11 +340,10 @@ def in_plain_voice(
     plain = without_modifiers(text)
     if plain != text and not problems(plain, wording, before):
         return plain, [], PLAIN_REWRITE
-    story = (sentence.text for sentence in wording.sentences.values())
     attributed = (
-        attributed_to_opinion(text, source)
+        attributed_to_opinion(text, source, wording.texts)
         if source.kind == "opinion"
-        else attributed_to_outlet(text, source, bool(interprets(text)), story)
+        else attributed_to_outlet(text, source, bool(interprets(text)), wording.texts)
     )
     if attributed is None:
         return text, problems(text, wording, before), AS_WRITTEN
