@@ -215,3 +215,33 @@ def test_a_column_filed_under_an_outlets_news_label_is_opinion_by_its_wording(
     (tmp_path / "a.txt").write_text(f"The agency's week\n\n{REPORT}\n", encoding="utf-8")
     found = read_corpus(tmp_path, IngestConfig()).articles[0].source
     assert (found.kind, found.kind_reason) == ("news", None)
+
+
+@pytest.mark.parametrize(
+    ("line", "printed"),
+    [
+        (
+            "Doctors are likely to prescribe the pill widely once it is approved.",
+            "Example News reported in an analysis that doctors are likely to prescribe the pill "
+            "widely once it is approved.",
+        ),
+        (
+            "President Joe Biden is likely to sign the bill before the end of the month.",
+            "Example News reported in an analysis that President Joe Biden is likely to sign the "
+            "bill before the end of the month.",
+        ),
+        (
+            "China is likely to send more jets into the zone before the end of the month.",
+            "Example News reported in an analysis that China is likely to send more jets into "
+            "the zone before the end of the month.",
+        ),
+    ],
+)
+def test_an_attributed_line_keeps_the_capital_of_a_name_only(line: str, printed: str) -> None:
+    other = sentence("a", 1, "Officials said doctors in China saw the jets on Monday, media said.")
+    found = claim("C1", line, [sentence("a", 0, line)])
+    wording = Wording.of(
+        {s.id: s for s in (sentence("a", 0, line), other)},
+        {"a": source("a", 0.9, outlet="Example News")},
+    )
+    assert printable(found, wording).text == printed

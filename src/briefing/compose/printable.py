@@ -363,25 +363,32 @@ def attributed_to_outlet(
     return f"{said[:1].upper()}{said[1:]} {_as_clause(text, story)}"
 
 
-# Word forms that open a sentence as a participle or adverb ("Testifying before ..."), unless
-# the story writes the word with a capital inside sentences (a name: "Beijing", "Italy").
+# Word forms that open a sentence as a participle or adverb ("Testifying before ...").
 _COMMON_FORM = re.compile(r"(?:ing|ly)$")
 
 
 def _as_clause(text: str, story: Iterable[str]) -> str:
-    """A sentence as the clause after "reported that": its first word in lower case when only
-    its place made it a capital, a function word or a word the `story`'s sentences write in
-    lower case, or a participle or adverb no sentence capitalises ("The share ..." -> "the share
-    ...", "Testifying ..." -> "testifying ..."; "China ...", "Beijing ..." stay)."""
-    first = re.match(r"[A-Z][a-z]*\b", text)
+    """A sentence as the clause after "reported that": its first word in lower case unless it
+    reads as a name: an initial or an acronym, or a word other than a function word that the
+    `story` capitalises inside its sentences ("China", "Senate") or that stands before another
+    capitalised word ("President Joe Biden"). It is lowered when it is a function word, a
+    participle or adverb ("Testifying ..."), or a word the story writes in lower case ("Doctors
+    are ..." -> "doctors are ..."); else it keeps its capital."""
+    first = re.match(r"([A-Z][\w’'-]*)(\.?\s+\S)?", text)
     if first is None:
         return text
-    word = first.group(0).lower()
+    word = first.group(1)
+    before_capital = bool(first.group(2)) and first.group(2)[-1].isupper()
+    acronym = len(word) == 1 or word[1:2].isupper()
     texts = list(story)
-    if word in english_stop_words() or any(re.search(rf"\b{word}\b", t) for t in texts):
+    lower = word.lower()
+    named = any(re.search(rf"[a-z,;]\s+{re.escape(word)}\b", t) for t in texts)
+    if acronym or (lower not in english_stop_words() and (before_capital or named)):
+        return text
+    common = lower in english_stop_words() or _COMMON_FORM.search(lower)
+    if common or any(re.search(rf"\b{re.escape(lower)}\b", t) for t in texts):
         return text[:1].lower() + text[1:]
-    named = any(re.search(rf"[a-z,]\s+{first.group(0)}\b", t) for t in texts)
-    return text if named or not _COMMON_FORM.search(word) else text[:1].lower() + text[1:]
+    return text  # no evidence either way: a name's capital is the safer guess
 
 
 def _reason(broken: Sequence[str]) -> str:
