@@ -12,7 +12,7 @@ import pytest
 from briefing import language
 from briefing.compose.base import ComposeInput
 from briefing.compose.extractive import ExtractiveComposer
-from briefing.compose.printable import Wording, printable
+from briefing.compose.printable import Wording, attributed_to_outlet, printable
 from briefing.config import BriefingConfig, IngestConfig
 from briefing.ingest import read_corpus
 from records import claim, sentence, source
@@ -245,3 +245,13 @@ def test_an_attributed_line_keeps_the_capital_of_a_name_only(line: str, printed:
         {"a": source("a", 0.9, outlet="Example News")},
     )
     assert printable(found, wording).text == printed
+
+
+def test_an_attributed_line_lowers_an_opening_article_and_keeps_an_initial() -> None:
+    story = ["Officials said W. Mondale Robinson and doctors met on Monday, media said."]
+    for line, clause in (
+        ("A draft is likely to pass the House.", "a draft is likely to pass the House."),
+        ("W. Mondale Robinson is likely to run.", "W. Mondale Robinson is likely to run."),
+    ):
+        said = attributed_to_outlet(line, source("a", 0.9, outlet="Example News"), True, story)
+        assert said == f"Example News reported in an analysis that {clause}"

@@ -379,7 +379,8 @@ def _as_clause(text: str, story: Iterable[str]) -> str:
         return text
     word = first.group(1)
     before_capital = bool(first.group(2)) and first.group(2)[-1].isupper()
-    acronym = len(word) == 1 or word[1:2].isupper()
+    initial = len(word) == 1 and (first.group(2) or "").startswith(".")  # "W. Mondale"
+    acronym = initial or word[1:2].isupper()
     texts = list(story)
     lower = word.lower()
     named = any(re.search(rf"[a-z,;]\s+{re.escape(word)}\b", t) for t in texts)
