@@ -255,3 +255,14 @@ def test_an_attributed_line_lowers_an_opening_article_and_keeps_an_initial() -> 
     ):
         said = attributed_to_outlet(line, source("a", 0.9, outlet="Example News"), True, story)
         assert said == f"Example News reported in an analysis that {clause}"
+
+
+def test_a_pronoun_after_an_opening_clause_needs_a_name_there_not_a_modifier() -> None:
+    bad = (
+        "In drawing a Pacific ally closer to meet the China challenge, he appears to have "
+        "alienated an important European one."
+    )
+    assert language.needs_context(bad)
+    assert language.needs_context("Speaking at the United Nations, he called for more vaccines.")
+    good = "After Biden spoke to reporters on Friday, he left for his home in Delaware."
+    assert not language.needs_context(good)

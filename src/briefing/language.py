@@ -999,7 +999,19 @@ def needs_context(text: str) -> bool:
     if _unbound_plural_pronoun(plain):
         return True
     intro = _PRONOUN_AFTER_INTRO.match(text)
-    return intro is not None and not re.search(r"\s[A-Z]", intro.group("intro"))
+    return intro is not None and not _name_in_intro(intro.group("intro"))
+
+
+# Capitalised runs after the sentence's first word, with the word before each.
+_CAPITALISED_RUN = re.compile(r"(\S+)\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)")
+_ARTICLES = frozenset({"a", "an", "the"})
+
+
+def _name_in_intro(intro: str) -> bool:
+    """A name in an opening clause that a pronoun after it may stand for ("After Biden spoke,
+    he ..."): a capitalised run not after an article, which makes it a modifier ("a Pacific
+    ally", "the China challenge") or a body ("the United Nations"), no one "he" stands for."""
+    return any(m.group(1).lower() not in _ARTICLES for m in _CAPITALISED_RUN.finditer(intro))
 
 
 # A line of a live blog, true only at the minute it was written: "The vote was being held open
