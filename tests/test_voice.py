@@ -266,3 +266,21 @@ def test_a_pronoun_after_an_opening_clause_needs_a_name_there_not_a_modifier() -
     assert language.needs_context("Speaking at the United Nations, he called for more vaccines.")
     good = "After Biden spoke to reporters on Friday, he left for his home in Delaware."
     assert not language.needs_context(good)
+
+
+def test_a_closing_clause_that_only_interprets_is_cut_and_the_report_kept() -> None:
+    line = sentence(
+        "a",
+        0,
+        "A doctor who admitted breaking the state's new abortion law has been sued, in what "
+        "could be a test of how lawful the ban is.",
+    )
+    printed = _print([line], {"a": source("a", 0.9, outlet="Example News")})
+    assert (
+        printed.text == "A doctor who admitted breaking the state's new abortion law has been sued."
+    )
+    # Where the interpretation is the sentence's own claim, nothing is cut: it is attributed.
+    whole = "The ruling is a blow to advocates, who had hoped to suspend the law."
+    assert language.without_interpreting_clause(whole) == whole
+    plain = "The court ruled 2-1 on Thursday to keep the law, and the state appealed the order."
+    assert language.without_interpreting_clause(plain) == plain

@@ -1558,6 +1558,26 @@ _VOWEL_LETTER_NAMES = frozenset("AEFHILMNORSX")
 _CONSONANT_SOUNDS = ("uni", "use", "usu", "one", "once", "eu")
 
 
+# A closing clause after a comma or dash that only interprets ("..., in what could be a test of
+# the law", "..., essentially forcing Italians to choose"): what is before it must be a sentence
+# of at least this many words.
+MIN_HEAD_WORDS = 8
+_CLOSING_CLAUSE = re.compile(r"(?:,|\s[—–])\s+(?P<tail>[^,—–“\"]+?)[.!]?$")
+
+
+def without_interpreting_clause(text: str) -> str:
+    """The sentence without a closing clause that interprets in the writer's voice while what
+    precedes it reports plainly ("A doctor has been sued, in what could be a test of the
+    law." -> "A doctor has been sued."); unchanged otherwise."""
+    closing = _CLOSING_CLAUSE.search(text)
+    if closing is None or not interprets(closing.group("tail")):
+        return text
+    head = text[: closing.start()].rstrip()
+    if len(_WORD.findall(head)) < MIN_HEAD_WORDS or interprets(head) or characterisations(head):
+        return text
+    return head + "."
+
+
 # Outlet names that take "the" in running text ("the Washington Times reported").
 _THE_OUTLET = re.compile(
     r"\b(?:Times|Post|Journal|Examiner|Guardian|Tribune|Herald|Independent|Hill|Wire|Caller|"

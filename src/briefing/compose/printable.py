@@ -49,6 +49,7 @@ from briefing.language import (
     unmarked_quotes,
     with_role,
     without_back_references,
+    without_interpreting_clause,
     without_link_markers,
     without_modifiers,
     write_acronym,
@@ -332,12 +333,13 @@ def in_plain_voice(
     text: str, source: Source, wording: Wording, before: str | None = None
 ) -> tuple[str, list[str], int]:
     """A member whose only faults are an analysis or a characterisation in its own voice
-    (OUTLET_VOICE_RULES), mended: without its evaluative modifiers when that leaves it plain
-    ("the government's enormous relief effort" -> "the government's relief effort"), else
+    (OUTLET_VOICE_RULES), mended: without its evaluative modifiers or a closing clause that only
+    interprets when that leaves it plain ("the government's enormous relief effort" -> "the
+    government's relief effort"; "..., in what could be a test of the law." cut), else
     attributed (an opinion piece's line to its kind, a news report's to its outlet by name).
     Returns the text, the rules it still breaks and how it was mended (PLAIN_REWRITE or
     ATTRIBUTED; AS_WRITTEN when nothing could be done)."""
-    plain = without_modifiers(text)
+    plain = without_interpreting_clause(without_modifiers(text))
     if plain != text and not problems(plain, wording, before):
         return plain, [], PLAIN_REWRITE
     attributed = (
