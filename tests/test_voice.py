@@ -284,3 +284,7 @@ def test_a_closing_clause_that_only_interprets_is_cut_and_the_report_kept() -> N
     assert language.without_interpreting_clause(whole) == whole
     plain = "The court ruled 2-1 on Thursday to keep the law, and the state appealed the order."
     assert language.without_interpreting_clause(plain) == plain
+    # A closing participle may carry the analysis of the whole line, or a fact: not cut.
+    participle = "Italy enacted a law requiring health passes for all workers, essentially forcing "
+    participle += "Italians to choose between a pass and a living."
+    assert language.without_interpreting_clause(participle) == participle
