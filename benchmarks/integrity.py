@@ -29,6 +29,7 @@ import argparse
 import datetime as dt
 import json
 import logging
+import re
 import sys
 import tempfile
 from collections import Counter
@@ -42,6 +43,7 @@ from briefing.compose.printable import (
     MAX_TITLE_WORDS,
     NEWS_SUBJECT_SOURCES,
     OPINION_TITLE_LABEL,
+    OUTLET_ATTRIBUTION,
     clean_title,
     neutral_headline,
     tidy,
@@ -58,6 +60,7 @@ ANALYSIS_AS_FACT = "news analysis stated as fact"
 HAND_LABELLED_AS_FACT = "opinion or analysis stated as fact (tag corrected by hand labels)"
 TITLE_RULE = "title: suffix, loaded word, uncited headline or a sentence"
 DATES_RULE = "sources days apart, no period stated"
+ROLE_MISSING = "person without the role the articles give, at first mention"
 # A brief "where the sources allow" 4 sentences: the story's credible (high or medium)
 # articles hold at least this many sentences that pass every rule on their own, as the
 # composer would print them (dateline and connectives off, a pronoun speaker named from the
@@ -111,6 +114,7 @@ def sentence_rules(
     quotations: list[str],
     names: dict[str, str],
     acronyms: dict[str, str] | None = None,
+    roles: dict[str, str] | None = None,
 ) -> list[str]:
     found = language.sentence_problems(text, written)
     if language.unmarked_quotes(text, quotations):
@@ -119,7 +123,22 @@ def sentence_rules(
         found.append(language.SURNAME_ONLY)
     if language.unexplained_acronyms(text, written, acronyms or {}):
         found.append(language.ACRONYM_UNEXPLAINED)
+    if role_missing(text, written, names, roles or {}):
+        found.append(ROLE_MISSING)
     return found
+
+
+def role_missing(text: str, written: str, names: dict[str, str], roles: dict[str, str]) -> bool:
+    """A person's first mention in the brief (by full name or surname) without the role the
+    articles give them before their name ("Chiu's comments ..." where the articles say
+    "Taiwan's defence minister Chiu Kuo-cheng")."""
+    for surname, full in names.items():
+        role = roles.get(full)
+        if role is None or surname in written or not re.search(rf"\b{surname}\b", text):
+            continue
+        if full not in text or language.with_role(text, full, role) != text:
+            return True
+    return False
 
 
 def anecdote(text: str, bodies: dict[str, list[str]]) -> bool:
@@ -132,10 +151,12 @@ def anecdote(text: str, bodies: dict[str, list[str]]) -> bool:
 
 
 def attributed(text: str, article: list[str]) -> bool:
-    """`text` carries an opinion attribution, or names the writer a rubric of its article
-    gives ("Why it matters, via Axios' Jane Roe: ..." printed "..., according to Axios' Jane
-    Roe.")."""
+    """`text` carries an opinion attribution or its outlet's ("The Hill reported that ..."),
+    or names the writer a rubric of its article gives ("Why it matters, via Axios' Jane Roe:
+    ..." printed "..., according to Axios' Jane Roe.")."""
     writers = {language.rubric_voice(sentence)[1] for sentence in article} - {None}
+    if OUTLET_ATTRIBUTION.match(text):  # "Axios reported in an analysis that ..."
+        return True
     return any(said in text for said in ATTRIBUTIONS) or any(
         f"according to {writer}" in text for writer in writers
     )
@@ -172,12 +193,13 @@ def check_brief(
     quotations = sorted({q for s in all_sentences for q in language.quoted_passages(s)})
     names = language.full_names(all_sentences)
     acronyms = language.acronym_expansions(all_sentences)
+    roles = language.roles(all_sentences, set(names.values()))
     tally.briefs.append(
         {"story": story, "title": brief.title, "sentences": [s.text for s in brief.sentences]}
     )
     written = ""
     for sentence in brief.sentences:
-        rules = sentence_rules(sentence.text, written, quotations, names, acronyms)
+        rules = sentence_rules(sentence.text, written, quotations, names, acronyms, roles)
         if anecdote(sentence.text, bodies):
             rules.append(language.ANECDOTE)
         origin = wording_source(sentence.text, brief, bodies)

@@ -122,7 +122,13 @@ def test_a_news_analysis_line_is_attributed_to_an_analysis() -> None:
     line = sentence("an", 0, "The president's honeymoon period came to an end this summer.")
     reason = "analysis or explainer headline"
     sources = {"an": source("an", 0.9, kind="opinion", outlet="X", kind_reason=reason)}
+    # Round 7: a news analysis is attributed by its outlet's name, where the source has one.
     assert _print([line], sources).text == (
+        "X reported in an analysis that the president's honeymoon period came to an end this "
+        "summer."
+    )
+    unnamed = {"an": source("an", 0.9, kind="opinion", kind_reason=reason)}
+    assert _print([line], unnamed).text == (
         "The president's honeymoon period came to an end this summer, according to a news analysis."
     )
 

@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import pairwise
 from urllib.parse import urlsplit
 
 # Rule names, as the audit and benchmarks/integrity.py report them.
@@ -132,6 +133,9 @@ SURNAME_ONLY = "person named by surname before a full mention"
 ACRONYM_UNEXPLAINED = "acronym before the long form an article gives it"
 UNINTRODUCED = "definite reference to something the brief never introduced"
 INTERPRETATION = "interpretation or allegation stated as fact"
+CHARACTERISATION = "an outlet's characterisation stated as fact"
+STALE_LIVE = "live-blog line of an unfolding moment"
+UNBOUND_IT = "object pronoun with nothing in its sentence to stand for"
 ANECDOTE = "a person from one article's anecdote, introduced by age"
 
 # Wire agencies whose credit marks a copy or rewrite of their report, by the names articles
@@ -995,7 +999,82 @@ def needs_context(text: str) -> bool:
     if _unbound_plural_pronoun(plain):
         return True
     intro = _PRONOUN_AFTER_INTRO.match(text)
-    return intro is not None and not re.search(r"\s[A-Z]", intro.group("intro"))
+    return intro is not None and not _name_in_intro(intro.group("intro"))
+
+
+# Capitalised runs after the sentence's first word, with the word before each.
+_CAPITALISED_RUN = re.compile(r"(\S+)\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)")
+_ARTICLES = frozenset({"a", "an", "the"})
+
+
+def _name_in_intro(intro: str) -> bool:
+    """A name in an opening clause that a pronoun after it may stand for ("After Biden spoke,
+    he ..."): a capitalised run not after an article, which makes it a modifier ("a Pacific
+    ally", "the China challenge") or a body ("the United Nations"), no one "he" stands for."""
+    return any(m.group(1).lower() not in _ARTICLES for m in _CAPITALISED_RUN.finditer(intro))
+
+
+# A line of a live blog, true only at the minute it was written: "The vote was being held open
+# more than an hour after it began.", "is expected to vote later today", "are still being
+# counted". A day counted from the article's date alone ("today") is needs_context's; a
+# trend in the present progressive ("are now reaching their breaking point") stays true.
+_LIVE_MOMENT = re.compile(
+    r"\b(?:(?:minutes|an hour|hours|moments)\s+(?:ago|after it (?:began|started|opened))|"
+    r"later (?:today|tonight|this (?:morning|afternoon|evening))|right now|at this hour|"
+    r"as of this writing|at the time of writing|at press time|as of press time|"
+    r"(?:is|are|was|were) being held open|(?:is|are) (?:now |still )?(?:under ?way|ongoing)|"
+    r"(?:is|are|was|were) still being \w+ed)\b",
+    re.IGNORECASE,
+)
+
+
+def live_moment(text: str) -> bool:
+    """A live-blog line of an unfolding moment in the brief's own voice (`_LIVE_MOMENT`): by
+    the time a reader takes it, the vote has closed."""
+    return bool(_LIVE_MOMENT.search(outside_quotes(text)))
+
+
+# "it" as an object ("Only a handful of senators even considered it, and ..."): before a stop,
+# a conjunction or a preposition, after a word that is no clause opener (in "said it would",
+# "it" is a subject).
+_OBJECT_IT = re.compile(
+    r"\b(?P<verb>[a-z]+)\s+it\b(?=\s*(?:[,.;:!?)]|$|(?:and|but|or|as|because|for|in|on|at|"
+    r"to|until|before|after|from|with|by|over|through|since|again|anyway)\b))"
+)
+_NOT_IT_OBJECT = frozenset({"make", "made", "makes", "making", "that", "if", "as", "whether"})
+# Determiners before a thing "it" may stand for ("the bill", "a plan", "its proposal"), unless
+# the noun counts people or things ("a handful of senators", "a number of").
+_THING_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "this", "that"})
+_QUANTITY_NOUNS = frozenset(
+    {"handful", "number", "majority", "minority", "lot", "couple", "few", "group", "dozen"}
+    | {"pair", "series", "host", "bunch", "total", "share", "third", "half", "quarter"}
+)
+# Nouns of things, events and documents by their endings ("legislation", "agreement",
+# "proposal", "measure").
+_THING_ENDING = re.compile(r"(?:tion|sion|ment|ance|ence|ity|ure|ism|ship|sal|ty)$")
+
+
+def unbound_object_it(text: str) -> bool:
+    """ "it" as an object with no thing before it in its sentence to stand for (no noun after
+    a determiner that is no count of people, no noun of a thing by its ending): it points to
+    an earlier sentence. "The Senate passed the bill and Biden signed it" has its referent."""
+    plain = outside_quotes(strip_dateline(text))
+    for found in _OBJECT_IT.finditer(plain):
+        if found.group("verb") in _NOT_IT_OBJECT:
+            continue
+        tokens = re.findall(r"[A-Za-z][\w'’-]*", plain[: found.start("verb")])
+        if not _thing_among(tokens):
+            return True
+    return False
+
+
+def _thing_among(tokens: list[str]) -> bool:
+    lower = [token.lower() for token in tokens]
+    for word, following in pairwise(lower):
+        counted = following in _QUANTITY_NOUNS or (_plural(following) and following != "its")
+        if word in _THING_DETERMINERS and not counted:
+            return True
+    return any(_THING_ENDING.search(word) for word in lower)
 
 
 # "they", "them", "their" need a plural to stand for: a plural noun ("officials", "women"),
@@ -1377,6 +1456,156 @@ def interprets(text: str) -> list[str]:
     return [m for m in interpretation_markers() if f" {_squash(m)} " in squashed]
 
 
+# The two kinds of data/characterisation_markers.txt: a modifier the fact stands without, and
+# a framing only its outlet's attribution keeps.
+MODIFIER = "modifier"
+FRAMING = "framing"
+
+
+@cache
+def _characterisations() -> dict[str, tuple[tuple[str, re.Pattern[str]], ...]]:
+    """The entries of data/characterisation_markers.txt by kind, longest first, each with its
+    pattern of whole words."""
+    kinds: dict[str, list[str]] = {MODIFIER: [], FRAMING: []}
+    kind = FRAMING
+    for line in data_lines("characterisation_markers.txt"):
+        if line.startswith("@"):
+            kind = line[1:].strip()
+            continue
+        kinds[kind].append(line.lower())
+    return {
+        name: tuple(
+            (entry, re.compile(rf"(?<![\w-]){re.escape(entry)}(?![\w-])", re.IGNORECASE))
+            for entry in sorted(entries, key=len, reverse=True)
+        )
+        for name, entries in kinds.items()
+    }
+
+
+# A verb of attribution that says whose characterisation it is; "claims" is left out, since a
+# territory one "claims as its own" is no one's words ("the island it claims as its own").
+_SAYS_WHOSE = re.compile(ATTRIBUTION.pattern.replace("claimed|claims|", ""), re.IGNORECASE)
+
+
+def characterisations(text: str, kind: str | None = None) -> list[str]:
+    """An outlet's characterisation in the sentence's own voice (data/characterisation_markers
+    .txt; one `kind`, or both): "China steps up its harassment of ...", "a social welfare
+    spending bill", "the hawkish senator". Quoted words and attributed sentences pass: they say
+    whose words these are."""
+    plain = outside_quotes(text)
+    if _SAYS_WHOSE.search(plain):
+        return []
+    kinds = (kind,) if kind else (FRAMING, MODIFIER)
+    return [e for k in kinds for e, pattern in _characterisations()[k] if pattern.search(plain)]
+
+
+# An intensifier that goes with the modifier it strengthens ("the most seismic week").
+_INTENSIFIER_BEFORE = re.compile(r"\b(?:most|more|very|so|too|increasingly|highly)\s+$", re.I)
+# What a droppable modifier must stand before: a word, figure or amount it qualifies ("enormous
+# relief effort", "sweeping $4 trillion agenda"), not a coordination or the end of a clause.
+_QUALIFIED = re.compile(r"\s+(?!(?:and|or|but|as|than|to|in|on|of|for|with|by)\b)(?=[\w$])", re.I)
+
+
+def without_modifiers(text: str) -> str:
+    """The sentence without the evaluative modifiers of its own voice (the MODIFIER entries)
+    where each stands before what it qualifies: "the government's enormous relief effort" ->
+    "the government's relief effort". Quoted words stay; a modifier that is the predicate ("was
+    chaotic.") or coordinated ("chaotic and deadly") stays, for the attribution to carry."""
+    for _ in range(len(text)):  # each pass removes one modifier; bounded by the text's length
+        changed = _drop_one_modifier(text)
+        if changed == text:
+            return text
+        text = changed
+    return text
+
+
+def _drop_one_modifier(text: str) -> str:
+    quoted = [m.span() for m in _QUOTED.finditer(text)]
+    for _entry, pattern in _characterisations()[MODIFIER]:
+        for found in pattern.finditer(text):
+            start, end = found.span()
+            after = _QUALIFIED.match(text, end)
+            if after is None or any(a <= start < b for a, b in quoted):
+                continue
+            intensifier = _INTENSIFIER_BEFORE.search(text, 0, start)
+            start = intensifier.start() if intensifier else start
+            head, tail = text[:start], text[after.end() :]
+            head = _article_for(head, tail)
+            if not head.strip():
+                tail = tail[:1].upper() + tail[1:]
+            return head + tail
+    return text
+
+
+def _article_for(head: str, tail: str) -> str:
+    """`head` with a closing "a"/"an" that fits the word `tail` opens with."""
+    article = re.search(r"\b([Aa])(n?)\s+$", head)
+    if article is None:
+        return head
+    word = tail.split(" ", 1)[0].rstrip(",;:!?")
+    if word[:2].isupper() or "." in word.rstrip(
+        "."
+    ):  # an abbreviation is read by its letters ("a U.S.")
+        vowel = word[:1] in _VOWEL_LETTER_NAMES
+    else:
+        vowel = word[:1].lower() in "aeiou" and not word.lower().startswith(_CONSONANT_SOUNDS)
+    return head[: article.start()] + article.group(1) + ("n" if vowel else "") + " "
+
+
+# Letters whose names open with a vowel sound ("an FBI agent"), and vowel spellings that open
+# with a consonant sound ("a union", "a one-time", "a European").
+_VOWEL_LETTER_NAMES = frozenset("AEFHILMNORSX")
+_CONSONANT_SOUNDS = ("uni", "use", "usu", "one", "once", "eu")
+
+
+# A closing clause after a comma or dash that only frames the report before it ("..., in what
+# could be a test of the law"): what is before it must be a sentence of at least this many
+# words. A closing participle ("..., essentially forcing Italians to choose", "..., underscoring
+# his maneuvering") is not cut: on the dev set's tune part it marked sentences whose head was
+# the analysis too ("has strained the Western alliance, foreshadowing ..."), and it may hold a
+# fact.
+MIN_HEAD_WORDS = 8
+_CLOSING_CLAUSE = re.compile(
+    r"(?:,|\s[—–])\s+(?P<tail>in what (?:could|would|may|might|appears|seems|was|is)\b"
+    r"[^,—–“\"]*?)[.!]?$"
+)
+
+
+def without_interpreting_clause(text: str) -> str:
+    """The sentence without a closing clause that interprets in the writer's voice while what
+    precedes it reports plainly ("A doctor has been sued, in what could be a test of the
+    law." -> "A doctor has been sued."); unchanged otherwise."""
+    closing = _CLOSING_CLAUSE.search(text)
+    if closing is None or not interprets(closing.group("tail")):
+        return text
+    head = text[: closing.start()].rstrip()
+    if len(_WORD.findall(head)) < MIN_HEAD_WORDS or interprets(head) or characterisations(head):
+        return text
+    return head + "."
+
+
+# Outlet names that take "the" in running text ("the Washington Times reported").
+_THE_OUTLET = re.compile(
+    r"\b(?:Times|Post|Journal|Examiner|Guardian|Tribune|Herald|Independent|Hill|Wire|Caller|"
+    r"Beacon|Monitor|Telegraph|Gazette|Federalist|Blaze|Atlantic|Economist|Verge|Intercept|"
+    r"Spectator|Press|Street Journal)$"
+)
+# The section or medium a dev-set style outlet name carries: "Fox News (Online News)".
+_OUTLET_SECTION = re.compile(r"\s*\([^()]{1,30}\)\s*$")
+
+
+def outlet_in_text(outlet: str | None) -> str | None:
+    """The outlet's name as a sentence names it: without its section label, with "the" where
+    newspapers take it ("Washington Times" -> "the Washington Times", "The Hill" -> "the
+    Hill", "Fox News (Online News)" -> "Fox News"); None without a name."""
+    name = _OUTLET_SECTION.sub("", outlet or "").strip()
+    if not name:
+        return None
+    if name.lower().startswith("the "):
+        return "the " + name[4:]
+    return f"the {name}" if _THE_OUTLET.search(name) else name
+
+
 def without_back_references(text: str) -> str:
     """The sentence less the connectives that tie it to an earlier one: "However, the Kremlin
     denied it" -> "The Kremlin denied it", "Putin also said" -> "Putin said", "Putin,
@@ -1448,6 +1677,9 @@ def sentence_problems(text: str, before: str | None = None) -> list[str]:
         (LOADED, lambda t: bool(loaded_outside_quotes(t))),
         (UNINTRODUCED, lambda t: unintroduced_reference(t, before) is not None),
         (INTERPRETATION, lambda t: bool(interprets(t))),
+        (CHARACTERISATION, lambda t: bool(characterisations(t))),
+        (STALE_LIVE, live_moment),
+        (UNBOUND_IT, unbound_object_it),
     )
     return [name for name, check in checks if check(text)]
 
@@ -1479,11 +1711,37 @@ def full_names(texts: Iterable[str]) -> dict[str, str]:
             counts.setdefault(parts[-1], {}).setdefault(name, 0)
             counts[parts[-1]][name] += 1
     people = _used_as_people(texts_seen)
-    return {
+    found: dict[str, str] = {
         surname: max(names, key=lambda n: (names[n], n))
         for surname, names in counts.items()
         if surname in people
     }
+    family = _family_names_first(counts, people, found)
+    if family:  # a person's name only where the articles give it a role ("Taiwan Strait" has none)
+        given = roles(texts_seen, set(family.values()))
+        found |= {word: full for word, full in family.items() if full in given}
+    return found
+
+
+def _family_names_first(
+    counts: Mapping[str, Mapping[str, int]], people: Collection[str], found: Mapping[str, str]
+) -> dict[str, str]:
+    """Family name -> full name for names written family name first ("Chiu Kuo-cheng", whom
+    the articles then call "Chiu"): the first word is used alone as a person and the last,
+    a given name romanised with a hyphen ("Kuo-cheng", "Ing-wen", "Jae-in"), never is.
+    Pinyin given names have no hyphen ("Xi Jinping"): those stay unread, as before, since a
+    capitalised pair without the hyphen is as often a place or a product ("Taiwan Strait",
+    "Google Ads"). Candidates: `full_names` keeps those the articles give a role."""
+    first: dict[str, dict[str, int]] = {}
+    for surname, names in counts.items():
+        if surname in people or "-" not in surname:
+            continue
+        for name, times in names.items():
+            family = name.split()[0]
+            if family in people and family not in found:
+                first.setdefault(family, {}).setdefault(name, 0)
+                first[family][name] += times
+    return {family: max(names, key=lambda n: (names[n], n)) for family, names in first.items()}
 
 
 def _name_parts(run: str) -> list[str]:
@@ -1947,6 +2205,16 @@ def marked_opinion_reason(
         if _OPINION_SECTION.match(section.strip()) or section.lower() in OPINION_PAGE_TYPES:
             return f"page section or type {section.strip()!r}"
     return None
+
+
+def column_reason(title: str | None, text: str = "") -> str | None:
+    """Why a page an outlet files as news reads as a column all the same, or None: the form of
+    its headline (imperative, what must be done, the writer's own voice) or its wording (the
+    writer's first person, the reader addressed, rhetorical questions). Evidence about the page
+    itself, so it outranks the outlet's general label ("Example News (Online News)"); a loaded
+    word in a headline does not, being slant a report can carry."""
+    argued = _headline_argument(title, text) if title else None
+    return argued or _opinion_wording(text)
 
 
 def _headline_argument(title: str, text: str = "") -> str | None:

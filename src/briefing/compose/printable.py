@@ -19,7 +19,9 @@ from briefing.compose.base import ComposeInput
 from briefing.language import (
     ANALYSIS_VOICE,
     ANECDOTE,
+    CHARACTERISATION,
     FRAGMENT,
+    INTERPRETATION,
     LOADED,
     PUBLICATION_OF_OPINION,
     TRUNCATED,
@@ -28,6 +30,7 @@ from briefing.language import (
     acronym_mentions,
     aged_person,
     content_words,
+    english_stop_words,
     find_loaded,
     full_names,
     interprets,
@@ -35,6 +38,7 @@ from briefing.language import (
     is_truncated,
     name_from_previous,
     opinion_reason,
+    outlet_in_text,
     quoted_passages,
     roles,
     rubric_voice,
@@ -45,7 +49,9 @@ from briefing.language import (
     unmarked_quotes,
     with_role,
     without_back_references,
+    without_interpreting_clause,
     without_link_markers,
+    without_modifiers,
     write_acronym,
     write_full_name,
 )
@@ -103,8 +109,28 @@ ANALYSIS_ATTRIBUTION = f"according to {ANALYSIS_VOICE}"
 # A publication of opinion prints news reports too: what is true of every line it prints.
 PUBLICATION_ATTRIBUTION = "according to an opinion publication"
 ATTRIBUTIONS = (OPINION_ATTRIBUTION, ANALYSIS_ATTRIBUTION, PUBLICATION_ATTRIBUTION)
-# The attribution's own words: what two attributed lines share without retelling one fact.
-ATTRIBUTION_WORDS = frozenset(word for said in ATTRIBUTIONS for word in content_words(said))
+# An analysis or characterisation in a news report's own voice (issue 11, item 6) is printed
+# only with its outlet's name: "Axios reported in an analysis that ..." for an interpretation
+# ("likely", "a sign that"), "The Washington Times reported that ..." for a characterisation
+# ("steps up its harassment of"). The outlet's name is the source's own (its footnote). The
+# attribution opens the sentence: the verifier reads an opening "X reported that" as who tells
+# the fact (a name the article itself rarely prints), not as part of it.
+OUTLET_ANALYSIS = "{outlet} reported in an analysis that"
+OUTLET_REPORTED = "{outlet} reported that"
+# Either attribution as printed, for readers of the brief (benchmarks, the selection's framing).
+OUTLET_ATTRIBUTION = re.compile(r"^[A-Z][^,;:]{0,60}? reported (?:in an analysis )?that ")
+# The rules a plain rewrite or the outlet's attribution can mend: the fact is true, only the
+# voice is the outlet's.
+OUTLET_VOICE_RULES = frozenset({INTERPRETATION, CHARACTERISATION})
+# The attributions' own words: what two attributed lines share without retelling one fact.
+ATTRIBUTION_WORDS = frozenset(
+    word
+    for said in (*ATTRIBUTIONS, OUTLET_ANALYSIS, OUTLET_REPORTED)
+    for word in content_words(said.format(outlet=""))
+)
+# How a member was made fit, best first: as it stands, less an evaluative modifier, attributed.
+AS_WRITTEN, PLAIN_REWRITE, ATTRIBUTED = 0, 1, 2
+
 # A person introduced by age whom fewer sources than this name is an example from one
 # article's anecdote (language.aged_person); a news subject is named by the other reports too.
 NEWS_SUBJECT_SOURCES = 2
@@ -126,6 +152,11 @@ class Wording:
     previous: Mapping[str, str] = field(default_factory=dict)
     # Acronym -> the long form an article spells it out with ("JCS" -> "Joint Chiefs of Staff").
     acronyms: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def texts(self) -> list[str]:
+        """The story's sentences, as written."""
+        return [sentence.text for sentence in self.sentences.values()]
 
     def sources_naming(self, word: str) -> int:
         """How many sources have a sentence that uses `word` (a surname) as a word."""
@@ -179,13 +210,21 @@ def reworded(sentence: Sentence, wording: Wording) -> str:
     return _attributed(text, f"according to {writer}") if writer else text
 
 
-def attributed_to_opinion(text: str, source: Source | None = None) -> str:
+def attributed_to_opinion(
+    text: str, source: Source | None = None, story: Iterable[str] = ()
+) -> str:
     """The sentence attributed to the opinion piece it comes from ("..., according to an
-    opinion column.", or "a news analysis" when that is why the piece counts as opinion).
-    The piece's outlet and author are in its footnote: the verifier checks every name of a
-    brief sentence against the article text, which rarely names its own outlet, so the
-    attribution itself names no one."""
-    return _attributed(text, _attribution(source))
+    opinion column."); a news analysis (when that is why the piece counts as opinion) by its
+    outlet's name ("FiveThirtyEight reported in an analysis that ...", `attributed_to_outlet`),
+    or as "a news analysis" when the source names no outlet. A column's author and outlet are
+    in its footnote: the attribution names no one there, as the verifier checks every name of a
+    closing attribution against the article text, which rarely names its own outlet."""
+    said = _attribution(source)
+    if source is not None and said == ANALYSIS_ATTRIBUTION:
+        named = attributed_to_outlet(text, source, analysis=True, story=story)
+        if named is not None:
+            return named
+    return _attributed(text, said)
 
 
 def _attributed(text: str, attribution: str) -> str:
@@ -251,7 +290,7 @@ def printable(
     while unknown) and is not `printed` already (sentence ids), as printed; else the reason to
     leave the claim out (the rules its members break)."""
     sources = wording.sources
-    passing: list[tuple[Sentence, str]] = []
+    passing: list[tuple[Sentence, str, int]] = []
     broken: list[str] = []
     for sentence in candidates(claim, wording.sentences):
         if sentence.id in printed:
@@ -265,24 +304,94 @@ def printable(
             continue
         text = reworded(sentence, wording)
         found = problems(text, wording, before)
+        mended = AS_WRITTEN
+        if found and set(found) <= OUTLET_VOICE_RULES:
+            text, found, mended = in_plain_voice(text, source, wording, before)
         # A rubric that says whose analysis follows has attributed the line already (`reworded`).
-        if source.kind == "opinion" and not found and rubric_voice(sentence.text)[1] is None:
-            text = attributed_to_opinion(text, source)
+        opinion = source.kind == "opinion" and rubric_voice(sentence.text)[1] is None
+        if opinion and not found and mended != ATTRIBUTED:
+            text = attributed_to_opinion(text, source, wording.texts)
         if found:
             broken.extend(found)
             continue
-        passing.append((sentence, text))
+        passing.append((sentence, text, mended))
     if not passing:
         return Printed(None, None, _reason(broken) if broken else ALREADY_PRINTED)
-    sentence, text = max(
+    sentence, text, _ = max(
         passing,
-        key=lambda pair: (
-            readability(pair[0], sources[pair[0].source_id]),
-            pair[0].id == claim.member_ids[0],
-            pair[0].id,
+        key=lambda row: (
+            -row[2],  # a plainer member first (an editor's choice), then the better read
+            readability(row[0], sources[row[0].source_id]),
+            row[0].id == claim.member_ids[0],
+            row[0].id,
         ),
     )
     return Printed(sentence, text)
+
+
+def in_plain_voice(
+    text: str, source: Source, wording: Wording, before: str | None = None
+) -> tuple[str, list[str], int]:
+    """A member whose only faults are an analysis or a characterisation in its own voice
+    (OUTLET_VOICE_RULES), mended: without its evaluative modifiers or a closing clause that only
+    interprets when that leaves it plain ("the government's enormous relief effort" -> "the
+    government's relief effort"; "..., in what could be a test of the law." cut), else
+    attributed (an opinion piece's line to its kind, a news report's to its outlet by name).
+    Returns the text, the rules it still breaks and how it was mended (PLAIN_REWRITE or
+    ATTRIBUTED; AS_WRITTEN when nothing could be done)."""
+    plain = without_interpreting_clause(without_modifiers(text))
+    if plain != text and not problems(plain, wording, before):
+        return plain, [], PLAIN_REWRITE
+    attributed = (
+        attributed_to_opinion(text, source, wording.texts)
+        if source.kind == "opinion"
+        else attributed_to_outlet(text, source, bool(interprets(text)), wording.texts)
+    )
+    if attributed is None:
+        return text, problems(text, wording, before), AS_WRITTEN
+    return attributed, problems(attributed, wording, before), ATTRIBUTED
+
+
+def attributed_to_outlet(
+    text: str, source: Source, analysis: bool, story: Iterable[str] = ()
+) -> str | None:
+    """The sentence attributed to the news outlet that wrote it: "Axios reported in an
+    analysis that ..." for an `analysis` (an interpretation in the writer's voice), else "The
+    Washington Times reported that ..."; None when the source names no outlet."""
+    outlet = outlet_in_text(source.outlet)
+    if outlet is None:
+        return None
+    said = (OUTLET_ANALYSIS if analysis else OUTLET_REPORTED).format(outlet=outlet)
+    return f"{said[:1].upper()}{said[1:]} {_as_clause(text, story)}"
+
+
+# Word forms that open a sentence as a participle or adverb ("Testifying before ...").
+_COMMON_FORM = re.compile(r"(?:ing|ly)$")
+
+
+def _as_clause(text: str, story: Iterable[str]) -> str:
+    """A sentence as the clause after "reported that": its first word in lower case unless it
+    reads as a name: an initial or an acronym, or a word other than a function word that the
+    `story` capitalises inside its sentences ("China", "Senate") or that stands before another
+    capitalised word ("President Joe Biden"). It is lowered when it is a function word, a
+    participle or adverb ("Testifying ..."), or a word the story writes in lower case ("Doctors
+    are ..." -> "doctors are ..."); else it keeps its capital."""
+    first = re.match(r"([A-Z][\w’'-]*)(\.?\s+\S)?", text)
+    if first is None:
+        return text
+    word = first.group(1)
+    before_capital = bool(first.group(2)) and first.group(2)[-1].isupper()
+    initial = len(word) == 1 and (first.group(2) or "").startswith(".")  # "W. Mondale"
+    acronym = initial or word[1:2].isupper()
+    texts = list(story)
+    lower = word.lower()
+    named = any(re.search(rf"[a-z,;]\s+{re.escape(word)}\b", t) for t in texts)
+    if acronym or (lower not in english_stop_words() and (before_capital or named)):
+        return text
+    common = lower in english_stop_words() or _COMMON_FORM.search(lower)
+    if common or any(re.search(rf"\b{re.escape(lower)}\b", t) for t in texts):
+        return text[:1].lower() + text[1:]
+    return text  # no evidence either way: a name's capital is the safer guess
 
 
 def _reason(broken: Sequence[str]) -> str:
@@ -404,9 +513,13 @@ def best_title(titled: Sequence[Source], lead: str) -> str:
 
 def _printed_sources(given: ComposeInput, chosen: Sequence[tuple[Claim, str]]) -> set[str]:
     """Sources whose own sentence the brief prints (nearly word for word): the verifier cites
-    them, so their headlines are headlines of cited articles."""
+    them, so their headlines are headlines of cited articles. A line printed as its outlet's
+    analysis or framing ("The Hill reported in an analysis that ...") counts for none: its
+    headline is that analysis's."""
     found: set[str] = set()
     for claim, text in chosen:
+        if OUTLET_ATTRIBUTION.match(text):  # an outlet's analysis or framing titles no brief
+            continue
         words = content_words(text) - ATTRIBUTION_WORDS
         for sentence in candidates(claim, given.sentences):
             shared = len(words & content_words(sentence.text)) / max(1, len(words))

@@ -17,6 +17,7 @@ from briefing.ingest.manifest import MANIFEST_NAME, read_manifest
 from briefing.ingest.readers import READERS, SUPPORTED, Meta, Parsed
 from briefing.language import (
     byline_opinion_reason,
+    column_reason,
     marked_opinion_reason,
     opinion_reason,
     outlet_names_news_section,
@@ -224,7 +225,8 @@ def _kind(parsed: Parsed, row: Meta | None, body: str) -> dict[str, str | None]:
     """Source.kind and kind_reason: the manifest, then front matter, then how the page marks
     itself (URL path, headline label, section, an "Opinion by" byline or disclaimer read before
     the cleaner drops it), then an outlet named as its news section (a label for the outlet in
-    general, weaker than the page's own marks), then detection (the outlet, URL, headline,
+    general, weaker than the page's own marks, and than a column's headline form or wording:
+    `language.column_reason`), then detection (the outlet, URL, headline,
     sections and wording, a paragraph headed by a rubric of analysis)."""
     for given, origin in (
         (row, "manifest"),
@@ -238,7 +240,11 @@ def _kind(parsed: Parsed, row: Meta | None, body: str) -> dict[str, str | None]:
     domain = (row.domain if row else None) or meta.domain
     byline = byline_opinion_reason([line for _, line in parsed.lines])
     if outlet_names_news_section(outlet):
-        marked = marked_opinion_reason(url, meta.title, meta.sections) or byline
+        marked = (
+            marked_opinion_reason(url, meta.title, meta.sections)
+            or byline
+            or column_reason(meta.title, body)
+        )
         return {"kind": "opinion" if marked else "news", "kind_reason": marked}
     reason = (
         outlet_opinion_reason(outlet, domain, url)

@@ -1,0 +1,290 @@
+"""The brief's own voice and stand-alone lines (issue 11, seventh round): an outlet's
+characterisation or analysis is made plain, attributed to its outlet or left out; live-blog
+lines, an "it" with nothing to stand for, and a person without the role the articles give.
+Every rule both ways, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing import language
+from briefing.compose.base import ComposeInput
+from briefing.compose.extractive import ExtractiveComposer
+from briefing.compose.printable import Wording, attributed_to_outlet, printable
+from briefing.config import BriefingConfig, IngestConfig
+from briefing.ingest import read_corpus
+from records import claim, sentence, source
+
+CHARACTERISATION = language.CHARACTERISATION
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Beijing stepped up its harassment of the island on Monday and asserted its claims.",
+        "China claims the island as its own and asserts its territorial ambitions in the strait.",
+        "Lawmakers debated a social welfare spending bill that is not yet written on Tuesday.",
+        "The far-left lawmakers walked out of the committee hearing on Tuesday afternoon.",
+        "The senator railed against Republicans in a speech on the Senate floor on Thursday.",
+        "Hospitals in the region are running dangerously low on beds, state figures show.",
+    ],
+)
+def test_an_outlets_characterisation_in_the_briefs_voice_is_flagged(text: str) -> None:
+    assert CHARACTERISATION in language.sentence_problems(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Whose words they are is said: a speaker, an outlet, or quotation marks.
+        "Taiwan's foreign ministry said Beijing had stepped up its harassment of the island.",
+        "The minister called it “a social welfare spending bill that is not yet written” then.",
+        "The senator criticised Republicans in a speech on the Senate floor on Thursday.",
+        "Hospitals in the region are running low on beds, according to state figures.",
+    ],
+)
+def test_a_plain_or_attributed_sentence_is_no_characterisation(text: str) -> None:
+    assert CHARACTERISATION not in language.sentence_problems(text)
+
+
+@pytest.mark.parametrize(
+    ("worded", "plain"),
+    [
+        (
+            "Poverty fell to a record low because of the government's enormous relief effort.",
+            "Poverty fell to a record low because of the government's relief effort.",
+        ),
+        (
+            "Voters blamed an enormous backlog at the office.",
+            "Voters blamed a backlog at the office.",
+        ),
+        ("The poll followed a chaotic U.S. exit.", "The poll followed a U.S. exit."),
+        ("Biden enters the most seismic week of his term.", "Biden enters the week of his term."),
+        ("Hawkish senators met on Monday.", "Senators met on Monday."),
+    ],
+)
+def test_an_evaluative_modifier_is_dropped_where_it_qualifies_a_noun(
+    worded: str, plain: str
+) -> None:
+    assert language.without_modifiers(worded) == plain
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Critics said the withdrawal was chaotic.",  # the predicate: the attribution carries it
+        "The exit was chaotic and deadly for the Afghans left behind.",
+        "He called the exit “chaotic and botched” in an interview.",  # quoted words stay
+    ],
+)
+def test_a_modifier_that_is_a_predicate_or_quoted_stays(text: str) -> None:
+    assert language.without_modifiers(text) == text
+
+
+def _print(members, sources):  # type: ignore[no-untyped-def]
+    found = claim("C1", members[0].text, members)
+    return printable(found, Wording.of({s.id: s for s in members}, sources))
+
+
+def test_a_characterising_member_gives_way_to_a_plainer_member() -> None:
+    loaded = sentence(
+        "a", 0, "China steps up its harassment of Taiwan, sending 30 jets into its zone on Monday."
+    )
+    plain = sentence(
+        "b", 0, "China sent 30 military jets into Taiwan's air defence zone on Monday."
+    )
+    sources = {"a": source("a", 0.95, outlet="Example Times"), "b": source("b", 0.6)}
+    assert _print([loaded, plain], sources).sentence == plain
+
+
+def test_a_characterisation_no_plainer_member_states_is_attributed_to_its_outlet() -> None:
+    line = sentence(
+        "a", 0, "China steps up its harassment of the island and asserts its territorial ambitions."
+    )
+    sources = {"a": source("a", 0.9, outlet="Example Times (Online News)")}
+    assert _print([line], sources).text == (
+        "The Example Times reported that China steps up its harassment of the island and "
+        "asserts its territorial ambitions."
+    )
+    # No outlet to attribute it to: left out, with the reason listed.
+    left = _print([line], {"a": source("a", 0.9)})
+    assert left.text is None and CHARACTERISATION in (left.reason or "")
+
+
+def test_a_modifier_is_dropped_rather_than_the_sentence_attributed() -> None:
+    line = sentence(
+        "a", 0, "Poverty fell to a record low because of the government's enormous relief effort."
+    )
+    printed = _print([line], {"a": source("a", 0.9, outlet="Example Post")})
+    assert printed.text == "Poverty fell to a record low because of the government's relief effort."
+
+
+def test_an_analysis_line_of_a_news_report_is_attributed_as_its_outlets_analysis() -> None:
+    line = sentence("a", 0, "The ruling is a blow to advocates who had hoped to suspend the law.")
+    printed = _print([line], {"a": source("a", 0.9, outlet="Example News")})
+    assert printed.text == (
+        "Example News reported in an analysis that the ruling is a blow to advocates who had "
+        "hoped to suspend the law."
+    )
+    report = sentence("a", 1, "The court ruled 2-1 on Thursday to let the law stand for now.")
+    assert _print([report], {"a": source("a", 0.9, outlet="Example News")}).text == report.text
+
+
+def test_a_live_blog_line_does_not_stand_alone() -> None:
+    for live in (
+        "The vote was being held open at 48-50 more than an hour after it began.",
+        "Ballots in the district are still being counted, officials said.",
+        "The House is expected to vote on the measure later this evening.",
+    ):
+        assert language.STALE_LIVE in language.sentence_problems(live), live
+    for done in (
+        "The Senate held the vote open for more than an hour on Thursday before it closed 50-50.",
+        "The House voted 220-212 on Friday to pass the measure.",
+    ):
+        assert language.STALE_LIVE not in language.sentence_problems(done), done
+
+
+def test_an_object_it_needs_its_referent_in_the_sentence() -> None:
+    bad = "Only a handful of GOP senators even considered it, and the bill appeared doomed."
+    assert language.UNBOUND_IT in language.sentence_problems(bad)
+    for good in (
+        "The Senate passed the bill and Biden signed it on Friday.",
+        "Congress passed legislation in March, and the president signed it.",
+        "Facebook said it would restore service to its users on Tuesday.",
+        "“We did the best we could,” Karen Bass said.",
+        "The drug did not make it to market before the end of the trial.",
+    ):
+        assert language.UNBOUND_IT not in language.sentence_problems(good), good
+
+
+def test_a_name_written_family_name_first_is_known_by_its_family_name() -> None:
+    texts = [
+        "Taiwan's defence minister Chiu Kuo-cheng said tensions were at their worst in 40 years.",
+        "Chiu said China would be able to mount a full-scale invasion by 2025.",
+        "Ships crossed the Taiwan Strait on Monday, and Taiwan said it would defend itself.",
+    ]
+    assert language.full_names(texts) == {"Chiu": "Chiu Kuo-cheng"}
+
+
+def test_a_person_named_by_family_name_gets_the_full_name_and_role_at_first_mention() -> None:
+    intro = sentence(
+        "b", 0, "Taiwan's defence minister Chiu Kuo-cheng said tensions were at their worst."
+    )
+    said = sentence("b", 1, "Chiu said China would be able to mount an invasion by 2025.")
+    line = sentence("a", 0, "Chiu's comments came after China sent 150 aircraft into the zone.")
+    given = ComposeInput(
+        claims=(claim("C1", line.text, [line], 0.9),),
+        sentences={s.id: s for s in (intro, said, line)},
+        sources={"a": source("a", 0.9), "b": source("b", 0.9)},
+        config=BriefingConfig(),
+    )
+    out = ExtractiveComposer().compose(given)
+    assert [s.text for s in out.sentences] == [
+        "Taiwan's defence minister Chiu Kuo-cheng's comments came after China sent 150 aircraft "
+        "into the zone."
+    ]
+
+
+COLUMN = (
+    "Why would anyone trust the agency again after a week like this one in Washington? I have "
+    "covered the agency and its reviews for more than a decade, in good years and bad. I have "
+    "never seen its officials so unwilling to answer a simple question about their work.\n\n"
+    "The agency said on Monday that its review would take several months, according to a "
+    "statement."
+)
+REPORT = (
+    "The agency said on Monday that its review would take several months, according to a "
+    "statement.\n\nThe review follows complaints from three states about delays in payments "
+    "to farmers, officials said, and will cover the agency's regional offices."
+)
+
+
+def test_a_column_filed_under_an_outlets_news_label_is_opinion_by_its_wording(
+    tmp_path: Path,
+) -> None:
+    manifest = "file,outlet,url\na.txt,Example Network (Online News),https://example.com/2021/a\n"
+    (tmp_path / "sources.csv").write_text(manifest, encoding="utf-8")
+    (tmp_path / "a.txt").write_text(f"The agency's week\n\n{COLUMN}\n", encoding="utf-8")
+    found = read_corpus(tmp_path, IngestConfig()).articles[0].source
+    assert (found.kind, found.kind_reason) == (
+        "opinion",
+        "first- or second-person wording or questions",
+    )
+    (tmp_path / "a.txt").write_text(f"The agency's week\n\n{REPORT}\n", encoding="utf-8")
+    found = read_corpus(tmp_path, IngestConfig()).articles[0].source
+    assert (found.kind, found.kind_reason) == ("news", None)
+
+
+@pytest.mark.parametrize(
+    ("line", "printed"),
+    [
+        (
+            "Doctors are likely to prescribe the pill widely once it is approved.",
+            "Example News reported in an analysis that doctors are likely to prescribe the pill "
+            "widely once it is approved.",
+        ),
+        (
+            "President Joe Biden is likely to sign the bill before the end of the month.",
+            "Example News reported in an analysis that President Joe Biden is likely to sign the "
+            "bill before the end of the month.",
+        ),
+        (
+            "China is likely to send more jets into the zone before the end of the month.",
+            "Example News reported in an analysis that China is likely to send more jets into "
+            "the zone before the end of the month.",
+        ),
+    ],
+)
+def test_an_attributed_line_keeps_the_capital_of_a_name_only(line: str, printed: str) -> None:
+    other = sentence("a", 1, "Officials said doctors in China saw the jets on Monday, media said.")
+    found = claim("C1", line, [sentence("a", 0, line)])
+    wording = Wording.of(
+        {s.id: s for s in (sentence("a", 0, line), other)},
+        {"a": source("a", 0.9, outlet="Example News")},
+    )
+    assert printable(found, wording).text == printed
+
+
+def test_an_attributed_line_lowers_an_opening_article_and_keeps_an_initial() -> None:
+    story = ["Officials said W. Mondale Robinson and doctors met on Monday, media said."]
+    for line, clause in (
+        ("A draft is likely to pass the House.", "a draft is likely to pass the House."),
+        ("W. Mondale Robinson is likely to run.", "W. Mondale Robinson is likely to run."),
+    ):
+        said = attributed_to_outlet(line, source("a", 0.9, outlet="Example News"), True, story)
+        assert said == f"Example News reported in an analysis that {clause}"
+
+
+def test_a_pronoun_after_an_opening_clause_needs_a_name_there_not_a_modifier() -> None:
+    bad = (
+        "In drawing a Pacific ally closer to meet the China challenge, he appears to have "
+        "alienated an important European one."
+    )
+    assert language.needs_context(bad)
+    assert language.needs_context("Speaking at the United Nations, he called for more vaccines.")
+    good = "After Biden spoke to reporters on Friday, he left for his home in Delaware."
+    assert not language.needs_context(good)
+
+
+def test_a_closing_clause_that_only_interprets_is_cut_and_the_report_kept() -> None:
+    line = sentence(
+        "a",
+        0,
+        "A doctor who admitted breaking the state's new abortion law has been sued, in what "
+        "could be a test of how lawful the ban is.",
+    )
+    printed = _print([line], {"a": source("a", 0.9, outlet="Example News")})
+    assert (
+        printed.text == "A doctor who admitted breaking the state's new abortion law has been sued."
+    )
+    # Where the interpretation is the sentence's own claim, nothing is cut: it is attributed.
+    whole = "The ruling is a blow to advocates, who had hoped to suspend the law."
+    assert language.without_interpreting_clause(whole) == whole
+    plain = "The court ruled 2-1 on Thursday to keep the law, and the state appealed the order."
+    assert language.without_interpreting_clause(plain) == plain
+    # A closing participle may carry the analysis of the whole line, or a fact: not cut.
+    participle = "Italy enacted a law requiring health passes for all workers, essentially forcing "
+    participle += "Italians to choose between a pass and a living."
+    assert language.without_interpreting_clause(participle) == participle
