@@ -40,6 +40,8 @@ import numpy as np
 
 from briefing.config import MIN_SENTENCES, BriefConfig, RankConfig
 from briefing.language import (
+    DATE_WORDS,
+    MONTH_ABBREVIATIONS,
     NUMBER_WORD_VALUES,
     SCALE_WORDS,
     content_words,
@@ -177,6 +179,13 @@ STATEMENT_WORDS = 4
 # A figure stands alone: the 19 of "COVID-19" is part of a name (two retellings of a COVID-19
 # rule, one of which adds "18 months", are still one fact).
 _FIGURE = re.compile(r"(?<![\w-])\d+(?:[.,]\d+)*")
+# When a fact was reported and who reported it are no news of their own: two outlets' leads of
+# one event differ by "on Thursday", "Sept. 30" or "told CNN" / "told Axios" (read on the dev
+# set's tune part), so a day of the month, a weekday or month, and an outlet's name are left
+# out before two sentences' words, names and figures are compared.
+_DAY_OF_MONTH = re.compile(rf"\b(?i:{'|'.join(MONTH_ABBREVIATIONS)})[a-z]*\.?\s+\d{{1,2}}\b")
+_DATE_STEMS = frozenset(stem(word) for word in DATE_WORDS)
+_BRACKETED = re.compile(r"\([^)]*\)")
 
 
 def no_conflict(_a: str, _b: str) -> str | None:
@@ -447,17 +456,44 @@ def headline_groups(pool: Sequence[Candidate], given: Selection) -> list[int | N
 
 def retold(candidate: Candidate, before: Sequence[Candidate], given: Selection) -> bool:
     """`candidate` retells what `before` (the brief's sentences before it) says: fewer than
-    NEW_SHARE of its stems are new and it adds no name and no figure; a quotation of
-    words the brief has not used is a statement of its own (`_quotes_another_statement`)."""
-    mine = _unframed(candidate.text, given.framing)
-    told = " ".join(_unframed(c.text, given.framing) for c in before)
+    NEW_SHARE of its stems are new and it adds no name and no figure, when and by whom it was
+    reported aside (`_news`); a quotation of words the brief has not used is a statement of
+    its own (`_quotes_another_statement`)."""
+    mine = _news(candidate.text, given)
+    told = " ".join(_news(c.text, given) for c in before)
     if not before or _quotes_another_statement(mine, told):
         return False
-    stems = _stems(mine)
-    if len(stems) < MIN_RESTATED_WORDS or len(stems - _stems(told)) >= NEW_SHARE * len(stems):
+    stems = _news_stems(candidate.text, given)
+    if len(stems) < MIN_RESTATED_WORDS:
         return False
-    known = names(told) | set(_TOKEN.findall(told.lower()))
+    new = stems - frozenset().union(*(_news_stems(c.text, given) for c in before))
+    if len(new) >= NEW_SHARE * len(stems):
+        return False
+    known = names(told) | set(_TOKEN.findall(told.lower())) | _outlet_words(_outlets(given))
     return names(mine) <= known and _amounts(mine) <= _amounts(told)
+
+
+def _news(text: str, given: Selection) -> str:
+    """`text` without the composer's attributions (`_unframed`) and its days of the month."""
+    return _DAY_OF_MONTH.sub(" ", _unframed(text, given.framing))
+
+
+def _news_stems(text: str, given: Selection) -> frozenset[str]:
+    """The stems of what `text` tells: its content words less date words and the story's
+    outlets' names."""
+    reporters = frozenset(stem(w) for w in _outlet_words(_outlets(given)))
+    return _stems(_news(text, given)) - _DATE_STEMS - reporters
+
+
+def _outlets(given: Selection) -> tuple[str, ...]:
+    return tuple(sorted({s.outlet for s in given.story.sources.values() if s.outlet}))
+
+
+@lru_cache(maxsize=STEMMED_TEXTS)
+def _outlet_words(outlets: tuple[str, ...]) -> frozenset[str]:
+    """The content words of the outlets' names, less what follows in brackets ("CNN (Online
+    News)")."""
+    return frozenset().union(*(content_words(_BRACKETED.sub(" ", o)) for o in outlets))
 
 
 def _amounts(text: str) -> set[str]:
