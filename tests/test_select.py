@@ -642,7 +642,9 @@ BUDGET_DEPOT = "The budget also pays for a bus depot in the harbour district."
 def _budget(third: str, words: int = 43) -> list[str]:
     """The lead (three reports), the mayor's plea (two), `third` (two) and the bus depot (one
     report: little worth) within `words`: room for the lead, the plea and one more."""
-    sources = SOURCES | {"cnn": source("cnn", 0.9, published="2024-03-02")}
+    sources = SOURCES | {
+        "cnn": source("cnn", 0.9, published="2024-03-02", outlet="CNN (Online News)")
+    }
     sents = [
         sentence("ap", 0, BUDGET_LEAD),
         sentence("bbc", 0, BUDGET_LEAD),
@@ -683,3 +685,32 @@ def test_a_line_sharing_the_brief_s_words_with_a_new_figure_or_name_is_kept() ->
         "With the new budget, public schools can hire teachers and repair classrooms, Lee said.",
     ):
         assert sorted(_budget(third, words=len(third.split()) + 30)) == ["LEAD", "PLEA", "THIRD"]
+
+
+def test_a_retelling_dated_and_credited_to_an_outlet_still_retells_the_brief() -> None:
+    # When and by whom it was reported is no news: the line gives its words to the depot.
+    for third in (
+        "With the new budget, public schools can hire teachers and repair classrooms, CNN "
+        "reported on Thursday.",
+        "From Sept. 30, public schools can hire teachers and repair classrooms with the new "
+        "budget.",
+    ):
+        assert sorted(_budget(third, words=len(third.split()) + 30)) == ["DEPOT", "LEAD", "PLEA"]
+    # A person who is no outlet is news (`test_a_line_sharing_the_brief_s_words_...`), and so
+    # is a figure that is no day of a month.
+    third = "From 2025, public schools can hire teachers and repair classrooms with the new budget."
+    assert sorted(_budget(third, words=len(third.split()) + 30)) == ["LEAD", "PLEA", "THIRD"]
+
+
+def test_one_fact_told_with_a_figure_each_telling_lacks_is_told_once() -> None:
+    # "half billion" and "500 million" are one figure; each line adds a figure of its own (a
+    # toll, a total). Distinct facts with figures of their own are both told (the budget and
+    # the depot above; `test_figures_of_different_quantities_are_both_printed`).
+    chosen = _tolls(
+        "The US will donate another half billion doses of the vaccine, the president said as "
+        "the pandemic's toll passed 4 million.",
+        "The US will donate 500 million more doses of the vaccine, bringing its total "
+        "commitment to 1 billion.",
+        same_quantity=disagree.same_quantity,
+    )
+    assert len({"C0", "C1"} & set(chosen)) == 1 and "C2" in chosen

@@ -491,9 +491,9 @@ def _outlets(given: Selection) -> tuple[str, ...]:
 
 @lru_cache(maxsize=STEMMED_TEXTS)
 def _outlet_words(outlets: tuple[str, ...]) -> frozenset[str]:
-    """The content words of the outlets' names, less what follows in brackets ("CNN (Online
-    News)")."""
-    return frozenset().union(*(content_words(_BRACKETED.sub(" ", o)) for o in outlets))
+    """The words of the outlets' names, lower-cased, less what follows in brackets ("CNN
+    (Online News)")."""
+    return frozenset(w for o in outlets for w in _TOKEN.findall(_BRACKETED.sub(" ", o).lower()))
 
 
 def _amounts(text: str) -> set[str]:
