@@ -118,7 +118,8 @@ def _scalable(token: str) -> bool:
 
 
 def _is_figure(token: str) -> bool:
-    return token[0].isdigit() or token.split(" ")[0] in _FIGURE_WORDS
+    first = token.split(" ")[0]
+    return token[0].isdigit() or first in _FIGURE_WORDS or (first in FRACTIONS and first != token)
 
 
 def slots(text: str) -> dict[str, set[tuple[str, str]]]:
@@ -260,7 +261,8 @@ def quantities(text: str) -> dict[str, tuple[float, float]]:
     found: dict[str, tuple[float, float]] = {}
     for match in _QUANTITY.finditer(text):
         hedge, number, scale = match.groups()
-        value = FRACTIONS.get(number.lower()) if scale else _value(number)
+        fraction = FRACTIONS.get(number.lower()) if scale else None
+        value = _value(number) if fraction is None else fraction
         if value is None:
             continue
         value *= SCALE_WORDS.get((scale or "").lower(), 1.0)
