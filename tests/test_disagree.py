@@ -270,3 +270,35 @@ def test_same_quantity_pairs_different_figures_of_one_quantity_bounds_included()
     assert not disagree.same_quantity(
         "Two people were killed in the blast.", "Markets fell three percent on Friday."
     )
+
+
+def test_a_scale_word_is_part_of_its_figure_and_two_sizes_of_one_bill_are_one_quantity() -> None:
+    first = "Senators passed the $1.2 trillion infrastructure bill after months of talks."
+    second = "The House will vote on the $1 trillion infrastructure bill after months of talks."
+    assert disagree.figure_pairs(first, second) == [("1.2 trillion", "1 trillion")]
+    assert disagree.same_quantity(first, second)
+    assert disagree.conflicting_figures(first, second)
+
+
+def test_bound_words_are_no_figure_s_neighbour() -> None:
+    # "more than" bounds both figures; what they count differs (people, shots).
+    first = "The pandemic has killed more than 4 million people, the summit heard."
+    second = "The pledge brings the total to more than 1 billion shots, the summit heard."
+    assert disagree.figure_pairs(first, second) == []
+    assert not disagree.same_quantity(first, second)
+
+
+def test_one_value_spelt_two_ways_or_figures_of_two_kinds_are_no_two_figures() -> None:
+    assert not disagree.same_quantity(
+        "The US will donate another half billion doses to poorer nations.",
+        "The US will donate 500 million more doses to poorer nations.",
+    )
+    assert disagree.same_quantity(
+        "The US will donate another half billion doses to poorer nations.",
+        "The US will donate 600 million more doses to poorer nations.",
+    )
+    # A share beside an amount, a weekday beside a count: two things measured.
+    assert not disagree.same_quantity(
+        "Democrats weigh $2.9 trillion in tax increases on the wealthy.",
+        "Top earners would see an 11% tax increase on the wealthy.",
+    )

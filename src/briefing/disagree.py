@@ -65,6 +65,8 @@ UPPER_BOUNDS = ("up to", "less than", "fewer than", "under")
 # "almost six hours", "nearly 350,000": just under the figure (within ESTIMATE_MARGIN).
 NEAR_BELOW = ("almost", "nearly", "close to", "just under")
 ESTIMATES = ("about", "around", "roughly", "approximately", "some", "an estimated")
+# Fractions a scale word multiplies ("half billion doses").
+FRACTIONS = {"half": 0.5}
 # How far an estimate ("about 200") may be from another figure and still agree with it.
 ESTIMATE_MARGIN = 0.15
 
@@ -81,6 +83,10 @@ _NEGATION_WORDS = frozenset(
     ["not", "no", "never", "did", "didn", "do", "does", "doesn", "don", "t"]
 )
 _COMMON = SAME_THING_STOP_WORDS | _NEGATION_WORDS
+# What no figure stands beside: common words, and the words of a bound or an estimate.
+_NO_NEIGHBOUR = _COMMON | frozenset(
+    w for phrase in (*LOWER_BOUNDS, *UPPER_BOUNDS, *NEAR_BELOW, *ESTIMATES) for w in phrase.split()
+)
 
 
 def _words(text: str) -> set[str]:
@@ -105,15 +111,30 @@ def _may_differ(mine: set[str], theirs: set[str]) -> bool:
     return bool(shorter) and len(mine & theirs) / shorter >= FIGURE_OVERLAP
 
 
+def _scalable(token: str) -> bool:
+    """A figure a scale word multiplies ("1.2" of "1.2 trillion", "half" of "half a billion"
+    without its article), not one it already has."""
+    return token in FRACTIONS or (_is_figure(token) and " " not in token)
+
+
 def _is_figure(token: str) -> bool:
-    return token[0].isdigit() or token in _FIGURE_WORDS
+    first = token.split(" ")[0]
+    return token[0].isdigit() or first in _FIGURE_WORDS or (first in FRACTIONS and first != token)
 
 
 def slots(text: str) -> dict[str, set[tuple[str, str]]]:
     """Each figure or date of a sentence with the content words on either side of it:
-    "killing 12 people" gives {"12": {("<", "killing"), (">", "people")}}."""
+    "killing 12 people" gives {"12": {("<", "killing"), (">", "people")}}. A scale word is part
+    of its figure ("$1.2 trillion infrastructure bill" gives "1.2 trillion" beside
+    "infrastructure"), and the words of a bound or an estimate ("more than", "at least") say
+    how sure a figure is, not what it counts, so they are no figure's neighbour."""
     tokens = [t.lower() for t in _TOKEN.findall(text)]
-    content = [t for t in tokens if t not in _COMMON]
+    content: list[str] = []
+    for token in (t for t in tokens if t not in _NO_NEIGHBOUR):
+        if token in SCALE_WORDS and content and _scalable(content[-1]):
+            content[-1] = f"{content[-1]} {token}"
+        else:
+            content.append(token)
     found: dict[str, set[tuple[str, str]]] = {}
     for i, token in enumerate(content):
         if not _is_figure(token):
@@ -156,8 +177,22 @@ def same_quantity(first: str, second: str) -> bool:
     """The two sentences give different figures for one quantity: a figure each in one slot,
     and words in common as one fact told twice has (FIGURE_OVERLAP). Bounds that overlap count
     too ("at least two dead" / "at least three dead"): they can both hold, so they are no
-    disagreement between sources, but a brief printing both leaves its reader two tolls."""
-    return same_slot(first, second) and overlap(first, second) >= FIGURE_OVERLAP
+    disagreement between sources, but a brief printing both leaves its reader two tolls. One
+    value spelt two ways ("half billion doses" / "500 million doses") is one figure."""
+    mine, theirs = quantities(first), quantities(second)
+    differing = [
+        (a, b)
+        for a, b in figure_pairs(first, second)
+        if _one_kind(a, b) and mine.get(a, a) != theirs.get(b, b)
+    ]
+    return bool(differing) and overlap(first, second) >= FIGURE_OVERLAP
+
+
+def _one_kind(first: str, second: str) -> bool:
+    """Two figures that can measure one quantity: two counts, two shares ("11%") or two dates
+    of one kind; a weekday beside a count ("Thursday" / "45,469") or a share beside an amount
+    ("11% tax increase" / "$2.9 trillion in tax hikes") measure two things."""
+    return _date_kind(first) == _date_kind(second) and first.endswith("%") == second.endswith("%")
 
 
 def conflicting_figures(first: str, second: str) -> bool:
@@ -226,7 +261,8 @@ def quantities(text: str) -> dict[str, tuple[float, float]]:
     found: dict[str, tuple[float, float]] = {}
     for match in _QUANTITY.finditer(text):
         hedge, number, scale = match.groups()
-        value = _value(number)
+        fraction = FRACTIONS.get(number.lower()) if scale else None
+        value = _value(number) if fraction is None else fraction
         if value is None:
             continue
         value *= SCALE_WORDS.get((scale or "").lower(), 1.0)
@@ -241,7 +277,7 @@ def quantities(text: str) -> dict[str, tuple[float, float]]:
             interval = (value * (1 - ESTIMATE_MARGIN), value * (1 + ESTIMATE_MARGIN))
         else:
             interval = (value, value)
-        found.setdefault(number.lower(), interval)
+        found.setdefault(" ".join(w.lower() for w in (number, scale) if w), interval)
     return found
 
 
