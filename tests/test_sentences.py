@@ -104,6 +104,20 @@ def test_a_quotation_over_several_sentences_is_one_unit_with_its_speaker() -> No
     ]
 
 
+def test_a_closing_quotation_mark_stays_with_its_sentence() -> None:
+    # Opened straight, closed curly: pySBD cut the sentence before its closing mark.
+    text = 'The court cited "rights of which a reasonable person would have known.” The first case.'
+    assert texts_of(Splitter(), text) == [
+        'The court cited "rights of which a reasonable person would have known.”',
+        "The first case.",
+    ]
+    # An opening mark after a sentence opens the next one.
+    assert texts_of(Splitter(), "The talks ended. “We agreed,” he said.") == [
+        "The talks ended.",
+        "“We agreed,” he said.",
+    ]
+
+
 def test_balanced_quotes_do_not_join_sentences() -> None:
     text = '“We agreed,” he said. The talks ended. A 12" pipe burst.'
     assert texts_of(Splitter(), text) == [

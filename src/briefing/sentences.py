@@ -114,6 +114,11 @@ def _pysbd_spans(block: str, start: int, end: int) -> list[tuple[int, int]]:
         found = block.find(piece, position, end)
         if found < 0:  # pySBD altered the text: keep the rest of the window as one piece
             break
+        mark = _LEADING_CLOSE.match(piece)
+        if spans and mark:  # the closing mark of the sentence before: give it back
+            spans[-1] = (spans[-1][0], found + mark.end())
+            piece = piece[mark.end() :].lstrip()
+            found = block.find(piece, found + mark.end(), end)
         # pySBD cut a closing mark off its sentence ("Trump is.." + "."): join them, so that
         # an excerpt's "..." stays whole and reads as cut off; and join a continuation.
         cut_mark = spans and found == spans[-1][1] and not _WORD.search(piece)
@@ -127,6 +132,11 @@ def _pysbd_spans(block: str, start: int, end: int) -> list[tuple[int, int]]:
         spans.append(rest)
     return spans
 
+
+# pySBD ends a sentence before the quotation mark that closes it ('... would have known.' +
+# '” The first case ...', read in an editor's summary): a segment opening with a closing mark
+# and a space gives the mark back to the sentence before.
+_LEADING_CLOSE = re.compile(r"[”’\"]+(?=\s)")
 
 # pySBD ends a sentence at an abbreviation that closes an appositive ("Mitch McConnell,
 # R-Ky., to address ..."; "Steny Hoyer, D-Md. and his colleagues"). No sentence opens with a
