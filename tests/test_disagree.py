@@ -154,8 +154,8 @@ def test_figures_in_different_slots_are_not_a_disagreement(
 
 def test_slots_are_the_words_beside_a_figure() -> None:
     assert disagree.slots("A fire killed 12 people.") == {"12": {("<", "killed"), (">", "people")}}
-    assert disagree.same_slot(AP_12, REUTERS_15)
-    assert not disagree.same_slot("It cost 5.9% more.", "It took four decades.")
+    assert disagree.figure_pairs(AP_12, REUTERS_15)
+    assert not disagree.figure_pairs("It cost 5.9% more.", "It took four decades.")
 
 
 def test_a_figure_told_in_other_words_is_still_one_fact(minilm: Embedder) -> None:
@@ -302,3 +302,53 @@ def test_one_value_spelt_two_ways_or_figures_of_two_kinds_are_no_two_figures() -
         "Democrats weigh $2.9 trillion in tax increases on the wealthy.",
         "Top earners would see an 11% tax increase on the wealthy.",
     )
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "Storms left one million homes without power.",
+            "Storms left a million homes without power.",
+        ),
+        (
+            "The US will donate another half a billion doses abroad.",
+            "The US will donate another 500 million doses abroad.",
+        ),
+        (
+            "The flood displaced two hundred thousand people in the region.",
+            "The flood displaced 200,000 people in the region.",
+        ),
+    ],
+)
+def test_one_value_spelt_two_ways_is_one_figure(first: str, second: str) -> None:
+    # "a million" is one million, "half a billion" half of one, and scale words chain.
+    value = {*disagree.quantities(first).values(), *disagree.quantities(second).values()}
+    assert len(value) == 1
+    assert not disagree.same_quantity(first, second)
+    assert not disagree.conflicting_figures(first, second)
+    # Another value in the same words is one quantity told two ways, and they conflict.
+    other = second.replace("500 million", "600 million").replace("200,000", "300,000")
+    other = other.replace("a million", "two million")
+    assert disagree.same_quantity(first, other)
+    assert disagree.conflicting_figures(first, other)
+
+
+def test_an_article_counts_one_only_before_a_scale_word() -> None:
+    assert disagree.slots("Storms left a million homes dark.")["one million"]
+    assert disagree.quantities("more than a million") == {"one million": (1e6, float("inf"))}
+    assert disagree.quantities("A man left a note.") == {}
+
+
+def test_a_figure_that_is_no_quantity_is_no_conflict() -> None:
+    # A time is no quantity read here: nothing says two of them cannot both hold.
+    first = "The council meets at 10:30 to vote on the budget."
+    second = "The council meets at 11:15 to vote on the budget."
+    assert disagree.figure_pairs(first, second) == [("10:30", "11:15")]
+    assert not disagree.conflicting_figures(first, second)
+    assert disagree.conflicting_figures(first.replace("10:30", "10"), second.replace("11:15", "11"))
+
+
+def test_fractions_cannot_be_changed() -> None:
+    with pytest.raises(TypeError):
+        disagree.FRACTIONS["third"] = 1 / 3  # type: ignore[index]

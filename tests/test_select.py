@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -9,7 +10,7 @@ import pytest
 from briefing import disagree
 from briefing.config import BriefConfig, RankConfig, load_config
 from briefing.embed import Embedder
-from briefing.language import content_words
+from briefing.language import MONTH_DAY, content_words
 from briefing.models import Claim, Evidence, Sentence
 from briefing.rank import select
 from briefing.rank.select import (
@@ -639,12 +640,10 @@ BUDGET_RETOLD = "With the new budget, public schools can hire teachers and repai
 BUDGET_DEPOT = "The budget also pays for a bus depot in the harbour district."
 
 
-def _budget(third: str, words: int = 43) -> list[str]:
+def _budget(third: str, words: int = 43, outlet: str = "CNN (Online News)") -> list[str]:
     """The lead (three reports), the mayor's plea (two), `third` (two) and the bus depot (one
     report: little worth) within `words`: room for the lead, the plea and one more."""
-    sources = SOURCES | {
-        "cnn": source("cnn", 0.9, published="2024-03-02", outlet="CNN (Online News)")
-    }
+    sources = SOURCES | {"cnn": source("cnn", 0.9, published="2024-03-02", outlet=outlet)}
     sents = [
         sentence("ap", 0, BUDGET_LEAD),
         sentence("bbc", 0, BUDGET_LEAD),
@@ -699,6 +698,33 @@ def test_a_retelling_dated_and_credited_to_an_outlet_still_retells_the_brief() -
     # A person who is no outlet is news (`test_a_line_sharing_the_brief_s_words_...`), and so
     # is a figure that is no day of a month.
     third = "From 2025, public schools can hire teachers and repair classrooms with the new budget."
+    assert sorted(_budget(third, words=len(third.split()) + 30)) == ["LEAD", "PLEA", "THIRD"]
+
+
+def test_an_outlet_s_name_is_no_news_but_its_words_alone_are() -> None:
+    # "the Washington Post" credits the line; "Washington" alone (the state) is news.
+    credited = (
+        "With the new budget, public schools can hire teachers and repair classrooms, the "
+        "Washington Post reported."
+    )
+    state = (
+        "With the new budget, Washington public schools can hire teachers and repair classrooms."
+    )
+    for third, chosen in ((credited, "DEPOT"), (state, "THIRD")):
+        picked = _budget(third, words=len(third.split()) + 30, outlet="Washington Post")
+        assert sorted(picked) == sorted(["LEAD", "PLEA", chosen])
+
+
+def test_only_a_month_s_name_makes_a_day_of_the_month() -> None:
+    pattern = re.compile(MONTH_DAY)
+    for text in ("Sept. 30", "January 6", "Jan 3rd", "sep 9"):
+        assert pattern.fullmatch(text), text
+    for text in ("marathon 26 miles", "a decrease 10 percent", "May 5", "Octopus 8"):
+        assert not pattern.search(text), text
+    # A figure after a word that merely starts like a month is news the brief has not told.
+    third = "With the new budget, public schools can hire teachers and repair classrooms by mar 30."
+    assert sorted(_budget(third, words=len(third.split()) + 30)) == ["DEPOT", "LEAD", "PLEA"]
+    third = third.replace("by mar 30", "after a decrease 10")
     assert sorted(_budget(third, words=len(third.split()) + 30)) == ["LEAD", "PLEA", "THIRD"]
 
 

@@ -11,7 +11,8 @@ checks), so this stage decides only which pairs are about the same fact.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
 
 import numpy as np
 
@@ -66,7 +67,9 @@ UPPER_BOUNDS = ("up to", "less than", "fewer than", "under")
 NEAR_BELOW = ("almost", "nearly", "close to", "just under")
 ESTIMATES = ("about", "around", "roughly", "approximately", "some", "an estimated")
 # Fractions a scale word multiplies ("half billion doses").
-FRACTIONS = {"half": 0.5}
+FRACTIONS: Mapping[str, float] = MappingProxyType({"half": 0.5})
+# The article before a scale word counts one ("a million homes" is "one million homes").
+ARTICLES = frozenset({"a", "an"})
 # How far an estimate ("about 200") may be from another figure and still agree with it.
 ESTIMATE_MARGIN = 0.15
 
@@ -111,10 +114,16 @@ def _may_differ(mine: set[str], theirs: set[str]) -> bool:
     return bool(shorter) and len(mine & theirs) / shorter >= FIGURE_OVERLAP
 
 
-def _scalable(token: str) -> bool:
-    """A figure a scale word multiplies ("1.2" of "1.2 trillion", "half" of "half a billion"
-    without its article), not one it already has."""
-    return token in FRACTIONS or (_is_figure(token) and " " not in token)
+def _scales(figure: str, before: list[str], scale: str) -> bool:
+    """`scale` multiplies `figure`, the last content word of the tokens `before` it: "1.2" of
+    "1.2 trillion", "half" of "half a billion", "two hundred" of "two hundred thousand" (scale
+    words chain upwards), not a figure a word apart ("12, a million fled")."""
+    last = figure.split(" ")[-1]
+    if last in SCALE_WORDS:
+        return before[-1] == last and SCALE_WORDS[last] < SCALE_WORDS[scale]
+    if figure in FRACTIONS:
+        return before[-1] == figure or (before[-1] in ARTICLES and before[-2:-1] == [figure])
+    return _is_figure(figure) and " " not in figure and before[-1] == figure
 
 
 def _is_figure(token: str) -> bool:
@@ -130,10 +139,12 @@ def slots(text: str) -> dict[str, set[tuple[str, str]]]:
     how sure a figure is, not what it counts, so they are no figure's neighbour."""
     tokens = [t.lower() for t in _TOKEN.findall(text)]
     content: list[str] = []
-    for token in (t for t in tokens if t not in _NO_NEIGHBOUR):
-        if token in SCALE_WORDS and content and _scalable(content[-1]):
+    for i, token in enumerate(tokens):
+        if token in SCALE_WORDS and content and _scales(content[-1], tokens[:i], token):
             content[-1] = f"{content[-1]} {token}"
-        else:
+        elif token in SCALE_WORDS and i > 0 and tokens[i - 1] in ARTICLES:
+            content.append(f"one {token}")
+        elif token not in _NO_NEIGHBOUR:
             content.append(token)
     found: dict[str, set[tuple[str, str]]] = {}
     for i, token in enumerate(content):
@@ -169,10 +180,6 @@ def figure_pairs(first: str, second: str) -> list[tuple[str, str]]:
     ]
 
 
-def same_slot(first: str, second: str) -> bool:
-    return bool(figure_pairs(first, second))
-
-
 def same_quantity(first: str, second: str) -> bool:
     """The two sentences give different figures for one quantity: a figure each in one slot,
     and words in common as one fact told twice has (FIGURE_OVERLAP). Bounds that overlap count
@@ -201,7 +208,7 @@ def conflicting_figures(first: str, second: str) -> bool:
     mine, theirs = quantities(first), quantities(second)
     for a, b in figure_pairs(first, second):
         if a not in mine or b not in theirs:
-            return True  # not a quantity (a day, a month): different words, different facts
+            continue  # not read as a quantity: nothing says the two cannot both hold
         (low, high), (other_low, other_high) = mine[a], theirs[b]
         if high < other_low or other_high < low:
             return True
@@ -237,9 +244,11 @@ def _same_fact(first: str, second: str, kind: str) -> bool:
 
 
 _HEDGE = "|".join(re.escape(w) for w in (*LOWER_BOUNDS, *UPPER_BOUNDS, *NEAR_BELOW, *ESTIMATES))
+# A figure with its hedge and its scale words, which chain ("two hundred thousand"); a
+# fraction's article is read with it ("half a billion").
 _QUANTITY = re.compile(
-    rf"(?:\b({_HEDGE})\s+)?\$?(\d+(?:[.,:]\d+)*%?|\b[a-z]+\b)"
-    r"(?:\s+(hundred|thousand|million|billion|trillion)\b)?",
+    rf"(?:\b({_HEDGE})\s+)?\$?(\d+(?:[.,:]\d+)*%?|\b(?:{'|'.join(FRACTIONS)})\s+an?\b|\b[a-z]+\b)"
+    rf"((?:\s+(?:{'|'.join(SCALE_WORDS)})\b)*)",
     re.IGNORECASE,
 )
 
@@ -260,12 +269,17 @@ def quantities(text: str) -> dict[str, tuple[float, float]]:
     than 100" is (100, inf), "about 200" is (170, 230), "40" is (40, 40)."""
     found: dict[str, tuple[float, float]] = {}
     for match in _QUANTITY.finditer(text):
-        hedge, number, scale = match.groups()
-        fraction = FRACTIONS.get(number.lower()) if scale else None
+        hedge, number, chain = match.groups()
+        number = number.lower().split()[0]
+        scales = [w for w in chain.lower().split() if w in SCALE_WORDS]
+        if number in ARTICLES and scales:
+            number = "one"
+        fraction = FRACTIONS.get(number) if scales else None
         value = _value(number) if fraction is None else fraction
         if value is None:
             continue
-        value *= SCALE_WORDS.get((scale or "").lower(), 1.0)
+        for scale in scales:
+            value *= SCALE_WORDS[scale]
         hedge = (hedge or "").lower()
         if hedge in LOWER_BOUNDS:
             interval = (value, float("inf"))
@@ -277,7 +291,7 @@ def quantities(text: str) -> dict[str, tuple[float, float]]:
             interval = (value * (1 - ESTIMATE_MARGIN), value * (1 + ESTIMATE_MARGIN))
         else:
             interval = (value, value)
-        found.setdefault(" ".join(w.lower() for w in (number, scale) if w), interval)
+        found.setdefault(" ".join([number, *scales]), interval)
     return found
 
 

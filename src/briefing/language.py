@@ -387,9 +387,15 @@ _ONE_OF_A_SET = re.compile(
 # A day counted from the article's own date ("to the floor today", "said yesterday"): the
 # brief is read on another day, so the sentence no longer says when.
 _RELATIVE_DAY = re.compile(r"\b(?:today|tonight|yesterday|tomorrow)\b(?!['’]s)", re.IGNORECASE)
+# A day of a month, its name in full or abbreviated ("Sept. 30", "January 6"; not "May", see
+# MONTH_ABBREVIATIONS): "decrease 10" or "marathon 26" names no month.
+MONTH_DAY = (
+    r"\b(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?\s+\d{1,2}(?:st|nd|rd|th)?\b"
+)
 # A date named before "that day" in the sentence ("On Sept. 11, 2001, ... that day").
 _DATE_NAMED = re.compile(
-    rf"\b(?i:{_MONTH_SHORT})[a-z]*\.?\s+\d|\b{WEEKDAY}\b|"
+    rf"{MONTH_DAY}|\b{WEEKDAY}\b|"
     r"\b(?:19|20)\d\d\b"
 )
 # Two named things joined before the counted noun ("Russia and China, the two countries";
