@@ -12,7 +12,12 @@ import pytest
 from briefing import language
 from briefing.compose.base import ComposeInput
 from briefing.compose.extractive import ExtractiveComposer
-from briefing.compose.printable import Wording, attributed_to_outlet, printable
+from briefing.compose.printable import (
+    Wording,
+    attributed_to_outlet,
+    attribution_phrases,
+    printable,
+)
 from briefing.config import BriefingConfig, IngestConfig
 from briefing.ingest import read_corpus
 from records import claim, sentence, source
@@ -405,3 +410,18 @@ def test_an_outlet_known_only_by_its_web_address_is_not_named_in_an_attribution(
     assert attributed_to_outlet(line, source("a", 0.9, outlet="New York Times"), False) == (
         "The New York Times reported that China steps up its harassment of the island."
     )
+
+
+def test_the_selections_framing_holds_the_outlet_attribution_as_printed() -> None:
+    line = "China steps up its harassment of the island."
+    printed = attributed_to_outlet(line, source("a", 0.9, outlet="The Hill"), False)
+    phrases = attribution_phrases(["The Hill", "nytimes.com", None])
+    assert printed is not None
+    assert any(printed.startswith(phrase) for phrase in phrases)
+    assert not any("nytimes" in phrase.lower() for phrase in phrases)
+
+
+def test_a_modifier_word_used_as_a_verb_is_no_characterisation() -> None:
+    assert language.characterisations("Protests sweeping the country have left 12 dead.") == []
+    assert language.characterisations("Biden signed a sweeping bill on Friday.") == ["sweeping"]
+    assert language.characterisations("The ordeal was harrowing for the family.") == ["harrowing"]

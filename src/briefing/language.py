@@ -1539,8 +1539,8 @@ def _framed_by_attribution(plain: str) -> bool:
 def characterisations(text: str, kind: str | None = None) -> list[str]:
     """An outlet's characterisation in the sentence's own voice (data/characterisation_markers
     .txt; one `kind`, or both): "China steps up its harassment of ...", "a social welfare
-    spending bill", "the hawkish senator". Quoted words, words of a name ("Epic Games") and
-    sentences an attribution frames pass: they say whose words these are."""
+    spending bill", "the hawkish senator". Quoted words, words of a name ("Epic Games"), a verb
+    ("Protests sweeping the country") and sentences an attribution frames pass."""
     plain = outside_quotes(text)
     if _framed_by_attribution(plain):
         return []
@@ -1549,8 +1549,30 @@ def characterisations(text: str, kind: str | None = None) -> list[str]:
         entry
         for k in kinds
         for entry, pattern in _characterisations()[k]
-        if any(not _in_name(plain, *found.span()) for found in pattern.finditer(plain))
+        if any(_characterises(plain, *found.span()) for found in pattern.finditer(plain))
     ]
+
+
+# Verbs after which an "-ing" word is a predicate ("was harrowing for the family"), not a verb.
+_COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being", "seemed", "seems"})
+
+
+def _characterises(text: str, start: int, end: int) -> bool:
+    """The entry at `start`:`end` is the sentence's characterisation: no part of a name, nor
+    an "-ing" word that is a verb ("Protests sweeping the country": before a stop word and
+    after no copula)."""
+    if _in_name(text, start, end):
+        return False
+    following = _WORD.match(text, end + len(text[end:]) - len(text[end:].lstrip()))
+    before = _WORD.findall(text[:start])
+    participle = (
+        text[start:end].lower().endswith("ing")
+        and following is not None
+        and following.group().lower() in _NO_NOUN_NEXT
+        and bool(before)
+        and before[-1].lower() not in _COPULAS
+    )
+    return not participle
 
 
 def _in_name(text: str, start: int, end: int) -> bool:
@@ -1565,10 +1587,21 @@ def _in_name(text: str, start: int, end: int) -> bool:
 # An intensifier that goes with the modifier it strengthens ("the most momentous week").
 _INTENSIFIER_BEFORE = re.compile(r"\b(?:most|more|very|so|too|increasingly|highly)\s+$", re.I)
 # What a droppable modifier must stand before: a word, figure or amount it qualifies ("enormous
-# relief effort", "sweeping $4 trillion agenda"), not a coordination, a determiner or a
-# preposition ("sweeping the country", "sweeping across Florida": the modifier is a verb
-# there), nor the end of a clause. The next word must be no stop word (`english_stop_words`).
+# relief effort", "sweeping $4 trillion agenda"), not a coordination, a determiner, a pronoun
+# or a preposition (`_NO_NOUN_NEXT`: in "sweeping the country", "sweeping across Florida" the
+# modifier is a verb), nor the end of a clause.
 _QUALIFIED = re.compile(r"\s+(?=[\w$])")
+_NO_NOUN_NEXT = frozenset(
+    {
+        *("the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their"),
+        *("our", "my", "your", "some", "any", "every", "each", "no", "it", "them", "him"),
+        *("us", "me", "you", "and", "or", "but", "nor", "as", "than", "so", "yet", "to"),
+        *("across", "about", "after", "against", "along", "among", "around", "at", "before"),
+        *("behind", "between", "beyond", "by", "during", "for", "from", "in", "into", "near"),
+        *("of", "off", "on", "onto", "out", "over", "past", "since", "through", "toward"),
+        *("towards", "under", "until", "up", "upon", "with", "within", "without", "down"),
+    }
+)
 
 
 def without_modifiers(text: str) -> str:
@@ -1593,7 +1626,7 @@ def _drop_one_modifier(text: str) -> str:
             if after is None or any(a <= start < b for a, b in quoted):
                 continue
             following = _WORD.match(text, after.end())
-            if following and following.group().lower() in english_stop_words():
+            if following and following.group().lower() in _NO_NOUN_NEXT:
                 continue
             if _in_name(text, start, end):
                 continue

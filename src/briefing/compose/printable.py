@@ -118,21 +118,32 @@ ATTRIBUTIONS = (OPINION_ATTRIBUTION, ANALYSIS_ATTRIBUTION, PUBLICATION_ATTRIBUTI
 # the fact (a name the article itself rarely prints), not as part of it.
 OUTLET_ANALYSIS = "{outlet} reported in an analysis that"
 OUTLET_REPORTED = "{outlet} reported that"
+# An outlet recorded as its web address ("nytimes.com"): no name for a sentence to attribute to.
+_DOMAIN = re.compile(r"^\S+\.[a-z]{2,}$")
+
+
+def outlet_openings(outlets: Iterable[str | None]) -> tuple[str, ...]:
+    """The openings `attributed_to_outlet` prints for these outlets ("The Hill reported in an
+    analysis that", "Axios reported that")."""
+    named = {outlet_in_text(outlet) for outlet in outlets} - {None}
+    return tuple(
+        f"{said[:1].upper()}{said[1:]}"
+        for outlet in sorted(n for n in named if n and not _DOMAIN.search(n))
+        for said in (OUTLET_ANALYSIS.format(outlet=outlet), OUTLET_REPORTED.format(outlet=outlet))
+    )
 
 
 def outlet_attributed(text: str, outlets: Iterable[str | None]) -> bool:
-    """`text` is printed as one of these outlets' analysis or report ("The Hill reported in
-    an analysis that ..."): it opens with the attribution `attributed_to_outlet` writes for one
-    of them, not with any "X reported that" ("Police reported that ...")."""
-    for outlet in outlets:
-        named = outlet_in_text(outlet)
-        if named is None:
-            continue
-        for said in (OUTLET_ANALYSIS, OUTLET_REPORTED):
-            opening = said.format(outlet=named)
-            if text.startswith(f"{opening[:1].upper()}{opening[1:]} "):
-                return True
-    return False
+    """`text` is printed as one of these outlets' analysis or report: it opens with the
+    attribution `attributed_to_outlet` writes for one of them, not with any "X reported
+    that" ("Police reported that ...")."""
+    return any(text.startswith(f"{opening} ") for opening in outlet_openings(outlets))
+
+
+def attribution_phrases(outlets: Iterable[str | None]) -> tuple[str, ...]:
+    """Every attribution the composer may print for a story of these outlets: the selection's
+    framing (`rank.Selection.framing`), words two attributed lines share whatever their facts."""
+    return (*ATTRIBUTIONS, *outlet_openings(outlets))
 
 
 # The rules a plain rewrite or the outlet's attribution can mend: the fact is true, only the
@@ -381,8 +392,6 @@ def attributed_to_outlet(
     return f"{said[:1].upper()}{said[1:]} {_as_clause(text, story)}"
 
 
-# An outlet recorded as its web address ("nytimes.com").
-_DOMAIN = re.compile(r"^\S+\.[a-z]{2,}$")
 # Word forms that open a sentence as a participle or adverb ("Testifying before ...").
 _COMMON_FORM = re.compile(r"(?:ing|ly)$")
 
