@@ -66,7 +66,7 @@ def test_a_plain_or_attributed_sentence_is_no_characterisation(text: str) -> Non
             "Voters blamed a backlog at the office.",
         ),
         ("The poll followed a chaotic U.S. exit.", "The poll followed a U.S. exit."),
-        ("Biden enters the most momentous week of his term.", "Biden enters the week of his term."),
+        ("Biden enters the most seismic week of his term.", "Biden enters the week of his term."),
         ("Hawkish senators met on Monday.", "Senators met on Monday."),
     ],
 )
