@@ -33,6 +33,7 @@ import re
 import sys
 import tempfile
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -43,9 +44,9 @@ from briefing.compose.printable import (
     MAX_TITLE_WORDS,
     NEWS_SUBJECT_SOURCES,
     OPINION_TITLE_LABEL,
-    OUTLET_ATTRIBUTION,
     clean_title,
     neutral_headline,
+    outlet_attributed,
     tidy,
 )
 from briefing.embed import Embedder
@@ -150,12 +151,12 @@ def anecdote(text: str, bodies: dict[str, list[str]]) -> bool:
     return len(naming) < NEWS_SUBJECT_SOURCES
 
 
-def attributed(text: str, article: list[str]) -> bool:
+def attributed(text: str, article: list[str], outlets: Iterable[str | None] = ()) -> bool:
     """`text` carries an opinion attribution or its outlet's ("The Hill reported that ..."),
     or names the writer a rubric of its article gives ("Why it matters, via Axios' Jane Roe:
     ..." printed "..., according to Axios' Jane Roe.")."""
     writers = {language.rubric_voice(sentence)[1] for sentence in article} - {None}
-    if OUTLET_ATTRIBUTION.match(text):  # "Axios reported in an analysis that ..."
+    if outlet_attributed(text, outlets):  # "Axios reported in an analysis that ..."
         return True
     return any(said in text for said in ATTRIBUTIONS) or any(
         f"according to {writer}" in text for writer in writers
@@ -203,7 +204,9 @@ def check_brief(
         if anecdote(sentence.text, bodies):
             rules.append(language.ANECDOTE)
         origin = wording_source(sentence.text, brief, bodies)
-        if origin in opinion and not attributed(sentence.text, bodies[origin]):
+        if origin in opinion and not attributed(
+            sentence.text, bodies[origin], [s.outlet for s in brief.sources]
+        ):
             rules.append(OPINION_AS_FACT if opinion[origin] == "OPINION" else ANALYSIS_AS_FACT)
         written += " " + sentence.text
         tally.sentences += 1
@@ -346,7 +349,8 @@ def unattributed(brief: Brief, texts: dict[str, str], opinion: set[str]) -> list
         sentence.text
         for sentence in brief.sentences
         for origin in [wording_source(sentence.text, brief, bodies)]
-        if origin in opinion and not attributed(sentence.text, bodies[origin])
+        if origin in opinion
+        and not attributed(sentence.text, bodies[origin], [s.outlet for s in brief.sources])
     ]
 
 

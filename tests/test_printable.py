@@ -7,7 +7,13 @@ import pytest
 from briefing import language
 from briefing.compose.base import ComposeInput
 from briefing.compose.extractive import ExtractiveComposer
-from briefing.compose.printable import Wording, clean_title, headline, printable
+from briefing.compose.printable import (
+    Wording,
+    clean_title,
+    headline,
+    outlet_attributed,
+    printable,
+)
 from briefing.config import BriefingConfig
 from briefing.models import Evidence
 from records import claim, sentence, source
@@ -482,3 +488,23 @@ def test_an_analysts_rubric_becomes_the_analysts_attribution() -> None:
     assert _print([sentence("a", 0, fact)], {"a": source("a", 0.9)}).text == (
         "An initial group of 37,000 refugees will soon reach the states."
     )
+
+
+def test_a_line_reading_x_reported_that_titles_the_brief_unlike_its_outlets_attribution() -> None:
+    text = "Police reported that two people were killed in the crash near Denver on Monday."
+    s = sentence("a", 0, text)
+    sources = {
+        "a": source("a", 0.9, title="Highway pile-up closes interstate | Example News"),
+    }
+    c = claim("C1", text, [s])
+    given = _given([c], [s], sources)
+    assert headline(given, [(c, text)]) == "Highway pile-up closes interstate"
+    # The same line printed as its outlet's report ("Example News reported that ...") is the
+    # outlet's framing: its headline titles no brief.
+    sources = {"a": source("a", 0.9, title=sources["a"].title, outlet="Example News")}
+    given = _given([c], [s], sources)
+    printed = f"Example News reported that police reported that two people were killed {text[44:]}"
+    assert headline(given, [(c, printed)]) == "Brief"
+    assert outlet_attributed(printed, ["Example News"])
+    assert not outlet_attributed(text, ["Example News"])
+    assert not outlet_attributed("The CDC reported that cases rose 12%.", ["Example News"])

@@ -12,7 +12,12 @@ import pytest
 from briefing import language
 from briefing.compose.base import ComposeInput
 from briefing.compose.extractive import ExtractiveComposer
-from briefing.compose.printable import Wording, attributed_to_outlet, printable
+from briefing.compose.printable import (
+    Wording,
+    attributed_to_outlet,
+    attribution_phrases,
+    printable,
+)
 from briefing.config import BriefingConfig, IngestConfig
 from briefing.ingest import read_corpus
 from records import claim, sentence, source
@@ -288,3 +293,135 @@ def test_a_closing_clause_that_only_interprets_is_cut_and_the_report_kept() -> N
     participle = "Italy enacted a law requiring health passes for all workers, essentially forcing "
     participle += "Italians to choose between a pass and a living."
     assert language.without_interpreting_clause(participle) == participle
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A modifier word that is a verb or part of a name here: nothing is dropped.
+        "Protests sweeping the country have left 12 dead.",
+        "A storm sweeping across Florida knocked out power to thousands of homes.",
+        "Epic Games sued Apple over its App Store fees on Thursday.",
+        "Seismic activity near the volcano increased sharply overnight.",
+    ],
+)
+def test_a_modifier_is_dropped_only_before_a_noun_and_never_from_a_name(text: str) -> None:
+    assert language.without_modifiers(text) == text
+
+
+def test_a_name_holding_a_modifier_word_is_no_characterisation() -> None:
+    assert language.characterisations("Epic Games sued Apple over its App Store fees.") == []
+    assert language.characterisations("The court fined the company an epic sum.") == ["epic"]
+    assert language.characterisations("The plan marks a seismic shift in policy.") == [
+        "seismic shift"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("worded", "plain"),
+    [
+        ("It was an enormous honor for the whole team.", "It was an honor for the whole team."),
+        ("An enormous hourlong hearing ended.", "An hourlong hearing ended."),
+        ("It was an enormous victory for them.", "It was a victory for them."),
+        ("They won an enormous 11-point lead.", "They won an 11-point lead."),
+    ],
+)
+def test_the_article_fits_the_word_after_a_dropped_modifier(worded: str, plain: str) -> None:
+    assert language.without_modifiers(worded) == plain
+
+
+def test_only_an_attribution_that_frames_the_sentence_exempts_a_characterisation() -> None:
+    inner = "The chaotic withdrawal, which Biden announced in April, left 13 troops dead."
+    assert language.characterisations(inner) == ["chaotic"]
+    for framed in (
+        "The chaotic withdrawal left 13 troops dead, Republicans said.",
+        "Republicans said the chaotic withdrawal left 13 troops dead.",
+        "The withdrawal was, according to Republicans, chaotic.",
+    ):
+        assert language.characterisations(framed) == [], framed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rescuers were still being hampered by snow and ice in 2019.",
+        "The company said production was still being ramped up in 2022.",
+        "The hearing ended minutes after it began.",
+        "Votes were still being counted on Wednesday, officials said.",
+        "The meeting was being held open to the public.",
+        "An investigation is under way.",
+    ],
+)
+def test_a_dated_attributed_or_finished_line_is_no_live_moment(text: str) -> None:
+    assert not language.live_moment(text)
+
+
+def test_a_line_still_under_way_without_a_date_is_a_live_moment() -> None:
+    assert language.live_moment("An investigation is still under way.")
+    assert language.live_moment("Votes are still being counted.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Biden's plan was unveiled in March and Congress rejected it.",
+        "NASA launched Artemis and tracked it for days.",
+        "Whether they like it or not, the rules now apply to every worker.",
+    ],
+)
+def test_an_it_whose_referent_is_a_possessive_noun_or_a_name_or_an_idiom_is_bound(
+    text: str,
+) -> None:
+    assert not language.unbound_object_it(text)
+
+
+def test_a_line_ending_in_its_own_stop_keeps_it_when_a_clause_is_cut() -> None:
+    line = "Police in the northern city said they had arrested two men! — in what could be a sign"
+    line += " of a wider crackdown."
+    assert language.without_interpreting_clause(line) == (
+        "Police in the northern city said they had arrested two men!"
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "clause"),
+    [
+        ("May railed against the EU deal.", "May railed against the EU deal."),
+        ("Will Smith railed against the critics.", "Will Smith railed against the critics."),
+        ("Bush railed against the deal.", "Bush railed against the deal."),
+        # Function words and common words the story writes in lower case are lowered.
+        ("The deal passed the Commons.", "the deal passed the Commons."),
+        ("Critics railed against the deal.", "critics railed against the deal."),
+    ],
+)
+def test_an_attributed_line_keeps_a_name_that_is_also_a_common_word(line: str, clause: str) -> None:
+    story = [
+        "Prime Minister Theresa May said the deal may fail, and critics agreed.",
+        "The actor Will Smith said it will be hard.",
+        "President George W. Bush spoke; the bush burned.",
+    ]
+    said = attributed_to_outlet(line, source("a", 0.9, outlet="Example News"), False, story)
+    assert said == f"Example News reported that {clause}"
+
+
+def test_an_outlet_known_only_by_its_web_address_is_not_named_in_an_attribution() -> None:
+    line = "China steps up its harassment of the island."
+    assert attributed_to_outlet(line, source("a", 0.9, outlet="nytimes.com"), False) is None
+    assert attributed_to_outlet(line, source("a", 0.9, outlet="New York Times"), False) == (
+        "The New York Times reported that China steps up its harassment of the island."
+    )
+
+
+def test_the_selections_framing_holds_the_outlet_attribution_as_printed() -> None:
+    line = "China steps up its harassment of the island."
+    printed = attributed_to_outlet(line, source("a", 0.9, outlet="The Hill"), False)
+    phrases = attribution_phrases(["The Hill", "nytimes.com", None])
+    assert printed is not None
+    assert any(printed.startswith(phrase) for phrase in phrases)
+    assert not any("nytimes" in phrase.lower() for phrase in phrases)
+
+
+def test_a_modifier_word_used_as_a_verb_is_no_characterisation() -> None:
+    assert language.characterisations("Protests sweeping the country have left 12 dead.") == []
+    assert language.characterisations("Biden signed a sweeping bill on Friday.") == ["sweeping"]
+    assert language.characterisations("The ordeal was harrowing for the family.") == ["harrowing"]

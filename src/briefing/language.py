@@ -436,14 +436,22 @@ _BRACKETS = (("(", ")"), ("[", "]"), ("{", "}"))
 
 # Verbs of attribution: "..., the Kremlin said" keeps contested statements sourced. "saying",
 # "indicated" and a document that "states that" name a speaker too ("resigned Thursday,
-# saying ..."); "States" as in "the United States" does not.
-ATTRIBUTION = re.compile(
-    r"\b(said|says|saying|told|tells|stated|according to|reported|reports|quoted|quotes|"
-    r"announced|added|adds|denied|denies|claimed|claims|warned|warns|insisted|insists|cited|"
-    r"wrote|writes|tweeted|argued|argues|asked|responded|replied|explained|noted|recalled|"
-    r"indicated|indicates|(?-i:states)(?=\s+that\b))\b",
-    re.IGNORECASE,
+# saying ..."); "States" as in "the United States" does not. Each entry is a regular expression;
+# the one home of the verbs both ATTRIBUTION and characterisations' framing pattern read.
+ATTRIBUTION_VERBS = (
+    *("said", "says", "saying", "told", "tells", "stated", "according to", "reported"),
+    *("reports", "quoted", "quotes", "announced", "added", "adds", "denied", "denies"),
+    *("claimed", "claims", "warned", "warns", "insisted", "insists", "cited", "wrote"),
+    *("writes", "tweeted", "argued", "argues", "asked", "responded", "replied", "explained"),
+    *("noted", "recalled", "indicated", "indicates", "(?-i:states)(?=\\s+that\\b)"),
 )
+
+
+def _attribution_pattern(verbs: Iterable[str]) -> re.Pattern[str]:
+    return re.compile(rf"\b({'|'.join(verbs)})\b", re.IGNORECASE)
+
+
+ATTRIBUTION = _attribution_pattern(ATTRIBUTION_VERBS)
 
 # Opinion pieces: path parts, headline prefixes and page sections that name them. Besides the
 # plain names, the sections of comment that large outlets give their own names: The Guardian's
@@ -1025,19 +1033,38 @@ def _name_in_intro(intro: str) -> bool:
 # counted". A day counted from the article's date alone ("today") is needs_context's; a
 # trend in the present progressive ("are now reaching their breaking point") stays true.
 _LIVE_MOMENT = re.compile(
-    r"\b(?:(?:minutes|an hour|hours|moments)\s+(?:ago|after it (?:began|started|opened))|"
+    r"\b(?:(?:minutes|an hour|hours|moments)\s+ago|"
     r"later (?:today|tonight|this (?:morning|afternoon|evening))|right now|at this hour|"
     r"as of this writing|at the time of writing|at press time|as of press time|"
-    r"(?:is|are|was|were) being held open|(?:is|are) (?:now |still )?(?:under ?way|ongoing)|"
-    r"(?:is|are|was|were) still being \w+ed)\b",
+    r"(?:is|are) still (?:under ?way|ongoing)|(?:is|are|was|were) still being \w+ed)\b",
     re.IGNORECASE,
+)
+# Time since a start is live only in the progressive ("was being held open more than an hour
+# after it began"); "The hearing ended minutes after it began" is a finished fact.
+_SINCE_START = re.compile(
+    r"\b(?:minutes|an hour|hours|moments)\s+after it (?:began|started|opened)\b", re.I
+)
+_PRESENT = re.compile(r"\b(?:is|are)\b", re.I)
+_PROGRESSIVE = re.compile(r"\b(?:is|are|was|were)\s+(?:still\s+)?being\b", re.I)
+# A time that dates the line ("in 2019", "on Wednesday", "in March"): it reads as past.
+_PAST_ANCHOR = re.compile(
+    r"\b(?:1[89]\d\d|20\d\d|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|"
+    r"April|June|July|August|September|October|November|December)\b"
 )
 
 
 def live_moment(text: str) -> bool:
-    """A live-blog line of an unfolding moment in the brief's own voice (`_LIVE_MOMENT`): by
-    the time a reader takes it, the vote has closed."""
-    return bool(_LIVE_MOMENT.search(outside_quotes(text)))
+    """A live-blog line of an unfolding moment in the brief's own voice (`_LIVE_MOMENT`, or
+    time since a start in the progressive): by the time a reader takes it, the vote has
+    closed. A line dated in the past (`_PAST_ANCHOR`), or attributed in the past tense ("Votes
+    were still being counted, officials said"), tells what was so then; an attributed present
+    ("are still being counted, officials said") is still live."""
+    plain = outside_quotes(text)
+    past_report = is_attributed(plain) and not _PRESENT.search(plain)
+    if _PAST_ANCHOR.search(plain) or past_report:
+        return False
+    since_start = _SINCE_START.search(plain) and _PROGRESSIVE.search(plain)
+    return bool(since_start or _LIVE_MOMENT.search(plain))
 
 
 # "it" as an object ("Only a handful of senators even considered it, and ..."): before a stop,
@@ -1048,6 +1075,8 @@ _OBJECT_IT = re.compile(
     r"to|until|before|after|from|with|by|over|through|since|again|anyway)\b))"
 )
 _NOT_IT_OBJECT = frozenset({"make", "made", "makes", "making", "that", "if", "as", "whether"})
+# The idiom "whether they like it or not" points to nothing.
+_IT_OR_NOT = re.compile(r"\s+or not\b")
 # Determiners before a thing "it" may stand for ("the bill", "a plan", "its proposal"), unless
 # the noun counts people or things ("a handful of senators", "a number of").
 _THING_DETERMINERS = frozenset({"the", "a", "an", "its", "his", "her", "their", "this", "that"})
@@ -1066,7 +1095,7 @@ def unbound_object_it(text: str) -> bool:
     an earlier sentence. "The Senate passed the bill and Biden signed it" has its referent."""
     plain = outside_quotes(strip_dateline(text))
     for found in _OBJECT_IT.finditer(plain):
-        if found.group("verb") in _NOT_IT_OBJECT:
+        if found.group("verb") in _NOT_IT_OBJECT or _IT_OR_NOT.match(plain, found.end()):
             continue
         tokens = re.findall(r"[A-Za-z][\w'’-]*", plain[: found.start("verb")])
         if not _thing_among(tokens):
@@ -1075,10 +1104,16 @@ def unbound_object_it(text: str) -> bool:
 
 
 def _thing_among(tokens: list[str]) -> bool:
+    """A thing "it" may stand for: a noun after a determiner or a possessive ("Biden's plan")
+    that counts no people, a name after a verb ("NASA launched Artemis"), a noun of a thing by
+    its ending."""
     lower = [token.lower() for token in tokens]
-    for word, following in pairwise(lower):
+    for (word, following), (_, named) in zip(pairwise(lower), pairwise(tokens), strict=True):
         counted = following in _QUANTITY_NOUNS or (_plural(following) and following != "its")
-        if word in _THING_DETERMINERS and not counted:
+        possessive = word.endswith(("'s", "’s"))
+        if (word in _THING_DETERMINERS or possessive) and not counted:
+            return True
+        if named[:1].isupper() and word not in english_stop_words() and word.isalpha():
             return True
     return any(_THING_ENDING.search(word) for word in lower)
 
@@ -1490,26 +1525,89 @@ def _characterisations() -> dict[str, tuple[tuple[str, re.Pattern[str]], ...]]:
 
 # A verb of attribution that says whose characterisation it is; "claims" is left out, since a
 # territory one "claims as its own" is no one's words ("the island it claims as its own").
-_SAYS_WHOSE = re.compile(ATTRIBUTION.pattern.replace("claimed|claims|", ""), re.IGNORECASE)
+_SAYS_WHOSE = _attribution_pattern(v for v in ATTRIBUTION_VERBS if v not in {"claimed", "claims"})
+# Where an attribution frames the whole sentence: in its opening clause ("Biden said the ...")
+# or its closing one ("..., the Kremlin said."), or "according to" anywhere. One inside a
+# middle clause ("The chaotic withdrawal, which Biden announced in April, left ...") says
+# whose that clause is, not whose the sentence's words are.
+_CLAUSE_BREAK = re.compile(r"[,;:—–]")
+
+
+def _framed_by_attribution(plain: str) -> bool:
+    for found in _SAYS_WHOSE.finditer(plain):
+        opening = not _CLAUSE_BREAK.search(plain, 0, found.start())
+        closing = not _CLAUSE_BREAK.search(plain, found.end())
+        if opening or closing or found.group(1).lower() == "according to":
+            return True
+    return False
 
 
 def characterisations(text: str, kind: str | None = None) -> list[str]:
     """An outlet's characterisation in the sentence's own voice (data/characterisation_markers
     .txt; one `kind`, or both): "China steps up its harassment of ...", "a social welfare
-    spending bill", "the hawkish senator". Quoted words and attributed sentences pass: they say
-    whose words these are."""
+    spending bill", "the hawkish senator". Quoted words, words of a name ("Epic Games"), a verb
+    ("Protests sweeping the country") and sentences an attribution frames pass."""
     plain = outside_quotes(text)
-    if _SAYS_WHOSE.search(plain):
+    if _framed_by_attribution(plain):
         return []
     kinds = (kind,) if kind else (FRAMING, MODIFIER)
-    return [e for k in kinds for e, pattern in _characterisations()[k] if pattern.search(plain)]
+    return [
+        entry
+        for k in kinds
+        for entry, pattern in _characterisations()[k]
+        if any(_characterises(plain, *found.span()) for found in pattern.finditer(plain))
+    ]
 
 
-# An intensifier that goes with the modifier it strengthens ("the most seismic week").
+# Verbs after which an "-ing" word is a predicate ("was harrowing for the family"), not a verb.
+_COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being", "seemed", "seems"})
+
+
+def _characterises(text: str, start: int, end: int) -> bool:
+    """The entry at `start`:`end` is the sentence's characterisation: no part of a name, nor
+    an "-ing" word that is a verb ("Protests sweeping the country": before a stop word and
+    after no copula)."""
+    if _in_name(text, start, end):
+        return False
+    following = _WORD.match(text, end + len(text[end:]) - len(text[end:].lstrip()))
+    before = _WORD.findall(text[:start])
+    participle = (
+        text[start:end].lower().endswith("ing")
+        and following is not None
+        and following.group().lower() in _NO_NOUN_NEXT
+        and bool(before)
+        and before[-1].lower() not in _COPULAS
+    )
+    return not participle
+
+
+def _in_name(text: str, start: int, end: int) -> bool:
+    """The words at `start`:`end` are part of a name: capitalised inside the sentence, or
+    before another capitalised word ("Epic Games")."""
+    if not text[start : start + 1].isupper():
+        return False
+    opening = not re.search(r"[\w,;:]", text[:start])
+    return not opening or bool(re.match(r"\s+[A-Z]", text[end:]))
+
+
+# An intensifier that goes with the modifier it strengthens ("the most momentous week").
 _INTENSIFIER_BEFORE = re.compile(r"\b(?:most|more|very|so|too|increasingly|highly)\s+$", re.I)
 # What a droppable modifier must stand before: a word, figure or amount it qualifies ("enormous
-# relief effort", "sweeping $4 trillion agenda"), not a coordination or the end of a clause.
-_QUALIFIED = re.compile(r"\s+(?!(?:and|or|but|as|than|to|in|on|of|for|with|by)\b)(?=[\w$])", re.I)
+# relief effort", "sweeping $4 trillion agenda"), not a coordination, a determiner, a pronoun
+# or a preposition (`_NO_NOUN_NEXT`: in "sweeping the country", "sweeping across Florida" the
+# modifier is a verb), nor the end of a clause.
+_QUALIFIED = re.compile(r"\s+(?=[\w$])")
+_NO_NOUN_NEXT = frozenset(
+    {
+        *("the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their"),
+        *("our", "my", "your", "some", "any", "every", "each", "no", "it", "them", "him"),
+        *("us", "me", "you", "and", "or", "but", "nor", "as", "than", "so", "yet", "to"),
+        *("across", "about", "after", "against", "along", "among", "around", "at", "before"),
+        *("behind", "between", "beyond", "by", "during", "for", "from", "in", "into", "near"),
+        *("of", "off", "on", "onto", "out", "over", "past", "since", "through", "toward"),
+        *("towards", "under", "until", "up", "upon", "with", "within", "without", "down"),
+    }
+)
 
 
 def without_modifiers(text: str) -> str:
@@ -1533,6 +1631,11 @@ def _drop_one_modifier(text: str) -> str:
             after = _QUALIFIED.match(text, end)
             if after is None or any(a <= start < b for a, b in quoted):
                 continue
+            following = _WORD.match(text, after.end())
+            if following and following.group().lower() in _NO_NOUN_NEXT:
+                continue
+            if _in_name(text, start, end):
+                continue
             intensifier = _INTENSIFIER_BEFORE.search(text, 0, start)
             start = intensifier.start() if intensifier else start
             head, tail = text[:start], text[after.end() :]
@@ -1544,15 +1647,16 @@ def _drop_one_modifier(text: str) -> str:
 
 
 def _article_for(head: str, tail: str) -> str:
-    """`head` with a closing "a"/"an" that fits the word `tail` opens with."""
+    """`head` with a closing "a"/"an" that fits the word `tail` opens with; as written when
+    the word opens with no letter ("an 11-point lead")."""
     article = re.search(r"\b([Aa])(n?)\s+$", head)
-    if article is None:
-        return head
     word = tail.split(" ", 1)[0].rstrip(",;:!?")
-    if word[:2].isupper() or "." in word.rstrip(
-        "."
-    ):  # an abbreviation is read by its letters ("a U.S.")
+    if article is None or not word[:1].isalpha():
+        return head
+    if word[:2].isupper() or "." in word.rstrip("."):  # read by its letters ("a U.S.")
         vowel = word[:1] in _VOWEL_LETTER_NAMES
+    elif word.lower().startswith(_SILENT_H):
+        vowel = True
     else:
         vowel = word[:1].lower() in "aeiou" and not word.lower().startswith(_CONSONANT_SOUNDS)
     return head[: article.start()] + article.group(1) + ("n" if vowel else "") + " "
@@ -1562,6 +1666,8 @@ def _article_for(head: str, tail: str) -> str:
 # with a consonant sound ("a union", "a one-time", "a European").
 _VOWEL_LETTER_NAMES = frozenset("AEFHILMNORSX")
 _CONSONANT_SOUNDS = ("uni", "use", "usu", "one", "once", "eu")
+# Words whose "h" is silent ("an honor", "an hour", "an heir").
+_SILENT_H = ("honor", "honour", "hour", "honest", "heir")
 
 
 # A closing clause after a comma or dash that only frames the report before it ("..., in what
@@ -1587,7 +1693,7 @@ def without_interpreting_clause(text: str) -> str:
     head = text[: closing.start()].rstrip()
     if len(_WORD.findall(head)) < MIN_HEAD_WORDS or interprets(head) or characterisations(head):
         return text
-    return head + "."
+    return head if head[-1:] in ".!?" else head + "."
 
 
 # Outlet names that take "the" in running text ("the Washington Times reported").

@@ -14,7 +14,7 @@ from briefing.assemble import Outcome
 from briefing.compose import get_composer
 from briefing.compose.base import ComposeInput, Composer, Composition
 from briefing.compose.extractive import passed_over, printed_texts
-from briefing.compose.printable import ATTRIBUTIONS
+from briefing.compose.printable import attribution_phrases
 from briefing.config import BriefingConfig
 from briefing.embed import Embedder, get_embedder
 from briefing.ingest import read_corpus
@@ -148,7 +148,7 @@ def brief_of_corpus(
         _conflict(story.sentences),
         printing.failed if engines.composer.name == "extractive" else None,
         disagree.same_quantity,
-        ATTRIBUTIONS,
+        attribution_phrases(source.outlet for source in story.sources.values()),
     )
     printed, unprintable = printed_texts(ranked, story.by_id, story.sources, rank.MAX_CANDIDATES)
     on_stage(f"writing the brief ({engines.composer.name}) and verifying every sentence")

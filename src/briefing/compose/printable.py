@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 
 from briefing.compose.base import ComposeInput
 from briefing.language import (
@@ -117,8 +118,34 @@ ATTRIBUTIONS = (OPINION_ATTRIBUTION, ANALYSIS_ATTRIBUTION, PUBLICATION_ATTRIBUTI
 # the fact (a name the article itself rarely prints), not as part of it.
 OUTLET_ANALYSIS = "{outlet} reported in an analysis that"
 OUTLET_REPORTED = "{outlet} reported that"
-# Either attribution as printed, for readers of the brief (benchmarks, the selection's framing).
-OUTLET_ATTRIBUTION = re.compile(r"^[A-Z][^,;:]{0,60}? reported (?:in an analysis )?that ")
+# An outlet recorded as its web address ("nytimes.com"): no name for a sentence to attribute to.
+_DOMAIN = re.compile(r"^\S+\.[a-z]{2,}$")
+
+
+def outlet_openings(outlets: Iterable[str | None]) -> tuple[str, ...]:
+    """The openings `attributed_to_outlet` prints for these outlets ("The Hill reported in an
+    analysis that", "Axios reported that")."""
+    named = {outlet_in_text(outlet) for outlet in outlets} - {None}
+    return tuple(
+        f"{said[:1].upper()}{said[1:]}"
+        for outlet in sorted(n for n in named if n and not _DOMAIN.search(n))
+        for said in (OUTLET_ANALYSIS.format(outlet=outlet), OUTLET_REPORTED.format(outlet=outlet))
+    )
+
+
+def outlet_attributed(text: str, outlets: Iterable[str | None]) -> bool:
+    """`text` is printed as one of these outlets' analysis or report: it opens with the
+    attribution `attributed_to_outlet` writes for one of them, not with any "X reported
+    that" ("Police reported that ...")."""
+    return any(text.startswith(f"{opening} ") for opening in outlet_openings(outlets))
+
+
+def attribution_phrases(outlets: Iterable[str | None]) -> tuple[str, ...]:
+    """Every attribution the composer may print for a story of these outlets: the selection's
+    framing (`rank.Selection.framing`), words two attributed lines share whatever their facts."""
+    return (*ATTRIBUTIONS, *outlet_openings(outlets))
+
+
 # The rules a plain rewrite or the outlet's attribution can mend: the fact is true, only the
 # voice is the outlet's.
 OUTLET_VOICE_RULES = frozenset({INTERPRETATION, CHARACTERISATION})
@@ -153,10 +180,10 @@ class Wording:
     # Acronym -> the long form an article spells it out with ("JCS" -> "Joint Chiefs of Staff").
     acronyms: Mapping[str, str] = field(default_factory=dict)
 
-    @property
-    def texts(self) -> list[str]:
+    @cached_property
+    def texts(self) -> tuple[str, ...]:
         """The story's sentences, as written."""
-        return [sentence.text for sentence in self.sentences.values()]
+        return tuple(sentence.text for sentence in self.sentences.values())
 
     def sources_naming(self, word: str) -> int:
         """How many sources have a sentence that uses `word` (a surname) as a word."""
@@ -359,7 +386,7 @@ def attributed_to_outlet(
     analysis that ..." for an `analysis` (an interpretation in the writer's voice), else "The
     Washington Times reported that ..."; None when the source names no outlet."""
     outlet = outlet_in_text(source.outlet)
-    if outlet is None:
+    if outlet is None or _DOMAIN.search(outlet):  # "Nytimes.com reported" names no outlet
         return None
     said = (OUTLET_ANALYSIS if analysis else OUTLET_REPORTED).format(outlet=outlet)
     return f"{said[:1].upper()}{said[1:]} {_as_clause(text, story)}"
@@ -371,27 +398,65 @@ _COMMON_FORM = re.compile(r"(?:ing|ly)$")
 
 def _as_clause(text: str, story: Iterable[str]) -> str:
     """A sentence as the clause after "reported that": its first word in lower case unless it
-    reads as a name: an initial or an acronym, or a word other than a function word that the
-    `story` capitalises inside its sentences ("China", "Senate") or that stands before another
-    capitalised word ("President Joe Biden"). It is lowered when it is a function word, a
-    participle or adverb ("Testifying ..."), or a word the story writes in lower case ("Doctors
-    are ..." -> "doctors are ..."); else it keeps its capital."""
-    first = re.match(r"([A-Z][\w’'-]*)(\.?\s+\S)?", text)
+    reads as a name: an initial or an acronym, or a word the `story` capitalises inside its
+    sentences ("China", "Senate", "Bush" in "George W. Bush"; a function word only as a name:
+    "May" alone, "Will Smith" with the same next word), or a word other than a function word
+    that stands before another capitalised word ("President Joe Biden"). It is lowered when it
+    is a function word, a participle or adverb ("Testifying ..."), or a word the story writes
+    in lower case ("Doctors are ..." -> "doctors are ..."); else it keeps its capital."""
+    first = re.match(r"([A-Z][\w’'-]*)(\.?\s+([\w’'-]+))?", text)
     if first is None:
         return text
-    word = first.group(1)
-    before_capital = bool(first.group(2)) and first.group(2)[-1].isupper()
+    word, next_word = first.group(1), first.group(3) or ""
+    before_capital = next_word[:1].isupper()
     initial = len(word) == 1 and (first.group(2) or "").startswith(".")  # "W. Mondale"
     acronym = initial or word[1:2].isupper()
-    texts = list(story)
+    index = _story_index(tuple(story))
     lower = word.lower()
-    named = any(re.search(rf"[a-z,;]\s+{re.escape(word)}\b", t) for t in texts)
-    if acronym or (lower not in english_stop_words() and (before_capital or named)):
+    if lower in english_stop_words():
+        name = (word, next_word) in index.pairs if before_capital else word in index.alone
+    else:
+        name = before_capital or word in index.named
+    if acronym or name:
         return text
     common = lower in english_stop_words() or _COMMON_FORM.search(lower)
-    if common or any(re.search(rf"\b{re.escape(lower)}\b", t) for t in texts):
+    if common or lower in index.lower:
         return text[:1].lower() + text[1:]
     return text  # no evidence either way: a name's capital is the safer guess
+
+
+@dataclass(frozen=True)
+class _StoryIndex:
+    """How a story writes its words inside sentences: capitalised after a lower-case word, a
+    comma or an initial ("said China", "George W. Bush"), with their next word, alone (before
+    no capitalised word: "Theresa May said" has "May" alone), and in lower case."""
+
+    named: frozenset[str]
+    pairs: frozenset[tuple[str, str]]
+    alone: frozenset[str]
+    lower: frozenset[str]
+
+
+# A capitalised word inside a sentence, after a lower-case word, a comma or an initial.
+_INNER_CAPITAL = re.compile(r"(?:[a-z,;]|\b[A-Z]\.)\s+([A-Z][\w’'-]*)\b(?=(?:\s+([\w’'-]+))?)")
+# Stories a process composes at once (the index is per story; one is read at a time).
+_STORY_CACHE = 4
+
+
+@lru_cache(maxsize=_STORY_CACHE)
+def _story_index(texts: tuple[str, ...]) -> _StoryIndex:
+    named: set[str] = set()
+    pairs: set[tuple[str, str]] = set()
+    alone: set[str] = set()
+    for text in texts:
+        for found in _INNER_CAPITAL.finditer(text):
+            word, following = found.group(1), found.group(2) or ""
+            named.add(word)
+            pairs.add((word, following))
+            if not following[:1].isupper():
+                alone.add(word)
+    lower = {w for text in texts for w in re.findall(r"\b[a-z][\w’'-]*", text)}
+    return _StoryIndex(frozenset(named), frozenset(pairs), frozenset(alone), frozenset(lower))
 
 
 def _reason(broken: Sequence[str]) -> str:
@@ -517,8 +582,9 @@ def _printed_sources(given: ComposeInput, chosen: Sequence[tuple[Claim, str]]) -
     analysis or framing ("The Hill reported in an analysis that ...") counts for none: its
     headline is that analysis's."""
     found: set[str] = set()
+    outlets = {source.outlet for source in given.sources.values()}
     for claim, text in chosen:
-        if OUTLET_ATTRIBUTION.match(text):  # an outlet's analysis or framing titles no brief
+        if outlet_attributed(text, outlets):  # an outlet's analysis or framing titles no brief
             continue
         words = content_words(text) - ATTRIBUTION_WORDS
         for sentence in candidates(claim, given.sentences):
