@@ -134,6 +134,15 @@ def test_framing_is_read_on_word_forms_not_stems(framing: str, event: str, word:
     assert word in event_stems(told, counts, rare_limit(100))
 
 
+def test_a_saying_verb_in_ing_frames_and_an_ordinal_is_an_event() -> None:
+    lexicon = Lexicon([])
+    counts: Counter[str] = Counter()
+    query = lexicon.features("Officials approved a second dose, saying it was safe, for 30 days.")
+    events = event_stems(query, counts, rare_limit(100))
+    assert "second" in events
+    assert not events & {"say", "day"}
+
+
 def test_numbers_alone_cite_no_part() -> None:
     """'fined up to 1,500 euros for 30 days' and a passage with another fact and the same
     two numbers share no event word: no citation; one event word and a number do."""

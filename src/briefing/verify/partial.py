@@ -44,9 +44,16 @@ _NUMBER = re.compile(r"[$€£]?(\d[\d,]*(?:\.\d+)?)%?")
 # A year says when, not what: two passages of one story share it by chance.
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # Words that frame a fact or date it and say nothing of what happened: the verbs of saying
-# (`segments.SAYING_WORDS`), day and month names, units of time. Compared as the sentence's
-# word forms, never as stems: "according" frames, "the Paris accord" is an event.
-_FRAMING = SAYING_WORDS | DATE_WORDS | TIME_UNITS | frozenset(unit + "s" for unit in TIME_UNITS)
+# (`segments.SAYING_WORDS`, and their forms in -ing: "saying", "stating"), day and month
+# names, units of time but "second", mostly the ordinal ("a second dose"). Compared as the
+# sentence's word forms, never as stems: "according" frames, "the Paris accord" is an event.
+_TIME = (TIME_UNITS - {"second"}) | frozenset(unit + "s" for unit in TIME_UNITS - {"second"})
+_FRAMING = SAYING_WORDS | DATE_WORDS | _TIME
+_SAYING_STEMS = frozenset(stem(word) for word in SAYING_WORDS)
+
+
+def _frames(word: str) -> bool:
+    return word in _FRAMING or (word.endswith("ing") and stem(word) in _SAYING_STEMS)
 
 
 def frequencies(sentences: Iterable[Features]) -> Counter[str]:
@@ -64,10 +71,10 @@ def rare_limit(sentences: int) -> int:
 
 def event_stems(query: Features, counts: Counter[str], limit: int) -> frozenset[str]:
     """The stems of `query` that say what happened: not a name, date, number or word that
-    frames the fact (`_FRAMING`, by word form), and rare in the story (`rare_limit`)."""
+    frames the fact (`_frames`, by word form), and rare in the story (`rare_limit`)."""
     named = {stem(token) for chunk in query.names for token in chunk.tokens}
     dated = {stem(word) for word in query.dates}
-    told = {stem(word) for word in query.order if word not in _FRAMING}
+    told = {stem(word) for word in query.order if not _frames(word)}
     return frozenset(
         s
         for s in query.stems & told
