@@ -18,6 +18,7 @@ from briefing.models import BriefSentence
 from briefing.verify import Aligner
 from briefing.verify.lexical import Lexicon
 from briefing.verify.partial import (
+    enough_events,
     event_stems,
     held_words,
     rare_limit,
@@ -115,6 +116,49 @@ def test_event_words_leave_out_names_framing_and_the_story_topic() -> None:
     assert not events & {"dana", "ortiz", "said", "tuesday", "3"}
 
 
+@pytest.mark.parametrize(
+    ("framing", "event", "word"),
+    [
+        ("according to the ministry", "the Paris accord", "accord"),
+        ("the report states", "a state of emergency", "state"),
+        ("the minister added", "a new ad", "ad"),
+    ],
+)
+def test_framing_is_read_on_word_forms_not_stems(framing: str, event: str, word: str) -> None:
+    """A verb of saying frames the fact; the noun of the same stem is the fact."""
+    lexicon = Lexicon([])
+    counts: Counter[str] = Counter()
+    framed = lexicon.features(f"Officials met, {framing}.")
+    told = lexicon.features(f"Officials discussed {event}.")
+    assert word not in event_stems(framed, counts, rare_limit(100))
+    assert word in event_stems(told, counts, rare_limit(100))
+
+
+def test_a_saying_verb_in_ing_frames_and_an_ordinal_is_an_event() -> None:
+    lexicon = Lexicon([])
+    counts: Counter[str] = Counter()
+    query = lexicon.features("Officials approved a second dose, saying it was safe, for 30 days.")
+    events = event_stems(query, counts, rare_limit(100))
+    assert "second" in events
+    assert not events & {"say", "day"}
+
+
+def test_numbers_alone_cite_no_part() -> None:
+    """'fined up to 1,500 euros for 30 days' and a passage with another fact and the same
+    two numbers share no event word: no citation; one event word and a number do."""
+    assert not enough_events(frozenset({"1500", "30"}))
+    assert enough_events(frozenset({"fine", "1500"}))
+    assert enough_events(frozenset({"fine", "euro"}))
+    assert not enough_events(frozenset({"fine"}))
+
+
+def test_the_words_held_are_never_the_whole_sentence_by_default() -> None:
+    text = "Workers could be fined up to €1,500 for 30 days."
+    assert held_words(text, frozenset()) == ""
+    assert held_words(text, frozenset({"1500", "30"})) == "€1,500 for 30"
+    assert held_words(text, frozenset({"fine", "1500"})) == "fined up to €1,500"
+
+
 def test_shared_numbers_count_and_years_do_not() -> None:
     lexicon = Lexicon([])
     query = lexicon.features("Workers could be fined up to 1,500 euros in 2021.")
@@ -137,6 +181,20 @@ def test_clauses_and_the_words_a_passage_holds() -> None:
     assert held_words(text, frozenset({"construct", "take", "year"})) == (
         "Construction … take three years"
     )
+
+
+def test_a_month_no_cited_passage_gives_blocks_full_support(aligner: Aligner) -> None:
+    """The wire states the construction time but no month: a draft that adds "in
+    November" is partly supported, with the month named; without it, fully supported."""
+    (dated,) = aligner.align_draft(
+        ["Construction of the bridge is expected to take three years, starting in November."]
+    )
+    (plain,) = aligner.align_draft(
+        ["Construction of the bridge is expected to take three years, city engineers said."]
+    )
+    assert plain.supported and plain.citations == ("wire",)
+    assert not dated.supported and dated.citations == ("wire",)
+    assert any("november" in part for part in dated.unsupported_parts)
 
 
 def test_the_cite_gold_set_is_well_formed() -> None:

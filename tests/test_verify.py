@@ -23,7 +23,16 @@ from briefing.verify import (
     thresholds_for,
     verify_drafts,
 )
-from briefing.verify.lexical import Judgement, Lexicon, conflict, covered, identified, judge
+from briefing.verify.lexical import (
+    Gap,
+    Judgement,
+    Lexicon,
+    conflict,
+    covered,
+    identified,
+    judge,
+    missing,
+)
 from briefing.verify.segments import core, parts
 from records import claim, sentence, source, story
 
@@ -103,6 +112,18 @@ def test_a_missing_number_is_no_conflict_but_is_not_covered() -> None:
     candidate = LEXICON.features(ARTICLES["ap"][1])
     assert conflict(query, candidate) is None
     assert not covered(query, [candidate], [candidate.words])
+
+
+def test_a_month_no_supporter_gives_is_missing_and_a_weekday_is_not() -> None:
+    """ "complete the trials by early November" is not stated by a passage that gives no
+    month; "Nov." is November; the weekday a thing was said stays a detail."""
+    query = LEXICON.features("Merck expects to complete the trials by early November.")
+    stopped = LEXICON.features("Merck stopped the trials early.")
+    dated = LEXICON.features("Merck will finish the trials by Nov. 5.")
+    told = LEXICON.features("Merck said on Tuesday it stopped the trials early.")
+    assert missing(query, [stopped], [stopped.words]) == Gap("date", "november")
+    assert missing(query, [dated], [dated.words]) is None
+    assert missing(told, [stopped], [stopped.words]) is None
 
 
 def test_a_number_word_before_a_hyphened_unit_of_time_is_the_number() -> None:

@@ -50,9 +50,9 @@ from briefing.verify.lexical import (
     missing,
 )
 from briefing.verify.partial import (
-    MIN_EVENT_WORDS,
     PART_SLACK,
     absent_words,
+    enough_events,
     event_stems,
     frequencies,
     held_words,
@@ -273,9 +273,10 @@ class Aligner:
     ) -> list[list[tuple[str, np.ndarray]]]:
         """Each draft sentence's clauses that are not already its parts, with their
         similarity rows (one call to the embedder for the block)."""
+        each = [clauses(text) for text in texts]
         own = [
-            [c for c in clauses(text) if c not in ps] if len(clauses(text)) > 1 else []
-            for text, ps in zip(texts, split, strict=True)
+            [c for c in cs if c not in ps] if len(cs) > 1 else []
+            for cs, ps in zip(each, split, strict=True)
         ]
         flat = [c for cs in own for c in cs]
         if not flat:
@@ -702,53 +703,70 @@ class Aligner:
     # --- a person's draft: support for a part (`align_draft`) --------------------------------
 
     def _drafted(self, text: str, query: Features, examined: Examined, verdict: Verdict) -> Verdict:
-        """`verdict` with every article not yet cited whose passage, for the sentence or a
-        part of it, holds MIN_EVENT_WORDS of its event words (`verify.partial`), scores at
-        most PART_SLACK under the support threshold and contradicts nothing. Each is cited
-        for the words of the sentence its passage holds; so is a citation "in part"."""
+        """`verdict` with its citations "in part" named by the words they hold and every
+        article not yet cited whose passage holds a part of the sentence (`_part_citations`).
+        Each is cited for the words of the sentence its passage holds."""
         split = clauses(text)
         stems_of = [self._lexicon.features(clause).stems for clause in split]
-        strict = [c for c in verdict.cited if c[2] != "in part"]
         # The clauses stated by a citation of all of the sentence or of a part of it.
         fully = {
             clause
             for clause in split
-            for _, _, label in strict
-            if label is None or any(_mostly_in(clause, p) for p in label.split(" / "))
+            for _, _, label in verdict.cited
+            if label is None
+            or (label != "in part" and any(_mostly_in(clause, p) for p in label.split(" / ")))
         }
         stated = set(fully)
-        cited: list[Cited] = []
-        for source_id, found, label in verdict.cited:
+        for _, found, label in verdict.cited:
             if label == "in part":
-                shared = query.stems & self._feature(found.unit).stems
-                held = self._shared(query, found.unit) or shared
+                held = self._shared(query, found.unit) or self._common(query, found.unit)
                 stated.update(supported_clauses(split, stems_of, held))
-                label = held_words(text, shared)
-            cited.append((source_id, found, label))
-        asked = [(query, examined.whole)] + [
-            (self._lexicon.features(part), best) for part, best in examined.pieces
-        ]
-        taken = {c[0] for c in cited}
-        floor = self.thresholds.support - PART_SLACK
-        for source_id in self._by_credibility(sorted({s for _, b in asked for s in b} - taken)):
-            options = [
-                (len(held), match.judgement.score, match, held)
-                for features, best in asked
-                if (match := best.get(source_id)) is not None
-                and match.judgement.conflict is None
-                and match.judgement.score >= floor
-                and len(held := self._shared(features, match.unit)) >= MIN_EVENT_WORDS
-            ]
-            if options:
-                _, _, best, held = max(options, key=lambda o: (o[0], o[1]))
-                stated.update(supported_clauses(split, stems_of, held))
-                shared = query.stems & self._feature(best.unit).stems
-                cited.append((source_id, best, held_words(text, shared)))
+        cited = self._relabelled(text, query, verdict.cited)
+        for citation, held in self._part_citations(text, query, examined, {c[0] for c in cited}):
+            cited.append(citation)
+            stated.update(supported_clauses(split, stems_of, held))
         if cited == verdict.cited:
             return verdict
         if verdict.supported:
             return Verdict(cited, True, [], None)
         return self._partly(query, split, cited, (stated, fully))
+
+    def _relabelled(self, text: str, query: Features, cited: list[Cited]) -> list[Cited]:
+        """`cited` with each citation "in part" named by the words of `text` its passage
+        holds ("in part" still when it holds none)."""
+        return [
+            (source_id, found, held_words(text, self._common(query, found.unit)) or label)
+            if label == "in part"
+            else (source_id, found, label)
+            for source_id, found, label in cited
+        ]
+
+    def _part_citations(
+        self, text: str, query: Features, examined: Examined, taken: set[str]
+    ) -> list[tuple[Cited, frozenset[str]]]:
+        """A citation of each article not in `taken` whose passage, for the sentence or a
+        part of it, holds enough of its event words (`enough_events`), scores at most
+        PART_SLACK under the support threshold and contradicts nothing; with the event
+        words it holds."""
+        asked = [(query, examined.whole)] + [
+            (self._lexicon.features(part), best) for part, best in examined.pieces
+        ]
+        floor = self.thresholds.support - PART_SLACK
+        cited: list[tuple[Cited, frozenset[str]]] = []
+        for source_id in self._by_credibility(sorted({s for _, b in asked for s in b} - taken)):
+            options: list[tuple[int, float, Match, frozenset[str]]] = []
+            for features, best in asked:
+                match = best.get(source_id)
+                if match is None or match.judgement.conflict is not None:
+                    continue
+                held = self._shared(features, match.unit)
+                if match.judgement.score >= floor and enough_events(held):
+                    options.append((len(held), match.judgement.score, match, held))
+            if options:
+                _, _, chosen, held = max(options, key=lambda o: (o[0], o[1]))
+                label = held_words(text, self._common(query, chosen.unit))
+                cited.append(((source_id, chosen, label), held))
+        return cited
 
     def _partly(
         self,
@@ -784,6 +802,11 @@ class Aligner:
         if not named:
             named.append("each article cited states part of it, none all of it")
         return Verdict(cited, False, unsupported, "partly supported: " + "; ".join(named))
+
+    def _common(self, query: Features, unit: Unit) -> frozenset[str]:
+        """The stems and numbers (but years) `query` and the unit share: the words of the
+        sentence a citation names (`held_words`)."""
+        return shared_events(query.stems, query, self._feature(unit))
 
     def _shared(self, features: Features, unit: Unit) -> frozenset[str]:
         """The event words of `features` that the unit holds (`verify.partial`)."""

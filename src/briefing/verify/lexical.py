@@ -85,7 +85,7 @@ _NUMBER_WORDS = {
 # interview": 6 and 3, as "six months" and "3-hour" are); hyphened to anything else it stays a
 # word: part of a bigger number ("twenty-five", "two-thirds") or of a description ("a
 # four-star general", "a two-term senator"), which is no count the story reports.
-_TIME_UNITS = _word_set("second minute hour day night week month year decade")
+TIME_UNITS = _word_set("second minute hour day night week month year decade")
 _HYPHEN_AFTER = re.compile(r"-([^\W\d_]+)")
 _DATE_WORDS = _word_set(
     "monday tuesday wednesday thursday friday saturday sunday january february march april "
@@ -420,11 +420,11 @@ def _tokenise(text: str) -> tuple[_Token, ...]:
 
 def _hyphened(text: str, match: re.Match[str]) -> bool:
     """The word follows a hyphen ("twenty-five", "twenty-five-year"), or is hyphened to a
-    word that is no unit of time (`_TIME_UNITS`)."""
+    word that is no unit of time (`TIME_UNITS`)."""
     if match.start() > 0 and text[match.start() - 1] == "-":
         return True
     after = _HYPHEN_AFTER.match(text, match.end())
-    return after is not None and after.group(1).lower() not in _TIME_UNITS
+    return after is not None and after.group(1).lower() not in TIME_UNITS
 
 
 def _is_content(word: str, stops: frozenset[str]) -> bool:
@@ -772,9 +772,10 @@ def _other_administration(unit: Features, chunk: NameChunk) -> bool:
 
 
 class Gap(NamedTuple):
-    """A name, number or quoted phrase of a sentence that no supporting sentence holds."""
+    """A name, number, month or quoted phrase of a sentence that no supporting sentence
+    holds."""
 
-    kind: str  # "number", "name" or "quoted words"
+    kind: str  # "number", "date" (a month), "name" or "quoted words"
     words: str
 
     def __str__(self) -> str:
@@ -785,8 +786,8 @@ class Gap(NamedTuple):
 def missing(
     query: Features, supporters: Sequence[Features], context: Sequence[frozenset[str]]
 ) -> Gap | None:
-    """The first name, number or quoted phrase of `query` that no supporting sentence holds
-    (its `str` describes it for the audit); None when all are found.
+    """The first number, month, name or quoted phrase of `query` that no supporting sentence
+    holds (its `str` describes it for the audit); None when all are found.
 
     A name counts when one of its words is in a supporting sentence and the rest are there
     or elsewhere in a supporting article (`context`): "Xi Jinping" is found when the sentence
@@ -794,11 +795,17 @@ def missing(
     """
     words = frozenset().union(*(s.words for s in supporters))
     near = words.union(*context)
-    # A date the sources leave out is a detail (a date that differs is a conflict); a number
-    # is the fact itself. Calibrated on the tuning split (docs/aligner.md).
+    # A number is the fact itself (a date that differs is a conflict, `_dates_differ`).
     absent = sorted(query.numbers - frozenset().union(*(s.numbers for s in supporters)))
     if absent:
         return Gap("number", absent[0])
+    # A month is the fact's date, not its framing ("complete the trials by early November"):
+    # one no supporter gives is missing, as a number is. A weekday mostly says when it was
+    # told ("said on Tuesday") and stays a detail.
+    months = {d[:3] for s in supporters for d in s.dates if d not in _WEEKDAYS}
+    untold = sorted(d for d in query.dates if d not in _WEEKDAYS and d[:3] not in months)
+    if untold:
+        return Gap("date", untold[0])
     reporter = _reported_at(query)
     for chunk in query.names:
         if chunk.position < reporter:

@@ -19,8 +19,9 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from briefing.language import english_stop_words, stem
-from briefing.verify.lexical import Features
+from briefing.language import DATE_WORDS, english_stop_words, stem
+from briefing.verify.lexical import TIME_UNITS, Features
+from briefing.verify.segments import SAYING_WORDS
 
 # How far under the support threshold a passage may score and still be cited for a part of
 # a draft sentence when it holds the part's event words: read on the tune part's gold, the
@@ -38,43 +39,21 @@ RARE_MIN = 2
 _EDGES = ".,;:!?\"'“”‘’()[]"
 # Shorter pieces of a token ("th" of "5th") are no words to name as unsupported.
 MIN_WORD = 3
+# A number as a sentence prints it: with a currency sign or a percent sign around it.
+_NUMBER = re.compile(r"[$€£]?(\d[\d,]*(?:\.\d+)?)%?")
 # A year says when, not what: two passages of one story share it by chance.
 _YEAR = re.compile(r"(?:19|20)\d\d")
-# Words that frame a fact or date it, and say nothing of what happened.
-_FRAMING = frozenset(
-    stem(word)
-    for word in (
-        "say",
-        "said",
-        "says",
-        "told",
-        "tell",
-        "tells",
-        "report",
-        "reported",
-        "reports",
-        "according",
-        "added",
-        "adds",
-        "wrote",
-        "writes",
-        "stated",
-        "states",
-        "announced",
-        "also",
-        "day",
-        "days",
-        "week",
-        "weeks",
-        "month",
-        "months",
-        "year",
-        "years",
-        "today",
-        "yesterday",
-        "new",
-    )
-)
+# Words that frame a fact or date it and say nothing of what happened: the verbs of saying
+# (`segments.SAYING_WORDS`, and their forms in -ing: "saying", "stating"), day and month
+# names, units of time but "second", mostly the ordinal ("a second dose"). Compared as the
+# sentence's word forms, never as stems: "according" frames, "the Paris accord" is an event.
+_TIME = (TIME_UNITS - {"second"}) | frozenset(unit + "s" for unit in TIME_UNITS - {"second"})
+_FRAMING = SAYING_WORDS | DATE_WORDS | _TIME
+_SAYING_STEMS = frozenset(stem(word) for word in SAYING_WORDS)
+
+
+def _frames(word: str) -> bool:
+    return word in _FRAMING or (word.endswith("ing") and stem(word) in _SAYING_STEMS)
 
 
 def frequencies(sentences: Iterable[Features]) -> Counter[str]:
@@ -91,18 +70,15 @@ def rare_limit(sentences: int) -> int:
 
 
 def event_stems(query: Features, counts: Counter[str], limit: int) -> frozenset[str]:
-    """The stems of `query` that say what happened: not a name, date, number or verb of
-    saying, and rare in the story (`rare_limit`)."""
+    """The stems of `query` that say what happened: not a name, date, number or word that
+    frames the fact (`_frames`, by word form), and rare in the story (`rare_limit`)."""
     named = {stem(token) for chunk in query.names for token in chunk.tokens}
     dated = {stem(word) for word in query.dates}
+    told = {stem(word) for word in query.order if not _frames(word)}
     return frozenset(
         s
-        for s in query.stems
-        if s not in named
-        and s not in dated
-        and s not in _FRAMING
-        and not s[:1].isdigit()
-        and counts[s] <= limit
+        for s in query.stems & told
+        if s not in named and s not in dated and not s[:1].isdigit() and counts[s] <= limit
     )
 
 
@@ -111,6 +87,12 @@ def shared_events(events: frozenset[str], query: Features, unit: Features) -> fr
     but for years: "fined up to 1,500 euros" and "fined up to €1,500" state one fact."""
     numbers = {n for n in query.numbers & unit.numbers if not _YEAR.fullmatch(n)}
     return (events & unit.stems) | numbers
+
+
+def enough_events(held: frozenset[str]) -> bool:
+    """`held` (`shared_events`) cites a passage for a part: MIN_EVENT_WORDS, one of them a
+    word, not a number. Numbers alone ("1,500" and "30") say how much, not of what."""
+    return len(held) >= MIN_EVENT_WORDS and any(not s[:1].isdigit() for s in held)
 
 
 def supported_clauses(
@@ -134,14 +116,15 @@ def absent_words(order: Sequence[str], held: frozenset[str], stems: frozenset[st
 
 
 def held_words(text: str, held: frozenset[str]) -> str:
-    """The words of `text` a passage holds (`held`: stems), as runs of the sentence joined by
-    " … " ("construction … take three years"): the part of it the passage states. Stop
-    words are kept inside a run, never at its ends."""
+    """The words of `text` a passage holds (`held`: stems and canonical numbers), as runs of
+    the sentence joined by " … " ("construction … take three years"): the part of it the
+    passage states; "" when it holds none of them. Stop words are kept inside a run, never
+    at its ends."""
     stops = english_stop_words()
     runs: list[list[str]] = [[]]
     for token in text.split():
         word = token.strip(_EDGES).lower()
-        if (word and stem(word) in held) or (word in stops and runs[-1]):
+        if (word and _canonical(word) in held) or (word in stops and runs[-1]):
             runs[-1].append(token)
         elif runs[-1]:
             runs.append([])
@@ -151,4 +134,10 @@ def held_words(text: str, held: frozenset[str]) -> str:
             run.pop()
         if run:
             kept.append(" ".join(run).strip(_EDGES))
-    return " … ".join(kept) or text.strip()
+    return " … ".join(kept)
+
+
+def _canonical(word: str) -> str:
+    """A word's stem, or a number without its separators and units ("€1,500" is "1500")."""
+    digits = _NUMBER.fullmatch(word)
+    return digits.group(1).replace(",", "") if digits else stem(word)
