@@ -35,15 +35,7 @@ def parts(text: str) -> list[str]:
     closing attribution frames every part, so no part carries it (", and the state will pay,
     according to an opinion column" is the part "the state will pay")."""
     body = unattributed(text.strip())
-    pieces = [_LEADING.sub("", piece.strip(" ,.;")) for piece in _SPLIT.split(body)]
-    merged: list[str] = []
-    for piece in pieces:
-        if not piece:
-            continue
-        if merged and (_weight(piece) < MIN_PART_WORDS or _weight(merged[-1]) < MIN_PART_WORDS):
-            merged[-1] = f"{merged[-1]}, {piece}"
-        else:
-            merged.append(piece)
+    merged = _joined_short([_LEADING.sub("", p.strip(" ,.;")) for p in _SPLIT.split(body)])
     while len(merged) > MAX_PARTS:
         shortest = min(range(len(merged) - 1), key=lambda i: _weight(merged[i] + merged[i + 1]))
         merged[shortest : shortest + 2] = [f"{merged[shortest]}, {merged[shortest + 1]}"]
@@ -164,12 +156,18 @@ def clauses(text: str) -> list[str]:
     """The clauses of `text` in order, without its closing attribution; a piece of fewer
     than MIN_PART_WORDS words stays with the one before it (or after it, when first)."""
     body = unattributed(text.strip()).strip()
+    return _joined_short([p.strip(" ,.;:") for p in _CLAUSE_BREAK.split(body)]) or [text.strip()]
+
+
+def _joined_short(pieces: list[str]) -> list[str]:
+    """The non-empty pieces, each of fewer than MIN_PART_WORDS words joined to the one
+    before it (or the one after it, when first)."""
     merged: list[str] = []
-    for piece in (p.strip(" ,.;:") for p in _CLAUSE_BREAK.split(body)):
+    for piece in pieces:
         if not piece:
             continue
         if merged and (_weight(piece) < MIN_PART_WORDS or _weight(merged[-1]) < MIN_PART_WORDS):
             merged[-1] = f"{merged[-1]}, {piece}"
         else:
             merged.append(piece)
-    return merged or [text.strip()]
+    return merged
