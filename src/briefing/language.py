@@ -1706,11 +1706,16 @@ _THE_OUTLET = re.compile(
 _OUTLET_SECTION = re.compile(r"\s*\([^()]{1,30}\)\s*$")
 
 
+def outlet_name(outlet: str | None) -> str:
+    """The outlet's name without its section label ("Fox News (Online News)" -> "Fox News")."""
+    return _OUTLET_SECTION.sub("", outlet or "").strip()
+
+
 def outlet_in_text(outlet: str | None) -> str | None:
     """The outlet's name as a sentence names it: without its section label, with "the" where
     newspapers take it ("Washington Times" -> "the Washington Times", "The Hill" -> "the
     Hill", "Fox News (Online News)" -> "Fox News"); None without a name."""
-    name = _OUTLET_SECTION.sub("", outlet or "").strip()
+    name = outlet_name(outlet)
     if not name:
         return None
     if name.lower().startswith("the "):

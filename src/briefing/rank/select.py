@@ -47,6 +47,7 @@ from briefing.language import (
     content_words,
     is_attributed,
     names,
+    outlet_name,
     quoted_passages,
     stem,
 )
@@ -190,7 +191,6 @@ _FIGURE = re.compile(r"(?<![\w-])\d+(?:[.,]\d+)*")
 # out before two sentences' words, names and figures are compared.
 _DAY_OF_MONTH = re.compile(MONTH_DAY)
 _DATE_STEMS = frozenset(stem(word) for word in DATE_WORDS)
-_BRACKETED = re.compile(r"\([^)]*\)")
 
 
 def no_conflict(_a: str, _b: str) -> str | None:
@@ -497,10 +497,11 @@ def _outlets(given: Selection) -> tuple[str, ...]:
 
 @lru_cache(maxsize=STEMMED_TEXTS)
 def _outlet_names(outlets: tuple[str, ...]) -> re.Pattern[str] | None:
-    """The outlets' names, each as a whole phrase and less what follows in brackets ("told
-    CNN" for "CNN (Online News)"), with a possessive: "Washington" alone is the state, not
-    the Washington Post. A name's own "The" may be lower-cased ("the Epoch Times")."""
-    phrases = {" ".join(_BRACKETED.sub(" ", o).split()) for o in outlets}
+    """The outlets' names, each as a whole phrase and less its section label
+    (`language.outlet_name`: "told CNN" for "CNN (Online News)"), with a possessive:
+    "Washington" alone is the state, not the Washington Post. A name's own "The" may be
+    lower-cased ("the Epoch Times")."""
+    phrases = {" ".join(outlet_name(o).split()) for o in outlets}
     spelt = [
         r"\s+".join(
             "[Tt]he" if n == 0 and word == "The" else re.escape(word)
