@@ -88,9 +88,10 @@ def test_a_modifier_that_is_a_predicate_or_quoted_stays(text: str) -> None:
     assert language.without_modifiers(text) == text
 
 
-def _print(members, sources):  # type: ignore[no-untyped-def]
+def _print(members, sources, story=()):  # type: ignore[no-untyped-def]
+    """The claim of `members` printed in a story of them and the `story` sentences."""
     found = claim("C1", members[0].text, members)
-    return printable(found, Wording.of({s.id: s for s in members}, sources))
+    return printable(found, Wording.of({s.id: s for s in (*members, *story)}, sources))
 
 
 def test_a_characterising_member_gives_way_to_a_plainer_member() -> None:
@@ -126,15 +127,82 @@ def test_a_modifier_is_dropped_rather_than_the_sentence_attributed() -> None:
     assert printed.text == "Poverty fell to a record low because of the government's relief effort."
 
 
-def test_an_analysis_line_of_a_news_report_is_attributed_as_its_outlets_analysis() -> None:
+def test_one_interpretive_line_of_a_news_report_is_what_its_outlet_reported() -> None:
     line = sentence("a", 0, "The ruling is a blow to advocates who had hoped to suspend the law.")
-    printed = _print([line], {"a": source("a", 0.9, outlet="Example News")})
-    assert printed.text == (
+    report = sentence("a", 1, "The court ruled 2-1 on Thursday to let the law stand for now.")
+    sources = {"a": source("a", 0.9, outlet="Example News", title="Court keeps the law")}
+    # One interpretive line does not make the report an analysis: its outlet "reported" it.
+    assert _print([line], sources, [report]).text == (
+        "Example News reported that the ruling is a blow to advocates who had hoped to suspend "
+        "the law."
+    )
+    assert _print([report], sources).text == report.text
+
+
+@pytest.mark.parametrize(
+    ("title", "second"),
+    [
+        # The headline interprets too ("caught between") ...
+        ("Biden caught between allies and critics", "The court ruled 2-1 on Thursday."),
+        # ... or a second sentence does ("kicks the can"): the article reads as an analysis.
+        ("Court keeps the law", "The order only kicks the can down the road to December."),
+    ],
+)
+def test_an_article_that_interprets_throughout_is_named_as_its_outlets_analysis(
+    title: str, second: str
+) -> None:
+    line = sentence("a", 0, "The ruling is a blow to advocates who had hoped to suspend the law.")
+    other = sentence("a", 1, second)
+    sources = {"a": source("a", 0.9, outlet="Example News", title=title)}
+    assert _print([line], sources, [other]).text == (
         "Example News reported in an analysis that the ruling is a blow to advocates who had "
         "hoped to suspend the law."
     )
-    report = sentence("a", 1, "The court ruled 2-1 on Thursday to let the law stand for now.")
-    assert _print([report], {"a": source("a", 0.9, outlet="Example News")}).text == report.text
+
+
+def test_reads_as_analysis_counts_interpreting_sentences_in_the_writers_voice() -> None:
+    report = ["The court ruled 2-1 on Thursday.", "The ruling is a blow to advocates."]
+    assert not language.reads_as_analysis("Court keeps Texas law", report)
+    assert language.reads_as_analysis("Court keeps Texas law", [*report, "It all but ends it."])
+    # Attributed or quoted interpretation is the speakers', not the writer's.
+    quoted = [*report, "The ruling is “a blow to women”, the group said."]
+    assert not language.reads_as_analysis("Court keeps Texas law", quoted)
+
+
+@pytest.mark.parametrize(
+    ("worded", "plain"),
+    [
+        # An interpreting aside between dashes goes; the report reads whole without it.
+        (
+            "Under the old rules, the platform demoted – effectively hiding from view – videos "
+            "that spread misinformation.",
+            "Under the old rules, the platform demoted videos that spread misinformation.",
+        ),
+        # A booster only strengthens: dropped, the line claims no more than the article.
+        ("The flood was undoubtedly the worst in years.", "The flood was the worst in years."),
+        ("The plan, of course, failed in the end.", "The plan failed in the end."),
+    ],
+)
+def test_one_interpretive_word_or_aside_is_dropped_by_the_plain_rewrite(
+    worded: str, plain: str
+) -> None:
+    assert language.plain_rewrite(worded) == plain
+    printed = _print([sentence("a", 0, worded)], {"a": source("a", 0.9, outlet="Example News")})
+    assert printed.text == plain
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A hedge claims less than its words: dropped, the line would claim more. Attributed.
+        "The bill will almost certainly pass the House before the end of the month.",
+        "The bill will probably pass the House before the end of the month.",
+        "The law requires the entire work force — public and private — to carry passes.",
+        "Officials said the storm was “absolutely devastating” for the coastal towns.",
+    ],
+)
+def test_a_hedge_a_factual_aside_or_quoted_words_stay_in_the_plain_rewrite(text: str) -> None:
+    assert language.plain_rewrite(text) == text
 
 
 def test_a_live_blog_line_does_not_stand_alone() -> None:
@@ -227,18 +295,18 @@ def test_a_column_filed_under_an_outlets_news_label_is_opinion_by_its_wording(
     [
         (
             "Doctors are likely to prescribe the pill widely once it is approved.",
-            "Example News reported in an analysis that doctors are likely to prescribe the pill "
-            "widely once it is approved.",
+            "Example News reported that doctors are likely to prescribe the pill widely once it "
+            "is approved.",
         ),
         (
             "President Joe Biden is likely to sign the bill before the end of the month.",
-            "Example News reported in an analysis that President Joe Biden is likely to sign the "
-            "bill before the end of the month.",
+            "Example News reported that President Joe Biden is likely to sign the bill before the "
+            "end of the month.",
         ),
         (
             "China is likely to send more jets into the zone before the end of the month.",
-            "Example News reported in an analysis that China is likely to send more jets into "
-            "the zone before the end of the month.",
+            "Example News reported that China is likely to send more jets into the zone before "
+            "the end of the month.",
         ),
     ],
 )

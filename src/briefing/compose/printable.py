@@ -40,7 +40,9 @@ from briefing.language import (
     name_from_previous,
     opinion_reason,
     outlet_in_text,
+    plain_rewrite,
     quoted_passages,
+    reads_as_analysis,
     roles,
     rubric_voice,
     sentence_problems,
@@ -50,9 +52,7 @@ from briefing.language import (
     unmarked_quotes,
     with_role,
     without_back_references,
-    without_interpreting_clause,
     without_link_markers,
-    without_modifiers,
     write_acronym,
     write_full_name,
 )
@@ -111,9 +111,11 @@ ANALYSIS_ATTRIBUTION = f"according to {ANALYSIS_VOICE}"
 PUBLICATION_ATTRIBUTION = "according to an opinion publication"
 ATTRIBUTIONS = (OPINION_ATTRIBUTION, ANALYSIS_ATTRIBUTION, PUBLICATION_ATTRIBUTION)
 # An analysis or characterisation in a news report's own voice (issue 11, item 6) is printed
-# only with its outlet's name: "Axios reported in an analysis that ..." for an interpretation
-# ("likely", "a sign that"), "The Washington Times reported that ..." for a characterisation
-# ("steps up its harassment of"). The outlet's name is the source's own (its footnote). The
+# only with its outlet's name: "Axios reported in an analysis that ..." when the article is an
+# analysis (its page says so, or it interprets throughout: `language.reads_as_analysis`), "The
+# Washington Times reported that ..." for a report's characterisation ("steps up its harassment
+# of") or its one interpretive line ("a blow to"). The outlet's name is the source's own (its
+# footnote). The
 # attribution opens the sentence: the verifier reads an opening "X reported that" as who tells
 # the fact (a name the article itself rarely prints), not as part of it.
 OUTLET_ANALYSIS = "{outlet} reported in an analysis that"
@@ -184,6 +186,19 @@ class Wording:
     def texts(self) -> tuple[str, ...]:
         """The story's sentences, as written."""
         return tuple(sentence.text for sentence in self.sentences.values())
+
+    @cached_property
+    def analyses(self) -> frozenset[str]:
+        """The sources that read as an analysis by their own wording
+        (`language.reads_as_analysis`: headline and sentences)."""
+        bodies: dict[str, list[str]] = {source_id: [] for source_id in self.sources}
+        for sentence in self.sentences.values():
+            bodies.setdefault(sentence.source_id, []).append(sentence.text)
+        return frozenset(
+            source_id
+            for source_id, body in bodies.items()
+            if source_id in self.sources and reads_as_analysis(self.sources[source_id].title, body)
+        )
 
     def sources_naming(self, word: str) -> int:
         """How many sources have a sentence that uses `word` (a surname) as a word."""
@@ -360,19 +375,21 @@ def in_plain_voice(
     text: str, source: Source, wording: Wording, before: str | None = None
 ) -> tuple[str, list[str], int]:
     """A member whose only faults are an analysis or a characterisation in its own voice
-    (OUTLET_VOICE_RULES), mended: without its evaluative modifiers or a closing clause that only
-    interprets when that leaves it plain ("the government's enormous relief effort" -> "the
-    government's relief effort"; "..., in what could be a test of the law." cut), else
-    attributed (an opinion piece's line to its kind, a news report's to its outlet by name).
-    Returns the text, the rules it still breaks and how it was mended (PLAIN_REWRITE or
-    ATTRIBUTED; AS_WRITTEN when nothing could be done)."""
-    plain = without_interpreting_clause(without_modifiers(text))
+    (OUTLET_VOICE_RULES), mended: by `language.plain_rewrite` when that leaves it plain ("the
+    government's enormous relief effort" -> "the government's relief effort"; "..., in what
+    could be a test of the law." or "– effectively hiding from view –" cut), else attributed
+    (an opinion piece's line to its kind, a news report's to its outlet by name: "in an
+    analysis" only when the article reads as one, `Wording.analyses`; one interpretive line
+    of a report is what its outlet "reported"). Returns the text, the rules it still breaks and
+    how it was mended (PLAIN_REWRITE or ATTRIBUTED; AS_WRITTEN when nothing could be done)."""
+    plain = plain_rewrite(text)
     if plain != text and not problems(plain, wording, before):
         return plain, [], PLAIN_REWRITE
+    analysis = source.id in wording.analyses
     attributed = (
         attributed_to_opinion(text, source, wording.texts)
         if source.kind == "opinion"
-        else attributed_to_outlet(text, source, bool(interprets(text)), wording.texts)
+        else attributed_to_outlet(text, source, analysis, wording.texts)
     )
     if attributed is None:
         return text, problems(text, wording, before), AS_WRITTEN
@@ -383,8 +400,9 @@ def attributed_to_outlet(
     text: str, source: Source, analysis: bool, story: Iterable[str] = ()
 ) -> str | None:
     """The sentence attributed to the news outlet that wrote it: "Axios reported in an
-    analysis that ..." for an `analysis` (an interpretation in the writer's voice), else "The
-    Washington Times reported that ..."; None when the source names no outlet."""
+    analysis that ..." for an `analysis` (an article that reads as one by its page's marks or
+    its wording), else "The Washington Times reported that ..."; None when the source names no
+    outlet."""
     outlet = outlet_in_text(source.outlet)
     if outlet is None or _DOMAIN.search(outlet):  # "Nytimes.com reported" names no outlet
         return None
