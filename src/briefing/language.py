@@ -201,10 +201,40 @@ _CREDIT_LINE = re.compile(
     re.IGNORECASE,
 )
 _REPORTING_BY = re.compile(r"^\s*\(?(?:reporting|writing|editing|additional reporting) by\b", re.I)
+# Verbs of saying, by word form: the one list of them. Every reader of who says what derives
+# its set from these two groups, with the reason it is narrower where it is.
+# REPORTING_VERBS only frame a reported fact: who tells it, not what happened ("the Kremlin
+# said", "officials say"; "according" stands for "according to"). The verifier reads them as
+# a fact's framing (`verify.segments.SAYING_WORDS`).
+REPORTING_VERBS = frozenset(
+    {
+        *("said", "says", "say", "told", "tells", "added", "adds", "reported", "reports"),
+        *("wrote", "writes", "write", "stated", "states", "confirmed", "announced", "according"),
+    }
+)
+# SPEECH_ACT_VERBS say whose words a sentence holds and what the saying did: what was denied,
+# warned or asked is part of the fact. "saying" opens a clause of its own ("resigned Thursday,
+# saying ...").
+SPEECH_ACT_VERBS = frozenset(
+    {
+        *("saying", "tweeted", "declared", "asked", "noted", "argued", "argues", "warned"),
+        *("warns", "explained", "insisted", "insists", "quoted", "quotes", "denied", "denies"),
+        *("claimed", "claims", "cited", "responded", "replied", "recalled", "indicated"),
+        "indicates",
+    }
+)
+SAYING_VERBS = REPORTING_VERBS | SPEECH_ACT_VERBS
+
+
+def _words_pattern(words: Iterable[str]) -> str:
+    """Whole words as one alternation (longest first), for a regular expression."""
+    return "|".join(sorted(words, key=lambda word: (-len(word), word)))
+
+
 # Section labels and kickers before the sentence: "Why it matters:", "9/11 anniversary:",
 # "The big picture:", "BREAKING:". At most five words before the colon, none a verb of saying.
 _LABEL = re.compile(r"^\s*((?:[\w/'’&-]+\s+){0,4}[\w/'’&-]+)\s*:\s+(?=[\"“A-Z0-9])")
-_SAYING = re.compile(r"\b(?:said|says|told|tweeted|wrote|added|declared|stated|asked)\b", re.I)
+_SAYING = re.compile(rf"\b(?:{_words_pattern(SAYING_VERBS)})\b", re.I)
 # A rubric that names whose analysis follows: "Why it matters, via Axios' Margaret Talev: ...".
 # The words after it are that writer's: the rubric goes, its writer stays as the attribution.
 # The label and "via" are set off by a comma, and the writer is a name of two capitalised words
@@ -434,16 +464,17 @@ MIN_SENTENCE_WORDS = 6
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _BRACKETS = (("(", ")"), ("[", "]"), ("{", "}"))
 
-# Verbs of attribution: "..., the Kremlin said" keeps contested statements sourced. "saying",
-# "indicated" and a document that "states that" name a speaker too ("resigned Thursday,
-# saying ..."); "States" as in "the United States" does not. Each entry is a regular expression;
-# the one home of the verbs both ATTRIBUTION and characterisations' framing pattern read.
+# Verbs of attribution: "..., the Kremlin said" keeps contested statements sourced. The verbs
+# of saying (SAYING_VERBS) but those that also do something else: "declared" and "confirmed"
+# declare or confirm a state ("declared an emergency", "was confirmed as secretary"), no one's
+# words. "according" attributes only as "according to", and "states" only as a document's
+# "states that" ("the United States" does not). Each entry is a regular expression; the verbs
+# both ATTRIBUTION and characterisations' framing pattern read.
+_NOT_ATTRIBUTING = frozenset({"declared", "confirmed", "according", "states"})
 ATTRIBUTION_VERBS = (
-    *("said", "says", "saying", "told", "tells", "stated", "according to", "reported"),
-    *("reports", "quoted", "quotes", "announced", "added", "adds", "denied", "denies"),
-    *("claimed", "claims", "warned", "warns", "insisted", "insists", "cited", "wrote"),
-    *("writes", "tweeted", "argued", "argues", "asked", "responded", "replied", "explained"),
-    *("noted", "recalled", "indicated", "indicates", "(?-i:states)(?=\\s+that\\b)"),
+    *sorted(SAYING_VERBS - _NOT_ATTRIBUTING),
+    "according to",
+    "(?-i:states)(?=\\s+that\\b)",
 )
 
 
@@ -1987,7 +2018,7 @@ _ROLE_BEFORE_NAME = re.compile(
 )
 _ROLE_NOUN_BEFORE_CAPITAL = re.compile(rf"(?:{_ROLE_NOUNS})\s+[A-Z]")
 # Words that end the clause before a role ("said", "according to") and never start one.
-_CLAUSE_WORDS = frozenset({"said", "says", "told", "according", "added", "—", "-", "–"})
+_CLAUSE_WORDS = SAYING_VERBS | {"—", "-", "–"}
 # A surname after a title is a person's ("Sen. Manchin").
 _TITLE_ABBREVIATIONS = "Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen"
 _TITLED = re.compile(rf"\b(?:{_TITLE_ABBREVIATIONS})\.?\s+([A-Z][a-z]+)\b")
@@ -2030,18 +2061,25 @@ def surnames_before_full_mention(text: str, mentioned: str, names: dict[str, str
 # bracket or appositive: "Sen. Tammy Baldwin (D-Wis.) noted", "Jane Doe, the mayor, said"), or
 # after "said"/"according to" and the capitalised words of a role ("..., said County Public
 # Health Director Dr. Barbara Ferrer").
+# Any verb of saying but "according", which comes before its name ("according to Jane Doe").
 _SPEECH_AFTER_NAME = re.compile(
-    r"\s*(?:\([^)]{1,40}\)\s*)?(?:,[^,]{1,60},\s*)?(?:said|says|told|noted|added|wrote|"
-    r"tweeted|argued|warned|explained|stated|insisted)\b"
+    r"\s*(?:\([^)]{1,40}\)\s*)?(?:,[^,]{1,60},\s*)?"
+    rf"(?:{_words_pattern(SAYING_VERBS - {'according'})})\b"
 )
-# The name after "told" is the listener ("told Jake Tapper"), never the speaker.
+# News copy puts the speaker after these alone ("said Director Jane Doe"); the name after
+# "told" is the listener ("told Jake Tapper"), never the speaker.
 _SPEECH_BEFORE_NAME = re.compile(r"\b(?:said|says|according to)\s+(?:[A-Z][\w.’'-]*\s+){0,5}$")
 
 
 # A sentence that closes on its speaker's surname alone (", Ushakov said."): the article named
 # the person in full before; the next sentence's "He said" is that speaker.
+# Any verb of saying closes it but "according" (before its name) and "saying" (which opens
+# a clause); "told" and "tells" need their listener (", Ushakov told reporters.").
+_LISTENER_VERBS = frozenset({"told", "tells"})
 _CLOSING_SURNAME_SPEAKER = re.compile(
-    r",\s+(?P<name>[A-Z][a-z’'-]+)\s+(?:said|says|added|noted|told\s+\w+)\s*[.!]?\s*$"
+    r",\s+(?P<name>[A-Z][a-z’'-]+)\s+"
+    rf"(?:{_words_pattern(SAYING_VERBS - _LISTENER_VERBS - {'according', 'saying'})}|"
+    rf"(?:{_words_pattern(_LISTENER_VERBS)})\s+\w+)\s*[.!]?\s*$"
 )
 
 
@@ -2194,10 +2232,14 @@ def write_full_name(text: str, surname: str, full: str) -> str:
 
 # An acronym an article spells out in brackets after its long form: "the Joint Chiefs of Staff
 # (JCS)", "People's Bank of China (PBOC)", "UN General Assembly (UNGA)".
+# Short words a long form may hold that its acronym skips or spells ("Immigration and Customs
+# Enforcement" is ICE, "Committee to Protect Journalists" CPJ, "Bank of China" BOC or BC): the
+# one list, read here and by the verifier's acronym match (`verify.lexical`).
+ACRONYM_SKIP_WORDS = frozenset({"of", "and", "for", "the", "on", "in", "to", "&"})
 _EXPANDED_ACRONYM = re.compile(
-    r"((?:(?:[A-Z][\w’'.&-]*|of|and|for|the|on|in|&)\s+){1,9})\(([A-Z][A-Z&]{1,6})s?\)"
+    rf"((?:(?:[A-Z][\w’'.&-]*|{_words_pattern(ACRONYM_SKIP_WORDS)})\s+){{1,9}})"
+    r"\(([A-Z][A-Z&]{1,6})s?\)"
 )
-_ACRONYM_FUNCTION_WORDS = frozenset({"of", "and", "for", "the", "on", "in", "&"})
 # Acronyms a reader needs no long form for: the AP Stylebook's "acceptable in all references"
 # (FBI, CIA, GOP, NATO ...) and the names of outlets a brief cites. Writing them out adds
 # words, not understanding.
@@ -2233,13 +2275,13 @@ def _spelled_out(words: list[str], letters: str) -> str | None:
     for index in range(len(words) - 1, -1, -1):
         word = words[index]
         part = word if word.isupper() and word.isalpha() else word[:1]
-        if word.lower() in _ACRONYM_FUNCTION_WORDS:
+        if word.lower() in ACRONYM_SKIP_WORDS:
             part = part.upper()  # "Bank of China (PBOC)" spells the "of"; most skip it
         if left and part[:1].isupper() and left.endswith(part):
             left, start = left[: -len(part)], index
             if not left:
                 return " ".join(words[start:])
-        elif word.lower() not in _ACRONYM_FUNCTION_WORDS:
+        elif word.lower() not in ACRONYM_SKIP_WORDS:
             return None
     return None
 

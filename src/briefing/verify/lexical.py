@@ -14,6 +14,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from briefing.language import (
+    ACRONYM_SKIP_WORDS,
     NUMBER_WORD_VALUES,
     SCALE_WORDS,
     data_lines,
@@ -57,7 +58,7 @@ NEGATION_SCOPE = 2
 # Cues written as a prefix ("non-essential travelers") negate only the word they are joined to.
 _PREFIX_CUES = frozenset({"non"})
 # Short words an acronym skips ("Immigration and Customs Enforcement" is ICE).
-_ACRONYM_SKIPS = frozenset({"and", "of", "the", "for", "on", "in", "to"})
+_ACRONYM_SKIPS = ACRONYM_SKIP_WORDS
 # Words either side of a name that say what it does in its sentence (`_replaced`).
 NAME_CONTEXT = 3
 # Verbs with which an outlet credits a report to another ("Xinhua reported that ...").

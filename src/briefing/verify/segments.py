@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from briefing.language import REPORTING_VERBS
+
 # A part needs this many words of three or more letters to state a fact of its own; shorter
 # ones ("the Kremlin said") stay with the part before them.
 MIN_PART_WORDS = 3
@@ -45,27 +47,7 @@ def parts(text: str) -> list[str]:
 # The framing of a reported fact: who says it and when, not what happened. A source that
 # states the fact without them ("Xi backed Putin's bid" for "..., the Kremlin said on
 # Wednesday") supports all of the fact (`Aligner`: each citation must be needed).
-SAYING_WORDS = frozenset(
-    [
-        "said",
-        "says",
-        "say",
-        "told",
-        "tells",
-        "added",
-        "adds",
-        "reported",
-        "reports",
-        "wrote",
-        "writes",
-        "write",
-        "stated",
-        "states",
-        "confirmed",
-        "announced",
-        "according",
-    ]
-)
+SAYING_WORDS = REPORTING_VERBS  # language: the verbs of saying that only frame a fact
 _SAYING = "|".join(sorted(SAYING_WORDS))
 # A closing attribution: the last clause after a comma, short, with a verb of saying
 # (", the Kremlin said on Wednesday.", ", according to his family.", ',” Abbott said.').
