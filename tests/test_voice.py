@@ -527,8 +527,16 @@ def test_a_closing_surname_speaker_is_heard_with_any_verb_of_saying() -> None:
 
 
 def test_a_speakers_words_before_a_colon_are_no_section_label() -> None:
-    spoken = "Police warned: The road will close on Monday for three weeks of repairs."
-    assert language.strip_dateline(spoken) == spoken
+    for spoken in (
+        "Police warned: The road will close on Monday for three weeks of repairs.",
+        "As the agency reported: The road will close on Monday for three weeks of repairs.",
+    ):
+        assert language.strip_dateline(spoken) == spoken
+    # A rubric that names the saying in "-ing" is a label all the same.
+    rubric = "What they're saying: The road will close on Monday for three weeks of repairs."
+    assert language.strip_dateline(rubric) == (
+        "The road will close on Monday for three weeks of repairs."
+    )
     label = "Why it matters: The road will close on Monday for three weeks of repairs."
     assert language.strip_dateline(label) == (
         "The road will close on Monday for three weeks of repairs."
@@ -547,3 +555,18 @@ def test_every_reader_of_who_says_what_derives_from_the_one_list() -> None:
     assert SAYING_WORDS <= language.SAYING_VERBS
     plain_verbs = {v for v in language.ATTRIBUTION_VERBS if v.isalpha()}
     assert plain_verbs <= language.SAYING_VERBS
+
+
+@pytest.mark.parametrize(
+    ("text", "addressed"),
+    [
+        ("If you drive to work, your route may close on Monday for three weeks.", True),
+        ("You may have noticed that the bridge closed for repairs on Monday.", True),
+        ("The mayor told residents, “You will have a new bridge by June,” on Monday.", False),
+        ("The bridge closed for three weeks of repairs on Monday, officials said.", False),
+    ],
+)
+def test_a_line_that_addresses_the_reader_is_not_the_briefs_voice(
+    text: str, addressed: bool
+) -> None:
+    assert (language.SECOND_PERSON in language.sentence_problems(text)) is addressed

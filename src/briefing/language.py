@@ -31,6 +31,7 @@ NEEDS_CONTEXT = "opener that needs context"
 FIRST_PERSON = "first person outside quotes"
 FRAGMENT = "fragment"
 QUESTION = "question in the brief's own voice"
+SECOND_PERSON = "the reader addressed in the brief's own voice"
 # Number words and their values, one home for the aligner, selection and the disagreement
 # finder: "twelve people" and "12 people" are one figure.
 NUMBER_WORD_VALUES: dict[str, int] = {
@@ -234,7 +235,9 @@ def _words_pattern(words: Iterable[str]) -> str:
 # Section labels and kickers before the sentence: "Why it matters:", "9/11 anniversary:",
 # "The big picture:", "BREAKING:". At most five words before the colon, none a verb of saying.
 _LABEL = re.compile(r"^\s*((?:[\w/'’&-]+\s+){0,4}[\w/'’&-]+)\s*:\s+(?=[\"“A-Z0-9])")
-_SAYING = re.compile(rf"\b(?:{_words_pattern(SAYING_VERBS)})\b", re.I)
+# A speaker's words before a colon use a finite verb ("Police warned: ..."); a rubric names the
+# saying in "-ing" ("What they're saying:") and is a label all the same.
+_SAYING = re.compile(rf"\b(?:{_words_pattern(SAYING_VERBS - {'saying'})})\b", re.I)
 # A rubric that names whose analysis follows: "Why it matters, via Axios' Margaret Talev: ...".
 # The words after it are that writer's: the rubric goes, its writer stays as the attribution.
 # The label and "via" are set off by a comma, and the writer is a name of two capitalised words
@@ -1864,6 +1867,13 @@ def first_person(text: str) -> bool:
     return bool(_FIRST_PERSON.search(plain))
 
 
+def addresses_reader(text: str) -> bool:
+    """The reader addressed outside quotation marks ("You may have noticed ...", "If you
+    drive, your route ..."): a feature's or a service page's voice, never a neutral brief's,
+    which reports to the reader rather than speaking to them."""
+    return bool(_SECOND_PERSON.search(outside_quotes(text)))
+
+
 def asks(text: str) -> bool:
     """A question outside quotation marks: a writer's rhetorical question, not a report."""
     return outside_quotes(text).rstrip().rstrip("\"'”’)").endswith("?")
@@ -1910,6 +1920,7 @@ def sentence_problems(text: str, before: str | None = None) -> list[str]:
         (FIRST_PERSON, first_person),
         (FRAGMENT, is_fragment),
         (QUESTION, asks),
+        (SECOND_PERSON, addresses_reader),
         (LOADED, lambda t: bool(loaded_outside_quotes(t))),
         (UNINTRODUCED, lambda t: unintroduced_reference(t, before) is not None),
         (INTERPRETATION, lambda t: bool(interprets(t))),
