@@ -570,3 +570,21 @@ def test_a_line_that_addresses_the_reader_is_not_the_briefs_voice(
     text: str, addressed: bool
 ) -> None:
     assert (language.SECOND_PERSON in language.sentence_problems(text)) is addressed
+
+
+@pytest.mark.parametrize(
+    ("text", "scene"),
+    [
+        ("People in many places found that the apps had burrowed into every part of life.", True),
+        ("For five hours on Monday, the world got a taste of life without the apps.", True),
+        # A report says who, how many or according to whom.
+        ("People in Texas said the storm was the worst they had seen in years.", False),
+        ("Many people lost power for 12 hours on Monday after the storm hit the coast.", False),
+        ("In an open letter, the World Road Transport Organization warned of a collapse.", False),
+        ("People magazine reported the wedding on its website on Monday afternoon.", False),
+    ],
+)
+def test_a_features_scene_setting_about_people_in_general_is_not_a_report(
+    text: str, scene: bool
+) -> None:
+    assert (language.SCENE_SETTING in language.sentence_problems(text)) is scene

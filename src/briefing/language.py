@@ -32,6 +32,7 @@ FIRST_PERSON = "first person outside quotes"
 FRAGMENT = "fragment"
 QUESTION = "question in the brief's own voice"
 SECOND_PERSON = "the reader addressed in the brief's own voice"
+SCENE_SETTING = "a feature's scene-setting about people in general"
 # Number words and their values, one home for the aligner, selection and the disagreement
 # finder: "twelve people" and "12 people" are one figure.
 NUMBER_WORD_VALUES: dict[str, int] = {
@@ -1874,6 +1875,25 @@ def addresses_reader(text: str) -> bool:
     return bool(_SECOND_PERSON.search(outside_quotes(text)))
 
 
+# A feature sets its scene with people in general as the subject ("People in many places
+# discovered that ...", "For five hours on Monday, the world got a taste of life without ...");
+# a report says who, how many or according to whom. After an optional opening phrase; people
+# of a named place ("People in Texas"), what people said, and a line with a figure report.
+_GENERIC_SUBJECT = re.compile(
+    r"^(?:(?i:for|in|on|across|around|after|during|since)\b[^,]{0,80},\s*)?"
+    r"(?:(?:[Mm]any|[Mm]ost|[Ss]ome)\s+people|[Pp]eople|[Tt]he world)\b(?!\s+(?:in\s+)?[A-Z])"
+)
+_FIGURE = re.compile(r"\d")
+
+
+def sets_scene(text: str) -> bool:
+    """A feature's scene-setting generalisation in the brief's voice (see _GENERIC_SUBJECT):
+    people in general as the subject, nothing attributed and no figure."""
+    plain = outside_quotes(text)
+    found = _GENERIC_SUBJECT.match(plain)
+    return bool(found) and not is_attributed(plain) and not _FIGURE.search(plain)
+
+
 def asks(text: str) -> bool:
     """A question outside quotation marks: a writer's rhetorical question, not a report."""
     return outside_quotes(text).rstrip().rstrip("\"'”’)").endswith("?")
@@ -1921,6 +1941,7 @@ def sentence_problems(text: str, before: str | None = None) -> list[str]:
         (FRAGMENT, is_fragment),
         (QUESTION, asks),
         (SECOND_PERSON, addresses_reader),
+        (SCENE_SETTING, sets_scene),
         (LOADED, lambda t: bool(loaded_outside_quotes(t))),
         (UNINTRODUCED, lambda t: unintroduced_reference(t, before) is not None),
         (INTERPRETATION, lambda t: bool(interprets(t))),
