@@ -78,12 +78,14 @@ class Recorder:
             return chosen, lead
 
         def selecting(ranked: Any, texts: Any, given: select.Selection, config: Any) -> Any:
-            seen["failed"] = set()
+            seen.update(failed=set(), kinds=Counter(), rounds=0)
             check = given.check
 
             def checked(chosen: Sequence[Claim]) -> Collection[str]:
                 failed = check(chosen) if check else ()
                 seen["failed"] |= set(failed)
+                seen["kinds"].update(_failure(check, chosen, claim) for claim in failed)
+                seen["rounds"] += 1
                 return failed
 
             wrapped = dataclasses.replace(given, check=checked if check else None)
@@ -107,6 +109,16 @@ class Recorder:
             rank.select_brief,
             select.coverage_selection,
         ) = self.shipped
+
+
+def _failure(check: Any, chosen: Sequence[Claim], claim: str) -> str:
+    """Why the printing check failed a chosen claim: the verifier dropped its sentence, the
+    composer left it out, or the brief tells it but not first (the lead fact)."""
+    outcome = check.__self__.outcome(chosen)  # the pipeline's _Printing
+    if any(claim in sentence.claim_ids for sentence in outcome.verified):
+        return "lead told but not first"
+    drafted = any(claim in sentence.claim_ids for sentence in outcome.composition.sentences)
+    return "verifier dropped it" if drafted else "composer left it out"
 
 
 def classify(seen: dict[str, Any], sentences: int) -> tuple[str, Counter[str], int]:
@@ -175,6 +187,7 @@ def run(part: str, embedder_name: str, show: Callable[[str], None]) -> None:
     rules: Counter[str] = Counter()
     story: Counter[str] = Counter()
     words: list[int] = []
+    checks: Counter[str] = Counter()
     most: list[int] = []
     with tempfile.TemporaryDirectory() as tmp, Recorder() as recorder:
         for cluster in in_part(load_clusters(), part):
@@ -188,6 +201,11 @@ def run(part: str, embedder_name: str, show: Callable[[str], None]) -> None:
             classes.update(found)
             rules.update(_first_rule(reason) for reason in seen["unprintable"])
             words.append(sum(len(s.text.split()) for s in brief.sentences))
+            counted = sum(c.words for c in seen["round"][2])
+            checks.update(seen["kinds"])
+            checks["briefs checked more than once"] += seen["rounds"] > 1
+            checks["briefs printing fewer words than counted"] += words[-1] < counted
+            checks["words counted but not printed"] += max(0, counted - words[-1])
             most.append(fill)
             story.update(
                 sentences=len(brief.read),
@@ -205,6 +223,7 @@ def run(part: str, embedder_name: str, show: Callable[[str], None]) -> None:
     show(f"most words the final pools could fill: mean {statistics.fmean(most):.1f}")
     show("per story (mean): " + ", ".join(f"{k} {v / count:.2f}" for k, v in story.items()))
     show(f"why each brief stopped: {dict(stops.most_common())}")
+    show(f"printing check and refill: {dict(checks)}")
     show(f"pool candidates not told, by class (all briefs): {dict(classes.most_common())}")
     show(f"claims with no printable member, by first rule: {dict(rules.most_common(6))}")
 
