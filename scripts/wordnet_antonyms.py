@@ -22,14 +22,28 @@ WORDNET = Path("/usr/share/wordnet")
 TARGET = Path(__file__).resolve().parent.parent / "src" / "briefing" / "data"
 OUT = TARGET / "verify_wordnet_antonyms.txt"
 POS = {"verb": "v", "adj": "a", "adv": "r"}
+# Debian's copy of the WordNet 3.0 licence, which asks that its notice and disclaimer appear on
+# all copies: written verbatim at the head of the list.
+LICENCE = Path("/usr/share/doc/wordnet-base/copyright")
 HEADER = """\
-# Direct antonyms of WordNet 3.0, written by scripts/wordnet_antonyms.py (see there for what is
-# kept). WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved. Permission to
-# use, copy, modify and distribute this database for any purpose and without fee or royalty is
-# granted provided this notice appears on all copies. THIS DATABASE IS PROVIDED "AS IS" AND
-# PRINCETON UNIVERSITY MAKES NO REPRESENTATIONS OR WARRANTIES, EXPRESS OR IMPLIED.
-# Format as verify_antonyms.txt: words of one side | words of the other side.
+# Direct antonyms of WordNet 3.0 (https://wordnet.princeton.edu), written by
+# scripts/wordnet_antonyms.py (see there for what is kept). Format as verify_antonyms.txt:
+# words of one side | words of the other side. WordNet's licence:
+#
 """
+
+
+def _licence() -> str:
+    """The WordNet 3.0 licence paragraph of Debian's copyright file, as comment lines."""
+    lines = LICENCE.read_text(encoding="utf-8").splitlines()
+    start = lines.index("License: WordNet3.0") + 1
+    kept = []
+    for line in lines[start:]:
+        if not line.startswith(" "):
+            break
+        text = line[1:]
+        kept.append("#" if text == "." else f"# {text}")
+    return "\n".join(kept) + "\n"
 
 
 def _index(pos: str) -> dict[str, tuple[list[str], int]]:
@@ -87,7 +101,8 @@ def main() -> int:
         print(f"{WORDNET}: not found; apt-get install wordnet-base", file=sys.stderr)
         return 2
     pairs = sorted(set().union(*(_antonyms(pos) for pos in POS)))
-    OUT.write_text(HEADER + "".join(f"{a} | {b}\n" for a, b in pairs), encoding="utf-8")
+    body = "".join(f"{a} | {b}\n" for a, b in pairs)
+    OUT.write_text(HEADER + _licence() + body, encoding="utf-8")
     print(f"{OUT}: {len(pairs)} pairs")
     return 0
 
