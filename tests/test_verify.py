@@ -814,3 +814,67 @@ def test_one_presidents_administration_is_not_another_ones() -> None:
     # Nor by the country where the unit speaks of another president's administration.
     country = LEXICON.features("The Biden administration's withdrawal stranded U.S. citizens.")
     assert not covered(query, [country], [country.words])
+
+
+# --- eighth session: opposite stances, timing and labels (WordNet antonyms and the own list) --
+
+MAYOR_SOURCES = {
+    "city": [
+        "Mayor Dana Ortiz criticized the state transport agency for delaying repairs on the "
+        "old bridge.",
+        "The bridge reopened to traffic on Monday after three months of work.",
+    ],
+    "paper": [
+        "Sen. Joe Manchin, a conservative Democrat from West Virginia, said he opposed the bill.",
+        "Manchin said the spending plan was too large.",
+    ],
+}
+
+
+def mayor_aligner(embedder: Embedder) -> Aligner:
+    sentences = [
+        sentence(sid, i, text)
+        for sid, texts in MAYOR_SOURCES.items()
+        for i, text in enumerate(texts)
+    ]
+    texts = [s.text for s in sentences]
+    embedder.fit(texts)
+    sources = {sid: source(sid, 0.9) for sid in MAYOR_SOURCES}
+    independent = {sid: sid for sid in MAYOR_SOURCES}
+    return Aligner(
+        story(sentences, sources, independent, embedder.encode(texts)),
+        embedder,
+        BriefingConfig().verify,
+    )
+
+
+def test_wordnet_antonyms_are_read_beside_the_own_list() -> None:
+    assert clash("The company plans to sell the plant.", "The company plans to buy the plant.") == (
+        "opposite meaning"
+    )
+    assert clash("Xi praised the plan.", "Xi criticized the plan.") == "opposite meaning"
+    # the same stance said with another word of its side is no opposite
+    assert clash("Xi thanked the agency.", "Xi praised the agency.") is None
+
+
+def test_an_opposite_stance_or_label_is_no_support(minilm: Embedder) -> None:
+    aligner = mayor_aligner(minilm)
+    thanked = aligner.align(
+        "Mayor Dana Ortiz thanked the state transport agency for finishing repairs on the old "
+        "bridge early."
+    )
+    assert not thanked.supported and thanked.citations == ()
+    moderate = aligner.align("Sen. Joe Manchin, a moderate Democrat, said he opposed the bill.")
+    assert not moderate.supported and "paper" not in moderate.citations
+
+
+def test_the_same_stance_and_label_are_still_supported(minilm: Embedder) -> None:
+    aligner = mayor_aligner(minilm)
+    blamed = aligner.align(
+        "Mayor Dana Ortiz blamed the state transport agency for delaying repairs on the old bridge."
+    )
+    assert blamed.supported and blamed.citations == ("city",)
+    conservative = aligner.align(
+        "Sen. Joe Manchin, a conservative Democrat, said he opposed the bill."
+    )
+    assert conservative.supported and conservative.citations == ("paper",)

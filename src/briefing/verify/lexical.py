@@ -55,6 +55,8 @@ ACTOR_GAP = 5
 # Content words after a negation cue that it governs ("no plans to attack Ukraine"),
 # unless a clause break or another cue comes first.
 NEGATION_SCOPE = 2
+# WordNet 3.0's direct antonyms of verbs and adjectives, written by scripts/wordnet_antonyms.py.
+WORDNET_ANTONYMS = "verify_wordnet_antonyms.txt"
 # Cues written as a prefix ("non-essential travelers") negate only the word they are joined to.
 _PREFIX_CUES = frozenset({"non"})
 # Short words an acronym skips ("Immigration and Customs Enforcement" is ICE).
@@ -150,10 +152,23 @@ def _negation_cues() -> frozenset[str]:
 
 
 @cache
+def _antonym_sides() -> dict[str, tuple[tuple[frozenset[str], frozenset[str]], ...]]:
+    """Stem -> each (its side, the opposite side) of the antonym pairs it is in: a sentence is
+    checked against the pairs its own stems are in, not against all 1,600."""
+    sides: dict[str, list[tuple[frozenset[str], frozenset[str]]]] = {}
+    for left, right in _antonyms():
+        for mine, theirs in ((left, right), (right, left)):
+            for word in mine:
+                sides.setdefault(word, []).append((mine, theirs))
+    return {word: tuple(found) for word, found in sides.items()}
+
+
+@cache
 def _antonyms() -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
-    """Pairs of stem sets of opposite meaning."""
+    """Pairs of stem sets of opposite meaning: the matcher's own list and WordNet 3.0's direct
+    antonyms (scripts/wordnet_antonyms.py says which are kept)."""
     pairs = []
-    for line in data_lines("verify_antonyms.txt"):
+    for line in data_lines("verify_antonyms.txt") + data_lines(WORDNET_ANTONYMS):
         left, right = line.split("|")
         sides = [
             frozenset(stem(w.strip()) for w in side.split(",") if w.strip())
@@ -590,13 +605,13 @@ def conflict(query: Features, candidate: Features) -> str | None:
 def _opposite(query: Features, candidate: Features) -> bool:
     """One sentence says "supported" where the other says "opposed" (no negation involved)."""
     negated = query.negated | candidate.negated
-    for left, right in _antonyms():
-        for mine, theirs in ((left, right), (right, left)):
-            said, answered = query.stems & mine, candidate.stems & theirs
-            if not said or not answered or (said | answered) & negated:
-                continue
-            if not candidate.stems & mine and not query.stems & theirs:
-                return True
+    sides = _antonym_sides()
+    for mine, theirs in dict.fromkeys(side for s in query.stems for side in sides.get(s, ())):
+        said, answered = query.stems & mine, candidate.stems & theirs
+        if not said or not answered or (said | answered) & negated:
+            continue
+        if not candidate.stems & mine and not query.stems & theirs:
+            return True
     return False
 
 
