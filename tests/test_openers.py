@@ -65,6 +65,11 @@ def test_a_pronoun_is_named_as_the_sentence_before_names_its_one_subject(
         ("Pike spoke in Albany on Monday.", "After Smith left the room, he called the police."),
         # The person is neither subject nor speaker nor agent.
         ("The report praised Roe for her work.", "She thanked the staff on Tuesday."),
+        # Words another speaker reports are theirs, as a quotation's are.
+        (
+            "Pike, meanwhile, demanded assurances on Monday.",
+            "He told Hale about growing threats to the state, his adviser Jane Roe said.",
+        ),
         # Quoted words are never rewritten: a pronoun inside a quotation stays.
         ("Pike spoke in Albany on Monday.", "“He will lose,” the mayor said of the senator."),
     ],

@@ -2149,10 +2149,11 @@ def speakers(text: str) -> set[str]:
 
 # A sentence whose subject is "he" or "she", or "his"/"her" and a noun, at its start or after
 # a short opening phrase ("He visited Del Rio recently", "Since 2019 he had been working with a
-# minority", "His administration has been forced to ...").
+# minority", "His administration has been forced to ..."); the opening pronoun first ("He was
+# fully vaccinated, his family said").
 _PRONOUN_SUBJECT = re.compile(
     r"^(?:(?P<intro>(?i:since|in|on|by|after|before|during|until|at)\s+(?:[\w.]+\s+){0,3}?|"
-    r"[^,“\"]{3,80},\s+))?(?P<pronoun>[Hh]e|[Ss]he|[Hh]is|[Hh]er)\s+[a-z]\w*"
+    r"[^,“\"]{3,80},\s+))??(?P<pronoun>[Hh]e|[Ss]he|[Hh]is|[Hh]er)\s+[a-z]\w*"
 )
 # The pronouns of one person and whose they are: "he" is named by the name, "his" by its
 # possessive.
@@ -2196,11 +2197,11 @@ def name_from_previous(text: str, previous: str, in_full: Collection[str] = ()) 
     subject ("He visited Del Rio ..." -> "Tom Pike visited Del Rio ...", "His administration
     ..." -> "Biden's administration ...") when that sentence names one person alone (titled
     surnames and the surnames of `in_full` counted), that person is its subject or speaker,
-    it uses no pronoun of the other gender, and an opening phrase before the pronoun names no
-    one. The name is written as `previous` gives it: in full, by a surname of `in_full` (the
-    brief writes a first mention in full, `write_full_name`), or with its title ("Mr. Biden").
-    A person that sentence introduces by age is a feature's example (`aged_person`): never
-    named into another sentence."""
+    it uses no pronoun of the other gender, an opening phrase before the pronoun names no one,
+    and `text` is no other speaker's report. The name is written as `previous` gives it: in
+    full, by a surname of `in_full` (the brief writes a first mention in full,
+    `write_full_name`), or with its title ("Mr. Biden"). A person that sentence introduces by
+    age is a feature's example (`aged_person`): never named into another sentence."""
     if aged_person(previous) is not None:
         return text
     text = name_pronoun_speaker(text, previous, in_full)
@@ -2211,6 +2212,9 @@ def name_from_previous(text: str, previous: str, in_full: Collection[str] = ()) 
     person = _one_person(previous, in_full)
     if (
         person is None
+        # Words another speaker reports ("He told Xi ..., Yuri Ushakov said") are theirs, as a
+        # quotation's are: no name is written into them.
+        or closing_speaker(text, in_full) - {person, person.split()[-1]}
         or _name_in_intro(subject["intro"] or "")
         or _OTHER_GENDER[_GENDER_OF[pronoun]].search(previous)
         or _interrupting(text, subject.start("pronoun"), subject.end())
@@ -2222,10 +2226,14 @@ def name_from_previous(text: str, previous: str, in_full: Collection[str] = ()) 
     return text[:start] + person + text[end:]
 
 
+# An appositive between commas runs to about a line of text ("a former tax attorney in Arkansas
+# who is serving a home confinement sentence"); longer, the commas part clauses.
+APPOSITIVE_CHARS = 120
 # After a sentence's subject: an optional bracket or appositive ("Sen. Joe Manchin (D-W.Va.)",
-# "Justin Trudeau, 49,"), a day ("on Tuesday") and a word in lower case, its verb.
+# "Justin Trudeau, 49,", "Colin Powell, the first Black U.S. secretary of state and top
+# military officer,"), a day ("on Tuesday") and a word in lower case, its verb.
 _AFTER_SUBJECT = re.compile(
-    r"^(?:\s*\([^()]{1,40}\))?(?:,[^,]{1,60},)?"
+    rf"^(?:\s*\([^()]{{1,40}}\))?(?:,[^,]{{1,{APPOSITIVE_CHARS}}},)?"
     rf"(?:\s+(?:on\s+|last\s+)?(?:{WEEKDAY}|{MONTH_DAY}))?\s+(?P<word>[a-z]\w*)"
 )
 # Words after a name that make it no subject ("Biden and Pelosi", "Pike of Ohio", "Pike who"),
