@@ -160,6 +160,26 @@ def test_an_article_that_interprets_throughout_is_named_as_its_outlets_analysis(
     )
 
 
+def test_every_own_voice_line_of_an_article_that_reads_as_an_analysis_is_its_analysis() -> None:
+    # Eighth round (openers): a plain line of an analysis was printed as fact, its marked
+    # lines attributed; a line that says who says it reports speech and is printed as written.
+    marked = [
+        sentence("a", 0, "The ruling is a blow to advocates who had hoped to suspend the law."),
+        sentence("a", 1, "The order only kicks the can down the road to December."),
+    ]
+    plain = sentence("a", 2, "The court ruled 2-1 on Thursday to let the law stand for now.")
+    said = sentence("a", 3, "The law will stand until December, the governor said on Friday.")
+    analysis = {"a": source("a", 0.9, outlet="Example News", title="Court keeps the law")}
+    assert _print([plain], analysis, [*marked, said]).text == (
+        "Example News reported in an analysis that the court ruled 2-1 on Thursday to let the "
+        "law stand for now."
+    )
+    assert _print([said], analysis, [*marked, plain]).text == said.text
+    # The same line in a report with one interpretive line is the brief's own.
+    report = {"a": source("a", 0.9, outlet="Example News", title="Court keeps the law")}
+    assert _print([plain], report, [marked[0], said]).text == plain.text
+
+
 def test_reads_as_analysis_counts_interpreting_sentences_in_the_writers_voice() -> None:
     report = ["The court ruled 2-1 on Thursday.", "The ruling is a blow to advocates."]
     assert not language.reads_as_analysis("Court keeps Texas law", report)

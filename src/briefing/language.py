@@ -359,7 +359,10 @@ _DROPPABLE_OPENER = re.compile(
     r"^(?:(?:however|meanwhile|moreover|furthermore|additionally|in addition(?!\s+to\b)|also|"
     r"and|but|(?:still|yet)(?!\s+(?:more|less|fewer|another|other|others|further|higher|"
     r"lower|greater|larger|bigger|worse|better|again)\b)|separately|nonetheless|nevertheless|"
-    r"at the same time|in turn|in particular)\s*,?\s+(?=[\"“A-Za-z])|"
+    r"at the same time|in turn|in particular|in fact|indeed|"
+    # "On the other end of the scale, ..." names its end: only the bare contrast is dropped.
+    r"(?:by|in) contrast(?!\s+(?:to|with)\b)|on the other (?:hand|end|side)(?=,)"
+    r")\s*,?\s+(?=[\"“A-Za-z])|"
     r"(?:(?:\w+\s+)?(?:minutes|hours|days|weeks) later|"
     rf"{_EARLIER_ALONE}|{_TIME_ANCHOR_WORDS})"
     # A time is a whole opener before a comma, a capital (case kept) or an article ("Earlier
@@ -2144,12 +2147,18 @@ def speakers(text: str) -> set[str]:
     return found
 
 
-# A sentence whose subject is "he" or "she", at its start or after a short opening phrase
-# ("He visited Del Rio recently", "Since 2019 he had been working with a minority").
+# A sentence whose subject is "he" or "she", or "his"/"her" and a noun, at its start or after
+# a short opening phrase ("He visited Del Rio recently", "Since 2019 he had been working with a
+# minority", "His administration has been forced to ..."); the opening pronoun first ("He was
+# fully vaccinated, his family said").
 _PRONOUN_SUBJECT = re.compile(
     r"^(?:(?P<intro>(?i:since|in|on|by|after|before|during|until|at)\s+(?:[\w.]+\s+){0,3}?|"
-    r"[^,“\"]{3,80},\s+))?(?P<pronoun>[Hh]e|[Ss]he)\s+[a-z]\w*"
+    r"[^,“\"]{3,80},\s+))??(?P<pronoun>[Hh]e|[Ss]he|[Hh]is|[Hh]er)\s+[a-z]\w*"
 )
+# The pronouns of one person and whose they are: "he" is named by the name, "his" by its
+# possessive.
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her"})
+_GENDER_OF = {"he": "he", "his": "he", "she": "she", "her": "she"}
 
 
 def _person_parts(run: str) -> list[str]:
@@ -2185,28 +2194,105 @@ _OTHER_GENDER = {
 def name_from_previous(text: str, previous: str, in_full: Collection[str] = ()) -> str:
     """`text` with the person its pronoun stands for named as the article's sentence before
     (`previous`) names them: a speaker ("..., she told ABC", `name_pronoun_speaker`), or a
-    subject ("He visited Del Rio ...") when that sentence names one person alone (titled
-    surnames counted) and uses no pronoun of the other gender. A person that sentence
-    introduces by age is a feature's example (`aged_person`): never named into another
-    sentence."""
+    subject ("He visited Del Rio ..." -> "Tom Pike visited Del Rio ...", "His administration
+    ..." -> "Biden's administration ...") when that sentence names one person alone (titled
+    surnames and the surnames of `in_full` counted), that person is its subject or speaker,
+    it uses no pronoun of the other gender, an opening phrase before the pronoun names no one,
+    and `text` is no other speaker's report. The name is written as `previous` gives it: in
+    full, by a surname of `in_full` (the brief writes a first mention in full,
+    `write_full_name`), or with its title ("Mr. Biden"). A person that sentence introduces by
+    age is a feature's example (`aged_person`): never named into another sentence."""
     if aged_person(previous) is not None:
         return text
     text = name_pronoun_speaker(text, previous, in_full)
     subject = _PRONOUN_SUBJECT.match(text)
-    named = people(previous)
-    titled = {word for word in _TITLED_PERSON.findall(previous) if word not in _NOT_FIRST}
-    surnames = {name.split()[-1] for name in named} | titled
+    if subject is None:
+        return text
+    pronoun = subject["pronoun"].lower()
+    person = _one_person(previous, in_full)
     if (
-        subject is None
-        or len(named) != 1
-        or len(surnames) != 1
-        or re.search(r"\s[A-Z]", subject["intro"] or "")
-        or _OTHER_GENDER[subject["pronoun"].lower()].search(previous)
+        person is None
+        # Words another speaker reports ("He told Xi ..., Yuri Ushakov said") are theirs, as a
+        # quotation's are: no name is written into them.
+        or closing_speaker(text, in_full) - {person, person.split()[-1]}
+        or _name_in_intro(subject["intro"] or "")
+        or _OTHER_GENDER[_GENDER_OF[pronoun]].search(previous)
         or _interrupting(text, subject.start("pronoun"), subject.end())
     ):
         return text
     start, end = subject.span("pronoun")
-    return text[:start] + named.pop() + text[end:]
+    if pronoun in _POSSESSIVE_PRONOUNS:
+        person += "’s" if "’" in previous else "'s"
+    return text[:start] + person + text[end:]
+
+
+# An appositive between commas runs to about a line of text ("a former tax attorney in Arkansas
+# who is serving a home confinement sentence"); longer, the commas part clauses.
+APPOSITIVE_CHARS = 120
+# After a sentence's subject: an optional bracket or appositive ("Sen. Joe Manchin (D-W.Va.)",
+# "Justin Trudeau, 49,", "Colin Powell, the first Black U.S. secretary of state and top
+# military officer,"), a day ("on Tuesday") and a word in lower case, its verb.
+_AFTER_SUBJECT = re.compile(
+    rf"^(?:\s*\([^()]{{1,40}}\))?(?:,[^,]{{1,{APPOSITIVE_CHARS}}},)?"
+    rf"(?:\s+(?:on\s+|last\s+)?(?:{WEEKDAY}|{MONTH_DAY}))?\s+(?P<word>[a-z]\w*)"
+)
+# Words after a name that make it no subject ("Biden and Pelosi", "Pike of Ohio", "Pike who"),
+# and before it that make it another noun's complement ("The lawyer for Tom Pike said").
+_NOT_SUBJECT_WORDS = frozenset(
+    {
+        *("and", "or", "of", "in", "at", "on", "to", "for", "from", "with", "by", "as"),
+        *("about", "against", "over", "under", "than", "who", "whose", "whom", "which", "that"),
+    }
+)
+
+
+# A passive's agent before a name: who did what the sentence tells ("was filed by Jane Roe").
+_AGENT_BEFORE = re.compile(r"\bby\s+(?:[A-Z][\w’'.-]*\s+)*$")
+
+
+def _one_person(previous: str, in_full: Collection[str]) -> str | None:
+    """The one person `previous` names (full names, titled surnames and the lone surnames of
+    `in_full` counted), as it names them (in full when it can), when that person is its
+    subject or its speaker; else None."""
+    plain = outside_quotes(previous)
+    named = people(plain)
+    titled = {
+        match.group(1): match.group(0)
+        for match in _TITLED_PERSON.finditer(plain)
+        if match.group(1) not in _NOT_FIRST
+    }
+    alone = {
+        match.group(0)
+        for match in _CAPITAL.finditer(plain)
+        if match.group(0) in in_full and _alone(plain, match.start(), match.end())
+    }
+    surnames = {name.split()[-1] for name in named} | set(titled) | alone
+    if len(named) > 1 or len(surnames) != 1:
+        return None
+    surname = next(iter(surnames))
+    # In full where it can; a titled surname the articles never give in full as written.
+    person = named.pop() if named else surname if surname in in_full else titled[surname]
+    speaking = {name.split()[-1] for name in closing_speaker(plain, in_full)}
+    return person if surname in speaking or _is_subject(plain, surname) else None
+
+
+def _is_subject(plain: str, surname: str) -> bool:
+    """`surname`'s first mention in `plain` is its clause's subject: a verb follows it (past a
+    bracket, an appositive or a day), and no common noun and preposition in its clause before
+    it make it another noun's complement; or it is a passive's agent ("by Jane Roe")."""
+    mention = re.search(rf"\b{re.escape(surname)}\b", plain)
+    if mention is None:
+        return False
+    after = _AFTER_SUBJECT.match(plain[mention.end() :])
+    clause = re.findall(r"[\w’'.-]+", plain[: mention.start()].rsplit(",", 1)[-1])
+    # A common noun and its preposition ("lawyer for", "wife of"); a role's ("Secretary of
+    # Homeland Security Tom Pike") is capitalised.
+    complement = any(
+        word in _NOT_SUBJECT_WORDS and noun[:1].islower() for noun, word in pairwise(clause)
+    )
+    if _AGENT_BEFORE.search(plain[: mention.start()]):  # "filed Monday by Oscar Stilley"
+        return True
+    return after is not None and after["word"] not in _NOT_SUBJECT_WORDS and not complement
 
 
 def _interrupting(text: str, start: int, end: int) -> bool:

@@ -353,6 +353,8 @@ def printable(
         opinion = source.kind == "opinion" and rubric_voice(sentence.text)[1] is None
         if opinion and not found and mended != ATTRIBUTED:
             text = attributed_to_opinion(text, source, wording.texts)
+        elif _analysis_line(text, source, wording) and not found and mended != ATTRIBUTED:
+            text = attributed_to_outlet(text, source, True, wording.texts) or text
         if found:
             broken.extend(found)
             continue
@@ -369,6 +371,14 @@ def printable(
         ),
     )
     return Printed(sentence, text)
+
+
+def _analysis_line(text: str, source: Source, wording: Wording) -> bool:
+    """A line of a news report that reads as an analysis throughout (`Wording.analyses`) in
+    the writer's own voice: printed as that outlet's analysis even when it holds no marker
+    itself ("Biden embraced major progressive policy goals ..."); a line that says who says
+    it ("..., Mr. Biden said") reports speech."""
+    return source.kind == "news" and source.id in wording.analyses and not is_attributed(text)
 
 
 def in_plain_voice(
