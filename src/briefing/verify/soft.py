@@ -24,14 +24,11 @@ def word_vectors(text: str, pieces: WordPieces) -> np.ndarray:
     that overlap its characters; a zero row for a word in no piece (the normalisation
     rewrote it, or the model's truncation cut it), which then matches nothing."""
     spans = word_spans(text)
-    vectors = np.zeros((len(spans), pieces.vectors.shape[1]), dtype=np.float32)
-    starts, ends = pieces.spans[:, 0], pieces.spans[:, 1]
-    for i, span in enumerate(spans):
-        if span is None:
-            continue
-        inside = (starts < span[1]) & (ends > span[0])
-        if inside.any():
-            vectors[i] = pieces.vectors[inside].astype(np.float32).mean(axis=0)
+    found = np.asarray([span or (0, 0) for span in spans], dtype=np.int32).reshape(-1, 2)
+    # (words, pieces): the pieces that overlap each word's characters; none for (0, 0).
+    inside = (pieces.spans[None, :, 0] < found[:, 1:2]) & (pieces.spans[None, :, 1] > found[:, :1])
+    vectors = inside.astype(np.float32) @ pieces.vectors.astype(np.float32)
+    vectors /= np.maximum(inside.sum(axis=1, keepdims=True), 1)
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     return np.asarray(vectors / np.maximum(norms, 1e-9), dtype=np.float32)
 
