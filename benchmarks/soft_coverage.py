@@ -11,6 +11,10 @@ similar word of the unit: cosine of contextual word vectors of the packaged Mini
 word's word pieces, run on the canonical tokens the lexical checks read), credited only from a
 similarity floor up; optionally idf-weighted over the story's sentences, as BERTScore does.
 Every veto stays as it is. torch runs the model here (the product does not import torch).
+The chosen variant has shipped since (`verify/soft.py`, from the ONNX graph's token output;
+docs/aligner.md, "Soft coverage shipped"): its figures here were made against `8f90200`'s
+`src/`, whose matcher had exact coverage; run against later `src/` it patches a matcher
+that is soft already.
 
 `pairs` scores the labelled pairs of one part (`aligner_pairs`, the matcher's decision as in
 calibrate_aligner.py) with exact coverage and each variant, at the shipped weight and at four

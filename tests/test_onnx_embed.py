@@ -38,10 +38,16 @@ def cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("XDG_CACHE_HOME", str(root))
         assert not onnx_model.onnx_path(MODEL).exists()
+        # A stale export from before the token output, where the old name put it: never read.
+        stale = onnx_model.onnx_path(MODEL).parent / "model.onnx"
+        stale.parent.mkdir(parents=True)
+        stale.write_bytes(b"a graph with the pooled output only")
         embedder = get_embedder(EmbedConfig())
         assert isinstance(embedder, OnnxEmbedder)
         assert onnx_model.onnx_path(MODEL).is_relative_to(root)
         assert onnx_model.onnx_path(MODEL).is_file()
+        outputs = onnx_model._session(onnx_model.onnx_path(MODEL)).get_outputs()
+        assert [o.name for o in outputs] == list(onnx_model.OUTPUTS)
         yield root
 
 
@@ -139,5 +145,29 @@ def test_vectors_do_not_depend_on_the_batch(cache: Path, monkeypatch: pytest.Mon
     monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
     encode = onnx_model.encoder(MODEL, onnx_model.onnx_path(MODEL))
     together = encode(TEXTS, 64)
-    alone = np.concatenate([encode([text], 64) for text in TEXTS])
-    assert np.sum(together * alone, axis=1).min() > 0.99999
+    alone = [encode([text], 64) for text in TEXTS]
+    rows = np.concatenate([one.rows for one in alone])
+    assert np.sum(together.rows * rows, axis=1).min() > 0.99999
+    for mine, one in zip(together.pieces, alone, strict=True):
+        assert np.array_equal(mine.spans, one.pieces[0].spans)
+        assert np.abs(mine.vectors - one.pieces[0].vectors).max() < 0.01
+
+
+def test_word_pieces_are_the_tokens_the_pooling_reads(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each text's pieces cover its characters in order, one vector each; the embedder keeps
+    them only until its next `fit` of other texts."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache))
+    encoded = onnx_model.encoder(MODEL, onnx_model.onnx_path(MODEL))(TEXTS[:2], 64)
+    for text, pieces in zip(TEXTS[:2], encoded.pieces, strict=True):
+        words = [text[start:end] for start, end in pieces.spans]
+        assert "".join(words).replace("#", "") == text.replace(" ", "")
+        assert pieces.vectors.shape == (len(words), 384)
+    embedder = get_embedder(EmbedConfig())
+    assert isinstance(embedder, OnnxEmbedder)
+    embedder.fit(TEXTS[:1])
+    embedder.encode(TEXTS[:1])
+    assert embedder.word_pieces(TEXTS[0]) is not None
+    embedder.fit(TEXTS[1:])
+    assert embedder.word_pieces(TEXTS[0]) is None

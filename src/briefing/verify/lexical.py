@@ -434,6 +434,22 @@ def _tokenise(text: str) -> tuple[_Token, ...]:
     return tuple(tokens)
 
 
+def word_spans(text: str) -> tuple[tuple[int, int] | None, ...]:
+    """Where each word of `Features.order` stands in `text` (start, end), found in order; None
+    for a word the normalisation rewrote ("$12m", "U.S.", an alias), which is in no span."""
+    plain = text.replace("’", "'").replace("`", "'")  # as `_normalise`, same length
+    spans: list[tuple[int, int] | None] = []
+    cursor = 0
+    for token in _tokenise(text):
+        start = plain.find(token.text, cursor)
+        if start < 0:
+            spans.append(None)
+            continue
+        cursor = start + len(token.text)
+        spans.append((start, cursor))
+    return tuple(spans)
+
+
 def _hyphened(text: str, match: re.Match[str]) -> bool:
     """The word follows a hyphen ("twenty-five", "twenty-five-year"), or is hyphened to a
     word that is no unit of time (`TIME_UNITS`)."""
