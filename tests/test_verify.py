@@ -873,7 +873,7 @@ def test_one_presidents_administration_is_not_another_ones() -> None:
     assert not covered(query, [country], [country.words])
 
 
-# --- eighth session: opposite stances, timing and labels (WordNet antonyms and the own list) --
+# --- eighth session: opposite stances, timing and labels (the own antonym list) --
 
 MAYOR_SOURCES = {
     "city": [
@@ -905,15 +905,6 @@ def mayor_aligner(embedder: Embedder) -> Aligner:
     )
 
 
-def test_wordnet_antonyms_are_read_beside_the_own_list() -> None:
-    assert clash("The company plans to sell the plant.", "The company plans to buy the plant.") == (
-        "opposite meaning"
-    )
-    assert clash("Xi praised the plan.", "Xi criticized the plan.") == "opposite meaning"
-    # the same stance said with another word of its side is no opposite
-    assert clash("Xi thanked the agency.", "Xi praised the agency.") is None
-
-
 def test_an_opposite_stance_or_label_is_no_support(minilm: Embedder) -> None:
     aligner = mayor_aligner(minilm)
     thanked = aligner.align(
@@ -935,3 +926,99 @@ def test_the_same_stance_and_label_are_still_supported(minilm: Embedder) -> None
         "Sen. Joe Manchin, a conservative Democrat, said he opposed the bill."
     )
     assert conservative.supported and conservative.citations == ("paper",)
+
+
+# Same-fact pairs whose words WordNet 3.0 calls antonyms in another sense or word form (a
+# reviewer's list; the WordNet list vetoed each): none may read as "opposite meaning".
+SAME_FACT_PAIRS = [
+    ("A 19-year-old man was arrested on Friday.", "Police arrested a young man on Friday."),
+    (
+        "Attorney General Merrick Garland declined to comment on the case.",
+        "Garland declined to comment on the specific case.",
+    ),
+    (
+        "So far, 30 people have died in the floods.",
+        "Thirty people died in the floods near the border.",
+    ),
+    ("The storm claimed 30 lives in the region.", "The region recorded 30 deaths from the storm."),
+    (
+        "Chairman of the Joint Chiefs Mark Milley said troops would stay.",
+        "Milley said in a separate interview that troops would stay.",
+    ),
+    (
+        "Police opened an investigation into the crash.",
+        "A source close to the investigation said police were examining the crash.",
+    ),
+    (
+        "Heavy fighting continued in the east on Monday.",
+        "Fighting continued in the east on Monday in light of the offensive.",
+    ),
+    (
+        "A lower court had struck down the rule.",
+        "The rule was struck down by a court after the state raised objections.",
+    ),
+    (
+        "Two minors were among those arrested.",
+        "Among those arrested were two children, police said in a major operation.",
+    ),
+    (
+        "Ukraine's military unit repelled the attack.",
+        "The attack was repelled, with the Ukrainian forces divided into two groups.",
+    ),
+    (
+        "Foreign Minister Wang Yi met Blinken in Beijing.",
+        "China's top diplomat Wang Yi met Blinken in Beijing to discuss domestic politics.",
+    ),
+    (
+        "Officials urged both sides to refrain from violence.",
+        "Officials urged both sides under the act to avoid violence.",
+    ),
+    ("Imports of goods fell sharply in March.", "Imports fell sharply in March amid bad weather."),
+    (
+        "The minister presented the budget on Tuesday.",
+        "The minister outlined the future budget on Tuesday.",
+    ),
+    (
+        "The company won a $1 billion defence contract.",
+        "The company expanded its $1 billion defence deal.",
+    ),
+    ("He will stand trial in May.", "He will sit for trial in May."),
+    (
+        "Biden met Kishida at the White House on Friday.",
+        "Biden met Kishida on Friday to discuss Black Sea shipping.",
+    ),
+    (
+        "The Cold War rivals signed the treaty in 1987.",
+        "The rivals signed the treaty in 1987 amid hot debate.",
+    ),
+    (
+        "The Department of Public Health reported 40 new cases.",
+        "Health officials reported 40 new cases, a private clinic said.",
+    ),
+    (
+        "Temperatures will stay high through the weekend.",
+        "Temperatures will remain elevated through the weekend despite low humidity.",
+    ),
+    (
+        "Trudeau fell short of a majority in the election.",
+        "Trudeau won the election but will lead a minority government.",
+    ),
+    (
+        "Proof of vaccination will be required at indoor bars and nightclubs.",
+        "The county will require proof of vaccination at bars and nightclubs, and proof or a "
+        "negative test for large outdoor events.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("query", "candidate"), SAME_FACT_PAIRS)
+def test_words_antonyms_only_in_another_sense_are_no_opposite(query: str, candidate: str) -> None:
+    assert clash(query, candidate) is None
+    assert clash(candidate, query) is None
+
+
+def test_the_own_antonym_list_holds_stances() -> None:
+    assert clash("Xi praised the plan.", "Xi criticized the plan.") == "opposite meaning"
+    assert clash("Xi thanked the agency.", "Xi blamed the agency.") == "opposite meaning"
+    # the same stance said with another word of its side is no opposite
+    assert clash("Xi thanked the agency.", "Xi praised the agency.") is None

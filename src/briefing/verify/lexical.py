@@ -55,8 +55,6 @@ ACTOR_GAP = 5
 # Content words after a negation cue that it governs ("no plans to attack Ukraine"),
 # unless a clause break or another cue comes first.
 NEGATION_SCOPE = 2
-# WordNet 3.0's direct antonyms of verbs and adjectives, written by scripts/wordnet_antonyms.py.
-WORDNET_ANTONYMS = "verify_wordnet_antonyms.txt"
 # Cues written as a prefix ("non-essential travelers") negate only the word they are joined to.
 _PREFIX_CUES = frozenset({"non"})
 # Short words an acronym skips ("Immigration and Customs Enforcement" is ICE).
@@ -154,7 +152,7 @@ def _negation_cues() -> frozenset[str]:
 @cache
 def _antonym_sides() -> dict[str, tuple[tuple[frozenset[str], frozenset[str]], ...]]:
     """Stem -> each (its side, the opposite side) of the antonym pairs it is in: a sentence is
-    checked against the pairs its own stems are in, not against all 1,600."""
+    checked against the pairs its own stems are in, not against every pair."""
     sides: dict[str, list[tuple[frozenset[str], frozenset[str]]]] = {}
     for left, right in _antonyms():
         for mine, theirs in ((left, right), (right, left)):
@@ -165,10 +163,9 @@ def _antonym_sides() -> dict[str, tuple[tuple[frozenset[str], frozenset[str]], .
 
 @cache
 def _antonyms() -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
-    """Pairs of stem sets of opposite meaning: the matcher's own list and WordNet 3.0's direct
-    antonyms (scripts/wordnet_antonyms.py says which are kept)."""
+    """Pairs of stem sets of opposite meaning (data/verify_antonyms.txt)."""
     pairs = []
-    for line in data_lines("verify_antonyms.txt") + data_lines(WORDNET_ANTONYMS):
+    for line in data_lines("verify_antonyms.txt"):
         left, right = line.split("|")
         sides = [
             frozenset(stem(w.strip()) for w in side.split(",") if w.strip())
