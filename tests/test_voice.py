@@ -257,6 +257,12 @@ def test_a_hedge_a_factual_aside_or_quoted_words_stay_in_the_plain_rewrite(text:
 )
 def test_an_idiom_with_a_boosters_words_stays_whole_in_the_plain_rewrite(text: str) -> None:
     assert language.without_boosters(text) == text
+    assert language.interprets(text) == []
+    # The same words as a booster interpret, and go.
+    aside = "The plan, of course, failed to win support in the Senate on Tuesday."
+    assert language.interprets(aside) == ["of course"]
+    plain = "The plan failed to win support in the Senate on Tuesday."
+    assert language.plain_rewrite(aside) == plain
 
 
 def test_most_goes_with_its_booster() -> None:

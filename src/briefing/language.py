@@ -1577,7 +1577,20 @@ def interprets(text: str) -> list[str]:
     if is_attributed(plain):
         return []
     squashed = f" {_squash(plain)} "
-    return [m for m in interpretation_markers() if f" {_squash(m)} " in squashed]
+    return [
+        m
+        for m in interpretation_markers()
+        if f" {_squash(m)} " in squashed and not _only_in_fixed_phrases(plain, m)
+    ]
+
+
+def _only_in_fixed_phrases(plain: str, marker: str) -> bool:
+    """Every use of the booster `marker` in `plain` is part of a fixed phrase ("a change of
+    course", "slowly but surely"); False for a marker that is no booster."""
+    if marker not in _interpretation_sections().get(BOOSTER, ()):
+        return False
+    uses = list(re.finditer(rf"(?<![\w-]){re.escape(marker)}(?![\w-])", plain, re.I))
+    return bool(uses) and all(_in_fixed_phrase(plain, *use.span(), marker) for use in uses)
 
 
 # The two kinds of data/characterisation_markers.txt: a modifier the fact stands without, and
@@ -1793,7 +1806,8 @@ def _boosters() -> tuple[tuple[str, re.Pattern[str]], ...]:
         (
             entry,
             re.compile(
-                rf"(,\s+)?(?<![\w-])(?:most\s+)?{re.escape(entry)}(?![\w-])(?(1),)\s+", re.I
+                rf"(,\s+)?(?<![\w-])(?:most\s+)?(?P<entry>{re.escape(entry)})(?![\w-])(?(1),)\s+",
+                re.I,
             ),
         )
         for entry in _interpretation_sections().get(BOOSTER, ())
@@ -1810,13 +1824,8 @@ def without_boosters(text: str) -> str:
         for found in reversed(list(pattern.finditer(text))):
             before = _WORD.findall(text[: found.start()])
             quoted = any(a <= found.start() < b for a, b in _spans(_QUOTED, text))
-            last = before[-1].lower() if before else ""
-            fixed = (
-                last in _FIXED_BEFORE
-                or _FIXED_AFTER.match(text, found.end())
-                or (entry in _ONLY_AS_ASIDE and not found.group(1) and before)
-            )
-            if quoted or last in _HEDGING_BEFORE or fixed:
+            hedged = bool(before) and before[-1].lower() in _HEDGING_BEFORE
+            if quoted or hedged or _in_fixed_phrase(text, *found.span("entry"), entry):
                 continue
             head, tail = text[: found.start()], text[found.end() :]
             if found.group(1):  # "The plan, of course, failed." -> "The plan failed."
@@ -1825,6 +1834,18 @@ def without_boosters(text: str) -> str:
                 tail = tail[:1].upper() + tail[1:]
             text = head + tail
     return text
+
+
+def _in_fixed_phrase(text: str, start: int, end: int, entry: str) -> bool:
+    """The booster `entry` at text[start:end] is part of a fixed phrase (_FIXED_BEFORE,
+    _FIXED_AFTER, _ONLY_AS_ASIDE) and boosts nothing."""
+    before = text[:start].rstrip()
+    after_word = bool(_WORD.search(before)) and not before.endswith(",")
+    return (
+        (bool(before) and before.split()[-1].lower() in _FIXED_BEFORE)
+        or bool(_FIXED_AFTER.match(text[end:].lstrip()))
+        or (entry in _ONLY_AS_ASIDE and after_word)
+    )
 
 
 def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
