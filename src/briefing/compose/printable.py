@@ -193,11 +193,12 @@ class Wording:
         (`language.reads_as_analysis`: headline and sentences)."""
         bodies: dict[str, list[str]] = {source_id: [] for source_id in self.sources}
         for sentence in self.sentences.values():
-            bodies.setdefault(sentence.source_id, []).append(sentence.text)
+            if sentence.source_id in bodies:
+                bodies[sentence.source_id].append(sentence.text)
         return frozenset(
             source_id
             for source_id, body in bodies.items()
-            if source_id in self.sources and reads_as_analysis(self.sources[source_id].title, body)
+            if reads_as_analysis(self.sources[source_id].title, body)
         )
 
     def sources_naming(self, word: str) -> int:
