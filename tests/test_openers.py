@@ -150,7 +150,7 @@ def test_a_pronoun_is_named_as_the_sentence_before_names_its_one_subject(
         # A name inside a quotation is a person too.
         ("“Pike is a liar,” said Jane Roe.", "He denied the charge on Tuesday."),
         # Two people share a surname.
-        ("Joe Biden and Hunter Biden spoke on Monday.", "His lawyers said he would testify."),
+        ("Joe Biden met Hunter Biden on Monday.", "His lawyers said he would testify."),
         (
             "Pike, the younger brother, testified on Tuesday.",
             "His brother Tom declined to comment.",

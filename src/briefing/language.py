@@ -2320,8 +2320,10 @@ def _surnames(text: str, in_full: Collection[str]) -> set[str]:
 
 def _named(plain: str, in_full: Collection[str]) -> tuple[dict[str, str], set[str]]:
     """The people `plain` names, by surname, as it names them (in full, with a title, or a
-    surname of `in_full` alone), and the surnames it gives in full."""
-    named = {name.split()[-1]: name for name in people(plain)}
+    surname of `in_full` alone), and the full names it gives (two for one surname: "Joe Biden
+    and Hunter Biden")."""
+    full = people(plain)
+    named = {name.split()[-1]: name for name in full}
     found = {
         match.group(1): match.group(0)
         for match in _TITLED_PERSON.finditer(plain)
@@ -2332,7 +2334,7 @@ def _named(plain: str, in_full: Collection[str]) -> tuple[dict[str, str], set[st
         for match in _CAPITAL.finditer(plain)
         if match.group(0) in in_full and _alone(plain, match.start(), match.end())
     }
-    return found | named, set(named)
+    return found | named, full
 
 
 def _one_person(previous: str, in_full: Collection[str], gender: str) -> str | None:
@@ -2341,19 +2343,19 @@ def _one_person(previous: str, in_full: Collection[str], gender: str) -> str | N
     two), as it names them (in full when it can), when that person is its subject or its
     speaker and it speaks of no unnamed person ("the judge", `_unnamed_person`); else None."""
     plain = outside_quotes(previous)
-    found, in_full_here = _named(plain, in_full)
+    found, full = _named(plain, in_full)
     quoted = {
         surname
         for quote in _QUOTED.findall(previous)
         for surname in _surnames(quote[1:-1], in_full)
     }
-    if len(found.keys() | quoted) != 1 or len(in_full_here) > 1:
+    if len(found.keys() | quoted) != 1 or len(full) > 1:
         return None
     surname, written = next(iter(found.items()))
     if _unnamed_person(plain, surname, gender):
         return None
     # In full where it can; a titled surname the articles never give in full as written.
-    person = written if surname in in_full_here or surname not in in_full else surname
+    person = written if written in full or surname not in in_full else surname
     speaking = {name.split()[-1] for name in closing_speaker(plain, in_full)}
     return person if surname in speaking or _is_subject(plain, surname) else None
 
