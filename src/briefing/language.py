@@ -2239,11 +2239,13 @@ def name_from_previous(text: str, previous: str, in_full: Collection[str] = ()) 
 # An appositive between commas runs to about a line of text ("a former tax attorney in Arkansas
 # who is serving a home confinement sentence"); longer, the commas part clauses.
 APPOSITIVE_CHARS = 120
+# A bracket after a name holds a party and state or an age ("(D-W.Va.)", "(R)"), never a clause.
+NAME_BRACKET_CHARS = 40
 # After a sentence's subject: an optional bracket or appositive ("Sen. Joe Manchin (D-W.Va.)",
 # "Justin Trudeau, 49,", "Colin Powell, the first Black U.S. secretary of state and top
 # military officer,"), a day ("on Tuesday") and a word in lower case, its verb.
 _AFTER_SUBJECT = re.compile(
-    rf"^(?:\s*\([^()]{{1,40}}\))?(?:,[^,]{{1,{APPOSITIVE_CHARS}}},)?"
+    rf"^(?:\s*\([^()]{{1,{NAME_BRACKET_CHARS}}}\))?(?:,[^,]{{1,{APPOSITIVE_CHARS}}},)?"
     rf"(?:\s+(?:on\s+|last\s+)?(?:{WEEKDAY}|{MONTH_DAY}))?\s+(?P<word>[a-z]\w*)"
 )
 # Words after a name that make it no subject ("Biden and Pelosi", "Pike of Ohio", "Pike who"),
