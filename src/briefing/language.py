@@ -291,7 +291,8 @@ DANGLING_OPENER = re.compile(
     r"meanwhile|moreover|furthermore|additionally|in addition|as a result|in turn|instead|"
     r"still|yet|so|then|thus|therefore|hence|likewise|similarly|otherwise|nonetheless|"
     r"nevertheless|by contrast|in contrast|on the other hand|even so|after all|indeed|"
-    r"specifically|in particular|for example|for instance|in fact|rather|afterwards|"
+    r"specifically|in particular|for example|for instance|in fact(?![\s-]check)|rather|"
+    r"afterwards|"
     r"on the other (?:end|side)(?=,)|"
     r"the latter|the former|the same|one of them|some of them|many of them|"
     r"in (?:both|each|either) (?:case|instance)s?|"
@@ -371,7 +372,9 @@ _DROPPABLE_OPENER = re.compile(
     r"^(?:(?:however|meanwhile|moreover|furthermore|additionally|in addition(?!\s+to\b)|also|"
     r"and|but|(?:still|yet)(?!\s+(?:more|less|fewer|another|other|others|further|higher|"
     r"lower|greater|larger|bigger|worse|better|again)\b)|separately|nonetheless|nevertheless|"
-    r"at the same time|in turn|in particular|in fact|indeed|"
+    r"at the same time|in turn|in particular|"
+    # Emphasis only before its comma: "In fact checks published Monday" names the checks.
+    r"(?:in fact|indeed)(?=\s*,)|"
     # "On the other end of the scale, ..." names its end: only the bare contrast is dropped.
     r"(?:by|in) contrast(?!\s+(?:to|with)\b)|on the other (?:hand|end|side)(?=,)"
     r")\s*,?\s+(?=[\"“A-Za-z])|"
@@ -2299,27 +2302,34 @@ def name_from_previous(text: str, previous: str, in_full: Collection[str] = ()) 
     """`text` with the person its pronoun stands for named as the article's sentence before
     (`previous`) names them: a speaker ("..., she told ABC", `name_pronoun_speaker`), or a
     subject ("He visited Del Rio ..." -> "Tom Pike visited Del Rio ...", "His administration
-    ..." -> "Biden's administration ...") when that sentence names one person alone (titled
-    surnames and the surnames of `in_full` counted), that person is its subject or speaker,
-    it uses no pronoun of the other gender, an opening phrase before the pronoun names no one,
-    and `text` is no other speaker's report. The name is written as `previous` gives it: in
-    full, by a surname of `in_full` (the brief writes a first mention in full,
-    `write_full_name`), or with its title ("Mr. Biden"). A person that sentence introduces by
-    age is a feature's example (`aged_person`): never named into another sentence."""
+    ..." -> "Biden's administration ...") when `text` needs that context at all
+    (`needs_context`), that sentence names one person alone (`_one_person`), it uses no
+    pronoun of the other gender, `text` names no one after an opening phrase ("After his
+    release, Tom Pike ...": the pronoun points forward) and never that person ("Her husband,
+    Tom Pike, said"), and `text` is no other speaker's report. The name is written as
+    `previous` gives it: in full, by a surname of `in_full` (the brief writes a first mention
+    in full, `write_full_name`), or with its title ("Mr. Biden"). A person that sentence
+    introduces by age is a feature's example (`aged_person`): never named into another
+    sentence."""
     if aged_person(previous) is not None:
         return text
     text = name_pronoun_speaker(text, previous, in_full)
     subject = _PRONOUN_SUBJECT.match(text)
-    if subject is None:
+    if subject is None or not needs_context(text):
         return text
     pronoun = subject["pronoun"].lower()
-    person = _one_person(previous, in_full)
+    person = _one_person(previous, in_full, _GENDER_OF[pronoun])
+    if person is None:
+        return text
+    surname = person.split()[-1]
+    named_here = _surnames(text, in_full)
     if (
-        person is None
         # Words another speaker reports ("He told Xi ..., Yuri Ushakov said") are theirs, as a
         # quotation's are: no name is written into them.
-        or closing_speaker(text, in_full) - {person, person.split()[-1]}
+        closing_speaker(text, in_full) - {person, surname}
         or _name_in_intro(subject["intro"] or "")
+        or (subject["intro"] and named_here)
+        or surname in named_here
         or _OTHER_GENDER[_GENDER_OF[pronoun]].search(previous)
         or _interrupting(text, subject.start("pronoun"), subject.end())
     ):
@@ -2333,11 +2343,13 @@ def name_from_previous(text: str, previous: str, in_full: Collection[str] = ()) 
 # An appositive between commas runs to about a line of text ("a former tax attorney in Arkansas
 # who is serving a home confinement sentence"); longer, the commas part clauses.
 APPOSITIVE_CHARS = 120
+# A bracket after a name holds a party and state or an age ("(D-W.Va.)", "(R)"), never a clause.
+NAME_BRACKET_CHARS = 40
 # After a sentence's subject: an optional bracket or appositive ("Sen. Joe Manchin (D-W.Va.)",
 # "Justin Trudeau, 49,", "Colin Powell, the first Black U.S. secretary of state and top
 # military officer,"), a day ("on Tuesday") and a word in lower case, its verb.
 _AFTER_SUBJECT = re.compile(
-    rf"^(?:\s*\([^()]{{1,40}}\))?(?:,[^,]{{1,{APPOSITIVE_CHARS}}},)?"
+    rf"^(?:\s*\([^()]{{1,{NAME_BRACKET_CHARS}}}\))?(?:,[^,]{{1,{APPOSITIVE_CHARS}}},)?"
     rf"(?:\s+(?:on\s+|last\s+)?(?:{WEEKDAY}|{MONTH_DAY}))?\s+(?P<word>[a-z]\w*)"
 )
 # Words after a name that make it no subject ("Biden and Pelosi", "Pike of Ohio", "Pike who"),
@@ -2352,30 +2364,104 @@ _NOT_SUBJECT_WORDS = frozenset(
 
 # A passive's agent before a name: who did what the sentence tells ("was filed by Jane Roe").
 _AGENT_BEFORE = re.compile(r"\bby\s+(?:[A-Z][\w’'.-]*\s+)*$")
+# A person the sentence before speaks of without a name ("the judge", "his wife", "officials",
+# "the prime minister"): "he" or "she" may stand for them as well as for the one person it
+# names ("Biden nominated the judge ... She had served ..."). The module's roles and person
+# nouns, and kin, crafts and callings news copy names people by; lower case only, so a title
+# before a name ("President Joe Biden") is part of the name. Not "reporters": the listener of
+# "told reporters", never whom the next sentence's "he" stands for.
+_UNNAMED_PERSON_NOUNS = frozenset(
+    {
+        *_PERSON_ROLES,
+        *_ROLE_NOUNS.lower().split("|"),
+        *("lawmaker", "official", "suspect", "victim", "man", "woman", "boy", "girl", "teen"),
+        *("nurse", "officer", "gunman", "brother", "sister", "partner", "friend", "colleague"),
+        *("interviewer", "host", "anchor", "witness", "driver"),
+        *("rival", "opponent", "successor", "predecessor", "deputy", "manager", "worker"),
+        *("employee", "patient", "defendant", "plaintiff", "spouse", "boss", "player", "coach"),
+        *("diplomat", "regulator", "prime minister", "press secretary", "police chief"),
+    }
+)
+_UNNAMED_PERSON = re.compile(
+    rf"\b(?:{'|'.join(sorted(map(re.escape, _UNNAMED_PERSON_NOUNS), key=len, reverse=True))})"
+    r"(?:s|es)?\b"
+)
+# The sentence's first word as a person noun: a noun before a verb ("Officials said"), not a
+# title before a name or its office ("Secretary of Homeland Security Alejandro Mayorkas").
+_OPENING_NOUN = re.compile(r"([A-Z][a-z]+)\s+(?!of\b)[a-z]")
+# A role after "as" is the subject's own ("resigned as chief executive").
+_AS_ROLE = re.compile(r"\bas\s+(?:[\w-]+\s+){0,2}$")
+# Pronouns of one gender: a sentence that uses them tells the gender of the one person it names.
+_SAME_GENDER = {
+    "he": re.compile(r"\b(?:he|him|his|himself)\b", re.IGNORECASE),
+    "she": re.compile(r"\b(?:she|her|hers|herself)\b", re.IGNORECASE),
+}
+# A person as the subject or object of a passive before its agent ("He was interviewed by
+# Jake Tapper"): the agent is then the other person.
+_PERSONAL_PRONOUN = re.compile(r"\b(?:he|she|him|her)\b", re.IGNORECASE)
 
 
-def _one_person(previous: str, in_full: Collection[str]) -> str | None:
-    """The one person `previous` names (full names, titled surnames and the lone surnames of
-    `in_full` counted), as it names them (in full when it can), when that person is its
-    subject or its speaker; else None."""
-    plain = outside_quotes(previous)
-    named = people(plain)
-    titled = {
+def _unnamed_person(plain: str, surname: str, gender: str) -> bool:
+    """`plain` speaks of a person it does not name (`_UNNAMED_PERSON`), besides the one it
+    names by `surname`: the appositive after that name ("Colin Powell, the first Black U.S.
+    secretary of state, ...") is that person's own, once a pronoun of `gender` in the sentence
+    says whose gender they have ("..., according to his family"; "Maria Lopez, the mayor, said"
+    tells no "he")."""
+    mention = re.search(
+        rf"\b{re.escape(surname)}\b(?P<appositive>,[^,]{{1,{APPOSITIVE_CHARS}}},)?", plain
+    )
+    if mention is not None and mention["appositive"] and _SAME_GENDER[gender].search(plain):
+        plain = plain[: mention.start("appositive")] + plain[mention.end("appositive") :]
+    opening = _OPENING_NOUN.match(plain)
+    return any(
+        not _AS_ROLE.search(plain[: match.start()]) for match in _UNNAMED_PERSON.finditer(plain)
+    ) or bool(opening and _UNNAMED_PERSON.fullmatch(opening.group(1).lower()))
+
+
+def _surnames(text: str, in_full: Collection[str]) -> set[str]:
+    """The surnames of the people `text` names outside quotation marks: full names, titled
+    surnames and lone surnames of `in_full`."""
+    return set(_named(outside_quotes(text), in_full)[0])
+
+
+def _named(plain: str, in_full: Collection[str]) -> tuple[dict[str, str], set[str]]:
+    """The people `plain` names, by surname, as it names them (in full, with a title, or a
+    surname of `in_full` alone), and the full names it gives (two for one surname: "Joe Biden
+    and Hunter Biden")."""
+    full = people(plain)
+    named = {name.split()[-1]: name for name in full}
+    found = {
         match.group(1): match.group(0)
         for match in _TITLED_PERSON.finditer(plain)
         if match.group(1) not in _NOT_FIRST
     }
-    alone = {
-        match.group(0)
+    found |= {
+        match.group(0): match.group(0)
         for match in _CAPITAL.finditer(plain)
         if match.group(0) in in_full and _alone(plain, match.start(), match.end())
     }
-    surnames = {name.split()[-1] for name in named} | set(titled) | alone
-    if len(named) > 1 or len(surnames) != 1:
+    return found | named, full
+
+
+def _one_person(previous: str, in_full: Collection[str], gender: str) -> str | None:
+    """The one person `previous` names (full names, titled surnames and the lone surnames of
+    `in_full` counted, inside quotation marks too: "“Pike is a liar,” said Jane Roe" names
+    two), as it names them (in full when it can), when that person is its subject or its
+    speaker and it speaks of no unnamed person ("the judge", `_unnamed_person`); else None."""
+    plain = outside_quotes(previous)
+    found, full = _named(plain, in_full)
+    quoted = {
+        surname
+        for quote in _QUOTED.findall(previous)
+        for surname in _surnames(quote[1:-1], in_full)
+    }
+    if len(found.keys() | quoted) != 1 or len(full) > 1:
         return None
-    surname = next(iter(surnames))
+    surname, written = next(iter(found.items()))
+    if _unnamed_person(plain, surname, gender):
+        return None
     # In full where it can; a titled surname the articles never give in full as written.
-    person = named.pop() if named else surname if surname in in_full else titled[surname]
+    person = written if written in full or surname not in in_full else surname
     speaking = {name.split()[-1] for name in closing_speaker(plain, in_full)}
     return person if surname in speaking or _is_subject(plain, surname) else None
 
@@ -2383,19 +2469,21 @@ def _one_person(previous: str, in_full: Collection[str]) -> str | None:
 def _is_subject(plain: str, surname: str) -> bool:
     """`surname`'s first mention in `plain` is its clause's subject: a verb follows it (past a
     bracket, an appositive or a day), and no common noun and preposition in its clause before
-    it make it another noun's complement; or it is a passive's agent ("by Jane Roe")."""
+    it make it another noun's complement; or it is the agent of a passive whose subject is a
+    thing ("The lawsuit, filed Monday by Jane Roe"; not "He was interviewed by Jake Tapper")."""
     mention = re.search(rf"\b{re.escape(surname)}\b", plain)
     if mention is None:
         return False
+    before = plain[: mention.start()]
     after = _AFTER_SUBJECT.match(plain[mention.end() :])
-    clause = re.findall(r"[\w’'.-]+", plain[: mention.start()].rsplit(",", 1)[-1])
+    clause = re.findall(r"[\w’'.-]+", before.rsplit(",", 1)[-1])
     # A common noun and its preposition ("lawyer for", "wife of"); a role's ("Secretary of
     # Homeland Security Tom Pike") is capitalised.
     complement = any(
         word in _NOT_SUBJECT_WORDS and noun[:1].islower() for noun, word in pairwise(clause)
     )
-    if _AGENT_BEFORE.search(plain[: mention.start()]):  # "filed Monday by Oscar Stilley"
-        return True
+    if _AGENT_BEFORE.search(before):
+        return _PERSONAL_PRONOUN.search(before) is None
     return after is not None and after["word"] not in _NOT_SUBJECT_WORDS and not complement
 
 
@@ -2416,12 +2504,16 @@ def name_pronoun_speaker(text: str, previous: str, in_full: Collection[str] = ()
     if len(pronouns) != 1 or len(named) != 1 or not _unnamed_speaker(plain):
         return text
     pronoun = pronouns[0]
-    if _OTHER_GENDER[pronoun["pronoun"].lower()].search(previous) or _interrupting(
+    speaker = next(iter(named))
+    gender = pronoun["pronoun"].lower()
+    if _unnamed_person(outside_quotes(previous), speaker.split()[-1], gender):
+        return text  # "Officials said Tom Pike was not involved." "She said ...": an official
+    if _OTHER_GENDER[gender].search(previous) or _interrupting(
         plain, pronoun.start(), pronoun.end()
     ):
         return text
     start, end = pronoun.span("pronoun")
-    return text[:start] + named.pop() + text[end:]
+    return text[:start] + speaker + text[end:]
 
 
 # A person introduced by age ("23-year-old Sana Hussani was, as usual, ...", "Troy Sutton, age

@@ -30,6 +30,7 @@ from briefing.language import (
     acronym_expansions,
     acronym_mentions,
     aged_person,
+    closing_speaker,
     content_words,
     english_stop_words,
     find_loaded,
@@ -355,7 +356,7 @@ def printable(
         if opinion and not found and mended != ATTRIBUTED:
             text = attributed_to_opinion(text, source, wording.texts)
         elif _analysis_line(text, source, wording) and not found and mended != ATTRIBUTED:
-            text = attributed_to_outlet(text, source, True, wording.texts) or text
+            text, found, mended = in_outlet_voice(text, source, wording, before, analysis=True)
         if found:
             broken.extend(found)
             continue
@@ -377,9 +378,16 @@ def printable(
 def _analysis_line(text: str, source: Source, wording: Wording) -> bool:
     """A line of a news report that reads as an analysis throughout (`Wording.analyses`) in
     the writer's own voice: printed as that outlet's analysis even when it holds no marker
-    itself ("Biden embraced major progressive policy goals ..."); a line that says who says
-    it ("..., Mr. Biden said") reports speech."""
-    return source.kind == "news" and source.id in wording.analyses and not is_attributed(text)
+    itself ("Biden embraced major progressive policy goals ..."). A line that says who says
+    it ("..., Mr. Biden said", "Governor Tom Pike vowed"), or quotes anyone, reports speech:
+    the writer's voice is not in it."""
+    return (
+        source.kind == "news"
+        and source.id in wording.analyses
+        and not is_attributed(text)
+        and not quoted_passages(text)
+        and not closing_speaker(text, wording.names)
+    )
 
 
 def in_plain_voice(
@@ -396,12 +404,24 @@ def in_plain_voice(
     plain = plain_rewrite(text)
     if plain != text and not problems(plain, wording, before):
         return plain, [], PLAIN_REWRITE
-    analysis = source.id in wording.analyses
-    attributed = (
-        attributed_to_opinion(text, source, wording.texts)
-        if source.kind == "opinion"
-        else attributed_to_outlet(text, source, analysis, wording.texts)
-    )
+    return in_outlet_voice(text, source, wording, before, source.id in wording.analyses)
+
+
+def in_outlet_voice(
+    text: str, source: Source, wording: Wording, before: str | None, analysis: bool
+) -> tuple[str, list[str], int]:
+    """A member attributed to the voice it is in: an opinion piece's line to its kind, a news
+    report's to its outlet by name ("... reported in an analysis that" for an `analysis`),
+    and an analysis whose source names no outlet to "a news analysis" (`ANALYSIS_ATTRIBUTION`),
+    never printed as fact. Returns the text, the rules it still breaks and ATTRIBUTED; the
+    text as it stands and AS_WRITTEN when no attribution can be written."""
+    attributed: str | None
+    if source.kind == "opinion":
+        attributed = attributed_to_opinion(text, source, wording.texts)
+    else:
+        attributed = attributed_to_outlet(text, source, analysis, wording.texts)
+        if attributed is None and analysis:
+            attributed = _attributed(text, ANALYSIS_ATTRIBUTION)
     if attributed is None:
         return text, problems(text, wording, before), AS_WRITTEN
     return attributed, problems(attributed, wording, before), ATTRIBUTED
