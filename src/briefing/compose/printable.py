@@ -412,8 +412,9 @@ def in_outlet_voice(
     """A member attributed to the voice it is in: an opinion piece's line to its kind, a news
     report's to its outlet by name ("... reported in an analysis that" for an article that
     reads as one, `Wording.analyses`), and an analysis whose source names no outlet to "a news
-    analysis" (`ANALYSIS_ATTRIBUTION`), never printed as fact. Returns the text, the rules it still breaks and ATTRIBUTED; the
-    text as it stands and AS_WRITTEN when no attribution can be written."""
+    analysis" (`ANALYSIS_ATTRIBUTION`), never printed as fact. Returns the text, the rules it
+    still breaks and ATTRIBUTED; the text as it stands and AS_WRITTEN when no attribution can
+    be written."""
     attributed: str | None
     analysis = source.id in wording.analyses
     if source.kind == "opinion":
