@@ -356,7 +356,7 @@ def printable(
         if opinion and not found and mended != ATTRIBUTED:
             text = attributed_to_opinion(text, source, wording.texts)
         elif _analysis_line(text, source, wording) and not found and mended != ATTRIBUTED:
-            text, found, mended = in_outlet_voice(text, source, wording, before, analysis=True)
+            text, found, mended = in_outlet_voice(text, source, wording, before)
         if found:
             broken.extend(found)
             continue
@@ -404,18 +404,20 @@ def in_plain_voice(
     plain = plain_rewrite(text)
     if plain != text and not problems(plain, wording, before):
         return plain, [], PLAIN_REWRITE
-    return in_outlet_voice(text, source, wording, before, source.id in wording.analyses)
+    return in_outlet_voice(text, source, wording, before)
 
 
 def in_outlet_voice(
-    text: str, source: Source, wording: Wording, before: str | None, analysis: bool
+    text: str, source: Source, wording: Wording, before: str | None
 ) -> tuple[str, list[str], int]:
     """A member attributed to the voice it is in: an opinion piece's line to its kind, a news
-    report's to its outlet by name ("... reported in an analysis that" for an `analysis`),
-    and an analysis whose source names no outlet to "a news analysis" (`ANALYSIS_ATTRIBUTION`),
-    never printed as fact. Returns the text, the rules it still breaks and ATTRIBUTED; the
-    text as it stands and AS_WRITTEN when no attribution can be written."""
+    report's to its outlet by name ("... reported in an analysis that" for an article that
+    reads as one, `Wording.analyses`), and an analysis whose source names no outlet to "a news
+    analysis" (`ANALYSIS_ATTRIBUTION`), never printed as fact. Returns the text, the rules it
+    still breaks and ATTRIBUTED; the text as it stands and AS_WRITTEN when no attribution can
+    be written."""
     attributed: str | None
+    analysis = source.id in wording.analyses
     if source.kind == "opinion":
         attributed = attributed_to_opinion(text, source, wording.texts)
     else:
