@@ -218,6 +218,13 @@ def test_a_long_report_with_a_hedge_and_one_interpretation_is_no_analysis() -> N
             "that spread misinformation.",
             "Under the old rules, the platform demoted videos that spread misinformation.",
         ),
+        # An aside whose judgement only its booster marks goes whole, two-hyphen dashes too:
+        # dropping the booster first would leave "-- and necessary --" in the brief's voice.
+        (
+            "The meetings yielded nothing in the form of a tangible -- and absolutely "
+            "necessary -- public commitment to the plan.",
+            "The meetings yielded nothing in the form of a tangible public commitment to the plan.",
+        ),
         # A booster only strengthens: dropped, the line claims no more than the article.
         ("The flood was undoubtedly the worst in years.", "The flood was the worst in years."),
         ("The plan, of course, failed in the end.", "The plan failed in the end."),
@@ -238,6 +245,7 @@ def test_one_interpretive_word_or_aside_is_dropped_by_the_plain_rewrite(
         "The bill will almost certainly pass the House before the end of the month.",
         "The bill will probably pass the House before the end of the month.",
         "The law requires the entire work force — public and private — to carry passes.",
+        "The bill -- passed 60-40 on Tuesday -- now goes to the House for a final vote.",
         "Officials said the storm was “absolutely devastating” for the coastal towns.",
     ],
 )

@@ -1856,8 +1856,12 @@ def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
 
 
 # An aside between two dashes that interprets in the writer's voice ("the platform demoted –
-# effectively hiding from view – videos that ..."): the sentence reads whole without it.
-_DASH_ASIDE = re.compile(r"\s+[—–]\s+(?P<aside>[^—–“\"”]{1,80}?)\s+[—–]\s+")
+# effectively hiding from view – videos that ..."): the sentence reads whole without it. A
+# dash is also typed as two hyphens ("a tangible -- and absolutely necessary -- commitment").
+_DASH = r"(?:[—–]|--)"
+_DASH_ASIDE = re.compile(
+    rf"\s+{_DASH}\s+(?P<aside>(?:(?!--)[^—–“\"”]){{1,80}}?)\s+{_DASH}\s+"
+)
 
 
 def without_interpreting_aside(text: str) -> str:
@@ -1875,8 +1879,10 @@ def plain_rewrite(text: str) -> str:
     """The one plain rewrite of a line in an outlet's own voice: its evaluative modifiers and
     boosters dropped, an interpreting aside between dashes and a closing "in what could be"
     clause cut. What is left claims no more than the article: hedges stay."""
-    plain = without_boosters(without_modifiers(text))
-    return without_interpreting_clause(without_interpreting_aside(plain))
+    # The aside goes first: a booster is what marks "-- and absolutely necessary --" as the
+    # writer's judgement, and dropping it first would leave "-- and necessary --" as fact.
+    plain = without_boosters(without_modifiers(without_interpreting_aside(text)))
+    return without_interpreting_clause(plain)
 
 
 # A news report may interpret in one sentence of its own voice (a ruling "a blow to" one
