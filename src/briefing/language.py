@@ -1859,9 +1859,7 @@ def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[int, int]]:
 # effectively hiding from view – videos that ..."): the sentence reads whole without it. A
 # dash is also typed as two hyphens ("a tangible -- and absolutely necessary -- commitment").
 _DASH = r"(?:[—–]|--)"
-_DASH_ASIDE = re.compile(
-    rf"\s+{_DASH}\s+(?P<aside>(?:(?!--)[^—–“\"”]){{1,80}}?)\s+{_DASH}\s+"
-)
+_DASH_ASIDE = re.compile(rf"\s+{_DASH}\s+(?P<aside>(?:(?!--)[^—–“\"”]){{1,80}}?)\s+{_DASH}\s+")
 
 
 def without_interpreting_aside(text: str) -> str:
