@@ -23,10 +23,9 @@ from briefing.config import load_config
 from briefing.embed import Embedder, get_embedder
 from briefing.pipeline import build_brief
 from devset import PARTS, Cluster, in_part, load_clusters, write_cluster
+from quality import WORD_BUDGET, extractive_overrides
 from report import markdown_table, replace_section
 
-WORD_BUDGET = 100
-BRIEF_SENTENCES = 10
 SIGNALS = ("support_weight", "concept_weight", "centrality_weight", "position_weight")
 SETTINGS: dict[str, dict[str, object]] = {
     "coverage ILP, shipped [rank] config": {},
@@ -48,9 +47,7 @@ def score(
     config = load_config(
         None,
         {
-            "embed": {"embedder": embedder.name if embedder.name == "tfidf" else "minilm"},
-            "brief": {"max_words": WORD_BUDGET, "sentences": BRIEF_SENTENCES},
-            "compose": {"mode": "extractive"},
+            **extractive_overrides("tfidf" if embedder.name == "tfidf" else "minilm"),
             "rank": rank,
         },
     )

@@ -35,9 +35,7 @@ from briefing.embed import get_embedder
 from briefing.models import Claim
 from briefing.rank import select
 from devset import PARTS, in_part, load_clusters, write_cluster
-
-WORD_BUDGET = 100
-BRIEF_SENTENCES = 10
+from quality import WORD_BUDGET, extractive_overrides
 
 
 class Recorder:
@@ -175,12 +173,7 @@ def _first_rule(reason: str) -> str:
 
 
 def run(part: str, embedder_name: str, show: Callable[[str], None]) -> None:
-    overrides = {
-        "embed": {"embedder": embedder_name},
-        "brief": {"max_words": WORD_BUDGET, "sentences": BRIEF_SENTENCES},
-        "compose": {"mode": "extractive"},
-    }
-    config = load_config(None, overrides)
+    config = load_config(None, extractive_overrides(embedder_name))
     embedder = get_embedder(config.embed)
     stops: Counter[str] = Counter()
     classes: Counter[str] = Counter()

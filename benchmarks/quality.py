@@ -69,6 +69,16 @@ class MethodResult:
 LEADS: dict[str, list[bool]] = {}
 
 
+def extractive_overrides(embedder_name: str, budget: int = WORD_BUDGET) -> dict[str, Any]:
+    """The configuration every dev-set benchmark builds briefing's brief with: extractive,
+    `budget` words, more sentences than fit (quality, ablation and fill share it)."""
+    return {
+        "embed": {"embedder": embedder_name},
+        "brief": {"max_words": budget, "sentences": BRIEF_SENTENCES},
+        "compose": {"mode": "extractive"},
+    }
+
+
 def briefing_method(embedder_name: str, budget: int) -> Summarize:
     """briefing's extractive brief, in-process, with the embedder loaded once."""
     from briefing import rank
@@ -76,12 +86,7 @@ def briefing_method(embedder_name: str, budget: int) -> Summarize:
     from briefing.embed import get_embedder
     from briefing.pipeline import build_brief
 
-    overrides = {
-        "embed": {"embedder": embedder_name},
-        "brief": {"max_words": budget, "sentences": BRIEF_SENTENCES},
-        "compose": {"mode": "extractive"},
-    }
-    config = load_config(None, overrides)
+    config = load_config(None, extractive_overrides(embedder_name, budget))
     embedder = get_embedder(config.embed)
     leads = LEADS.setdefault(f"briefing ({embedder_name})", [])
     select_brief = rank.select_brief
