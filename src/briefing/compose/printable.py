@@ -116,9 +116,8 @@ ATTRIBUTIONS = (OPINION_ATTRIBUTION, ANALYSIS_ATTRIBUTION, PUBLICATION_ATTRIBUTI
 # analysis (its page says so, or it interprets throughout: `language.reads_as_analysis`), "The
 # Washington Times reported that ..." for a report's characterisation ("steps up its harassment
 # of") or its one interpretive line ("a blow to"). The outlet's name is the source's own (its
-# footnote). The
-# attribution opens the sentence: the verifier reads an opening "X reported that" as who tells
-# the fact (a name the article itself rarely prints), not as part of it.
+# footnote). The attribution opens the sentence: the verifier reads an opening "X reported
+# that" as who tells the fact (a name the article itself rarely prints), not as part of it.
 OUTLET_ANALYSIS = "{outlet} reported in an analysis that"
 OUTLET_REPORTED = "{outlet} reported that"
 # An outlet recorded as its web address ("nytimes.com"): no name for a sentence to attribute to.
