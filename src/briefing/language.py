@@ -209,7 +209,7 @@ _REPORTING_BY = re.compile(r"^\s*\(?(?:reporting|writing|editing|additional repo
 # named after the verb (`_SPEECH_BEFORE_NAME`). `verify.lexical` keeps its own too.
 # REPORTING_VERBS only frame a reported fact: who tells it, not what happened ("the Kremlin
 # said", "officials say"; "according" stands for "according to"). The verifier reads them as
-# a fact's framing (`verify.segments.SAYING_WORDS`).
+# a fact's framing (`verify.segments`).
 REPORTING_VERBS = frozenset(
     {
         *("said", "says", "say", "told", "tells", "added", "adds", "reported", "reports"),

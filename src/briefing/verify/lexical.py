@@ -57,8 +57,6 @@ ACTOR_GAP = 5
 NEGATION_SCOPE = 2
 # Cues written as a prefix ("non-essential travelers") negate only the word they are joined to.
 _PREFIX_CUES = frozenset({"non"})
-# Short words an acronym skips ("Immigration and Customs Enforcement" is ICE).
-_ACRONYM_SKIPS = ACRONYM_SKIP_WORDS
 # Words either side of a name that say what it does in its sentence (`_replaced`).
 NAME_CONTEXT = 3
 # Verbs with which an outlet credits a report to another ("Xinhua reported that ...").
@@ -511,7 +509,7 @@ def _is_acronym(text: str) -> bool:
 def _spelt_out(acronym: str, order: Sequence[str]) -> bool:
     """Some run of words in `order` has the acronym's letters as initials, short words
     skipped ("immigration and customs enforcement" spells "ice")."""
-    initials = [(i, w[0]) for i, w in enumerate(order) if w not in _ACRONYM_SKIPS and w]
+    initials = [(i, w[0]) for i, w in enumerate(order) if w not in ACRONYM_SKIP_WORDS and w]
     letters = "".join(c for _, c in initials)
     return len(acronym) > 1 and acronym in letters
 

@@ -19,9 +19,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from briefing.language import DATE_WORDS, english_stop_words, stem
+from briefing.language import DATE_WORDS, REPORTING_VERBS, english_stop_words, stem
 from briefing.verify.lexical import TIME_UNITS, Features
-from briefing.verify.segments import SAYING_WORDS
 
 # How far under the support threshold a passage may score and still be cited for a part of
 # a draft sentence when it holds the part's event words: read on the tune part's gold, the
@@ -44,12 +43,12 @@ _NUMBER = re.compile(r"[$€£]?(\d[\d,]*(?:\.\d+)?)%?")
 # A year says when, not what: two passages of one story share it by chance.
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # Words that frame a fact or date it and say nothing of what happened: the verbs of saying
-# (`segments.SAYING_WORDS`, and their forms in -ing: "saying", "stating"), day and month
+# (`language.REPORTING_VERBS`, and their forms in -ing: "saying", "stating"), day and month
 # names, units of time but "second", mostly the ordinal ("a second dose"). Compared as the
 # sentence's word forms, never as stems: "according" frames, "the Paris accord" is an event.
 _TIME = (TIME_UNITS - {"second"}) | frozenset(unit + "s" for unit in TIME_UNITS - {"second"})
-_FRAMING = SAYING_WORDS | DATE_WORDS | _TIME
-_SAYING_STEMS = frozenset(stem(word) for word in SAYING_WORDS)
+_FRAMING = REPORTING_VERBS | DATE_WORDS | _TIME
+_SAYING_STEMS = frozenset(stem(word) for word in REPORTING_VERBS)
 
 
 def _frames(word: str) -> bool:

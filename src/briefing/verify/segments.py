@@ -47,8 +47,7 @@ def parts(text: str) -> list[str]:
 # The framing of a reported fact: who says it and when, not what happened. A source that
 # states the fact without them ("Xi backed Putin's bid" for "..., the Kremlin said on
 # Wednesday") supports all of the fact (`Aligner`: each citation must be needed).
-SAYING_WORDS = REPORTING_VERBS  # language: the verbs of saying that only frame a fact
-_SAYING = "|".join(sorted(SAYING_WORDS))
+_SAYING = "|".join(sorted(REPORTING_VERBS))
 # A closing attribution: the last clause after a comma, short, with a verb of saying
 # (", the Kremlin said on Wednesday.", ", according to his family.", ',” Abbott said.').
 _ATTRIBUTION_WORDS = 12
