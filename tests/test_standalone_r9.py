@@ -139,3 +139,54 @@ def test_an_inside_headline_over_a_plain_report_is_news() -> None:
 def test_an_inside_headline_is_no_brief_title() -> None:
     assert not neutral_headline("Inside the White House's plan to raise taxes on the wealthy")
     assert neutral_headline("White House plans to raise taxes on the wealthy")
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "North Korea launched two ballistic missiles into the sea on Tuesday.",
+        "North Korea was launching missiles from a train on Tuesday.",
+        "South Korea carried out its first submarine missile launch on Tuesday.",
+    ],
+)
+def test_a_referent_told_in_another_form_of_its_word_is_introduced(before: str) -> None:
+    for text in (
+        "The launches show an arms race on the peninsula, analysts said.",
+        "Analysts said the rival launches show an arms race on the peninsula.",
+    ):
+        assert language.unintroduced_reference(text, before) is None
+        # Told in other words ("fired"), or not at all, the launches are new to the reader.
+        fired = "North Korea fired two ballistic missiles into the sea on Tuesday."
+        assert language.unintroduced_reference(text, fired) == "launches"
+        assert language.unintroduced_reference(text, "") == "launches"
+
+
+@pytest.mark.parametrize(
+    ("text", "before", "introduced"),
+    [
+        (
+            "The decision was made by a committee of outside experts who advise the agency.",
+            "A federal panel rejected a plan on Friday to give boosters to most Americans.",
+            True,
+        ),
+        (
+            "The decision was made by a committee of outside experts who advise the agency.",
+            "A federal panel met on Friday to discuss boosters for most Americans.",
+            False,
+        ),
+        (
+            "The plan, outlined in a statement, would let the governor declare an emergency.",
+            "The governor is considering employing the National Guard to fill staffing gaps.",
+            True,
+        ),
+        (
+            "The plan, outlined in a statement, would let the governor declare an emergency.",
+            "Hospitals lost thousands of workers who missed a vaccination deadline on Monday.",
+            False,
+        ),
+    ],
+)
+def test_a_decision_or_a_plan_is_introduced_by_what_decided_or_proposed_it(
+    text: str, before: str, introduced: bool
+) -> None:
+    assert (language.unintroduced_reference(text, before) is None) is introduced

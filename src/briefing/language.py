@@ -2132,7 +2132,8 @@ def shared_surnames(texts: Iterable[str]) -> frozenset[str]:
     """Surnames the texts give two people in full ("Joe Biden", "Hunter Biden"): a lone
     "Biden" or "Mr. Biden" may be either, so it is never written out or named into a
     pronoun's place."""
-    return frozenset(surname for surname, names in _name_counts(texts).items() if _two_people(names))
+    counts = _name_counts(texts)
+    return frozenset(surname for surname, names in counts.items() if _two_people(names))
 
 
 def _name_counts(texts: Iterable[str]) -> dict[str, dict[str, int]]:
@@ -2832,9 +2833,7 @@ def opinion_reason(
     loaded = not news_path and set(find_loaded(title or "")) - _NEWS_HEADLINE_WORDS
     if title and (_ARGUING_HEADLINE.match(title) or loaded):
         return "headline that argues"
-    if title and (
-        _ANALYSIS_HEADLINE.search(title) or (inside_headline(title) and _voiced(text))
-    ):
+    if title and (_ANALYSIS_HEADLINE.search(title) or (inside_headline(title) and _voiced(text))):
         return ANALYSIS_HEADLINE
     if title:
         argued = _headline_argument(title, text)
