@@ -51,6 +51,9 @@ def test_a_surname_one_person_has_is_still_written_out() -> None:
         # A role or a place word before a given name; a function word opening a sentence.
         ("Chief of Staff Colin Powell spoke.", "Colin Powell died at 84 on Monday."),
         ("Joe Biden spoke on Monday.", "Though Biden spoke, nothing changed on Monday."),
+        # A participle opening the sentence; a word the texts also write in lower case.
+        ("Vladimir Putin spoke.", "Welcoming Putin's planned visit, Xi said sport helps."),
+        ("Joe Biden spoke on Monday.", "Money Biden raised went to ads.", "He spent money."),
     ],
 )
 def test_one_persons_name_in_two_forms_is_not_two_people(texts: tuple[str, ...]) -> None:

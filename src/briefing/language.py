@@ -2116,10 +2116,11 @@ def full_names(texts: Iterable[str]) -> dict[str, str]:
     texts_seen = list(texts)
     counts = _name_counts(texts_seen)
     people = _used_as_people(texts_seen)
+    shared = _shared(counts, people, texts_seen)
     found: dict[str, str] = {
         surname: max(names, key=lambda n: (names[n], n))
         for surname, names in counts.items()
-        if surname in people and not _two_people(names)
+        if surname in people and surname not in shared
     }
     family = _family_names_first(counts, people, found)
     if family:  # a person's name only where the articles give it a role ("Taiwan Strait" has none)
@@ -2132,8 +2133,8 @@ def shared_surnames(texts: Iterable[str]) -> frozenset[str]:
     """Surnames the texts give two people in full ("Joe Biden", "Hunter Biden"): a lone
     "Biden" or "Mr. Biden" may be either, so it is never written out or named into a
     pronoun's place."""
-    counts = _name_counts(texts)
-    return frozenset(surname for surname, names in counts.items() if _two_people(names))
+    texts_seen = list(texts)
+    return _shared(_name_counts(texts_seen), _used_as_people(texts_seen), texts_seen)
 
 
 def _name_counts(texts: Iterable[str]) -> dict[str, dict[str, int]]:
@@ -2155,24 +2156,40 @@ def _name_counts(texts: Iterable[str]) -> dict[str, dict[str, int]]:
 # Given names of one person in different forms share their first letters ("Jeff" and
 # "Jeffrey", "Joe" and "Joseph", "Mike" and "Michael"); two people's rarely do.
 SAME_GIVEN_NAME_LETTERS = 2
+# A capitalised word before a surname that opens a sentence as a participle ("Welcoming Putin's
+# planned visit, Xi said ...") is no given name.
+_PARTICIPLE = re.compile(r"[a-z]{2,}ing$")
 
 
-def _two_people(names: Iterable[str]) -> bool:
-    """Full names of one surname that are two people's: given names that share no word and do
-    not begin alike. A capitalised word before a name that is a role or a place ("Staff Colin
-    Powell", "Haiti Daniel Foote") shares the given name; an opening function word ("Though
-    Biden") is no given name."""
-    given = [
-        [word for word in name.split()[:-1] if word.lower() not in english_stop_words()]
-        for name in names
-    ]
-    given = [words for words in given if words]
-    return any(
-        not set(first) & set(second)
-        and first[0][:SAME_GIVEN_NAME_LETTERS] != second[0][:SAME_GIVEN_NAME_LETTERS]
-        for number, first in enumerate(given)
-        for second in given[number + 1 :]
-    )
+def _shared(
+    counts: Mapping[str, Mapping[str, int]], people: Collection[str], texts: Iterable[str]
+) -> frozenset[str]:
+    """The surnames of `people` whose full names in `counts` are two people's: given names
+    that share no word and do not begin alike. A capitalised word before a name that is a role
+    or a place ("Staff Colin Powell", "Haiti Daniel Foote") shares the given name; a word the
+    texts also write in lower case ("Though Biden", "Money China") or a participle
+    ("Welcoming Putin") is no given name."""
+    lower = {word for text in texts for word in _WORD.findall(text) if word.islower()}
+
+    def given(name: str) -> list[str]:
+        return [
+            word
+            for word in name.split()[:-1]
+            if word.lower() not in lower
+            and word.lower() not in english_stop_words()
+            and not _PARTICIPLE.search(word)
+        ]
+
+    def two(names: Iterable[str]) -> bool:
+        firsts = [words for words in map(given, names) if words]
+        return any(
+            not set(first) & set(second)
+            and first[0][:SAME_GIVEN_NAME_LETTERS] != second[0][:SAME_GIVEN_NAME_LETTERS]
+            for number, first in enumerate(firsts)
+            for second in firsts[number + 1 :]
+        )
+
+    return frozenset(surname for surname in people if two(counts.get(surname, {})))
 
 
 def _family_names_first(
