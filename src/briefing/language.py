@@ -218,13 +218,16 @@ REPORTING_VERBS = frozenset(
 )
 # SPEECH_ACT_VERBS say whose words a sentence holds and what the saying did: what was denied,
 # warned or asked is part of the fact. "saying" opens a clause of its own ("resigned Thursday,
-# saying ...").
+# saying ..."). What a speaker granted ("acknowledged", "conceded", "admitted") is theirs too:
+# "Biden acknowledged the withdrawal was messy" attributes "messy". "admitted" is also a
+# hospital's or a college's verb ("was admitted to hospital"): see _NOT_ATTRIBUTING.
 SPEECH_ACT_VERBS = frozenset(
     {
         *("saying", "tweeted", "declared", "asked", "noted", "argued", "argues", "warned"),
         *("warns", "explained", "insisted", "insists", "quoted", "quotes", "denied", "denies"),
         *("claimed", "claims", "cited", "responded", "replied", "recalled", "indicated"),
-        "indicates",
+        *("indicates", "acknowledged", "acknowledges", "conceded", "concedes", "admitted"),
+        *("admits", "stressed", "emphasized", "emphasised", "asserted", "countered"),
     }
 )
 SAYING_VERBS = REPORTING_VERBS | SPEECH_ACT_VERBS
@@ -476,7 +479,7 @@ _PRONOUN_AFTER_SHORT_INTRO = re.compile(
 # data", "he declared an emergency") names no quotation's speaker.
 _PRONOUN_SPEAKER = re.compile(
     r"\b(?P<pronoun>he|she|they)\s+(?:said|says|told|tells|added|adds|asked|wrote|tweeted|noted|"
-    r"argued|explained|continued|replied|insisted|warned)\b",
+    r"argued|explained|continued|replied|insisted|warned|acknowledged|conceded)\b",
     re.IGNORECASE,
 )
 # First-person words; "I" only in capitals and "us" only in lower case ("US" is the country).
@@ -497,14 +500,22 @@ _BRACKETS = (("(", ")"), ("[", "]"), ("{", "}"))
 # both ATTRIBUTION and characterisations' framing pattern read.
 # "say" and "write" are also a noun and a phrasal verb: "residents will have no say in the
 # plan", "the bank will write off the loans" attribute nothing ("Critics say ..." does).
-_NOT_ATTRIBUTING = frozenset({"declared", "confirmed", "according", "states", "say", "write"})
+# "admitted" and "admits" attribute only in the active voice and before words: a patient "was
+# admitted to hospital", a college "admits 2,000 students" and a doctor "who admitted (to)
+# breaking the law" (an act confessed, the sentence's fact) report no one's words.
+_NOT_ATTRIBUTING = frozenset(
+    {"declared", "confirmed", "according", "states", "say", "write", "admitted", "admits"}
+)
 _SAY_NOUN_BEFORE = ("a", "no", "the", "final", "any", "little")
+_PASSIVE_BEFORE = ("was", "were", "been", "being", "be", "is", "are", "get", "got")
 ATTRIBUTION_VERBS = (
     *sorted(SAYING_VERBS - _NOT_ATTRIBUTING),
     "according to",
     "(?-i:states)(?=\\s+that\\b)",
     "".join(f"(?<!\\b{word} )" for word in _SAY_NOUN_BEFORE) + "say",
     "write(?!\\s+(?:off|down)\\b)",
+    "".join(f"(?<!\\b{word} )" for word in _PASSIVE_BEFORE)
+    + "admit(?:ted|s)(?!\\s+(?:\\d|(?:to\\s+)?\\w+ing\\b))",
 )
 
 
@@ -620,14 +631,19 @@ _RULE_WORDS = re.compile(
 _HEADLINE_VOICE = re.compile(r"\b(?:We|we|Our|our|My|my|Us|us)\b")
 _HEADLINE_I = re.compile(r"(?:^|(\S+)\s+)I(?:['’](?:m|ve|d|ll))?\b(?![.\-–])")
 _NUMBERED = frozenset({"part"})
-# Headlines of news analysis and explainers: a question, or "Why ...", "How ...", "Behind ...",
-# "Inside ..." (after an optional quotation and colon: "‘Frustration is high’: Behind ...").
-# News reports state what happened; these headlines promise an interpretation of it.
+# Headlines of news analysis and explainers: a question, or "Why ...", "How ...", "Behind ..."
+# (after an optional quotation and colon: "‘Frustration is high’: Behind ..."). News reports
+# state what happened; these headlines promise an interpretation of it.
+_HEADLINE_QUOTE = r"^\s*(?:[‘'“\"][^’'”\"]{3,150}[’'”\"]\s*:\s*)?"
 _ANALYSIS_HEADLINE = re.compile(
-    r"^\s*(?:[‘'“\"][^’'”\"]{3,150}[’'”\"]\s*:\s*)?(?:why|how|behind|inside)\s+\S|\?[’'”\"]?\s*$"
+    rf"{_HEADLINE_QUOTE}(?:why|how|behind)\s+\S|\?[’'”\"]?\s*$"
     r"|^\s*(?:what (?:we|you) (?:know|need to know)|what to know|here['’]s what)\b",
     re.IGNORECASE,
 )
+# "Inside ..." is also a news desk's style for a report of what happens behind closed doors
+# (Axios: "Inside Democrats' tax-hike menu"): an analysis headline only over a body that
+# interprets in its own voice somewhere (`interprets`, hedges aside).
+_INSIDE_HEADLINE = re.compile(rf"{_HEADLINE_QUOTE}inside\s+\S", re.IGNORECASE)
 # Outlet names that carry their section: "Wall Street Journal (Opinion)", "CNN (Opinion)".
 _OPINION_OUTLET_LABEL = re.compile(
     r"[(|:—–-]\s*(opinions?|editorials?|commentary|op-?eds?|analysis|columns?)\s*\)?\s*$",
@@ -1619,36 +1635,48 @@ def _characterisations() -> dict[str, tuple[tuple[str, re.Pattern[str]], ...]]:
 # A verb of attribution that says whose characterisation it is; "claims" is left out, since a
 # territory one "claims as its own" is no one's words ("the island it claims as its own").
 _SAYS_WHOSE = _attribution_pattern(v for v in ATTRIBUTION_VERBS if v not in {"claimed", "claims"})
-# Where an attribution frames the whole sentence: in its opening clause ("Biden said the ...")
-# or its closing one ("..., the Kremlin said."), or "according to" anywhere. One inside a
-# middle clause ("The chaotic withdrawal, which Biden announced in April, left ...") says
+# What an attribution frames: the words after its verb ("Biden said the ..."), and those
+# before it when it closes the sentence in a clause of its own that names its speaker (",
+# the Kremlin said on Friday."), or the whole sentence for "according to". The subject of the
+# sentence's own verb of saying is the outlet's words: in "Massively popular podcaster Joe
+# Rogan, who ..., admitted this week that he ..." only what Rogan admitted is his. One inside
+# a middle clause ("The chaotic withdrawal, which Biden announced in April, left ...") says
 # whose that clause is, not whose the sentence's words are.
 _CLAUSE_BREAK = re.compile(r"[,;:—–]")
 
 
-def _framed_by_attribution(plain: str) -> bool:
+def _attribution_frames(plain: str) -> list[tuple[int, int]]:
+    """The spans of `plain` whose words an attribution makes a speaker's (see above)."""
+    frames: list[tuple[int, int]] = []
     for found in _SAYS_WHOSE.finditer(plain):
-        opening = not _CLAUSE_BREAK.search(plain, 0, found.start())
+        if found.group(1).lower() == "according to":
+            return [(0, len(plain))]
+        before = _CLAUSE_BREAK.split(plain[: found.start()])
         closing = not _CLAUSE_BREAK.search(plain, found.end())
-        if opening or closing or found.group(1).lower() == "according to":
-            return True
-    return False
+        if len(before) == 1 or closing:
+            frames.append((found.end(), len(plain)))
+        if closing and len(before) > 1 and _WORD.search(before[-1]):
+            frames.append((0, found.start()))
+    return frames
 
 
 def characterisations(text: str, kind: str | None = None) -> list[str]:
     """An outlet's characterisation in the sentence's own voice (data/characterisation_markers
     .txt; one `kind`, or both): "China steps up its harassment of ...", "a social welfare
     spending bill", "the hawkish senator". Quoted words, words of a name ("Epic Games"), a verb
-    ("Protests sweeping the country") and sentences an attribution frames pass."""
+    ("Protests sweeping the country") and words an attribution frames pass."""
     plain = outside_quotes(text)
-    if _framed_by_attribution(plain):
-        return []
+    frames = _attribution_frames(plain)
     kinds = (kind,) if kind else (FRAMING, MODIFIER)
     return [
         entry
         for k in kinds
         for entry, pattern in _characterisations()[k]
-        if any(_characterises(plain, *found.span()) for found in pattern.finditer(plain))
+        if any(
+            _characterises(plain, *found.span())
+            and not any(start <= found.start() < end for start, end in frames)
+            for found in pattern.finditer(plain)
+        )
     ]
 
 
@@ -1895,6 +1923,19 @@ ANALYSIS_VOICE_SHARE = 0.2
 HEDGE = "hedge"
 
 
+def inside_headline(title: str) -> bool:
+    """A headline of the "Inside ..." form: a feature's teaser, no title for a brief, and an
+    analysis's only over a body that interprets (`opinion_reason`)."""
+    return bool(_INSIDE_HEADLINE.match(title))
+
+
+def _voiced(text: str) -> bool:
+    """Some sentence of `text` (an article's body, split roughly) interprets in the writer's
+    voice (`interprets`, hedges aside)."""
+    hedges = set(_interpretation_sections().get(HEDGE, ()))
+    return any(set(interprets(part)) - hedges for part in _ROUGH_SENTENCE_END.split(text))
+
+
 def reads_as_analysis(title: str | None, sentences: Iterable[str]) -> bool:
     """The article interprets in its own voice (`interprets`, hedges aside) in
     ANALYSIS_VOICE_SENTENCES of its sentences or more, and in ANALYSIS_VOICE_SHARE of them,
@@ -2070,10 +2111,36 @@ MAX_NAME_WORDS = 3
 
 def full_names(texts: Iterable[str]) -> dict[str, str]:
     """Surname -> the most frequent full name ending in it ("Ushakov" -> "Yuri Ushakov"),
-    for names of two or three capitalised words in the texts."""
-    counts: dict[str, dict[str, int]] = {}
+    for names of two or three capitalised words in the texts; a surname the texts give two
+    people (`shared_surnames`) maps to neither."""
     texts_seen = list(texts)
-    for text in texts_seen:
+    counts = _name_counts(texts_seen)
+    people = _used_as_people(texts_seen)
+    shared = _shared(counts, people, texts_seen)
+    found: dict[str, str] = {
+        surname: max(names, key=lambda n: (names[n], n))
+        for surname, names in counts.items()
+        if surname in people and surname not in shared
+    }
+    family = _family_names_first(counts, people, found)
+    if family:  # a person's name only where the articles give it a role ("Taiwan Strait" has none)
+        given = roles(texts_seen, set(family.values()))
+        found |= {word: full for word, full in family.items() if full in given}
+    return found
+
+
+def shared_surnames(texts: Iterable[str]) -> frozenset[str]:
+    """Surnames the texts give two people in full ("Joe Biden", "Hunter Biden"): a lone
+    "Biden" or "Mr. Biden" may be either, so it is never written out or named into a
+    pronoun's place."""
+    texts_seen = list(texts)
+    return _shared(_name_counts(texts_seen), _used_as_people(texts_seen), texts_seen)
+
+
+def _name_counts(texts: Iterable[str]) -> dict[str, dict[str, int]]:
+    """Surname -> each full name (two or three capitalised words) ending in it -> how often."""
+    counts: dict[str, dict[str, int]] = {}
+    for text in texts:
         for match in _NAME.finditer(text):
             parts = _name_parts(match.group(0))
             if len(parts) > MAX_NAME_WORDS:  # a role before it: "New Jersey Democrat Bob Menendez"
@@ -2083,17 +2150,46 @@ def full_names(texts: Iterable[str]) -> dict[str, str]:
             name = " ".join(parts)
             counts.setdefault(parts[-1], {}).setdefault(name, 0)
             counts[parts[-1]][name] += 1
-    people = _used_as_people(texts_seen)
-    found: dict[str, str] = {
-        surname: max(names, key=lambda n: (names[n], n))
-        for surname, names in counts.items()
-        if surname in people
-    }
-    family = _family_names_first(counts, people, found)
-    if family:  # a person's name only where the articles give it a role ("Taiwan Strait" has none)
-        given = roles(texts_seen, set(family.values()))
-        found |= {word: full for word, full in family.items() if full in given}
-    return found
+    return counts
+
+
+# Given names of one person in different forms share their first letters ("Jeff" and
+# "Jeffrey", "Joe" and "Joseph", "Mike" and "Michael"); two people's rarely do.
+SAME_GIVEN_NAME_LETTERS = 2
+# A capitalised word before a surname that opens a sentence as a participle ("Welcoming Putin's
+# planned visit, Xi said ...") is no given name.
+_PARTICIPLE = re.compile(r"[a-z]{2,}ing$")
+
+
+def _shared(
+    counts: Mapping[str, Mapping[str, int]], people: Collection[str], texts: Iterable[str]
+) -> frozenset[str]:
+    """The surnames of `people` whose full names in `counts` are two people's: given names
+    that share no word and do not begin alike. A capitalised word before a name that is a role
+    or a place ("Staff Colin Powell", "Haiti Daniel Foote") shares the given name; a word the
+    texts also write in lower case ("Though Biden", "Money China") or a participle
+    ("Welcoming Putin") is no given name."""
+    lower = {word for text in texts for word in _WORD.findall(text) if word.islower()}
+
+    def given(name: str) -> list[str]:
+        return [
+            word
+            for word in name.split()[:-1]
+            if word.lower() not in lower
+            and word.lower() not in english_stop_words()
+            and not _PARTICIPLE.search(word)
+        ]
+
+    def two(names: Iterable[str]) -> bool:
+        firsts = [words for words in map(given, names) if words]
+        return any(
+            not set(first) & set(second)
+            and first[0][:SAME_GIVEN_NAME_LETTERS] != second[0][:SAME_GIVEN_NAME_LETTERS]
+            for number, first in enumerate(firsts)
+            for second in firsts[number + 1 :]
+        )
+
+    return frozenset(surname for surname in people if two(counts.get(surname, {})))
 
 
 def _family_names_first(
@@ -2302,7 +2398,9 @@ _OTHER_GENDER = {
 }
 
 
-def name_from_previous(text: str, previous: str, in_full: Collection[str] = ()) -> str:
+def name_from_previous(
+    text: str, previous: str, in_full: Collection[str] = (), shared: Collection[str] = ()
+) -> str:
     """`text` with the person its pronoun stands for named as the article's sentence before
     (`previous`) names them: a speaker ("..., she told ABC", `name_pronoun_speaker`), or a
     subject ("He visited Del Rio ..." -> "Tom Pike visited Del Rio ...", "His administration
@@ -2314,7 +2412,8 @@ def name_from_previous(text: str, previous: str, in_full: Collection[str] = ()) 
     `previous` gives it: in full, by a surname of `in_full` (the brief writes a first mention
     in full, `write_full_name`), or with its title ("Mr. Biden"). A person that sentence
     introduces by age is a feature's example (`aged_person`): never named into another
-    sentence."""
+    sentence, and nor is a surname of `shared` (`shared_surnames`: two people's) that
+    `previous` does not give in full ("Mr. Biden" may be Joe or Hunter Biden)."""
     if aged_person(previous) is not None:
         return text
     text = name_pronoun_speaker(text, previous, in_full)
@@ -2326,6 +2425,8 @@ def name_from_previous(text: str, previous: str, in_full: Collection[str] = ()) 
     if person is None:
         return text
     surname = person.split()[-1]
+    if surname in shared and person not in people(previous):
+        return text
     named_here = _surnames(text, in_full)
     if (
         # Words another speaker reports ("He told Xi ..., Yuri Ushakov said") are theirs, as a
@@ -2749,7 +2850,7 @@ def opinion_reason(
     loaded = not news_path and set(find_loaded(title or "")) - _NEWS_HEADLINE_WORDS
     if title and (_ARGUING_HEADLINE.match(title) or loaded):
         return "headline that argues"
-    if title and _ANALYSIS_HEADLINE.search(title):
+    if title and (_ANALYSIS_HEADLINE.search(title) or (inside_headline(title) and _voiced(text))):
         return ANALYSIS_HEADLINE
     if title:
         argued = _headline_argument(title, text)

@@ -35,6 +35,7 @@ from briefing.language import (
     english_stop_words,
     find_loaded,
     full_names,
+    inside_headline,
     interprets,
     is_attributed,
     is_truncated,
@@ -47,6 +48,7 @@ from briefing.language import (
     roles,
     rubric_voice,
     sentence_problems,
+    shared_surnames,
     strip_dateline,
     surnames_before_full_mention,
     unexplained_acronyms,
@@ -181,6 +183,8 @@ class Wording:
     previous: Mapping[str, str] = field(default_factory=dict)
     # Acronym -> the long form an article spells it out with ("JCS" -> "Joint Chiefs of Staff").
     acronyms: Mapping[str, str] = field(default_factory=dict)
+    # Surnames the articles give two people in full ("Joe Biden", "Hunter Biden").
+    shared_surnames: frozenset[str] = frozenset()
 
     @cached_property
     def texts(self) -> tuple[str, ...]:
@@ -219,6 +223,7 @@ class Wording:
             roles(texts, set(names.values())),
             _previous_sentences(sentences.values()),
             acronym_expansions(texts),
+            shared_surnames(texts),
         )
 
 
@@ -249,7 +254,8 @@ def reworded(sentence: Sentence, wording: Wording) -> str:
     names its writer ("Why it matters, via <analyst>:") turned into that writer's attribution."""
     text, writer = rubric_voice(sentence.text.strip())
     text = without_back_references(tidy(text))
-    text = name_from_previous(text, wording.previous.get(sentence.id, ""), wording.names)
+    previous = wording.previous.get(sentence.id, "")
+    text = name_from_previous(text, previous, wording.names, wording.shared_surnames)
     return _attributed(text, f"according to {writer}") if writer else text
 
 
@@ -599,8 +605,10 @@ def neutral_headline(title: str, body: Sequence[str] = ()) -> bool:
     fact, not a headline that argues or promises an analysis ("Why ...", a question), not a
     list teaser ("5 things to know"), and a headline rather than a sentence of the article
     (an opening sentence some pages carry as their title: a full stop at the end, longer than
-    a headline, or one of `body`'s sentences)."""
+    a headline, or one of `body`'s sentences), nor a teaser ("Inside ...")."""
     if find_loaded(title) or interprets(title) or opinion_reason(None, title) is not None:
+        return False
+    if inside_headline(title):
         return False
     sentence_like = title.rstrip().endswith(".") or len(title.split()) > MAX_TITLE_WORDS
     if _LIST_TEASER.search(title) or sentence_like:

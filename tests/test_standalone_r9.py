@@ -1,0 +1,195 @@
+"""Ninth round of issue 11: a surname two people share is never written out or named into a
+pronoun's place; verbs of what a speaker granted ("acknowledged", "conceded", "admitted") are
+verbs of saying; an "Inside ..." headline alone makes no analysis. Sentences written for these
+tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing import language
+from briefing.compose.printable import Wording, neutral_headline, with_full_names
+from briefing.language import CHARACTERISATION, NEEDS_CONTEXT, sentence_problems
+from records import sentence, source
+
+_TWO_BIDENS = (
+    "President Joe Biden signed the bill into law on Friday at the White House.",
+    "Hunter Biden sold five paintings to buyers in New York last year.",
+    "Mr. Biden said on Monday that the sales had been handled by a gallery.",
+)
+
+
+def _wording(*texts: str) -> Wording:
+    sents = {f"a:{n}": sentence("a", n, text) for n, text in enumerate(texts)}
+    return Wording.of(sents, {"a": source("a", 0.9)})
+
+
+def test_a_surname_two_people_share_is_not_written_out() -> None:
+    assert language.shared_surnames(_TWO_BIDENS) == {"Biden"}
+    assert "Biden" not in language.full_names(_TWO_BIDENS)
+    wording = _wording(*_TWO_BIDENS)
+    printed = with_full_names(["Mr. Biden said the sales had been handled by a gallery."], wording)
+    assert printed == ["Mr. Biden said the sales had been handled by a gallery."]
+
+
+def test_a_surname_one_person_has_is_still_written_out() -> None:
+    texts = (
+        "President Joe Biden signed the bill into law on Friday at the White House.",
+        "Joe Biden met the governors of three states on Monday.",
+        "Mr. Biden said on Monday that the law would cut costs for families.",
+    )
+    assert language.shared_surnames(texts) == frozenset()
+    printed = with_full_names(["Mr. Biden said the law would cut costs."], _wording(*texts))
+    assert printed == ["Joe Biden said the law would cut costs."]
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # One person's given name in two forms.
+        ("Jeff Zients said the plan would work.", "Jeffrey Zients spoke on Monday."),
+        # A role or a place word before a given name; a function word opening a sentence.
+        ("Chief of Staff Colin Powell spoke.", "Colin Powell died at 84 on Monday."),
+        ("Joe Biden spoke on Monday.", "Though Biden spoke, nothing changed on Monday."),
+        # A participle opening the sentence; a word the texts also write in lower case.
+        ("Vladimir Putin spoke.", "Welcoming Putin's planned visit, Xi said sport helps."),
+        ("Joe Biden spoke on Monday.", "Money Biden raised went to ads.", "He spent money."),
+    ],
+)
+def test_one_persons_name_in_two_forms_is_not_two_people(texts: tuple[str, ...]) -> None:
+    assert language.shared_surnames(texts) == frozenset()
+
+
+def test_a_pronoun_is_not_named_from_a_surname_two_people_share() -> None:
+    previous = "Mr. Biden said on Monday that the sales had been handled by a gallery."
+    text = "He said the buyers' names were kept from him on Monday."
+    assert NEEDS_CONTEXT in sentence_problems(text)
+    # Named while the surname is one person's; left when it is two people's.
+    assert language.name_from_previous(text, previous).startswith("Mr. Biden said")
+    assert language.name_from_previous(text, previous, (), {"Biden"}) == text
+    # A sentence before that gives the name in full names the pronoun all the same.
+    in_full = "Hunter Biden said on Monday that the sales had been handled by a gallery."
+    named = language.name_from_previous(text, in_full, (), {"Biden"})
+    assert named.startswith("Hunter Biden said")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trudeau acknowledged that the minority government would be fragile after the vote.",
+        "The minister conceded that the rollout had been badly run from the start.",
+        "The Pentagon admitted Friday that the strike had killed ten civilians.",
+        "Jane Roe admitted to reporters on Monday that the plan had failed.",
+    ],
+)
+def test_a_speaker_granting_a_point_attributes_it(text: str) -> None:
+    assert language.is_attributed(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Forty patients were admitted to hospital with burns on Monday.",
+        "The college admits 2,000 students each year from three states.",
+        "A doctor who admitted to breaking the law has been sued, in a blow to the clinic.",
+    ],
+)
+def test_admitted_as_an_act_attributes_nothing(text: str) -> None:
+    assert not language.is_attributed(text)
+
+
+def test_a_pronoun_that_acknowledged_a_quote_is_its_speaker() -> None:
+    previous = "Jane Roe said the bridge would reopen on Monday after her review."
+    for verb in ("acknowledged", "conceded"):
+        text = f"“We were too slow,” she {verb}."
+        assert NEEDS_CONTEXT in sentence_problems(text)
+        named = language.name_from_previous(text, previous)
+        assert named == f"“We were too slow,” Jane Roe {verb}."
+
+
+def test_the_subject_of_a_verb_of_saying_is_the_outlets_words() -> None:
+    subject = (
+        "Massively popular podcaster Jane Roe, who doubts the vaccines, admitted this week that "
+        "she almost got vaccinated."
+    )
+    assert CHARACTERISATION in sentence_problems(subject)
+    # What a closing attribution's speaker said is theirs; so is what follows an opening one.
+    closing = "The massively popular podcast will end in May, Jane Roe said on Monday."
+    opening = "Jane Roe said on Monday that the massively popular podcast will end in May."
+    assert CHARACTERISATION not in sentence_problems(closing)
+    assert CHARACTERISATION not in sentence_problems(opening)
+
+
+_PLAIN_REPORT = (
+    "House Democrats will consider as much as $2.9 trillion in tax hikes over ten years. "
+    "A draft proposal from the Ways and Means Committee circulated on Monday. "
+    "The summary includes a top personal rate of 39.6 percent."
+)
+
+
+def test_an_inside_headline_over_a_plain_report_is_news() -> None:
+    title = "Inside the White House's plan to raise taxes on the wealthy"
+    assert language.opinion_reason(None, title, (), _PLAIN_REPORT) is None
+    # A body that interprets in its writer's voice makes it the analysis it promises.
+    voiced = f"{_PLAIN_REPORT} The plan suggests that the party is weakening its stance."
+    assert language.interprets("The plan suggests that the party is weakening its stance.")
+    assert language.opinion_reason(None, title, (), voiced) == language.ANALYSIS_HEADLINE
+    # "Behind ..." and "Why ..." promise an interpretation over any body.
+    behind = "‘Frustration is high’: Behind the party's falling poll numbers"
+    assert language.opinion_reason(None, behind, (), _PLAIN_REPORT) == language.ANALYSIS_HEADLINE
+
+
+def test_an_inside_headline_is_no_brief_title() -> None:
+    assert not neutral_headline("Inside the White House's plan to raise taxes on the wealthy")
+    assert neutral_headline("White House plans to raise taxes on the wealthy")
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "North Korea launched two ballistic missiles into the sea on Tuesday.",
+        "North Korea was launching missiles from a train on Tuesday.",
+        "South Korea carried out its first submarine missile launch on Tuesday.",
+    ],
+)
+def test_a_referent_told_in_another_form_of_its_word_is_introduced(before: str) -> None:
+    for text in (
+        "The launches show an arms race on the peninsula, analysts said.",
+        "Analysts said the rival launches show an arms race on the peninsula.",
+    ):
+        assert language.unintroduced_reference(text, before) is None
+        # Told in other words ("fired"), or not at all, the launches are new to the reader.
+        fired = "North Korea fired two ballistic missiles into the sea on Tuesday."
+        assert language.unintroduced_reference(text, fired) == "launches"
+        assert language.unintroduced_reference(text, "") == "launches"
+
+
+@pytest.mark.parametrize(
+    ("text", "before", "introduced"),
+    [
+        (
+            "The decision was made by a committee of outside experts who advise the agency.",
+            "A federal panel rejected a plan on Friday to give boosters to most Americans.",
+            True,
+        ),
+        (
+            "The decision was made by a committee of outside experts who advise the agency.",
+            "A federal panel met on Friday to discuss boosters for most Americans.",
+            False,
+        ),
+        (
+            "The plan, outlined in a statement, would let the governor declare an emergency.",
+            "The governor is considering employing the National Guard to fill staffing gaps.",
+            True,
+        ),
+        (
+            "The plan, outlined in a statement, would let the governor declare an emergency.",
+            "Hospitals lost thousands of workers who missed a vaccination deadline on Monday.",
+            False,
+        ),
+    ],
+)
+def test_a_decision_or_a_plan_is_introduced_by_what_decided_or_proposed_it(
+    text: str, before: str, introduced: bool
+) -> None:
+    assert (language.unintroduced_reference(text, before) is None) is introduced
