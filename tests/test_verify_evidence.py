@@ -175,6 +175,12 @@ def test_the_us_as_an_actor_still_stands_for_the_administration() -> None:
 # --- tune-part causes: a day that names a thing, a consequence that is a second fact -----------
 
 
+def test_late_last_week_is_cut_whole() -> None:
+    assert core("The news moved stocks late last week, STAT reported in an analysis.") == (
+        "The news moved stocks."
+    )
+
+
 def test_a_day_with_a_possessive_names_a_thing_and_stays() -> None:
     assert (
         core(

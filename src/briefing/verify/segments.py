@@ -78,7 +78,7 @@ _MONTHS = (
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
 # When it happened: "on Wednesday (morning)", "on Oct. 15", a weekday alone ("said Tuesday"),
-# "this week". A day that is the fact's time frame is part of the fact and stays: a deadline
+# "(late) last week". A day that is the fact's time frame is part of the fact and stays: a deadline
 # ("by Friday", "until Oct. 7"), "as soon as Wednesday", "scheduled for Tuesday"
 # (`lexical.DUE_CUES`).
 _PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
@@ -101,7 +101,7 @@ _TIME = re.compile(
     + r")"
     + _PART_OF_DAY
     + _NOT_OWNER
-    + r"|\s+(?:earlier\s+)?(?:this|last)\s+(?:week|month)\b",
+    + r"|\s+(?:(?:earlier|early|late)\s+)?(?:this|last)\s+(?:week|month)\b",
     re.IGNORECASE,
 )
 
