@@ -854,7 +854,7 @@ class Gap(NamedTuple):
     """A name, number, month or quoted phrase of a sentence that no supporting sentence
     holds."""
 
-    kind: str  # "number", "date" (a month), "name" or "quoted words"
+    kind: str  # "number", "date" (a month, or a time-frame weekday), "name" or "quoted words"
     words: str
 
     def __str__(self) -> str:
@@ -865,8 +865,9 @@ class Gap(NamedTuple):
 def missing(
     query: Features, supporters: Sequence[Features], context: Sequence[frozenset[str]]
 ) -> Gap | None:
-    """The first number, month, name or quoted phrase of `query` that no supporting sentence
-    holds (its `str` describes it for the audit); None when all are found.
+    """The first number, month (or weekday that is the fact's time frame, `Features.due`),
+    name or quoted phrase of `query` that no supporting sentence holds (its `str` describes
+    it for the audit); None when all are found.
 
     A name counts when one of its words is in a supporting sentence and the rest are there
     or elsewhere in a supporting article (`context`): "Xi Jinping" is found when the sentence
