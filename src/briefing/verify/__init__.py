@@ -427,9 +427,14 @@ class Aligner:
 
     def _judge(self, text: str, unit: Unit, cosine: float) -> Judgement:
         """`lexical.judge`, its coverage soft (`verify.soft`) where the embedder gave the
-        word pieces of the text and of the unit's sentences, else exact."""
+        word pieces of the text and of the unit's sentences, else exact. A unit holding a
+        line an excerpt cut short ("Taiwan sees itself as an...") is evidence only for the
+        words it holds: exact coverage, no credit for what the cut took away (docs/aligner.md,
+        "Ninth session")."""
         query, evidence = self._lexicon.features(text), self._feature(unit)
         found = judge(query, evidence, cosine, self.thresholds)
+        if evidence.cut:
+            return found
         mine = self._words(text)
         theirs = [w for w in (self._words(self._sentences[i].text) for i in unit) if w is not None]
         if mine is None or len(theirs) < len(unit):

@@ -19,6 +19,7 @@ from briefing.language import (
     SCALE_WORDS,
     data_lines,
     english_stop_words,
+    is_truncated,
     stem,
 )
 
@@ -64,6 +65,10 @@ _REPORTED = frozenset({"reported", "reports", "reporting"})
 # The government as news copy names it: "the White House", "the Biden administration".
 _WHITE_HOUSE = ("white", "house")
 _ADMINISTRATION = "administration"
+# The country whose name stands for its administration ("the U.S. will reopen land borders"),
+# and the words before a country that make it a place, not an actor ("children in the U.S.").
+_COUNTRY = "us"
+_PLACE_PREPOSITIONS = _word_set("in across throughout into to from inside outside within around")
 # Scores are rounded so that float noise never changes brief.json's bytes.
 SCORE_DECIMALS = 4
 
@@ -92,6 +97,13 @@ _DATE_WORDS = _word_set(
     "sept oct nov dec"
 )
 _WEEKDAYS = _word_set("monday tuesday wednesday thursday friday saturday sunday")
+# Words before a weekday that make it the fact's own time frame, not the day it happened or
+# was told: a deadline ("by Friday", "no later than Monday"), the earliest or latest day ("as
+# soon as Wednesday", "as early as Tuesday"), a day set or moved to ("scheduled for Tuesday",
+# "postponed to Monday", "starting Monday") or to come ("next Wednesday").
+DUE_CUES = _word_set(
+    "by until till before after since from through as than for to next starting beginning effective"
+)
 # Capitalised words that give a role or a kind, not who or what: they never anchor a name
 # ("Foreign Minister Sergei Ryabkov" is found by "Ryabkov", "the Winter Olympic Games" by
 # "Winter Olympics").
@@ -234,6 +246,12 @@ class Features:
     breaks: frozenset[int]  # positions of the words that follow a clause break
     plain: str  # the canonical tokens joined by spaces, padded, for quote look-ups
     prose: bool = True  # may be evidence: a statement, not a heading or a fragment
+    # Weekdays that belong to the fact, its time frame ("as soon as Wednesday", "by Friday"):
+    # found in the evidence, as a month is (`missing`), never cut as framing (`segments.core`).
+    due: frozenset[str] = frozenset()
+    # The text was cut short ("Taiwan sees itself as an..."): it is evidence only for the
+    # words before the cut (`cut_short`).
+    cut: bool = False
 
 
 @dataclass(frozen=True)
@@ -297,6 +315,12 @@ class Lexicon:
             dates=frozenset(
                 t.canonical for t in tokens if t.capital and t.canonical in _DATE_WORDS
             ),
+            due=frozenset(
+                t.canonical
+                for before, t in pairwise(tokens)
+                if t.capital and t.canonical in _WEEKDAYS and before.canonical in DUE_CUES
+            ),
+            cut=cut_short(text),
             quotes=tuple(_quotes(text)),
             breaks=frozenset(i for i, token in enumerate(tokens) if token.after_break),
             plain=" " + " ".join(canon) + " ",
@@ -377,6 +401,17 @@ def _is_prose(text: str, tokens: Sequence[_Token], content_words: int) -> bool:
     if not any(t.text.islower() and len(t.text) > 2 for t in tokens):
         return False
     return len(tokens) >= HEADING_WORDS or text.rstrip().endswith(_CLOSING)
+
+
+# A quotation closed after its ellipsis ('... and we will...”') was elided by the writer, not
+# cut by an excerpt.
+_CLOSING_QUOTE = tuple("\"”’'")
+
+
+def cut_short(text: str) -> bool:
+    """The text ends in an ellipsis where an excerpt cut it (`language.is_truncated`), not in
+    one inside a closed quotation."""
+    return is_truncated(text) and not text.rstrip().endswith(_CLOSING_QUOTE)
 
 
 def _normalise(text: str) -> str:
@@ -587,6 +622,8 @@ def joined(first: Features, second: Features) -> Features:
         breaks=first.breaks | {offset} | {i + offset for i in second.breaks},
         plain=first.plain + second.plain[1:],
         prose=first.prose and second.prose,
+        due=first.due | second.due,
+        cut=first.cut or second.cut,
     )
 
 
@@ -782,9 +819,24 @@ def _government(chunk: NameChunk, order: Sequence[str], units: Sequence[Features
         return False
     return any(
         not _other_administration(unit, chunk)
-        and ("us" in unit.words or set(_WHITE_HOUSE) <= unit.words or _ADMINISTRATION in unit.words)
+        and (
+            _country_acts(unit) or set(_WHITE_HOUSE) <= unit.words or _ADMINISTRATION in unit.words
+        )
         for unit in units
     )
+
+
+def _country_acts(unit: Features) -> bool:
+    """The unit names the U.S. as an actor ("the U.S. will reopen", "U.S. officials"), not
+    as a place ("children in the U.S.", "flights to the United States"): only an actor
+    stands for its government."""
+    for chunk in unit.names:
+        if _COUNTRY not in chunk.anchors:
+            continue
+        before = [w for w in unit.order[max(0, chunk.position - 2) : chunk.position] if w != "the"]
+        if not before or before[-1] not in _PLACE_PREPOSITIONS:
+            return True
+    return False
 
 
 def _other_administration(unit: Features, chunk: NameChunk) -> bool:
@@ -802,7 +854,7 @@ class Gap(NamedTuple):
     """A name, number, month or quoted phrase of a sentence that no supporting sentence
     holds."""
 
-    kind: str  # "number", "date" (a month), "name" or "quoted words"
+    kind: str  # "number", "date" (a month, or a time-frame weekday), "name" or "quoted words"
     words: str
 
     def __str__(self) -> str:
@@ -813,8 +865,9 @@ class Gap(NamedTuple):
 def missing(
     query: Features, supporters: Sequence[Features], context: Sequence[frozenset[str]]
 ) -> Gap | None:
-    """The first number, month, name or quoted phrase of `query` that no supporting sentence
-    holds (its `str` describes it for the audit); None when all are found.
+    """The first number, month (or weekday that is the fact's time frame, `Features.due`),
+    name or quoted phrase of `query` that no supporting sentence holds (its `str` describes
+    it for the audit); None when all are found.
 
     A name counts when one of its words is in a supporting sentence and the rest are there
     or elsewhere in a supporting article (`context`): "Xi Jinping" is found when the sentence
@@ -831,6 +884,8 @@ def missing(
     # told ("said on Tuesday") and stays a detail.
     months = {d[:3] for s in supporters for d in s.dates if d not in _WEEKDAYS}
     untold = sorted(d for d in query.dates if d not in _WEEKDAYS and d[:3] not in months)
+    # A weekday that is the fact's time frame ("as soon as Wednesday") is part of the fact.
+    untold += sorted(query.due - frozenset().union(*(s.dates for s in supporters)))
     if untold:
         return Gap("date", untold[0])
     reporter = _reported_at(query)
@@ -848,8 +903,9 @@ def missing(
 def identified(query: Features, unit: Features) -> bool:
     """The unit states who and what `query` names: every name of it by one of its words
     ("Xi" for "Xi Jinping", an acronym where it is spelt out), every number and every quoted
-    phrase. (`missing` asks more for the cited set as a whole: each name complete.)"""
-    if not query.numbers <= unit.numbers:
+    phrase, and the weekday that is its time frame (`Features.due`). (`missing` asks more for
+    the cited set as a whole: each name complete.)"""
+    if not query.numbers <= unit.numbers or not query.due <= unit.dates:
         return False
     reporter = _reported_at(query)
     for chunk in query.names:

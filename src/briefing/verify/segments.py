@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from briefing.language import REPORTING_VERBS
+from briefing.verify.lexical import DUE_CUES
 
 # A part needs this many words of three or more letters to state a fact of its own; shorter
 # ones ("the Kremlin said") stay with the part before them.
@@ -15,12 +16,14 @@ MIN_PART_WORDS = 3
 # A sentence is split into at most this many parts: more would cut clauses into fragments.
 MAX_PARTS = 4
 
-# A clause that opens with a conjunction, comma or not.
+# A clause that opens with a conjunction, comma or not. After a comma, also one that opens
+# with a participle of consequence (", prompting strikes and protests"): a second fact.
 _BEFORE_CONJUNCTION = r"\s+(?=(?:while|whereas|but|after|because|although)\s)"
 _SPLIT = re.compile(
     r"\s*;\s*|\s+[—–]\s+|\s+--\s+"
     r"|,\s+(?=(?:and|but|while|whereas|after|before|as|since|when|which|who|where|"
-    r"although|though|saying|adding|amid|because)\b)"
+    r"although|though|saying|adding|amid|because|prompting|sparking|triggering|fueling|"
+    r"drawing)\b)"
     r"|" + _BEFORE_CONJUNCTION,
 )
 # A leading coordinator belongs to the joint, not to the fact.
@@ -75,13 +78,30 @@ _MONTHS = (
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
 # When it happened: "on Wednesday (morning)", "on Oct. 15", a weekday alone ("said Tuesday"),
-# "this week". A deadline is part of the fact ("by Friday", "until Oct. 7") and stays.
+# "(late) last week". A day that is the fact's time frame is part of the fact and stays: a deadline
+# ("by Friday", "until Oct. 7"), "as soon as Wednesday", "scheduled for Tuesday"
+# (`lexical.DUE_CUES`).
 _PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
+_NOT_DUE = "".join(rf"(?<!\b{cue})" for cue in sorted(DUE_CUES))
+# A day with a possessive names a thing, not when ("on Wednesday's episode of the show").
+_NOT_OWNER = r"\b(?![’'])"
 _TIME = re.compile(
-    r"\s+on\s+(?:(?:" + _DAYS + r")" + _PART_OF_DAY + r"|(?:" + _MONTHS + r")\.?\s+\d{1,2})\b"
-    r"|(?<!\bby)(?<!\buntil)(?<!\bbefore)(?<!\bafter)(?<!\bsince)(?<!\bfrom)(?<!\bthrough)"
-    r"\s+(?:" + _DAYS + r")" + _PART_OF_DAY + r"\b"
-    r"|\s+(?:earlier\s+)?(?:this|last)\s+(?:week|month)\b",
+    r"\s+on\s+(?:(?:"
+    + _DAYS
+    + r")"
+    + _PART_OF_DAY
+    + r"|(?:"
+    + _MONTHS
+    + r")\.?\s+\d{1,2})"
+    + _NOT_OWNER
+    + r"|"
+    + _NOT_DUE
+    + r"\s+(?:"
+    + _DAYS
+    + r")"
+    + _PART_OF_DAY
+    + _NOT_OWNER
+    + r"|\s+(?:(?:earlier|early|late)\s+)?(?:this|last)\s+(?:week|month)\b",
     re.IGNORECASE,
 )
 

@@ -1,0 +1,221 @@
+"""Evidence precision (issue 12, ninth session): a day that is the fact's time frame stays part
+of the fact, a line an excerpt cut short is evidence only for its words before the cut, and the
+U.S. stands for its administration only as an actor. Each wrong support rejected, each true
+support kept."""
+
+from __future__ import annotations
+
+from briefing.config import BriefingConfig
+from briefing.embed import Embedder
+from briefing.verify import Aligner
+from briefing.verify.lexical import Gap, Lexicon, covered, cut_short, identified, missing
+from briefing.verify.segments import core, parts
+from records import sentence, source, story
+
+LEXICON = Lexicon(["The Senate may vote as soon as Wednesday."])
+
+
+def aligner_of(embedder: Embedder, articles: dict[str, list[str]]) -> Aligner:
+    """An aligner over `articles`, every source equally credible and independent."""
+    sentences = [
+        sentence(sid, i, text) for sid, texts in articles.items() for i, text in enumerate(texts)
+    ]
+    texts = [s.text for s in sentences]
+    embedder.fit(texts)
+    sources = {sid: source(sid, 0.8) for sid in articles}
+    independent = {sid: sid for sid in articles}
+    return Aligner(
+        story(sentences, sources, independent, embedder.encode(texts)),
+        embedder,
+        BriefingConfig().verify,
+    )
+
+
+# --- a day that belongs to the fact ----------------------------------------------------------
+
+SCHUMER = (
+    "The Senate may vote as soon as Wednesday on the bill to fund the government, "
+    "Majority Leader Chuck Schumer said."
+)
+
+
+def test_a_time_frame_stays_in_the_fact_and_a_day_it_was_told_does_not() -> None:
+    assert (
+        core(SCHUMER)
+        == "The Senate may vote as soon as Wednesday on the bill to fund the government."
+    )
+    assert core("The vote is scheduled for Tuesday next week, aides said.") == (
+        "The vote is scheduled for Tuesday next week."
+    )
+    assert (
+        core("Schools will reopen next Monday, the mayor said.")
+        == "Schools will reopen next Monday."
+    )
+    # The day it happened and the day it was told are framing, as before.
+    assert core("Karen Donfried met Sergei Ryabkov in Moscow on Wednesday.") == (
+        "Karen Donfried met Sergei Ryabkov in Moscow."
+    )
+    assert core("The Senate passed the bill Wednesday, an official told CNN Thursday.") == (
+        "The Senate passed the bill."
+    )
+
+
+def test_a_time_frame_must_be_found_in_the_evidence() -> None:
+    query = LEXICON.features("The Senate may vote as soon as Wednesday on the bill.")
+    undated = LEXICON.features("The Senate may vote on the bill to fund the government.")
+    dated = LEXICON.features("A Senate vote on the bill could come Wednesday.")
+    assert query.due == {"wednesday"}
+    assert missing(query, [undated], [undated.words]) == Gap("date", "wednesday")
+    assert not identified(query, undated)
+    assert missing(query, [dated], [dated.words]) is None and identified(query, dated)
+    # The day it was said or happened stays a detail.
+    said = LEXICON.features("The Senate voted on the bill on Wednesday, aides said Thursday.")
+    assert said.due == frozenset() and missing(said, [undated], [undated.words]) is None
+
+
+def test_a_source_without_the_time_frame_is_not_cited_for_the_fact(minilm: Embedder) -> None:
+    articles = {
+        "wire": [SCHUMER],
+        "politico": ["The Senate may vote on the bill to fund the government, aides said."],
+        "paper": ["The Senate could vote on Wednesday on the bill to fund the government."],
+    }
+    result = aligner_of(minilm, articles).align(SCHUMER)
+    assert result.supported
+    assert "politico" not in result.citations
+    assert {"wire", "paper"} <= set(result.citations)
+
+
+def test_a_day_told_in_a_closing_attribution_still_does_not_veto(minilm: Embedder) -> None:
+    told = (
+        "Federal officials notified the governors on Wednesday of how many Afghan refugees each "
+        "state will receive, an administration official told CNN Thursday."
+    )
+    articles = {
+        "cnn": [told],
+        "paper": [
+            "Federal officials notified the governors on Wednesday of how many Afghan refugees "
+            "each state will receive."
+        ],
+    }
+    result = aligner_of(minilm, articles).align(told)
+    assert result.supported and set(result.citations) == {"cnn", "paper"}
+
+
+# --- a line an excerpt cut short ---------------------------------------------------------------
+
+TAIWAN = "Taiwan considers itself a sovereign state."
+
+
+def test_an_ellipsis_where_the_excerpt_was_cut_is_a_cut() -> None:
+    assert cut_short("Taiwan sees itself as an...")
+    assert cut_short("The law came into effect…")
+    assert cut_short("Qualified immunity shields law enforcement from liability....")
+    assert not cut_short('He said: "We will fight ... and we will win..."')
+    assert not cut_short("Taiwan sees itself as a sovereign state.")
+    assert LEXICON.features("Taiwan sees itself as an...").cut
+    assert not LEXICON.features(TAIWAN).cut
+
+
+def test_a_cut_line_gives_no_credit_past_its_cut(minilm: Embedder) -> None:
+    articles = {
+        "usatoday": [
+            "Beijing regards the self-governing island as a breakaway province, while Taiwan "
+            "sees itself as an..."
+        ],
+        "other": ["The weather in Taipei was cold on Monday."],
+    }
+    # Soft coverage credited "sovereign state" to the words before the cut (0.61).
+    result = aligner_of(minilm, articles).align(TAIWAN)
+    assert not result.supported and not result.citations
+
+
+def test_a_cut_line_still_supports_what_it_says_before_the_cut(minilm: Embedder) -> None:
+    articles = {
+        "cnbc": [
+            "The Supreme Court ruled on Monday that police officers in two cases were entitled "
+            "to qualified immunity from lawsuits over their use of force against..."
+        ],
+        "other": ["The weather in Washington was cold on Monday."],
+    }
+    text = (
+        "The Supreme Court ruled that police officers in two cases were entitled to qualified "
+        "immunity."
+    )
+    result = aligner_of(minilm, articles).align(text)
+    assert result.supported and result.citations == ("cnbc",)
+
+
+# --- the U.S. as a place is not its administration ---------------------------------------------
+
+BIDEN = "The Biden administration will offer vaccines to children aged 5 to 11."
+
+
+def test_the_us_as_a_place_does_not_stand_for_the_administration() -> None:
+    query = LEXICON.features(BIDEN)
+    for place in (
+        "Vaccines will be offered to 28 million children in the U.S. aged 5 to 11.",
+        "Children across the United States aged 5 to 11 will be offered vaccines.",
+    ):
+        unit = LEXICON.features(place)
+        assert not covered(query, [unit], [unit.words]), place
+        assert not identified(query, unit), place
+
+
+def test_the_us_as_an_actor_still_stands_for_the_administration() -> None:
+    query = LEXICON.features(BIDEN)
+    for actor in (
+        "The U.S. will offer vaccines to children aged 5 to 11.",
+        "U.S. officials will offer vaccines to children aged 5 to 11.",
+    ):
+        unit = LEXICON.features(actor)
+        assert covered(query, [unit], [unit.words]), actor
+        assert identified(query, unit), actor
+
+
+# --- tune-part causes: a day that names a thing, a consequence that is a second fact -----------
+
+
+def test_late_last_week_is_cut_whole() -> None:
+    assert core("The news moved stocks late last week, STAT reported in an analysis.") == (
+        "The news moved stocks."
+    )
+
+
+def test_a_day_with_a_possessive_names_a_thing_and_stays() -> None:
+    assert (
+        core(
+            "On Wednesday's episode of the show, Rogan grilled the doctor about vaccines, Fox said."
+        )
+        == "On Wednesday's episode of the show, Rogan grilled the doctor about vaccines."
+    )
+
+
+ITALY = (
+    "Italy's new covid-19 rules went into effect on Oct. 15, prompting labor strikes and "
+    "protests across the country."
+)
+
+
+def test_a_consequence_after_a_comma_is_a_fact_of_its_own() -> None:
+    assert parts(ITALY) == [
+        "Italy's new covid-19 rules went into effect on Oct. 15",
+        "prompting labor strikes and protests across the country",
+    ]
+
+
+def test_a_source_without_the_consequence_is_not_cited_for_it(minilm: Embedder) -> None:
+    articles = {
+        "quartz": [ITALY],
+        "epoch": [
+            "The Italian government imposed one of the world's strictest COVID-19 measures, "
+            "requiring all workers in Italy to show a COVID-19 Green Pass at work.",
+            "Starting on Oct. 15, the new rule will make it obligatory for employees to show "
+            "that they have been vaccinated before returning to their workplaces.",
+        ],
+        "wire": [
+            "Italy's new covid-19 rules went into effect on Oct. 15, and they prompted labor "
+            "strikes and protests across the country."
+        ],
+    }
+    result = aligner_of(minilm, articles).align(ITALY)
+    assert result.supported and set(result.citations) == {"quartz", "wire"}
