@@ -13,7 +13,14 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from briefing.language import credit_line, dateline_credit, is_credit_line, strip_dateline
+from briefing.language import (
+    MONTH_DAY,
+    WEEKDAY,
+    credit_line,
+    dateline_credit,
+    is_credit_line,
+    strip_dateline,
+)
 from briefing.models import DroppedLine
 
 # A sentence ends in . ! ? … or : possibly followed by closing quotes or brackets.
@@ -84,6 +91,40 @@ _CONTACT = re.compile(
 # A word that mixes Latin letters with Cyrillic or Greek look-alikes ("Аdvеrtіѕе"): adverts
 # that dodge filters, never prose.
 _MIXED_SCRIPT = re.compile(r"\b(?=\w*[A-Za-z])(?=\w*[\u0370-\u03ff\u0400-\u04ff])\w+\b")
+# An editor's note on the page itself, dated: "Update July 3rd, 8:05AM ET: Added ARKit
+# explanation and tweet." The date right after the label tells it from prose that starts with
+# the word ("Updated figures show ...", "Correction officers said ...").
+_UPDATE_NOTE = re.compile(
+    r"^(?:update[ds]?|correction|clarification|editor['’]s\s+note)\s*(?:on\s+|at\s+)?[,:—–-]?\s*"
+    rf"(?:{WEEKDAY},?\s+)?(?:{MONTH_DAY}|\d{{1,2}}:\d{{2}}|\d{{1,2}}\s*[ap]\.?m\b)",
+    re.IGNORECASE,
+)
+# An excerpt of another post, cut with the blog marker "[…]", "[...]" or "[Read more…]"
+# (WordPress "more" lists under an article); prose that quotes with an elision keeps going
+# after the brackets.
+_EXCERPT_END = re.compile(r"\[\s*(?:…|\.{3}|read more[^\]]{0,20})\s*\]$", re.IGNORECASE)
+EXCERPT_REASON = "excerpt of another post (ends in [...])"
+# A line between two such excerpts is one more item of the same teaser list (an excerpt short
+# enough to need no cut), never the article's prose, which does not sit inside such a list.
+BETWEEN_EXCERPTS_REASON = "between two excerpts of other posts (a list of teasers)"
+# A date stamp glued to the end of a sentence, where the page set the date in its own element
+# beside the standfirst ("... its recovery?Monday, 6 January 2020"): no space after the end
+# mark, which prose always has.
+_MONTH_NAME = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+_GLUED_STAMP = re.compile(
+    rf"(?<=[.!?”\"’)])(?P<tail>(?:{WEEKDAY},?\s+)?"
+    rf"(?:\d{{1,2}}\s+{_MONTH_NAME}|{_MONTH_NAME}\s+\d{{1,2}},?)\s+\d{{4}})$"
+)
+# A last sentence that sends the reader elsewhere ("... prejudice. Click through for the whole
+# thing."): "click" with a direction is only ever a web prompt; a sentence about clicks keeps
+# going ("Users who click through the warning are infected.").
+_CLICK_TAIL = re.compile(
+    r"(?<=[.!?”\"’])\s+(?P<tail>Click\s+(?:through|here|below|on\s+the\s+link)\b[^.!?]{0,80}[.!?])$"
+)
+STAMP_REASON = "date stamp"
+CALL_REASON = "call to action"
 # A line of one word ("Lunch?", "Advertisement.") is a label even with punctuation.
 MIN_LINE_WORDS = 2
 # Fewer words than this without end punctuation: a heading, menu item or label, not prose.
@@ -169,8 +210,10 @@ LINE_RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("video, audio or gallery teaser", lambda line: bool(_MEDIA_TEASER.match(line.strip()))),
     ("photo caption or credit", lambda line: bool(_CAPTION.search(line))),
     ("comment or share counter", lambda line: bool(_COUNTER.match(line.strip()))),
-    ("call to action", _call_to_action),
-    ("date stamp", _stamp),
+    (CALL_REASON, _call_to_action),
+    (STAMP_REASON, _stamp),
+    ("editor's note on the page (dated update or correction)", lambda line: bool(_UPDATE_NOTE.match(line.strip()))),
+    (EXCERPT_REASON, lambda line: bool(_EXCERPT_END.search(line.strip()))),
     ("list of fragments (menu, tags or author bio)", _fragment_list),
     ("all capitals (banner or advert)", _shouting),
     ("standards or policy footer", lambda line: bool(_POLICY.search(line))),
@@ -190,23 +233,49 @@ def clutter_reason(line: str) -> str | None:
 
 
 def clean_lines(lines: Sequence[tuple[int, str]], headline: str | None) -> Cleaned:
-    """Keep prose lines; drop clutter, repeats of the headline and repeated lines."""
-    kept: list[str] = []
+    """Keep prose lines; drop clutter, repeats of the headline and repeated lines; cut date
+    stamps and prompts glued to the end of a prose line (`split_tail`)."""
+    judged: list[tuple[int, str, str | None]] = []
     dropped: list[DroppedLine] = []
     seen: set[str] = {normalise(headline)} if headline else set()
     title_key = normalise(headline) if headline else None
     for line_no, raw in lines:
-        line = raw.strip()
+        line, tails = split_tail(raw.strip())
         if not line:
             continue
         key = normalise(line)
         reason = _repeat_reason(key, title_key, seen) or clutter_reason(line)
         seen.add(key)
+        judged.append((line_no, line, reason))
+        dropped.extend(DroppedLine(line_no=line_no, text=text, reason=why) for text, why in tails)
+    kept: list[str] = []
+    for index, (line_no, line, reason) in enumerate(judged):
+        reason = reason or _between_excerpts(judged, index)
         if reason:
             dropped.append(DroppedLine(line_no=line_no, text=line, reason=reason))
         else:
             kept.append(line)
-    return Cleaned(tuple(kept), tuple(dropped))
+    return Cleaned(tuple(kept), tuple(sorted(dropped, key=lambda item: item.line_no)))
+
+
+def split_tail(line: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """The line without a date stamp or click prompt glued to its end, and what was cut (text,
+    reason)."""
+    tails: list[tuple[str, str]] = []
+    for pattern, reason in ((_GLUED_STAMP, STAMP_REASON), (_CLICK_TAIL, CALL_REASON)):
+        match = pattern.search(line)
+        if match and match.start() > 0:
+            tails.append((match.group("tail"), reason))
+            line = line[: match.start()].rstrip()
+    return line, tuple(tails)
+
+
+def _between_excerpts(judged: Sequence[tuple[int, str, str | None]], index: int) -> str | None:
+    before = judged[index - 1][2] if index > 0 else None
+    after = judged[index + 1][2] if index + 1 < len(judged) else None
+    if before == EXCERPT_REASON and after == EXCERPT_REASON:
+        return BETWEEN_EXCERPTS_REASON
+    return None
 
 
 def _repeat_reason(key: str, title_key: str | None, seen: set[str]) -> str | None:
