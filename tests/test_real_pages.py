@@ -18,10 +18,9 @@ import pytest
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
 sys.path.insert(0, str(BENCHMARKS))
 
-from real_pages import PAGES, Score, hand_lines, page_names, read_page, score  # noqa: E402
-
 from briefing.compose.printable import clean_title  # noqa: E402
 from briefing.models import Article  # noqa: E402
+from real_pages import PAGES, Score, hand_lines, page_names, read_page, score  # noqa: E402
 
 NAMES = page_names()
 

@@ -212,7 +212,10 @@ LINE_RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("comment or share counter", lambda line: bool(_COUNTER.match(line.strip()))),
     (CALL_REASON, _call_to_action),
     (STAMP_REASON, _stamp),
-    ("editor's note on the page (dated update or correction)", lambda line: bool(_UPDATE_NOTE.match(line.strip()))),
+    (
+        "editor's note on the page (dated update or correction)",
+        lambda line: bool(_UPDATE_NOTE.match(line.strip())),
+    ),
     (EXCERPT_REASON, lambda line: bool(_EXCERPT_END.search(line.strip()))),
     ("list of fragments (menu, tags or author bio)", _fragment_list),
     ("all capitals (banner or advert)", _shouting),

@@ -374,7 +374,9 @@ def _remove_embeds(tree: Any) -> tuple[DroppedLine, ...]:
 
 def _headings(tree: Any) -> frozenset[str]:
     """The page's short headings, normalised (`boilerplate.normalise`)."""
-    found = (boilerplate.normalise(element.text_content()) for element in tree.xpath(_HEADING_XPATH))
+    found = (
+        boilerplate.normalise(element.text_content()) for element in tree.xpath(_HEADING_XPATH)
+    )
     return frozenset(
         key for key in found if key and len(key.split()) <= boilerplate.BARE_LINE_MAX_WORDS
     )
