@@ -365,7 +365,7 @@ def _remove_embeds(tree: Any) -> tuple[DroppedLine, ...]:
     """Take embedded social-media posts out of the page; their text, as dropped lines."""
     dropped = []
     for element in tree.xpath(_EMBED_XPATH):
-        text = " ".join(element.text_content().split())
+        text = " ".join(" ".join(element.itertext()).split())
         if text:
             dropped.append(DroppedLine(line_no=MARKUP_LINE_NO, text=text, reason=EMBED_REASON))
         element.drop_tree()
