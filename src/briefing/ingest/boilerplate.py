@@ -4,7 +4,9 @@ Pasted web pages carry navigation, teasers for other stories, adverts, author bi
 counters and date stamps between the paragraphs. None of that is matched against a list of
 known strings: each rule looks at a feature of the line (end punctuation, length, a link-like
 prefix, a call-to-action verb in first place, a number beside a counter noun, a copyright
-sign, many verbless fragments, repetition, capitals). Every dropped line keeps its reason.
+sign, many verbless fragments, repetition, capitals, a dated editor's note, the "[…]" that
+cuts an excerpt of another post, and the line's neighbours). A date stamp or click prompt glued
+to the end of a prose line is cut off. Every dropped line keeps its reason.
 """
 
 from __future__ import annotations
