@@ -36,9 +36,31 @@ _TEASER = re.compile(
     re.IGNORECASE,
 )
 # Copyright signs and photo credits ("(Photo by ...)", "Image: ...") mark captions.
+# "Credit: Tomas Munita/CIFOR" opening a line or after a caption's sentence, and a Creative
+# Commons licence tag ("CC BY-NC-ND 2.0") are photo credits too; "tax credit: ..." is not.
 _CAPTION = re.compile(
     r"©|\(c\)\s|(?:^|[(|/—–]\s*)(?:photo|image|picture)s?(?:graph)?\s*(?:by\b|credit|:)"
-    r"|getty\s+images|shutterstock",
+    r"|getty\s+images|shutterstock"
+    r"|(?:^|[.!?(]\s*)credits?:\s|\bCC\s+BY(?:-[A-Z]{2})*\b",
+    re.IGNORECASE,
+)
+# Where a syndicated article first ran: "This article originally appeared on VICE US.", "This
+# post originally appeared on Grist." (a note about the page; "The report was first published
+# in 2012 ..." is prose about the story).
+_SYNDICATION = re.compile(
+    r"^\(?this\s+(?:article|story|post|piece)\s+(?:was\s+|has\s+been\s+)?(?:originally|first)"
+    r"\s+(?:appeared|published|ran)\b",
+    re.IGNORECASE,
+)
+# A request for readers' comments: the site asking ("Let us know down below in the comments"),
+# named by both an address to the reader and the comment section, which a quote in the story
+# does not combine.
+_READER_ASK = re.compile(
+    r"\b(?:let us know|tell us|what do you think|share your (?:thoughts|views)|sound off)\b",
+    re.IGNORECASE,
+)
+_COMMENT_PLACE = re.compile(
+    r"\b(?:in the comments|comments? (?:below|section)|down below|below in the comments)\b",
     re.IGNORECASE,
 )
 # A count beside a word for comments, shares or views: "0 Comments", "Shares 12".
@@ -219,6 +241,14 @@ LINE_RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
         lambda line: bool(_UPDATE_NOTE.match(line.strip())),
     ),
     (EXCERPT_REASON, lambda line: bool(_EXCERPT_END.search(line.strip()))),
+    (
+        "syndication note (where the article first appeared)",
+        lambda line: bool(_SYNDICATION.match(line.strip())),
+    ),
+    (
+        "request for readers' comments",
+        lambda line: bool(_READER_ASK.search(line) and _COMMENT_PLACE.search(line)),
+    ),
     ("list of fragments (menu, tags or author bio)", _fragment_list),
     ("all capitals (banner or advert)", _shouting),
     ("standards or policy footer", lambda line: bool(_POLICY.search(line))),
