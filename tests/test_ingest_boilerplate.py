@@ -8,6 +8,7 @@ from briefing.ingest.boilerplate import (
     BARE_REASON,
     BETWEEN_EXCERPTS_REASON,
     EXCERPT_REASON,
+    LINK_LIST_REASON,
     clean_lines,
     clutter_reason,
 )
@@ -257,3 +258,25 @@ def test_a_glued_stamp_or_click_prompt_is_cut_off(line: str, prose: str, tail: s
 )
 def test_a_date_or_click_inside_prose_stays(line: str) -> None:
     assert clean_lines([(1, line)], headline=None).paragraphs == (line,)
+
+
+def test_a_long_bullet_after_dropped_bullets_is_a_link_but_a_sentence_bullet_stays() -> None:
+    links = [
+        (1, "- Crates are leaving Rocket League and the trading community is scrambling"),
+        (
+            2,
+            "- Holy shit, Mortal Kombat 11 is adding the Terminator and Joker as playable"
+            " characters",
+        ),
+    ]
+    cleaned = clean_lines(links, headline=None)
+    assert cleaned.paragraphs == ()
+    assert [d.reason for d in cleaned.dropped] == [BARE_REASON, LINK_LIST_REASON]
+    facts = [
+        (1, "- Twelve people died"),
+        (2, "- The storm destroyed more than 400 homes along the coast, the governor said."),
+        (3, "- Roads into the valley stayed closed for a third day as crews cleared the mud"),
+    ]
+    kept = clean_lines(facts, headline=None).paragraphs
+    # A full stop marks a fact; a long bullet after a kept bullet is not a link either.
+    assert kept == (facts[1][1], facts[2][1])

@@ -147,6 +147,12 @@ _GLUED_STAMP = re.compile(
 _CLICK_TAIL = re.compile(
     r"(?<=[.!?”\"’])\s+(?P<tail>Click\s+(?:through|here|below|on\s+the\s+link)\b[^.!?]{0,80}[.!?])$"
 )
+# A bulleted line without a full stop right after a bulleted line dropped as clutter is one more
+# item of the same list of links ("- Crates are leaving Rocket League ...", then a 15-word "- Holy
+# shit, Mortal Kombat 11 is adding ..."): too long for the bare-line rule alone. A list of facts
+# written as sentences keeps its full stops and stays.
+_BULLET = re.compile(r"^[-•*–]\s+")
+LINK_LIST_REASON = "item of a bulleted list of links (after dropped items, no full stop)"
 STAMP_REASON = "date stamp"
 CALL_REASON = "call to action"
 # A line of one word ("Lunch?", "Advertisement.") is a label even with punctuation.
@@ -285,7 +291,7 @@ def clean_lines(lines: Sequence[tuple[int, str]], headline: str | None) -> Clean
         dropped.extend(DroppedLine(line_no=line_no, text=text, reason=why) for text, why in tails)
     kept: list[str] = []
     for index, (line_no, line, reason) in enumerate(judged):
-        reason = reason or _between_excerpts(judged, index)
+        reason = reason or _between_excerpts(judged, index) or _link_list_item(judged, index)
         if reason:
             dropped.append(DroppedLine(line_no=line_no, text=line, reason=reason))
         else:
@@ -311,6 +317,14 @@ def _between_excerpts(judged: Sequence[tuple[int, str, str | None]], index: int)
     if before == EXCERPT_REASON and after == EXCERPT_REASON:
         return BETWEEN_EXCERPTS_REASON
     return None
+
+
+def _link_list_item(judged: Sequence[tuple[int, str, str | None]], index: int) -> str | None:
+    line = judged[index][1]
+    if index == 0 or not _BULLET.match(line) or ends_like_sentence(line):
+        return None
+    _, before, reason = judged[index - 1]
+    return LINK_LIST_REASON if reason and _BULLET.match(before) else None
 
 
 def _repeat_reason(key: str, title_key: str | None, seen: set[str]) -> str | None:
