@@ -268,10 +268,11 @@ def test_a_long_bullet_after_dropped_bullets_is_a_link_but_a_sentence_bullet_sta
             "- Holy shit, Mortal Kombat 11 is adding the Terminator and Joker as playable"
             " characters",
         ),
+        (3, "- Review: A Plague Tale: Innocence is a game about rats, so many rats, and no bugs"),
     ]
     cleaned = clean_lines(links, headline=None)
     assert cleaned.paragraphs == ()
-    assert [d.reason for d in cleaned.dropped] == [BARE_REASON, LINK_LIST_REASON]
+    assert [d.reason for d in cleaned.dropped] == [BARE_REASON, LINK_LIST_REASON, LINK_LIST_REASON]
     facts = [
         (1, "- Twelve people died"),
         (2, "- The storm destroyed more than 400 homes along the coast, the governor said."),

@@ -290,8 +290,10 @@ def clean_lines(lines: Sequence[tuple[int, str]], headline: str | None) -> Clean
         judged.append((line_no, line, reason))
         dropped.extend(DroppedLine(line_no=line_no, text=text, reason=why) for text, why in tails)
     kept: list[str] = []
+    previous: tuple[str, str | None] = ("", None)
     for index, (line_no, line, reason) in enumerate(judged):
-        reason = reason or _between_excerpts(judged, index) or _link_list_item(judged, index)
+        reason = reason or _between_excerpts(judged, index) or _link_list_item(line, previous)
+        previous = (line, reason)
         if reason:
             dropped.append(DroppedLine(line_no=line_no, text=line, reason=reason))
         else:
@@ -319,11 +321,12 @@ def _between_excerpts(judged: Sequence[tuple[int, str, str | None]], index: int)
     return None
 
 
-def _link_list_item(judged: Sequence[tuple[int, str, str | None]], index: int) -> str | None:
-    line = judged[index][1]
-    if index == 0 or not _BULLET.match(line) or ends_like_sentence(line):
+def _link_list_item(line: str, previous: tuple[str, str | None]) -> str | None:
+    """LINK_LIST_REASON for a bulleted line without a full stop whose previous line, a bullet
+    too, was dropped (by any rule, this one included: a list of long links goes whole)."""
+    before, reason = previous
+    if not _BULLET.match(line) or ends_like_sentence(line):
         return None
-    _, before, reason = judged[index - 1]
     return LINK_LIST_REASON if reason and _BULLET.match(before) else None
 
 
