@@ -202,3 +202,36 @@ def test_decode_refuses_binary(data: bytes, reason: str) -> None:
 )
 def test_a_headline_opening_with_by_is_no_byline(line: str) -> None:
     assert read_plain(f"{line}\n\n{BODY}").meta.title == line
+
+
+EMBED_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>Phones get a fix</title>
+</head><body><article><h1>Phones get a fix</h1>
+<h2>The maker said on Tuesday that the update fixes the camera and ships to every phone sold
+since 2019, in all countries.</h2>
+<p>The phone maker released an update on Tuesday that changes how the front camera works
+during video calls, the company said in a statement.</p>
+<blockquote class="twitter-tweet"><p>How it works: it simply grabs a depth map of your face and
+adjusts the eyes accordingly.</p>— A Developer (@dev) July 3, 2019</blockquote>
+<h2>Long gone? Not so fast.</h2>
+<p>Engineers who tested the update said it worked on most recent models, though not on
+older ones.</p>
+<blockquote><p>“We tested it for weeks and it held up on every recent model we tried,” said
+one engineer who worked on the release.</p></blockquote>
+</article></body></html>"""
+
+
+def test_html_embedded_posts_and_short_headings_are_dropped_quotes_and_standfirst_kept() -> None:
+    parsed = read_html(EMBED_PAGE)
+    text = "\n".join(line for _, line in parsed.lines)
+    reasons = {d.reason for d in parsed.dropped}
+    # An embedded post and a short heading are gone, with their reasons.
+    assert "depth map" not in text
+    assert "Long gone" not in text
+    assert reasons == {
+        "embedded social-media post (removed from the page markup)",
+        "sub-heading (a heading in the page markup)",
+    }
+    # A plain blockquote (the article quoting someone) and a long h2 (the standfirst) stay.
+    assert "We tested it for weeks" in text
+    assert "ships to every phone sold since 2019" in " ".join(text.split())
+    assert "Engineers who tested the update" in text

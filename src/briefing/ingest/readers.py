@@ -59,6 +59,23 @@ FRONT_MATTER_FIELDS = (
 )
 # schema.org article types in a page's JSON-LD ("@type": "OpinionNewsArticle").
 _LD_TYPE = re.compile(r'"@type"\s*:\s*"(\w*NewsArticle)"')
+# Social-media posts embedded with their networks' embed codes (X/Twitter, Instagram, TikTok,
+# Reddit, Facebook): someone else's words, which extraction would print as the article's own
+# lines without their author ("How iOS 13 FaceTime Attention Correction works: ..."). The
+# article reports what matters of them in its own prose.
+_EMBED_XPATH = (
+    "//blockquote[contains(@class, 'twitter-tweet') or contains(@class, 'instagram-media')"
+    " or contains(@class, 'tiktok-embed') or contains(@class, 'reddit-embed')"
+    " or contains(@class, 'fb-xfbml-parse-ignore')]"
+)
+EMBED_REASON = "embedded social-media post (removed from the page markup)"
+# Embeds are removed before extraction, so they have no line in the extracted text.
+MARKUP_LINE_NO = 0
+# A line the page marks up as a heading (h1-h6) is a sub-heading ("Long gone? Not so fast."),
+# even when it ends like a sentence; a long one is the standfirst under the headline, which is
+# prose (the same bound as boilerplate.BARE_LINE_MAX_WORDS for headings without end marks).
+_HEADING_XPATH = "//h1 | //h2 | //h3 | //h4 | //h5 | //h6"
+HEADING_REASON = "sub-heading (a heading in the page markup)"
 
 
 @dataclass(frozen=True)
@@ -306,8 +323,15 @@ def read_html(text: str) -> Parsed:
     """HTML through trafilatura: main text, title, site name, canonical URL, date."""
     import trafilatura
 
-    document = trafilatura.bare_extraction(
-        text, with_metadata=True, include_comments=False, include_tables=False
+    tree = trafilatura.load_html(text)
+    embeds = _remove_embeds(tree) if tree is not None else ()
+    headings = _headings(tree) if tree is not None else frozenset()
+    document = (
+        trafilatura.bare_extraction(
+            tree, with_metadata=True, include_comments=False, include_tables=False
+        )
+        if tree is not None
+        else None
     )
     if document is None:
         return Parsed(Meta(), (), (), ("no article text found in the HTML",))
@@ -333,7 +357,46 @@ def read_html(text: str) -> Parsed:
     if meta.title is None:
         title, lines = take_headline(lines)
         meta = replace(meta, title=title)
-    return Parsed(meta, lines, (), tuple(warnings))
+    lines, subheads = _drop_subheadings(lines, headings, meta.title)
+    return Parsed(meta, lines, embeds + subheads, tuple(warnings))
+
+
+def _remove_embeds(tree: Any) -> tuple[DroppedLine, ...]:
+    """Take embedded social-media posts out of the page; their text, as dropped lines."""
+    dropped = []
+    for element in tree.xpath(_EMBED_XPATH):
+        text = " ".join(" ".join(element.itertext()).split())
+        if text:
+            dropped.append(DroppedLine(line_no=MARKUP_LINE_NO, text=text, reason=EMBED_REASON))
+        element.drop_tree()
+    return tuple(dropped)
+
+
+def _headings(tree: Any) -> frozenset[str]:
+    """The page's short headings, normalised (`boilerplate.normalise`)."""
+    found = (
+        boilerplate.normalise(element.text_content()) for element in tree.xpath(_HEADING_XPATH)
+    )
+    return frozenset(
+        key for key in found if key and len(key.split()) <= boilerplate.BARE_LINE_MAX_WORDS
+    )
+
+
+def _drop_subheadings(
+    lines: Lines, headings: frozenset[str], title: str | None
+) -> tuple[Lines, tuple[DroppedLine, ...]]:
+    """Lines that are one of the page's short headings, but the headline (the cleaner names
+    its repeats)."""
+    title_key = boilerplate.normalise(title) if title else None
+    kept: list[tuple[int, str]] = []
+    dropped: list[DroppedLine] = []
+    for line_no, line in lines:
+        key = boilerplate.normalise(line)
+        if key and key in headings and key != title_key:
+            dropped.append(DroppedLine(line_no=line_no, text=line.strip(), reason=HEADING_REASON))
+        else:
+            kept.append((line_no, line))
+    return tuple(kept), tuple(dropped)
 
 
 def _sections(data: dict[str, Any], html: str) -> tuple[str, ...]:
