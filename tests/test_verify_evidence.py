@@ -347,3 +347,40 @@ def test_a_news_api_cut_is_a_cut_and_a_bracketed_ellipsis_is_not() -> None:
     assert not cut_short("The minister said the government would respond (...)")
     assert not cut_short('He said: "We will respond [...]"')
     assert not cut_short("The cost rose to [+5] percent.")
+
+
+def test_a_quotation_and_its_occasion_are_two_facts() -> None:
+    # Tune pair 5647: split inside the quotation it was rejected by luck; whole, one source
+    # holding the quotation supported the occasion it does not give.
+    said = (
+        "“I don’t think they’re appropriate tactics, but it happens to everybody,” Biden said "
+        "in a question-and-answer session with reporters following a speech he gave about the "
+        "debt ceiling."
+    )
+    assert parts(said) == [
+        "“I don’t think they’re appropriate tactics, but it happens to everybody,”",
+        "Biden said in a question-and-answer session with reporters following a speech he gave "
+        "about the debt ceiling",
+    ]
+    # A short closing attribution is framing, not a fact: no part of its own.
+    short = "“The price went up, prompting anger among voters,” the minister said."
+    assert parts(short) == [short]
+
+
+def test_a_source_without_the_occasion_is_not_cited_for_it(minilm: Embedder) -> None:
+    said = (
+        "“I don’t think they’re appropriate tactics, but it happens to everybody,” Biden said "
+        "in a question-and-answer session with reporters following a speech he gave about the "
+        "debt ceiling."
+    )
+    articles = {
+        "center": [
+            '"I don’t think they’re appropriate tactics, but it happens to everybody. The only '
+            "people it doesn’t happen to are people who have Secret Service standing around "
+            'them. So it’s part of the process," Biden said, responding to a question from Fox '
+            "News correspondent Peter Doocy."
+        ],
+        "other": ["The weather in Washington was cold on Monday."],
+    }
+    result = aligner_of(minilm, articles).align(said)
+    assert not result.supported

@@ -19,6 +19,9 @@ MAX_PARTS = 4
 # A clause that opens with a conjunction, comma or not. After a comma, also one that opens
 # with a participle of consequence (", prompting strikes and protests"): a second fact;
 # "drawing" only when what it draws is a reaction (not "drawing on his years as a prosecutor").
+# A quotation and a speaker's clause too long to be a mere attribution (`unattributed`):
+# '"...," Biden said in a question-and-answer session following a speech on the debt ceiling'
+# tells the quotation and the occasion.
 _BEFORE_CONJUNCTION = r"\s+(?=(?:while|whereas|but|after|because|although)\s)"
 _DRAWN = (
     "criticism|condemnation|fire|protests?|outrage|ire|anger|rebukes?|backlash|scrutiny|"
@@ -32,6 +35,7 @@ _SPLIT = re.compile(
                  | fuelling | drawing \s+ (?:(?:sharp|swift|widespread|strong|international)\s+)?
                    (?:{_DRAWN}) ) \b )
     | {_BEFORE_CONJUNCTION}
+    | (?<= ,[”"] ) \s+
     """,
     re.VERBOSE,
 )
