@@ -15,8 +15,11 @@ from typing import NamedTuple
 
 from briefing.language import (
     ACRONYM_SKIP_WORDS,
+    DATE_WORDS,
+    MONTH_ABBREVIATIONS,
     NUMBER_WORD_VALUES,
     SCALE_WORDS,
+    WEEKDAY,
     data_lines,
     english_stop_words,
     is_truncated,
@@ -68,7 +71,18 @@ _ADMINISTRATION = "administration"
 # The country whose name stands for its administration ("the U.S. will reopen land borders"),
 # and the words before a country that make it a place, not an actor ("children in the U.S.").
 _COUNTRY = "us"
-_PLACE_PREPOSITIONS = _word_set("in across throughout into to from inside outside within around")
+_PLACE_PREPOSITIONS = _word_set("in across throughout into inside outside within around")
+# "to" and "from" make the country a place only after movement ("flights to the United
+# States", "imports from U.S. farms"); elsewhere it is the source or the recipient, the
+# government ("according to U.S. officials", "a response from the U.S.", "sanctions from the
+# United States").
+_DIRECTIONS = _word_set("to from")
+_MOVEMENT = _word_set(
+    "flight flights travel travels travelers travellers trip trips export exports import imports "
+    "migrant migrants immigrants refugees visitors tourists shipments journey"
+)
+# After the country, these make it the government's own ("U.S. officials"), never a place.
+_GOVERNMENT_AFTER = _word_set("officials official government administration")
 # Scores are rounded so that float noise never changes brief.json's bytes.
 SCORE_DECIMALS = 4
 
@@ -91,19 +105,55 @@ _NUMBER_WORDS = {
 # four-star general", "a two-term senator"), which is no count the story reports.
 TIME_UNITS = _word_set("second minute hour day night week month year decade")
 _HYPHEN_AFTER = re.compile(r"-([^\W\d_]+)")
-_DATE_WORDS = _word_set(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april "
-    "may june july august september october november december jan feb mar apr jun jul aug sep "
-    "sept oct nov dec"
-)
-_WEEKDAYS = _word_set("monday tuesday wednesday thursday friday saturday sunday")
+_DATE_WORDS = DATE_WORDS | frozenset(MONTH_ABBREVIATIONS)
+_WEEKDAYS = frozenset(word for word in DATE_WORDS if word.endswith("day"))
 # Words before a weekday that make it the fact's own time frame, not the day it happened or
-# was told: a deadline ("by Friday", "no later than Monday"), the earliest or latest day ("as
-# soon as Wednesday", "as early as Tuesday"), a day set or moved to ("scheduled for Tuesday",
-# "postponed to Monday", "starting Monday") or to come ("next Wednesday").
-DUE_CUES = _word_set(
-    "by until till before after since from through as than for to next starting beginning effective"
+# was told: a deadline ("by Friday", "no later than Monday", "due Friday"), the earliest or
+# latest day ("as soon as Wednesday", "as early as Tuesday"), a span's end ("until Monday",
+# "through Sunday", "into Tuesday"), a day set or moved ("scheduled for Tuesday", "postponed to
+# Monday", "starting Monday") or to come ("next Wednesday"); a second day joined to it ("set for
+# Friday or Saturday"). Single words that as often frame the sentence are no cue ("as Monday
+# wore on", "after Friday's selloff", "worked from Friday to Sunday"), and a day with a
+# possessive names a thing ("Tuesday's vote"). One home for `Features.due` and `segments.core`.
+_SCHEDULED = (
+    r"(?:re)?scheduled|set|slated|planned|postponed|delayed|moved|pushed(?:\s+back)?"
+    r"|brought\s+forward"
 )
+_DUE_DAY = re.compile(
+    rf"""
+    \b(?i: by | until | till | before | since | through | into | next | starting | beginning
+        | effective | due
+        | as \s+ (?:soon|early|late) \s+ as
+        | (?:later|earlier|sooner) \s+ than
+        | (?:{_SCHEDULED}) \s+ (?:for|to|until|from|on) )
+    \s+ (?P<day>{WEEKDAY}) \b (?![’'])
+    (?: \s+ (?i:to|and|or) \s+ (?P<also>{WEEKDAY}) \b (?![’']) )?
+    """,
+    re.VERBOSE,
+)
+# A sentence that opens with its day sets the scene ("By Tuesday, the fire had burned ..."): the
+# day is when, not the fact's time frame.
+# The part of a day that may follow it ("on Wednesday morning").
+PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
+SCENE_DAY = re.compile(
+    rf"^\W*(?:by|on|until|till|since|through)\s+{WEEKDAY}{PART_OF_DAY},\s*", re.IGNORECASE
+)
+
+
+def due_days(text: str) -> list[tuple[int, str]]:
+    """Where in `text` each weekday that is the fact's own time frame starts, and the day
+    (lower case): "as soon as Wednesday", "by Friday", not "on Wednesday", not "Tuesday's vote",
+    not the scene-setting "By Tuesday," that opens a sentence."""
+    scene = SCENE_DAY.match(text)
+    skip = scene.end() if scene else 0
+    return [
+        (match.start(group), match.group(group).lower())
+        for match in _DUE_DAY.finditer(text, skip)
+        for group in ("day", "also")
+        if match.group(group)
+    ]
+
+
 # Capitalised words that give a role or a kind, not who or what: they never anchor a name
 # ("Foreign Minister Sergei Ryabkov" is found by "Ryabkov", "the Winter Olympic Games" by
 # "Winter Olympics").
@@ -315,11 +365,7 @@ class Lexicon:
             dates=frozenset(
                 t.canonical for t in tokens if t.capital and t.canonical in _DATE_WORDS
             ),
-            due=frozenset(
-                t.canonical
-                for before, t in pairwise(tokens)
-                if t.capital and t.canonical in _WEEKDAYS and before.canonical in DUE_CUES
-            ),
+            due=frozenset(day for _, day in due_days(text)),
             cut=cut_short(text),
             quotes=tuple(_quotes(text)),
             breaks=frozenset(i for i, token in enumerate(tokens) if token.after_break),
@@ -404,14 +450,21 @@ def _is_prose(text: str, tokens: Sequence[_Token], content_words: int) -> bool:
 
 
 # A quotation closed after its ellipsis ('... and we will...”') was elided by the writer, not
-# cut by an excerpt.
+# cut by an excerpt; so was a bracketed ellipsis ("(...)", "[…]").
 _CLOSING_QUOTE = tuple("\"”’'")
+_ELISION = re.compile(r"[(\[]\s*(?:\.\s?\.\s?\.|…)\s*[)\]]\W*$")
+# How a news API marks the characters it cut after an excerpt ("... [+2345 chars]").
+_CHARS_CUT = re.compile(r"\s*\[\+\d+\s+chars\]\s*$")
 
 
 def cut_short(text: str) -> bool:
-    """The text ends in an ellipsis where an excerpt cut it (`language.is_truncated`), not in
-    one inside a closed quotation."""
-    return is_truncated(text) and not text.rstrip().endswith(_CLOSING_QUOTE)
+    """The text ends in an ellipsis where an excerpt cut it (`language.is_truncated`),
+    perhaps before a news API's "[+2345 chars]", not in one inside a closed quotation or in
+    brackets."""
+    if _CHARS_CUT.search(text):
+        return True
+    end = text.rstrip()
+    return is_truncated(end) and not end.endswith(_CLOSING_QUOTE) and not _ELISION.search(end)
 
 
 def _normalise(text: str) -> str:
@@ -827,16 +880,28 @@ def _government(chunk: NameChunk, order: Sequence[str], units: Sequence[Features
 
 
 def _country_acts(unit: Features) -> bool:
-    """The unit names the U.S. as an actor ("the U.S. will reopen", "U.S. officials"), not
-    as a place ("children in the U.S.", "flights to the United States"): only an actor
-    stands for its government."""
+    """The unit names the U.S. as an actor ("the U.S. will reopen", "U.S. officials", "a
+    response from the U.S."), not as a place ("children in the U.S.", "flights to the United
+    States"): only an actor stands for its government."""
     for chunk in unit.names:
         if _COUNTRY not in chunk.anchors:
             continue
-        before = [w for w in unit.order[max(0, chunk.position - 2) : chunk.position] if w != "the"]
-        if not before or before[-1] not in _PLACE_PREPOSITIONS:
+        end = chunk.position + len(chunk.tokens)
+        after = unit.order[end : end + 1]
+        before = [w for w in unit.order[max(0, chunk.position - 3) : chunk.position] if w != "the"]
+        if set(after) & _GOVERNMENT_AFTER or not _as_place(before):
             return True
     return False
+
+
+def _as_place(before: Sequence[str]) -> bool:
+    """The words before a country make it a place: a place preposition, or a direction after
+    movement ("exports to")."""
+    if not before:
+        return False
+    if before[-1] in _PLACE_PREPOSITIONS:
+        return True
+    return before[-1] in _DIRECTIONS and len(before) > 1 and before[-2] in _MOVEMENT
 
 
 def _other_administration(unit: Features, chunk: NameChunk) -> bool:

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from briefing.language import REPORTING_VERBS
-from briefing.verify.lexical import DUE_CUES
+from briefing.language import REPORTING_VERBS, WEEKDAY
+from briefing.verify.lexical import PART_OF_DAY, SCENE_DAY, due_days
 
 # A part needs this many words of three or more letters to state a fact of its own; shorter
 # ones ("the Kremlin said") stay with the part before them.
@@ -17,15 +17,31 @@ MIN_PART_WORDS = 3
 MAX_PARTS = 4
 
 # A clause that opens with a conjunction, comma or not. After a comma, also one that opens
-# with a participle of consequence (", prompting strikes and protests"): a second fact.
+# with a participle of consequence (", prompting strikes and protests"): a second fact;
+# "drawing" only when what it draws is a reaction (not "drawing on his years as a prosecutor").
+# A quotation and a speaker's clause too long to be a mere attribution (`unattributed`):
+# '"...," Biden said in a question-and-answer session following a speech on the debt ceiling'
+# tells the quotation and the occasion.
 _BEFORE_CONJUNCTION = r"\s+(?=(?:while|whereas|but|after|because|although)\s)"
-_SPLIT = re.compile(
-    r"\s*;\s*|\s+[—–]\s+|\s+--\s+"
-    r"|,\s+(?=(?:and|but|while|whereas|after|before|as|since|when|which|who|where|"
-    r"although|though|saying|adding|amid|because|prompting|sparking|triggering|fueling|"
-    r"drawing)\b)"
-    r"|" + _BEFORE_CONJUNCTION,
+_DRAWN = (
+    "criticism|condemnation|fire|protests?|outrage|ire|anger|rebukes?|backlash|scrutiny|"
+    "praise|calls|complaints|warnings?|accusations|comparisons|attention"
 )
+_SPLIT = re.compile(
+    rf"""
+      \s*;\s* | \s+[—–]\s+ | \s+--\s+
+    | ,\s+ (?= (?: and|but|while|whereas|after|before|as|since|when|which|who|where|although
+                 | though|saying|adding|amid|because|prompting|sparking|triggering|fueling
+                 | fuelling | drawing \s+ (?:(?:sharp|swift|widespread|strong|international)\s+)?
+                   (?:{_DRAWN}) ) \b )
+    | {_BEFORE_CONJUNCTION}
+    | (?<= ,[”"] ) \s+
+    """,
+    re.VERBOSE,
+)
+# Quotation marks that open or close a quotation; a split inside one would cut the quotation
+# from its closing mark.
+_DOUBLE_QUOTES = re.compile(r"[\"“”]")
 # A leading coordinator belongs to the joint, not to the fact.
 _LEADING = re.compile(r"^(?:and|but|while|whereas)\s+", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]{3,}|\d+")
@@ -40,11 +56,29 @@ def parts(text: str) -> list[str]:
     closing attribution frames every part, so no part carries it (", and the state will pay,
     according to an opinion column" is the part "the state will pay")."""
     body = unattributed(text.strip())
-    merged = _joined_short([_LEADING.sub("", p.strip(" ,.;")) for p in _SPLIT.split(body)])
+    merged = _joined_short([_LEADING.sub("", p.strip(" ,.;")) for p in _split(body)])
     while len(merged) > MAX_PARTS:
         shortest = min(range(len(merged) - 1), key=lambda i: _weight(merged[i] + merged[i + 1]))
         merged[shortest : shortest + 2] = [f"{merged[shortest]}, {merged[shortest + 1]}"]
     return merged if len(merged) > 1 else [text.strip()]
+
+
+def _split(body: str) -> list[str]:
+    """`body` cut at each `_SPLIT` break that is outside a quotation."""
+    pieces, start = [], 0
+    for match in _SPLIT.finditer(body):
+        if not _in_quotation(body, match.start()):
+            pieces.append(body[start : match.start()])
+            start = match.end()
+    return [*pieces, body[start:]]
+
+
+def _in_quotation(text: str, position: int) -> bool:
+    """Whether `position` is inside a quotation opened before it and not yet closed."""
+    marks = _DOUBLE_QUOTES.findall(text[:position])
+    if "“" in marks or "”" in marks:
+        return bool(marks) and marks[-1] == "“"
+    return len(marks) % 2 == 1
 
 
 # The framing of a reported fact: who says it and when, not what happened. A source that
@@ -72,37 +106,26 @@ _REPORTED_CLAUSE = frozenset({"that", "he", "she", "they", "it", "we", "i", "the
 _JOINING = frozenset({"and", "but", "or", "while", "because", "as", "so", "which", "who", "where"})
 _SAYING_VERB = re.compile(r"\b(?:" + _SAYING + r")\b")
 _LEADING_ACCORDING = re.compile(r"^according to [^,]{1,80},\s*", re.IGNORECASE)
-_DAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _MONTHS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
 # When it happened: "on Wednesday (morning)", "on Oct. 15", a weekday alone ("said Tuesday"),
-# "(late) last week". A day that is the fact's time frame is part of the fact and stays: a deadline
-# ("by Friday", "until Oct. 7"), "as soon as Wednesday", "scheduled for Tuesday"
-# (`lexical.DUE_CUES`).
-_PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
-_NOT_DUE = "".join(rf"(?<!\b{cue})" for cue in sorted(DUE_CUES))
-# A day with a possessive names a thing, not when ("on Wednesday's episode of the show").
-_NOT_OWNER = r"\b(?![’'])"
+# "(late) last week". A day that is the fact's time frame is part of the fact and stays: a
+# deadline ("by Friday", "until Oct. 7"), "as soon as Wednesday", "scheduled for Tuesday"
+# (`lexical.due_days`). A day with a possessive names a thing, not when ("on Wednesday's
+# episode of the show"): the lookahead after each day or date. A day that is the object of
+# another word stays too, as cutting it would leave that word dangling ("worked from Friday to
+# Sunday", "stalled as Monday wore on").
+_GOVERNING = ("from", "to", "as", "after", "for", "than", "between", "into")
+_NOT_GOVERNED = "".join(rf"(?<!\b{word})" for word in _GOVERNING)
 _TIME = re.compile(
-    r"\s+on\s+(?:(?:"
-    + _DAYS
-    + r")"
-    + _PART_OF_DAY
-    + r"|(?:"
-    + _MONTHS
-    + r")\.?\s+\d{1,2})"
-    + _NOT_OWNER
-    + r"|"
-    + _NOT_DUE
-    + r"\s+(?:"
-    + _DAYS
-    + r")"
-    + _PART_OF_DAY
-    + _NOT_OWNER
-    + r"|\s+(?:(?:earlier|early|late)\s+)?(?:this|last)\s+(?:week|month)\b",
-    re.IGNORECASE,
+    rf"""
+      \s+ on \s+ (?:{_MONTHS}) \.? \s+ \d{{1,2}} \b (?![’'])
+    | {_NOT_GOVERNED} (?: \s+ on )? \s+ (?P<day>{WEEKDAY}) {PART_OF_DAY} \b (?![’'])
+    | \s+ (?: (?:earlier|early|late) \s+ )? (?:this|last) \s+ (?:week|month) \b
+    """,
+    re.IGNORECASE | re.VERBOSE,
 )
 
 
@@ -116,11 +139,12 @@ def unattributed(text: str) -> str:
 
 
 def core(text: str) -> str | None:
-    """`text` without its framing (a closing attribution, an opening "According to X,", the
-    day or date it happened), or None when it has none or too little is left to state a
-    fact."""
-    stripped = _LEADING_ACCORDING.sub("", unattributed(text.strip()))
-    stripped = _TIME.sub("", stripped)
+    """`text` without its framing (a closing attribution, an opening "According to X," or "By
+    Tuesday,", the day or date it happened), or None when it has none or too little is left to
+    state a fact."""
+    stripped = SCENE_DAY.sub("", _LEADING_ACCORDING.sub("", unattributed(text.strip())))
+    due = {start for start, _ in due_days(stripped)}
+    stripped = _TIME.sub(lambda time: time.group() if time.start("day") in due else "", stripped)
     stripped = re.sub(r"\s+([,.;])", r"\1", stripped).strip(" ,")
     if stripped.rstrip(".") == text.strip().rstrip(".") or _weight(stripped) < MIN_PART_WORDS:
         return None
