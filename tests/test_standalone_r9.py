@@ -238,6 +238,7 @@ def test_a_verb_of_saying_used_as_a_deed_frames_no_characterisation(text: str, f
         "The girl was later admitted to a hospital in Boston.",
         "The boy, admitted Monday to a hospital, is in stable condition.",
         "The boy was admitted on Monday.",
+        "The girl was later admitted to a hospital that treats burns.",
     ],
 )
 def test_a_deed_of_a_verb_of_saying_attributes_nothing(text: str) -> None:
@@ -253,6 +254,7 @@ def test_a_deed_of_a_verb_of_saying_attributes_nothing(text: str) -> None:
         "The rollout failed, the minister conceded on Monday.",
         "Jane Roe stressed on Monday that the plan would fail.",
         "Jane Roe countered: the plan would fail.",
+        "Dr. Jane Roe admitted to podcast host John Doe Wednesday that the claim was improper.",
     ],
 )
 def test_a_verb_of_saying_before_words_attributes_them(text: str) -> None:

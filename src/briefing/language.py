@@ -244,14 +244,16 @@ SAYING_ONLY_BEFORE_WORDS = frozenset(
 SAYING_VERBS = REPORTING_VERBS | SPEECH_ACT_VERBS | SAYING_ONLY_BEFORE_WORDS
 # The words that must follow such a verb, after at most a day ("conceded on Monday that",
 # "admitted this week that"): "that" and a clause, a quotation, the end of the sentence or of
-# its text outside quotes (", Jones countered.", "“...,” she conceded."), a colon, or the
-# press as its listener ("admitted to reporters"); and in the active voice ("The boy was
-# admitted." is a patient's). "Arsenal conceded two goals" and "China has countered with
-# sanctions" say nothing.
+# its text outside quotes (", Jones countered.", "“...,” she conceded."), a colon, the press
+# as its listener ("admitted to reporters"), or a named listener and "that" ("admitted to
+# podcast host Joe Rogan Wednesday that"; not "was later admitted to a hospital that treats
+# burns"); in the active voice ("The boy was admitted." is a patient's). "Arsenal conceded
+# two goals" and "China has countered with sanctions" say nothing.
 _WORDS_FOLLOW = (
     r"(?=(?:\s+(?:on\s+)?(?-i:[A-Z][a-z]+day)|\s+(?:this|last)\s+(?:week|month)|\s+later)?"
     r"(?:\s+(?:that\b|[“\"])|\s*,?\s*[“\"]|\s*[,.!?]?\s*$|\s*:|"
-    r"\s+to\s+(?:reporters|journalists)\b))"
+    r"\s+to\s+(?:reporters|journalists)\b|"
+    r"\s+to\s+(?:[a-z][\w’'-]*\s+){0,3}(?-i:[A-Z])[\w.’'-]*(?:\s+[\w.’'-]+){0,4}?\s+that\b))"
 )
 _PASSIVE = "".join(
     rf"(?<!\b{word} )" for word in ("was", "were", "been", "being", "be", "is", "are", "get", "got")
