@@ -239,6 +239,7 @@ def test_a_verb_of_saying_used_as_a_deed_frames_no_characterisation(text: str, f
         "The boy, admitted Monday to a hospital, is in stable condition.",
         "The boy was admitted on Monday.",
         "The girl was later admitted to a hospital that treats burns.",
+        "Staff wiped down the kitchen counters.",
     ],
 )
 def test_a_deed_of_a_verb_of_saying_attributes_nothing(text: str) -> None:
