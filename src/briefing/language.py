@@ -204,9 +204,10 @@ _CREDIT_LINE = re.compile(
 )
 _REPORTING_BY = re.compile(r"^\s*\(?(?:reporting|writing|editing|additional reporting) by\b", re.I)
 # Verbs of saying, by word form: the one list of them. Most readers of who says what derive
-# their set from these two groups, with the reason it is narrower where it is; two keep a short
-# list of their own, each with its reason: a pronoun speaker (`_PRONOUN_SPEAKER`) and a speaker
-# named after the verb (`_SPEECH_BEFORE_NAME`). `verify.lexical` keeps its own too.
+# their set from these three groups (the third, SAYING_ONLY_BEFORE_WORDS, with its condition),
+# with the reason it is narrower where it is; two keep a short list of their own, each with its
+# reason: a pronoun speaker (`_PRONOUN_SPEAKER`) and a speaker named after the verb
+# (`_SPEECH_BEFORE_NAME`). `verify.lexical` keeps its own too.
 # REPORTING_VERBS only frame a reported fact: who tells it, not what happened ("the Kremlin
 # said", "officials say"; "according" stands for "according to"). The verifier reads them as
 # a fact's framing (`verify.segments`).
@@ -218,24 +219,65 @@ REPORTING_VERBS = frozenset(
 )
 # SPEECH_ACT_VERBS say whose words a sentence holds and what the saying did: what was denied,
 # warned or asked is part of the fact. "saying" opens a clause of its own ("resigned Thursday,
-# saying ..."). What a speaker granted ("acknowledged", "conceded", "admitted") is theirs too:
-# "Biden acknowledged the withdrawal was messy" attributes "messy". "admitted" is also a
-# hospital's or a college's verb ("was admitted to hospital"): see _NOT_ATTRIBUTING.
+# saying ..."). What a speaker granted ("acknowledged") is theirs too: "Biden acknowledged the
+# withdrawal was messy" attributes "messy".
 SPEECH_ACT_VERBS = frozenset(
     {
         *("saying", "tweeted", "declared", "asked", "noted", "argued", "argues", "warned"),
         *("warns", "explained", "insisted", "insists", "quoted", "quotes", "denied", "denies"),
         *("claimed", "claims", "cited", "responded", "replied", "recalled", "indicated"),
-        *("indicates", "acknowledged", "acknowledges", "conceded", "concedes", "admitted"),
-        *("admits", "stressed", "emphasized", "emphasised", "asserted", "countered"),
+        *("indicates", "acknowledged", "acknowledges", "emphasized", "emphasised"),
     }
 )
-SAYING_VERBS = REPORTING_VERBS | SPEECH_ACT_VERBS
+# Verbs of saying that are as often a deed: a team "conceded two goals", a hospital "admitted
+# dozens of patients", a college "admits students", nurses "stressed by the surge", China
+# "asserted control over the reef" (an outlet's framing: data/characterisation_markers.txt
+# lists "asserted its"), Ukraine "countered the offensive". Each says only where words follow
+# it (`_WORDS_FOLLOW`); every pattern of the verbs of saying is built with
+# `_saying_pattern`, which adds that condition. Not "stresses" and "counters": nouns too, and
+# a noun ends a sentence ("wiped the kitchen counters.").
+SAYING_ONLY_BEFORE_WORDS = frozenset(
+    {
+        *("conceded", "concedes", "admitted", "admits", "stressed", "asserted", "asserts"),
+        "countered",
+    }
+)
+SAYING_VERBS = REPORTING_VERBS | SPEECH_ACT_VERBS | SAYING_ONLY_BEFORE_WORDS
+# The words that must follow such a verb, after at most a day ("conceded on Monday that",
+# "admitted this week that"): "that" and a clause, a quotation, the end of the sentence or of
+# its text outside quotes (", Jones countered.", "“...,” she conceded."), a colon, the press
+# as its listener ("admitted to reporters"), or a named listener and "that" ("admitted to
+# podcast host Joe Rogan Wednesday that"; not "was later admitted to a hospital that treats
+# burns"); in the active voice ("The boy was admitted." is a patient's). "Arsenal conceded
+# two goals" and "China has countered with sanctions" say nothing.
+_WORDS_FOLLOW = (
+    r"(?=(?:\s+(?:on\s+)?(?-i:[A-Z][a-z]+day)|\s+(?:this|last)\s+(?:week|month)|\s+later)?"
+    r"(?:\s+(?:that\b|[“\"])|\s*,?\s*[“\"]|\s*[,.!?]?\s*$|\s*:|"
+    r"\s+to\s+(?:reporters|journalists)\b|"
+    r"\s+to\s+(?:[a-z][\w’'-]*\s+){0,3}(?-i:[A-Z])[\w.’'-]*(?:\s+[\w.’'-]+){0,4}?\s+that\b))"
+)
+_PASSIVE = "".join(
+    rf"(?<!\b{word} )" for word in ("was", "were", "been", "being", "be", "is", "are", "get", "got")
+)
 
 
 def _words_pattern(words: Iterable[str]) -> str:
     """Whole words as one alternation (longest first), for a regular expression."""
     return "|".join(sorted(words, key=lambda word: (-len(word), word)))
+
+
+def _saying_alternatives(verbs: Iterable[str]) -> list[str]:
+    """Verbs of saying as patterns (longest first), each of SAYING_ONLY_BEFORE_WORDS with its
+    condition (`_WORDS_FOLLOW`)."""
+    return [
+        _PASSIVE + verb + _WORDS_FOLLOW if verb in SAYING_ONLY_BEFORE_WORDS else verb
+        for verb in sorted(verbs, key=lambda word: (-len(word), word))
+    ]
+
+
+def _saying_pattern(verbs: Iterable[str]) -> str:
+    """Verbs of saying as one alternation (`_saying_alternatives`)."""
+    return "|".join(_saying_alternatives(verbs))
 
 
 # Section labels and kickers before the sentence: "Why it matters:", "9/11 anniversary:",
@@ -246,7 +288,7 @@ _LABEL = re.compile(r"^\s*((?:[\w/'’&-]+\s+){0,4}[\w/'’&-]+)\s*:\s+(?=[\"“
 # "according" says only as "according to", and "states" only in lower case ("United States:"
 # is a label).
 _SAYING = re.compile(
-    rf"\b(?:{_words_pattern(SAYING_VERBS - {'saying', 'according', 'states'})}|according to|"
+    rf"\b(?:{_saying_pattern(SAYING_VERBS - {'saying', 'according', 'states'})}|according to|"
     r"(?-i:states))\b",
     re.I,
 )
@@ -351,7 +393,7 @@ _THIS_PRONOUN = re.compile(
 # of saying before "that" ("told" and "tells" with their listener, "states" in lower case:
 # "the United States that ..." is a country's name), but "according".
 _REPORTED_SPEECH = re.compile(
-    rf"\b(?:{_words_pattern(SAYING_VERBS - {'according', 'states', 'told', 'tells'})}|"
+    rf"\b(?:{_saying_pattern(SAYING_VERBS - {'according', 'states', 'told', 'tells'})}|"
     r"(?-i:states)|(?:told|tells)\s+\w+)\s+that\b",
     re.I,
 )
@@ -476,10 +518,12 @@ _PRONOUN_AFTER_SHORT_INTRO = re.compile(
 # move that he says ...", "Even as Democrats accepted ..., they said"). Not derived from
 # SAYING_VERBS: these are the verbs that introduce or close a quotation (and "continued", which
 # resumes one); a verb of saying that also acts on a thing ("which he denied", "she cited the
-# data", "he declared an emergency") names no quotation's speaker.
+# data", "he declared an emergency") names no quotation's speaker; one of
+# SAYING_ONLY_BEFORE_WORDS does where words follow it ("“...,” she conceded.").
 _PRONOUN_SPEAKER = re.compile(
     r"\b(?P<pronoun>he|she|they)\s+(?:said|says|told|tells|added|adds|asked|wrote|tweeted|noted|"
-    r"argued|explained|continued|replied|insisted|warned|acknowledged|conceded)\b",
+    r"argued|explained|continued|replied|insisted|warned|acknowledged|"
+    rf"{_saying_pattern(SAYING_ONLY_BEFORE_WORDS)})\b",
     re.IGNORECASE,
 )
 # First-person words; "I" only in capitals and "us" only in lower case ("US" is the country).
@@ -496,26 +540,19 @@ _BRACKETS = (("(", ")"), ("[", "]"), ("{", "}"))
 # of saying (SAYING_VERBS) but those that also do something else: "declared" and "confirmed"
 # declare or confirm a state ("declared an emergency", "was confirmed as secretary"), no one's
 # words. "according" attributes only as "according to", and "states" only as a document's
-# "states that" ("the United States" does not). Each entry is a regular expression; the verbs
-# both ATTRIBUTION and characterisations' framing pattern read.
+# "states that" ("the United States" does not); SAYING_ONLY_BEFORE_WORDS attribute only before
+# words (`_WORDS_FOLLOW`). Each entry is a regular expression; the verbs both ATTRIBUTION and
+# characterisations' framing pattern read.
 # "say" and "write" are also a noun and a phrasal verb: "residents will have no say in the
 # plan", "the bank will write off the loans" attribute nothing ("Critics say ..." does).
-# "admitted" and "admits" attribute only in the active voice and before words: a patient "was
-# admitted to hospital", a college "admits 2,000 students" and a doctor "who admitted (to)
-# breaking the law" (an act confessed, the sentence's fact) report no one's words.
-_NOT_ATTRIBUTING = frozenset(
-    {"declared", "confirmed", "according", "states", "say", "write", "admitted", "admits"}
-)
+_NOT_ATTRIBUTING = frozenset({"declared", "confirmed", "according", "states", "say", "write"})
 _SAY_NOUN_BEFORE = ("a", "no", "the", "final", "any", "little")
-_PASSIVE_BEFORE = ("was", "were", "been", "being", "be", "is", "are", "get", "got")
 ATTRIBUTION_VERBS = (
-    *sorted(SAYING_VERBS - _NOT_ATTRIBUTING),
+    *_saying_alternatives(SAYING_VERBS - _NOT_ATTRIBUTING),
     "according to",
     "(?-i:states)(?=\\s+that\\b)",
     "".join(f"(?<!\\b{word} )" for word in _SAY_NOUN_BEFORE) + "say",
     "write(?!\\s+(?:off|down)\\b)",
-    "".join(f"(?<!\\b{word} )" for word in _PASSIVE_BEFORE)
-    + "admit(?:ted|s)(?!\\s+(?:\\d|(?:to\\s+)?\\w+ing\\b))",
 )
 
 
@@ -1355,6 +1392,12 @@ MAX_NOUN_PHRASE_WORDS = 3
 _NP_TOKEN = re.compile(r"[A-Za-z0-9][\w'’.-]*[\w]|[A-Za-z0-9]|[^\w\s]")
 
 
+# A word before "whether" weighs a question still open ("Officials are considering whether to
+# close schools"): it introduces no plan or decision (data/referent_synonyms.txt) a later "The
+# plan" could refer to.
+_OPEN_QUESTION = re.compile(r"\b\w+\s+(?=whether\b)")
+
+
 def unintroduced_reference(text: str, before: str | None) -> str | None:
     """The head noun of a definite noun phrase opening `text`, or of a counted or paired
     referent anywhere in it ("the two countries", "the rival launches"), that the brief never
@@ -1362,7 +1405,8 @@ def unintroduced_reference(text: str, before: str | None) -> str | None:
     place in the brief is not known (`before` None): what comes before decides."""
     if before is None:
         return None
-    said = _with_synonyms({stem(word) for word in _WORD.findall(before.lower())})
+    asked = _OPEN_QUESTION.sub(" ", before.lower())
+    said = _with_synonyms({stem(word) for word in _WORD.findall(asked)})
     counted = _counted_referent(text)
     if counted and stem(counted) not in said:
         return counted
@@ -2112,11 +2156,23 @@ MAX_NAME_WORDS = 3
 def full_names(texts: Iterable[str]) -> dict[str, str]:
     """Surname -> the most frequent full name ending in it ("Ushakov" -> "Yuri Ushakov"),
     for names of two or three capitalised words in the texts; a surname the texts give two
-    people (`shared_surnames`) maps to neither."""
+    people (`shared_surnames`) maps to neither (`names_and_shared`)."""
+    return names_and_shared(texts)[0]
+
+
+def shared_surnames(texts: Iterable[str]) -> frozenset[str]:
+    """Surnames the texts give two people in full ("Joe Biden", "Hunter Biden"): a lone
+    "Biden" or "Mr. Biden" may be either, so it is never written out or named into a
+    pronoun's place (`names_and_shared`)."""
+    return names_and_shared(texts)[1]
+
+
+def names_and_shared(texts: Iterable[str]) -> tuple[dict[str, str], frozenset[str]]:
+    """`full_names` and `shared_surnames` of the texts, read in one pass."""
     texts_seen = list(texts)
     counts = _name_counts(texts_seen)
     people = _used_as_people(texts_seen)
-    shared = _shared(counts, people, texts_seen)
+    shared = _shared(counts, people)
     found: dict[str, str] = {
         surname: max(names, key=lambda n: (names[n], n))
         for surname, names in counts.items()
@@ -2126,26 +2182,34 @@ def full_names(texts: Iterable[str]) -> dict[str, str]:
     if family:  # a person's name only where the articles give it a role ("Taiwan Strait" has none)
         given = roles(texts_seen, set(family.values()))
         found |= {word: full for word, full in family.items() if full in given}
-    return found
+    return found, shared
 
 
-def shared_surnames(texts: Iterable[str]) -> frozenset[str]:
-    """Surnames the texts give two people in full ("Joe Biden", "Hunter Biden"): a lone
-    "Biden" or "Mr. Biden" may be either, so it is never written out or named into a
-    pronoun's place."""
-    texts_seen = list(texts)
-    return _shared(_name_counts(texts_seen), _used_as_people(texts_seen), texts_seen)
+# Words after which a capitalised word is a place, not a given name ("In Delaware Biden ...").
+_BEFORE_PLACE = frozenset({"in", "at", "from", "across", "near", "outside", "throughout"})
 
 
 def _name_counts(texts: Iterable[str]) -> dict[str, dict[str, int]]:
-    """Surname -> each full name (two or three capitalised words) ending in it -> how often."""
+    """Surname -> each full name (two or three capitalised words) ending in it -> how often.
+    A capitalised word after "in", "at" ... is a place ("In Delaware Biden rested"); one that
+    opens the sentence and that the texts also write in lower case ("Money Biden raised", "the
+    money") is no given name, though the same word inside a sentence is ("the bill", "former
+    President Bill Clinton")."""
+    texts_seen = list(texts)
+    lower = {word for text in texts_seen for word in _WORD.findall(text) if word.islower()}
     counts: dict[str, dict[str, int]] = {}
-    for text in texts:
+    for text in texts_seen:
         for match in _NAME.finditer(text):
+            words = match.group(0).split()
             parts = _name_parts(match.group(0))
+            opening = words[: len(words) - len(parts)]
+            if opening and opening[-1].lower() in _BEFORE_PLACE:
+                parts = parts[1:]
+            elif not opening and not _WORD.search(text[: match.start()]):
+                parts = parts[1:] if parts[0].lower() in lower else parts
             if len(parts) > MAX_NAME_WORDS:  # a role before it: "New Jersey Democrat Bob Menendez"
                 parts = parts[-2:]
-            if len(parts) < 2 or any(part in _NOT_FIRST for part in parts):
+            if len(parts) < 2 or any(_not_given(part) for part in parts):
                 continue
             name = " ".join(parts)
             counts.setdefault(parts[-1], {}).setdefault(name, 0)
@@ -2154,37 +2218,50 @@ def _name_counts(texts: Iterable[str]) -> dict[str, dict[str, int]]:
 
 
 # Given names of one person in different forms share their first letters ("Jeff" and
-# "Jeffrey", "Joe" and "Joseph", "Mike" and "Michael"); two people's rarely do.
+# "Jeffrey", "Joe" and "Joseph", "Mike" and "Michael"), or are forms of one name listed in
+# data/given_name_forms.txt ("Bob" and "Robert"); two people's rarely are either.
 SAME_GIVEN_NAME_LETTERS = 2
 # A capitalised word before a surname that opens a sentence as a participle ("Welcoming Putin's
 # planned visit, Xi said ...") is no given name.
 _PARTICIPLE = re.compile(r"[a-z]{2,}ing$")
 
 
-def _shared(
-    counts: Mapping[str, Mapping[str, int]], people: Collection[str], texts: Iterable[str]
-) -> frozenset[str]:
+@cache
+def _given_name_forms() -> dict[str, frozenset[str]]:
+    """Each form of a given name -> every form of that name (data/given_name_forms.txt)."""
+    forms: dict[str, frozenset[str]] = {}
+    for line in data_lines("given_name_forms.txt"):
+        group = frozenset(line.lower().split())
+        for word in group:
+            forms[word] = forms.get(word, frozenset()) | group
+    return forms
+
+
+def _same_given_name(first: str, second: str) -> bool:
+    """Two given names that may be one person's: alike at the start, or forms of one name."""
+    alike = first[:SAME_GIVEN_NAME_LETTERS] == second[:SAME_GIVEN_NAME_LETTERS]
+    return alike or second.lower() in _given_name_forms().get(first.lower(), frozenset())
+
+
+def _shared(counts: Mapping[str, Mapping[str, int]], people: Collection[str]) -> frozenset[str]:
     """The surnames of `people` whose full names in `counts` are two people's: given names
-    that share no word and do not begin alike. A capitalised word before a name that is a role
-    or a place ("Staff Colin Powell", "Haiti Daniel Foote") shares the given name; a word the
-    texts also write in lower case ("Though Biden", "Money China") or a participle
-    ("Welcoming Putin") is no given name."""
-    lower = {word for text in texts for word in _WORD.findall(text) if word.islower()}
+    that share no word and are no forms of one name (`_same_given_name`). A capitalised word
+    before a name that is a role or a place ("Staff Colin Powell", "Haiti Daniel Foote")
+    shares the given name; a function word or a participle ("Welcoming Putin") is none, but a
+    given name of data/given_name_forms.txt that is also a stop word is one ("Bill")."""
 
     def given(name: str) -> list[str]:
         return [
             word
             for word in name.split()[:-1]
-            if word.lower() not in lower
-            and word.lower() not in english_stop_words()
-            and not _PARTICIPLE.search(word)
+            if not _PARTICIPLE.search(word)
+            and (word.lower() not in english_stop_words() or word.lower() in _given_name_forms())
         ]
 
     def two(names: Iterable[str]) -> bool:
         firsts = [words for words in map(given, names) if words]
         return any(
-            not set(first) & set(second)
-            and first[0][:SAME_GIVEN_NAME_LETTERS] != second[0][:SAME_GIVEN_NAME_LETTERS]
+            not set(first) & set(second) and not _same_given_name(first[0], second[0])
             for number, first in enumerate(firsts)
             for second in firsts[number + 1 :]
         )
@@ -2217,9 +2294,15 @@ def _name_parts(run: str) -> list[str]:
     """The words of a run of capitalised words less the function words and titles before the
     name ("In Washington" -> ["Washington"], "President Joe Biden" -> ["Joe", "Biden"])."""
     parts = run.split()
-    while parts and (parts[0].lower() in _stopwords() or parts[0] in _NOT_FIRST):
+    while parts and (parts[0].lower() in _stopwords() or _not_given(parts[0])):
         parts = parts[1:]
     return parts
+
+
+def _not_given(word: str) -> bool:
+    """A capitalised word that is never a given name: one of _NOT_FIRST, or a role, also a
+    former one ("Mayor Adams", "Candidate Trump", "Ex-President Trump")."""
+    return word in _NOT_FIRST or word.lower().removeprefix("ex-") in _ROLE_NOUN_WORDS
 
 
 def _used_as_people(texts: Iterable[str]) -> set[str]:
@@ -2243,8 +2326,10 @@ _ROLE_NOUNS = (
     "adviser|advisor|aide|spokesman|spokeswoman|spokesperson|minister|secretary|president|"
     "senator|governor|director|chief|chairman|chairwoman|chair|leader|ambassador|official|"
     "envoy|judge|justice|commander|general|professor|analyst|economist|lawyer|attorney|mayor|"
-    "representative|congressman|congresswoman|CEO|founder|executive|prosecutor|comedian|actor"
+    "representative|congressman|congresswoman|CEO|founder|executive|prosecutor|comedian|actor|"
+    "candidate|nominee"
 )
+_ROLE_NOUN_WORDS = frozenset(_ROLE_NOUNS.lower().split("|"))
 _ROLE_BEFORE_NAME = re.compile(
     rf"(?P<role>(?:[\w’'.-]+\s+){{0,4}}?(?:{_ROLE_NOUNS}))\s+"
     rf"(?P<name>{_NAME_WORD}(?:\s+[A-Z]\.)?(?:\s+{_NAME_WORD}){{1,2}})\b"
@@ -2305,7 +2390,7 @@ def surnames_before_full_mention(text: str, mentioned: str, names: dict[str, str
 # attacked Donald Trump, the former president, saying ..." the words are Biden's.
 _SPEECH_AFTER_NAME = re.compile(
     r"\s*(?:\([^)]{1,40}\)\s*)?(?:,[^,]{1,60},\s*)?"
-    rf"(?:{_words_pattern(SAYING_VERBS - {'according', 'saying'})})\b"
+    rf"(?:{_saying_pattern(SAYING_VERBS - {'according', 'saying'})})\b"
 )
 # News copy puts the speaker after these alone ("said Director Jane Doe"); not derived from
 # SAYING_VERBS: after the others a name is their object or listener ("told Jake Tapper",
@@ -2320,7 +2405,7 @@ _SPEECH_BEFORE_NAME = re.compile(r"\b(?:said|says|according to)\s+(?:[A-Z][\w.�
 _LISTENER_VERBS = frozenset({"told", "tells"})
 _CLOSING_SURNAME_SPEAKER = re.compile(
     r",\s+(?P<name>[A-Z][a-z’'-]+)\s+"
-    rf"(?:{_words_pattern(SAYING_VERBS - _LISTENER_VERBS - {'according', 'saying'})}|"
+    rf"(?:{_saying_pattern(SAYING_VERBS - _LISTENER_VERBS - {'according', 'saying'})}|"
     rf"(?:{_words_pattern(_LISTENER_VERBS)})\s+\w+)\s*[.!]?\s*$"
 )
 

@@ -34,12 +34,12 @@ from briefing.language import (
     content_words,
     english_stop_words,
     find_loaded,
-    full_names,
     inside_headline,
     interprets,
     is_attributed,
     is_truncated,
     name_from_previous,
+    names_and_shared,
     opinion_reason,
     outlet_in_text,
     plain_rewrite,
@@ -48,7 +48,6 @@ from briefing.language import (
     roles,
     rubric_voice,
     sentence_problems,
-    shared_surnames,
     strip_dateline,
     surnames_before_full_mention,
     unexplained_acronyms,
@@ -214,7 +213,7 @@ class Wording:
     def of(cls, sentences: Mapping[str, Sentence], sources: Mapping[str, Source]) -> Wording:
         texts = [sentence.text for sentence in sentences.values()]
         quotes = {quote for text in texts for quote in quoted_passages(text)}
-        names = full_names(texts)
+        names, shared = names_and_shared(texts)
         return cls(
             sentences,
             sources,
@@ -223,7 +222,7 @@ class Wording:
             roles(texts, set(names.values())),
             _previous_sentences(sentences.values()),
             acronym_expansions(texts),
-            shared_surnames(texts),
+            shared,
         )
 
 
