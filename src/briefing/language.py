@@ -193,11 +193,16 @@ _DATELINE = re.compile(
 # A dateline without an agency: a place in capitals and a dash ("KABUL — Taliban fighters").
 _PLACE_DASH = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w .'’-]{1,30}?)?\s*[—–]\s*")
 # Credit lines: "Source: The Associated Press", "Reporting by ...; Editing by ...",
-# "The Associated Press contributed to this report.", "Copyright 2021 The Associated Press".
+# "The Associated Press contributed to this report.", and the agency's copyright line, which a
+# paper prints under the wire copy it runs ("© Thomson Reuters 2020", "(c) AFP", "Copyright
+# 2021 The Associated Press. All rights reserved."). Whole lines only: prose that names an
+# agency ("Reuters reported ...") or a photo credit ("Photo: Reuters", "REUTERS/Jane Roe")
+# credits a quote or a picture, not the article's text.
+_COPYRIGHT = r"(?:copyright|©|\(c\))"
 _CREDIT_LINE = re.compile(
-    rf"^\s*(?:source:\s*|copyright\s+(?:©\s*)?\d{{4}}\s+|©\s*\d{{4}}\s+)?({_AGENCY})\b"
+    rf"^\s*(?:source:\s*|(?:{_COPYRIGHT}\s*)+(?:\d{{4}}\s+)?)?({_AGENCY})\b"
     r"(?:\s*(?:contributed(?:\s+to\s+this\s+report)?|writers?\b.*|reporters?\b.*|"
-    r"all rights reserved.*))?\s*\.?\s*$"
+    r"\d{4}\b\.?(?:\s*all rights reserved.*)?|\.?\s*all rights reserved.*))?\s*\.?\s*$"
     rf"|^\s*source:\s*({_AGENCY})\b"
     rf"|^\s*(?:the\s+)?({_AGENCY})\s+contributed\s+to\s+this\s+report",
     re.IGNORECASE,
@@ -527,8 +532,13 @@ _PRONOUN_SPEAKER = re.compile(
     re.IGNORECASE,
 )
 # First-person words; "I" only in capitals and "us" only in lower case ("US" is the country).
+# "mine" only where a pronoun stands ("is mine", "of mine"): "the mine shut down" is a pit.
+_MINE_PRONOUN = "|".join(
+    f"(?<=\\b{word} )" for word in ("is", "was", "are", "were", "be", "of", "and", "or", "than")
+)
 _FIRST_PERSON = re.compile(
-    r"(?i:\b(?:my|mine|myself|we|we['’](?:re|ve|ll|d)|our|ours|ourselves)\b)"
+    r"(?i:\b(?:my|myself|we|we['’](?:re|ve|ll|d)|our|ours|ourselves)\b"
+    rf"|(?:{_MINE_PRONOUN})mine\b)"
     r"|\bI(?:['’](?:m|ve|d|ll))?\b(?!\.)|\b(?:us|me)\b"
 )
 # Fewer words than this make a label or a cut-off, not a sentence a reader can take alone.
@@ -744,13 +754,24 @@ _SERVICE_YOU = re.compile(
     r"\b(?:if\s+you|you\s+(?:can|could|will|['’]ll|need|must|should|have\s+to|want\s+to|"
     r"(?:may|might)\s+(?:be|need|want|have|qualify)|are\s+(?:eligible|able))|your\s+(?:local|"
     r"nearest|doctor|pharmacist|pharmacy|health|appointment|provider|insurer|insurance|"
-    r"vaccination|booster|state|county|area))\b",
+    r"vaccination|booster|state|county|area)"
+    # A product's user, in tech reporting ("makes it look like you're staring at your
+    # front-facing camera"): the reader as a user of the thing reported, not argued with.
+    r"|your\s+(?:[\w-]+\s+)?(?:phone|iphone|screen|display|device|camera|computer|laptop|"
+    r"browser|app|account|settings|inbox|feed))\b",
     re.IGNORECASE,
 )
-# Wording of a columnist: sentences in the writer's own voice (not attributed, quotation marks
-# balanced) that use the first or second person or ask a question. News copy has at most one such
-# sentence in its opening paragraphs (a quote whose marks were lost); a column has several.
+# Wording of a columnist: sentences in the writer's own voice (not attributed, outside every
+# quotation) that use the first or second person or ask a question. News copy has at most one
+# such sentence in its opening paragraphs (a quote whose marks were lost); a column has several,
+# and a share of its sentences: a report or feature on a real page has an aside or a scene in
+# the writer's voice ("We're also curious to know whether ...", "I stop walking for a few
+# seconds ..."), in at most 12% of its sentences on the saved pages (tests/data/pages); the
+# pages written in the first person, 36% and more; the tune excerpts of columns (3 to 8
+# sentences) that speak so, half and more. The share is the analysis signal's.
 OPINION_VOICE_SENTENCES = 2
+OPINION_VOICE_SHARE = 0.2
+FIRST_PERSON_WORDING = "first- or second-person wording or questions"
 _ROUGH_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’]))\s+(?=[\"“A-Z])|\n+")
 
 
@@ -3081,17 +3102,49 @@ def opinion_outlets() -> frozenset[str]:
 
 
 def _opinion_wording(text: str) -> str | None:
-    own_voice = 0
-    # A density signal needs no exact boundaries: a cheap split at stops before capitals.
-    for sentence in _ROUGH_SENTENCE_END.split(text):
-        plain = outside_quotes(sentence)
-        if unbalanced(sentence) or is_attributed(plain):
-            continue
-        addressed = _SECOND_PERSON.search(plain) and not _SERVICE_YOU.search(plain)
-        voiced = _FIRST_PERSON.search(plain) or addressed
-        own_voice += bool(voiced or plain.rstrip().endswith("?"))
-    return (
-        "first- or second-person wording or questions"
-        if own_voice >= OPINION_VOICE_SENTENCES
-        else None
+    """FIRST_PERSON_WORDING when the writer speaks in their own voice in OPINION_VOICE_SENTENCES
+    of the article's sentences or more, and in OPINION_VOICE_SHARE of them: a column's density,
+    not a report's aside ("We're also curious to know whether ...") or a feature's scene."""
+    voiced, total = _own_voice_sentences(text)
+    dense = voiced >= max(OPINION_VOICE_SENTENCES, OPINION_VOICE_SHARE * total)
+    return FIRST_PERSON_WORDING if dense else None
+
+
+def _own_voice_sentences(text: str) -> tuple[int, int]:
+    """How many of the article's sentences speak in the writer's own voice (first person, the
+    reader addressed, a question; `_writers_words` only), and how many sentences it has."""
+    voiced = total = 0
+    for paragraph in text.splitlines():
+        # A density needs no exact boundaries: a cheap split at stops before capitals.
+        for sentence in _ROUGH_SENTENCE_END.split(_writers_words(paragraph)):
+            if not sentence.strip():
+                continue
+            total += 1
+            if is_attributed(sentence):
+                continue
+            addressed = _SECOND_PERSON.search(sentence) and not _SERVICE_YOU.search(sentence)
+            asks = sentence.rstrip().endswith("?")
+            voiced += bool(_writer_first_person(sentence) or addressed or asks)
+    return voiced, total
+
+
+def _writer_first_person(sentence: str) -> bool:
+    """First-person words in the sentence, a numeral "I" after a name ("World War I",
+    "Elizabeth I": a capitalised word that does not open the sentence) aside."""
+    return any(
+        found.group(0) != "I" or not _NAME_BEFORE.search(sentence[: found.start()])
+        for found in _FIRST_PERSON.finditer(sentence)
     )
+
+
+# A capitalised word with a word before it: a name, not a sentence's first word ("Then I").
+_NAME_BEFORE = re.compile(r"\S\s+[A-Z][\w’'-]*\s+$")
+
+
+def _writers_words(paragraph: str) -> str:
+    """The paragraph less every quotation, a quotation that runs over several sentences
+    included, and less a quotation left open at its end (a speaker's words that go on into the
+    next paragraph, which opens with a mark of its own)."""
+    plain = outside_quotes(paragraph)
+    opened = re.search(r"[“\"]", plain)
+    return plain[: opened.start()] if opened else plain
