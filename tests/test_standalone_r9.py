@@ -148,6 +148,32 @@ def test_an_inside_headline_is_no_brief_title() -> None:
 
 
 @pytest.mark.parametrize(
+    "title",
+    [
+        "Inside Ukraine, fear grows as Russian troops mass on the border",
+        "Inside the White House, a scramble to find votes for the spending bill",
+    ],
+)
+def test_inside_a_place_opening_a_headline_is_where_the_news_happens(title: str) -> None:
+    """ "Inside <a place>," is no teaser: the headline titles a brief, and a body that
+    interprets once makes no analysis of it."""
+    assert not language.inside_headline(title)
+    assert neutral_headline(title)
+    voiced = f"{_PLAIN_REPORT} The plan suggests that the party is weakening its stance."
+    assert language.opinion_reason(None, title, (), voiced) is None
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Inside Democrats' tax-hike menu", "Inside the $1.2 trillion bill: what's in it, and why"],
+)
+def test_an_inside_teaser_is_still_one(title: str) -> None:
+    """A regression guard: the base of the ninth round passed it too."""
+    assert language.inside_headline(title)
+    assert not neutral_headline(title)
+
+
+@pytest.mark.parametrize(
     "before",
     [
         "North Korea launched two ballistic missiles into the sea on Tuesday.",

@@ -689,8 +689,14 @@ _ANALYSIS_HEADLINE = re.compile(
 )
 # "Inside ..." is also a news desk's style for a report of what happens behind closed doors
 # (Axios: "Inside Democrats' tax-hike menu"): an analysis headline only over a body that
-# interprets in its own voice somewhere (`interprets`, hedges aside).
-_INSIDE_HEADLINE = re.compile(rf"{_HEADLINE_QUOTE}inside\s+\S", re.IGNORECASE)
+# interprets in its own voice somewhere (`interprets`, hedges aside). "Inside <a place>," that
+# opens a headline's clause is where the news happens ("Inside Ukraine, fear grows as troops
+# mass"): no teaser. A place is at most this many words before its comma.
+_INSIDE_PLACE_WORDS = 5
+_INSIDE_HEADLINE = re.compile(
+    rf"{_HEADLINE_QUOTE}inside\s+(?!(?:[^\s,:;]+\s+){{0,{_INSIDE_PLACE_WORDS - 1}}}[^\s,:;]+,\s)\S",
+    re.IGNORECASE,
+)
 # Outlet names that carry their section: "Wall Street Journal (Opinion)", "CNN (Opinion)".
 _OPINION_OUTLET_LABEL = re.compile(
     r"[(|:—–-]\s*(opinions?|editorials?|commentary|op-?eds?|analysis|columns?)\s*\)?\s*$",
@@ -1994,11 +2000,18 @@ def inside_headline(title: str) -> bool:
     return bool(_INSIDE_HEADLINE.match(title))
 
 
+def _own_interpretation(text: str) -> bool:
+    """`text` interprets in the writer's voice (`interprets`), hedges aside: a report hedges
+    what it cannot confirm."""
+    return bool(set(interprets(text)) - set(_interpretation_sections().get(HEDGE, ())))
+
+
 def _voiced(text: str) -> bool:
     """Some sentence of `text` (an article's body, split roughly) interprets in the writer's
-    voice (`interprets`, hedges aside)."""
-    hedges = set(_interpretation_sections().get(HEDGE, ()))
-    return any(set(interprets(part)) - hedges for part in _ROUGH_SENTENCE_END.split(text))
+    voice (`_own_interpretation`): enough for an "Inside ..." headline to promise an analysis,
+    where `reads_as_analysis` asks a share of the sentences of an article with no such
+    headline."""
+    return any(_own_interpretation(part) for part in _ROUGH_SENTENCE_END.split(text))
 
 
 def reads_as_analysis(title: str | None, sentences: Iterable[str]) -> bool:
@@ -2006,9 +2019,8 @@ def reads_as_analysis(title: str | None, sentences: Iterable[str]) -> bool:
     ANALYSIS_VOICE_SENTENCES of its sentences or more, and in ANALYSIS_VOICE_SHARE of them,
     its headline counted: evidence that its lines are an analysis's, not a report's that uses
     an interpretive word or two."""
-    hedges = set(_interpretation_sections().get(HEDGE, ()))
     texts = [text for text in (title or "", *sentences) if text]
-    voiced = sum(bool(set(interprets(text)) - hedges) for text in texts)
+    voiced = sum(_own_interpretation(text) for text in texts)
     return voiced >= max(ANALYSIS_VOICE_SENTENCES, ANALYSIS_VOICE_SHARE * len(texts))
 
 
