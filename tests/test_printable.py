@@ -112,16 +112,23 @@ def test_a_plainer_member_replaces_loaded_or_interpreting_wording(
 
 
 def test_an_opinion_line_is_attributed_to_its_column() -> None:
+    """Issue 11, item 6: by the name the source gives, the outlet's or the writer's; by its
+    kind alone where the source names no outlet."""
     line = sentence("op", 0, "The West Virginia senator came with plenty of rationalizations.")
     sources = {"op": source("op", 0.9, kind="opinion", outlet="The Washington Post")}
     assert _print([line], sources).text == (
-        "The West Virginia senator came with plenty of rationalizations, according to an "
-        "opinion column."
+        "The Washington Post wrote in an opinion column that the West Virginia senator came "
+        "with plenty of rationalizations."
     )
+    writer = {"op": source("op", 0.9, kind="opinion", outlet="Jennifer Rubin")}
+    assert _print([line], writer).text.startswith("Jennifer Rubin wrote in an opinion column that")
     quote = sentence("op", 1, "Senator Joe Manchin said: “The bill is over.”")
-    assert _print([quote], sources).text == (
+    unnamed = {"op": source("op", 0.9, kind="opinion")}
+    assert _print([quote], unnamed).text == (
         "Senator Joe Manchin said: “The bill is over”, according to an opinion column."
     )
+    site = {"op": source("op", 0.9, kind="opinion", outlet="nypost.com")}
+    assert _print([line], site).text.endswith(", according to an opinion column.")
 
 
 def test_a_news_analysis_line_is_attributed_to_an_analysis() -> None:
@@ -149,8 +156,8 @@ def test_a_rubric_line_of_an_opinion_piece_is_attributed_once() -> None:
     # Without a rubric the opinion piece's line gets the column's attribution.
     plain = "Anything short of failure could change how the country works."
     assert _print([sentence("op", 1, plain)], sources).text == (
-        "Anything short of failure could change how the country works, according to an opinion "
-        "column."
+        "X wrote in an opinion column that anything short of failure could change how the "
+        "country works."
     )
 
 
@@ -159,6 +166,15 @@ def test_a_line_of_an_opinion_publication_is_attributed_to_the_publication() -> 
     reason = "publication of opinion and commentary"
     sources = {"nr": source("nr", 0.6, kind="opinion", outlet="X", kind_reason=reason)}
     assert _print([line], sources).text == (
+        "The opinion publication X reported that the House delayed its vote on the "
+        "infrastructure bill on Friday."
+    )
+    times = {"nr": source("nr", 0.6, kind="opinion", outlet="Washington Times", kind_reason=reason)}
+    assert _print([line], times).text.startswith(
+        "The opinion publication Washington Times reported that the House"
+    )
+    unnamed = {"nr": source("nr", 0.6, kind="opinion", kind_reason=reason)}
+    assert _print([line], unnamed).text == (
         "The House delayed its vote on the infrastructure bill on Friday, according to an "
         "opinion publication."
     )

@@ -43,7 +43,7 @@ from briefing.verify.lexical import (
     judge,
     missing,
 )
-from briefing.verify.segments import core, parts
+from briefing.verify.segments import core, parts, unattributed
 from records import claim, sentence, source, story
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -1022,3 +1022,34 @@ def test_the_own_antonym_list_holds_stances() -> None:
     assert clash("Xi thanked the agency.", "Xi blamed the agency.") == "opposite meaning"
     # the same stance said with another word of its side is no opposite
     assert clash("Xi thanked the agency.", "Xi praised the agency.") is None
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "The St. Louis Post-Dispatch wrote in an opinion column that",
+        "Jennifer Rubin wrote in an opinion column that",
+        "The opinion publication National Review reported that",
+        "U.S. News reported in an analysis that",
+    ],
+)
+def test_a_named_voice_opening_is_who_tells_the_fact(neural: Aligner, opening: str) -> None:
+    """The composer credits an opinion piece's line to the outlet or writer its source names
+    (issue 11, item 6); no article holds that name, and the fact is supported all the same,
+    by the paper that states it."""
+    text = f"{opening} Russia has massed tens of thousands of troops near Ukraine's border."
+    assert (
+        unattributed(text) == "Russia has massed tens of thousands of troops near Ukraine's border."
+    )
+    result = neural.align(text)
+    assert result.supported
+    assert "paper" in result.citations
+
+
+def test_a_named_voice_still_needs_its_fact(neural: Aligner) -> None:
+    text = "The Daily Planet wrote in an opinion column that Russia has massed 50,000 troops."
+    assert not neural.align(text).supported
+    # "X reported that" is no named voice: the verifier's own reading of who reported stays.
+    assert unattributed("Police reported that two people died.") == (
+        "Police reported that two people died."
+    )

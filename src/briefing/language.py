@@ -990,6 +990,31 @@ _ANALYSIS_RUBRIC = re.compile(
 )
 # Whose voice a line after such a rubric is in (as printable attributes it).
 ANALYSIS_VOICE = "a news analysis"
+# The openings with which a brief credits a line to the outlet or writer whose voice it is in
+# (`compose.printable` writes them; `verify.segments` reads the named voices as who tells the
+# fact, not part of it, as it reads a closing ", according to ..."). An analysis by its
+# outlet, a report's characterisation by its outlet, an opinion piece's line by the name its
+# source gives (issue 11, item 6: the writer where the source is recorded by the writer's
+# name, "Jennifer Rubin", else the outlet whose column it is), a publication of opinion's line
+# as that publication's report, for it prints news reports too.
+OUTLET_ANALYSIS = "{outlet} reported in an analysis that"
+OUTLET_REPORTED = "{outlet} reported that"
+OUTLET_COLUMN = "{outlet} wrote in an opinion column that"
+OUTLET_PUBLICATION = "the opinion publication {outlet} reported that"
+OUTLET_OPENINGS = (OUTLET_ANALYSIS, OUTLET_REPORTED, OUTLET_COLUMN, OUTLET_PUBLICATION)
+# The longest outlet or writer name such an opening is read with.
+_OPENING_NAME_CHARACTERS = 80
+# The openings that name a voice (an analysis, a column, a publication of opinion); "X reported
+# that" is left to the verifier's reading of who reported (`verify.lexical`).
+VOICE_OPENING = re.compile(
+    "^(?:"
+    + "|".join(
+        re.escape(form).replace(re.escape("{outlet}"), rf"[^,;:]{{1,{_OPENING_NAME_CHARACTERS}}}?")
+        for form in (OUTLET_ANALYSIS, OUTLET_COLUMN, OUTLET_PUBLICATION)
+    )
+    + r")\s+",
+    re.IGNORECASE,
+)
 
 
 # What a web page's link text leaves inside a sentence: "The study (pdf), which ...",
@@ -2028,7 +2053,7 @@ def reads_as_analysis(title: str | None, sentences: Iterable[str]) -> bool:
 _THE_OUTLET = re.compile(
     r"\b(?:Times|Post|Journal|Examiner|Guardian|Tribune|Herald|Independent|Hill|Wire|Caller|"
     r"Beacon|Monitor|Telegraph|Gazette|Federalist|Blaze|Atlantic|Economist|Verge|Intercept|"
-    r"Spectator|Press|Street Journal)$"
+    r"Spectator|Press|Street Journal|Dispatch|Inquirer|Chronicle|Globe|Register|Republic|Sun|Star)$"
 )
 # The section or medium a dev-set style outlet name carries: "Fox News (Online News)".
 _OUTLET_SECTION = re.compile(r"\s*\([^()]{1,30}\)\s*$")

@@ -24,6 +24,11 @@ from briefing.language import (
     FRAGMENT,
     INTERPRETATION,
     LOADED,
+    OUTLET_ANALYSIS,
+    OUTLET_COLUMN,
+    OUTLET_OPENINGS,
+    OUTLET_PUBLICATION,
+    OUTLET_REPORTED,
     PUBLICATION_OF_OPINION,
     TRUNCATED,
     UNMARKED_QUOTE,
@@ -119,8 +124,14 @@ ATTRIBUTIONS = (OPINION_ATTRIBUTION, ANALYSIS_ATTRIBUTION, PUBLICATION_ATTRIBUTI
 # of") or its one interpretive line ("a blow to"). The outlet's name is the source's own (its
 # footnote). The attribution opens the sentence: the verifier reads an opening "X reported
 # that" as who tells the fact (a name the article itself rarely prints), not as part of it.
-OUTLET_ANALYSIS = "{outlet} reported in an analysis that"
-OUTLET_REPORTED = "{outlet} reported that"
+# The openings are `language.OUTLET_OPENINGS`; an opinion piece's line takes the one that
+# names its kind's voice, and the closing attributions above stay for a source that names no
+# outlet.
+_NAMED_OPINION = {
+    OPINION_ATTRIBUTION: OUTLET_COLUMN,
+    PUBLICATION_ATTRIBUTION: OUTLET_PUBLICATION,
+    ANALYSIS_ATTRIBUTION: OUTLET_ANALYSIS,
+}
 # An outlet recorded as its web address ("nytimes.com"): no name for a sentence to attribute to.
 _DOMAIN = re.compile(r"^\S+\.[a-z]{2,}$")
 
@@ -130,10 +141,20 @@ def outlet_openings(outlets: Iterable[str | None]) -> tuple[str, ...]:
     analysis that", "Axios reported that")."""
     named = {outlet_in_text(outlet) for outlet in outlets} - {None}
     return tuple(
-        f"{said[:1].upper()}{said[1:]}"
+        _opening(form, outlet)
         for outlet in sorted(n for n in named if n and not _DOMAIN.search(n))
-        for said in (OUTLET_ANALYSIS.format(outlet=outlet), OUTLET_REPORTED.format(outlet=outlet))
+        for form in OUTLET_OPENINGS
     )
+
+
+def _opening(form: str, outlet: str) -> str:
+    """`form` filled with the outlet's name as running text names it (`outlet_in_text`; "the
+    Hill"), without its "the" after a noun ("the opinion publication Washington Examiner"),
+    capitalised as a sentence's opening."""
+    if not form.startswith("{outlet}") and outlet.startswith("the "):
+        outlet = outlet[4:]
+    said = form.format(outlet=outlet)
+    return f"{said[:1].upper()}{said[1:]}"
 
 
 def outlet_attributed(text: str, outlets: Iterable[str | None]) -> bool:
@@ -155,7 +176,7 @@ OUTLET_VOICE_RULES = frozenset({INTERPRETATION, CHARACTERISATION})
 # The attributions' own words: what two attributed lines share without retelling one fact.
 ATTRIBUTION_WORDS = frozenset(
     word
-    for said in (*ATTRIBUTIONS, OUTLET_ANALYSIS, OUTLET_REPORTED)
+    for said in (*ATTRIBUTIONS, *OUTLET_OPENINGS)
     for word in content_words(said.format(outlet=""))
 )
 # How a member was made fit, best first: as it stands, less an evaluative modifier, attributed.
@@ -261,15 +282,16 @@ def reworded(sentence: Sentence, wording: Wording) -> str:
 def attributed_to_opinion(
     text: str, source: Source | None = None, story: Iterable[str] = ()
 ) -> str:
-    """The sentence attributed to the opinion piece it comes from ("..., according to an
-    opinion column."); a news analysis (when that is why the piece counts as opinion) by its
-    outlet's name ("FiveThirtyEight reported in an analysis that ...", `attributed_to_outlet`),
-    or as "a news analysis" when the source names no outlet. A column's author and outlet are
-    in its footnote: the attribution names no one there, as the verifier checks every name of a
-    closing attribution against the article text, which rarely names its own outlet."""
+    """The sentence attributed to the opinion piece it comes from, by the name its source
+    gives, in an opening the verifier reads as who tells the fact ("The New York Post wrote in
+    an opinion column that ...", "Jennifer Rubin wrote ...", "The opinion publication Townhall
+    reported that ...", "FiveThirtyEight reported in an analysis that ..."); by its kind alone
+    when the source names no outlet ("..., according to an opinion column."), since the
+    verifier checks every name of a closing attribution against the article text, which rarely
+    names its own outlet."""
     said = _attribution(source)
-    if source is not None and said == ANALYSIS_ATTRIBUTION:
-        named = attributed_to_outlet(text, source, analysis=True, story=story)
+    if source is not None:
+        named = _named(text, source, _NAMED_OPINION[said], story)
         if named is not None:
             return named
     return _attributed(text, said)
@@ -440,11 +462,16 @@ def attributed_to_outlet(
     analysis that ..." for an `analysis` (an article that reads as one by its page's marks or
     its wording), else "The Washington Times reported that ..."; None when the source names no
     outlet."""
+    return _named(text, source, OUTLET_ANALYSIS if analysis else OUTLET_REPORTED, story)
+
+
+def _named(text: str, source: Source, form: str, story: Iterable[str]) -> str | None:
+    """The sentence as the clause after `form` filled with the source's outlet; None when the
+    source names no outlet."""
     outlet = outlet_in_text(source.outlet)
     if outlet is None or _DOMAIN.search(outlet):  # "Nytimes.com reported" names no outlet
         return None
-    said = (OUTLET_ANALYSIS if analysis else OUTLET_REPORTED).format(outlet=outlet)
-    return f"{said[:1].upper()}{said[1:]} {_as_clause(text, story)}"
+    return f"{_opening(form, outlet)} {_as_clause(text, story)}"
 
 
 # Word forms that open a sentence as a participle or adverb ("Testifying before ...").

@@ -19,6 +19,7 @@ from briefing.language import (
     MONTH_ABBREVIATIONS,
     NUMBER_WORD_VALUES,
     SCALE_WORDS,
+    VOICE_OPENING,
     WEEKDAY,
     data_lines,
     english_stop_words,
@@ -63,8 +64,9 @@ NEGATION_SCOPE = 2
 _PREFIX_CUES = frozenset({"non"})
 # Words either side of a name that say what it does in its sentence (`_replaced`).
 NAME_CONTEXT = 3
-# Verbs with which an outlet credits a report to another ("Xinhua reported that ...").
-_REPORTED = frozenset({"reported", "reports", "reporting"})
+# Verbs with which an outlet credits a report to another ("Xinhua reported that ...") or a
+# writer a column's words ("Jennifer Rubin wrote in an opinion column that ...").
+_REPORTED = frozenset({"reported", "reports", "reporting", "wrote"})
 # The government as news copy names it: "the White House", "the Biden administration".
 _WHITE_HOUSE = ("white", "house")
 _ADMINISTRATION = "administration"
@@ -302,6 +304,10 @@ class Features:
     # The text was cut short ("Taiwan sees itself as an..."): it is evidence only for the
     # words before the cut (`cut_short`).
     cut: bool = False
+    # How many words open the text as a named voice's attribution ("St. Louis Post-Dispatch
+    # wrote in an opinion column that": `language.VOICE_OPENING`): who tells the fact, whose
+    # names no article need hold (`_reported_at`).
+    voice: int = 0
 
 
 @dataclass(frozen=True)
@@ -367,6 +373,7 @@ class Lexicon:
             ),
             due=frozenset(day for _, day in due_days(text)),
             cut=cut_short(text),
+            voice=_voice_words(text),
             quotes=tuple(_quotes(text)),
             breaks=frozenset(i for i, token in enumerate(tokens) if token.after_break),
             plain=" " + " ".join(canon) + " ",
@@ -830,10 +837,19 @@ def covered(
     return missing(query, supporters, context) is None
 
 
+def _voice_words(text: str) -> int:
+    """How many words of `text` open it as a named voice's attribution (0: none)."""
+    opening = VOICE_OPENING.match(text)
+    return len(_tokenise(opening.group())) if opening else 0
+
+
 def _reported_at(query: Features) -> int:
     """Where an opening "X reported that" ends, or -1: the outlet that reported a fact is
     who tells it, not part of it, and other outlets credit other reporters ("Xinhua
-    reported that Xi stressed ..." / "CCTV reported that Xi said ...")."""
+    reported that Xi stressed ..." / "CCTV reported that Xi said ..."). A named voice's
+    opening ends where its words do, whatever breaks its name holds ("St. Louis ...")."""
+    if query.voice:
+        return query.voice - 1
     for i, word in enumerate(query.order):
         if word in _REPORTED:
             clause = range(1, i + 1)

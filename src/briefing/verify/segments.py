@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.language import REPORTING_VERBS, WEEKDAY
+from briefing.language import REPORTING_VERBS, VOICE_OPENING, WEEKDAY
 from briefing.verify.lexical import PART_OF_DAY, SCENE_DAY, due_days
 
 # A part needs this many words of three or more letters to state a fact of its own; shorter
@@ -130,8 +130,11 @@ _TIME = re.compile(
 
 
 def unattributed(text: str) -> str:
-    """`text` without a closing attribution (", the Kremlin said on Wednesday."): who told
-    the fact and when they told it, not what happened or when (the fact's own day stays)."""
+    """`text` without a closing attribution (", the Kremlin said on Wednesday.") or the
+    opening of a named voice ("The New York Post wrote in an opinion column that ...",
+    `language.VOICE_OPENING`): who told the fact and when they told it, not what happened or
+    when (the fact's own day stays)."""
+    text = VOICE_OPENING.sub("", text)
     trailing = _TRAILING_ATTRIBUTION.search(text)
     if trailing and _attribution(trailing.group("clause")):
         return text[: trailing.start()] + "." + trailing.group("quote")
