@@ -166,12 +166,12 @@ def test_a_line_of_an_opinion_publication_is_attributed_to_the_publication() -> 
     reason = "publication of opinion and commentary"
     sources = {"nr": source("nr", 0.6, kind="opinion", outlet="X", kind_reason=reason)}
     assert _print([line], sources).text == (
-        "The opinion publication X reported that the House delayed its vote on the "
+        "X, an opinion publication, reported that the House delayed its vote on the "
         "infrastructure bill on Friday."
     )
     times = {"nr": source("nr", 0.6, kind="opinion", outlet="Washington Times", kind_reason=reason)}
     assert _print([line], times).text.startswith(
-        "The opinion publication Washington Times reported that the House"
+        "The Washington Times, an opinion publication, reported that the House"
     )
     unnamed = {"nr": source("nr", 0.6, kind="opinion", kind_reason=reason)}
     assert _print([line], unnamed).text == (

@@ -1029,7 +1029,7 @@ def test_the_own_antonym_list_holds_stances() -> None:
     [
         "The St. Louis Post-Dispatch wrote in an opinion column that",
         "Jennifer Rubin wrote in an opinion column that",
-        "The opinion publication National Review reported that",
+        "The Federalist, an opinion publication, reported that",
         "U.S. News reported in an analysis that",
     ],
 )

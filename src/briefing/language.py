@@ -1000,7 +1000,7 @@ ANALYSIS_VOICE = "a news analysis"
 OUTLET_ANALYSIS = "{outlet} reported in an analysis that"
 OUTLET_REPORTED = "{outlet} reported that"
 OUTLET_COLUMN = "{outlet} wrote in an opinion column that"
-OUTLET_PUBLICATION = "the opinion publication {outlet} reported that"
+OUTLET_PUBLICATION = "{outlet}, an opinion publication, reported that"
 OUTLET_OPENINGS = (OUTLET_ANALYSIS, OUTLET_REPORTED, OUTLET_COLUMN, OUTLET_PUBLICATION)
 # The longest outlet or writer name such an opening is read with.
 _OPENING_NAME_CHARACTERS = 80

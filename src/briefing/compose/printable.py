@@ -149,10 +149,7 @@ def outlet_openings(outlets: Iterable[str | None]) -> tuple[str, ...]:
 
 def _opening(form: str, outlet: str) -> str:
     """`form` filled with the outlet's name as running text names it (`outlet_in_text`; "the
-    Hill"), without its "the" after a noun ("the opinion publication Washington Examiner"),
-    capitalised as a sentence's opening."""
-    if not form.startswith("{outlet}") and outlet.startswith("the "):
-        outlet = outlet[4:]
+    Hill"), capitalised as a sentence's opening."""
     said = form.format(outlet=outlet)
     return f"{said[:1].upper()}{said[1:]}"
 
@@ -284,7 +281,7 @@ def attributed_to_opinion(
 ) -> str:
     """The sentence attributed to the opinion piece it comes from, by the name its source
     gives, in an opening the verifier reads as who tells the fact ("The New York Post wrote in
-    an opinion column that ...", "Jennifer Rubin wrote ...", "The opinion publication Townhall
+    an opinion column that ...", "Jennifer Rubin wrote ...", "Townhall, an opinion publication,
     reported that ...", "FiveThirtyEight reported in an analysis that ..."); by its kind alone
     when the source names no outlet ("..., according to an opinion column."), since the
     verifier checks every name of a closing attribution against the article text, which rarely
@@ -474,8 +471,9 @@ def _named(text: str, source: Source, form: str, story: Iterable[str]) -> str | 
     return f"{_opening(form, outlet)} {_as_clause(text, story)}"
 
 
-# Word forms that open a sentence as a participle or adverb ("Testifying before ...").
-_COMMON_FORM = re.compile(r"(?:ing|ly)$")
+# Word forms that open a sentence as a participle or adverb ("Testifying before ...", "Asked
+# whether ..."); a name the story also writes inside a sentence stays a name.
+_COMMON_FORM = re.compile(r"(?:ing|ly|\w\wed)$")
 
 
 def _as_clause(text: str, story: Iterable[str]) -> str:
