@@ -284,6 +284,29 @@ def test_the_title_is_a_supporting_news_headline_without_loaded_words() -> None:
     assert headline(given, [(c, s.text)]) == "Brief"
 
 
+def test_a_headline_whose_figure_the_brief_never_states_is_not_the_title() -> None:
+    """Issue 11, item 7: the title is a headline whose lead fact the brief states; its figure
+    is that fact ("... leaves at least 2 dead" over a brief of three dead is no title)."""
+    s = sentence("a", 0, "A bomb outside the main mosque in Kabul killed at least three people.")
+    t = sentence("b", 0, "A bomb outside Kabul's main mosque killed three people, police said.")
+    sources = {
+        "a": source("a", 0.95, title="Bombing outside Kabul mosque leaves at least 2 dead"),
+        "b": source("b", 0.8, title="Bombing outside Kabul mosque kills three"),
+    }
+    c = claim("C1", s.text, [s, t])
+    given = _given([c], [s, t], sources)
+    # The more credible headline gives a figure the brief does not: the other one titles it.
+    assert headline(given, [(c, s.text)]) == "Bombing outside Kabul mosque kills three"
+    # A figure written as a word or in digits is one figure.
+    digits = {**sources, "b": source("b", 0.8, title="Bombing outside Kabul mosque kills 3")}
+    assert headline(_given([c], [s, t], digits), [(c, s.text)]) == (
+        "Bombing outside Kabul mosque kills 3"
+    )
+    # With no headline left, the brief is not titled by a figure it never states.
+    only = {"a": sources["a"], "b": source("b", 0.8, title="Kabul mosque bombing leaves 2 dead")}
+    assert headline(_given([c], [s, t], only), [(c, s.text)]) == "Brief"
+
+
 def test_an_opinion_line_is_never_the_title() -> None:
     line = sentence("op", 0, "The senator came with plenty of rationalizations for the vote.")
     sources = {"op": source("op", 0.9, kind="opinion", outlet="The Post", title="Manchin’s vote")}

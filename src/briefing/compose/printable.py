@@ -24,6 +24,7 @@ from briefing.language import (
     FRAGMENT,
     INTERPRETATION,
     LOADED,
+    NUMBER_WORD_VALUES,
     OUTLET_ANALYSIS,
     OUTLET_COLUMN,
     OUTLET_OPENINGS,
@@ -593,9 +594,10 @@ def headline(given: ComposeInput, chosen: Sequence[tuple[Claim, str]]) -> str:
     supporting articles are days apart."""
     lead = chosen[0][1] if chosen else ""
     printed = _printed_sources(given, chosen)
-    news = _titled(given, printed, lead, "news")
-    any_news = _titled(given, printed, "", "news")
-    opinion = _titled(given, _closest_sources(given, chosen), lead, "opinion")
+    told = _figures(" ".join(text for _claim, text in chosen))
+    news = _titled(given, printed, lead, "news", told)
+    any_news = _titled(given, printed, "", "news", told)
+    opinion = _titled(given, _closest_sources(given, chosen), lead, "opinion", told)
     if news or any_news:
         title = best_title(news or any_news, lead)
     elif opinion:
@@ -605,10 +607,14 @@ def headline(given: ComposeInput, chosen: Sequence[tuple[Claim, str]]) -> str:
     return _with_period(title, given, chosen)
 
 
-def _titled(given: ComposeInput, printed: set[str], lead: str, kind: str) -> list[Source]:
+def _titled(
+    given: ComposeInput, printed: set[str], lead: str, kind: str, told: set[int | str]
+) -> list[Source]:
     """Printed sources of `kind` whose cleaned headline reads as a neutral headline (see
-    `neutral_headline`) and shares a content word with the lead sentence (any headline when
-    `lead` is empty)."""
+    `neutral_headline`), shares a content word with the lead sentence (any headline when
+    `lead` is empty) and gives no figure the brief does not (`told`): a headline's figure is
+    its lead fact ("Afghan refugees headed to 46 states", "... leaves at least 2 dead"), and a
+    brief that never states it, or states another, is not titled by it."""
     return [
         s
         for s in given.sources.values()
@@ -617,7 +623,24 @@ def _titled(given: ComposeInput, printed: set[str], lead: str, kind: str) -> lis
         and s.kind == kind
         and neutral_headline(clean_title(s.title, s.outlet), _own_sentences(given, s.id))
         and (not lead or content_words(clean_title(s.title, s.outlet)) & content_words(lead))
+        and _figures(clean_title(s.title, s.outlet)) <= told
     ]
+
+
+# A figure as a headline or sentence writes it: digits ("46", "1.2", "25%"), or a number word.
+_FIGURE = re.compile(r"(?<![\w-])\d+(?:[.,]\d+)*")
+
+
+def _figures(text: str) -> set[int | str]:
+    """The figures of `text`: its digits as written, less thousands separators, and the
+    values of its number words from two up ("two" is 2, as "2" is; "one" is as often no
+    count: "no one", "one of")."""
+    digits: set[int | str] = {
+        int(f) if f.isdigit() else f for f in (m.replace(",", "") for m in _FIGURE.findall(text))
+    }
+    words = re.findall(r"[a-z]+", text.lower())
+    counted = {NUMBER_WORD_VALUES[w] for w in words if NUMBER_WORD_VALUES.get(w, 0) >= 2}
+    return digits | counted
 
 
 def _own_sentences(given: ComposeInput, source_id: str) -> list[str]:
