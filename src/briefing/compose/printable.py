@@ -595,9 +595,9 @@ def headline(given: ComposeInput, chosen: Sequence[tuple[Claim, str]]) -> str:
     lead = chosen[0][1] if chosen else ""
     printed = _printed_sources(given, chosen)
     told = _figures(" ".join(text for _claim, text in chosen))
-    news = _titled(given, printed, lead, "news", told)
-    any_news = _titled(given, printed, "", "news", told)
-    opinion = _titled(given, _closest_sources(given, chosen), lead, "opinion", told)
+    news = _stated(_titled(given, printed, lead, "news"), told)
+    any_news = _stated(_titled(given, printed, "", "news"), told)
+    opinion = _stated(_titled(given, _closest_sources(given, chosen), lead, "opinion"), told)
     if news or any_news:
         title = best_title(news or any_news, lead)
     elif opinion:
@@ -607,14 +607,10 @@ def headline(given: ComposeInput, chosen: Sequence[tuple[Claim, str]]) -> str:
     return _with_period(title, given, chosen)
 
 
-def _titled(
-    given: ComposeInput, printed: set[str], lead: str, kind: str, told: set[int | str]
-) -> list[Source]:
+def _titled(given: ComposeInput, printed: set[str], lead: str, kind: str) -> list[Source]:
     """Printed sources of `kind` whose cleaned headline reads as a neutral headline (see
-    `neutral_headline`), shares a content word with the lead sentence (any headline when
-    `lead` is empty) and gives no figure the brief does not (`told`): a headline's figure is
-    its lead fact ("Afghan refugees headed to 46 states", "... leaves at least 2 dead"), and a
-    brief that never states it, or states another, is not titled by it."""
+    `neutral_headline`) and shares a content word with the lead sentence (any headline when
+    `lead` is empty)."""
     return [
         s
         for s in given.sources.values()
@@ -623,8 +619,14 @@ def _titled(
         and s.kind == kind
         and neutral_headline(clean_title(s.title, s.outlet), _own_sentences(given, s.id))
         and (not lead or content_words(clean_title(s.title, s.outlet)) & content_words(lead))
-        and _figures(clean_title(s.title, s.outlet)) <= told
     ]
+
+
+def _stated(titled: list[Source], told: set[int | str]) -> list[Source]:
+    """The sources whose headline gives no figure the brief does not (`told`): a headline's
+    figure is its lead fact ("Afghan refugees headed to 46 states", "... leaves at least 2
+    dead"), and a brief that never states it, or states another, is not titled by it."""
+    return [s for s in titled if _figures(clean_title(s.title or "", s.outlet)) <= told]
 
 
 # A figure as a headline or sentence writes it: digits ("46", "1.2", "25%"), or a number word.
