@@ -547,3 +547,31 @@ def test_a_line_reading_x_reported_that_titles_the_brief_unlike_its_outlets_attr
     assert outlet_attributed(printed, ["Example News"])
     assert not outlet_attributed(text, ["Example News"])
     assert not outlet_attributed("The CDC reported that cases rose 12%.", ["Example News"])
+
+
+def test_a_named_opening_the_verifier_would_not_read_is_not_written() -> None:
+    """The opening printed is the one the verifier reads as the voice (`VOICE_OPENING`): an
+    outlet recorded with a comma keeps the closing attribution."""
+    line = sentence("op", 0, "The senator came with plenty of rationalizations for the vote.")
+    odd = {"op": source("op", 0.9, kind="opinion", outlet="Reuters, Inc.")}
+    assert _print([line], odd).text.endswith(", according to an opinion column.")
+    for outlet in ("The St. Louis Post-Dispatch", "AP Politics & Fact Check", "Jennifer Rubin"):
+        named = {"op": source("op", 0.9, kind="opinion", outlet=outlet)}
+        printed = _print([line], named).text
+        assert printed.startswith(f"{outlet} wrote in an opinion column that the senator")
+        assert language.VOICE_OPENING.match(printed)
+
+
+@pytest.mark.parametrize(
+    ("title", "told"),
+    [
+        ("Blast kills 25 in Kabul", "Twenty-five people were killed in a blast in Kabul."),
+        ("Jan. 6 panel subpoenas Bannon", "The House committee subpoenaed Steve Bannon."),
+        ("Pfizer seeks 2nd booster approval", "Pfizer asked regulators to approve a booster."),
+    ],
+)
+def test_a_title_figure_is_a_count_not_a_date_or_ordinal(title: str, told: str) -> None:
+    s = sentence("a", 0, told)
+    sources = {"a": source("a", 0.9, title=title)}
+    c = claim("C1", s.text, [s])
+    assert headline(_given([c], [s], sources), [(c, s.text)]) == title

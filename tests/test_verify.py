@@ -1049,7 +1049,34 @@ def test_a_named_voice_opening_is_who_tells_the_fact(neural: Aligner, opening: s
 def test_a_named_voice_still_needs_its_fact(neural: Aligner) -> None:
     text = "The Daily Planet wrote in an opinion column that Russia has massed 50,000 troops."
     assert not neural.align(text).supported
+    negated = "The Daily Planet wrote in an opinion column that the US will send officials to the "
+    assert not neural.align(negated + "Winter Olympics.").supported
     # "X reported that" is no named voice: the verifier's own reading of who reported stays.
     assert unattributed("Police reported that two people died.") == (
         "Police reported that two people died."
     )
+
+
+def test_a_writer_named_outside_a_voice_opening_is_still_looked_for() -> None:
+    """Only the composer's named-voice openings exempt their name; "Joe Biden wrote a letter"
+    names who acted, and no article names Joe Biden."""
+    lexicon = Lexicon(["A letter was sent to Vladimir Putin about the border on Tuesday."])
+    said = lexicon.features("A letter was sent to Vladimir Putin about the border on Tuesday.")
+    wrote = lexicon.features("Joe Biden wrote a letter to Putin about the border on Tuesday.")
+    assert missing(wrote, [said], [said.words]) == Gap("name", "joe biden")
+    voiced = lexicon.features(
+        "The Daily Planet wrote in an opinion column that a letter was sent to Vladimir Putin "
+        "about the border on Tuesday."
+    )
+    assert missing(voiced, [said], [said.words]) is None
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Biden said the Post wrote in an opinion column that crime rose.",
+        "Police said on Tuesday that the group reported in an analysis that 40 people died.",
+    ],
+)
+def test_a_clause_before_a_voice_is_no_voice_opening(draft: str) -> None:
+    assert unattributed(draft) == draft

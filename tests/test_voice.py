@@ -742,3 +742,13 @@ def test_a_features_scene_setting_about_people_in_general_is_not_a_report(
 def test_an_organisations_name_is_no_persons() -> None:
     text = "Jane Roe founded the Black Male Voter Project in Atlanta in 2019."
     assert language.people(text) == {"Jane Roe"}
+
+
+def test_every_word_of_a_name_the_story_writes_inside_a_sentence_keeps_its_capital() -> None:
+    """Names ending like common words ("Ahmed", "Reed") stay names after "reported that":
+    the story writes them inside a sentence, as every word of a run of capitals."""
+    story = ("Ethiopian Prime Minister Abiy Ahmed said the war was over.", "He met Mr. Reed.")
+    source_ = source("a", 0.9, outlet="Example News")
+    for line in ("Ahmed said the war was over.", "Reed voted against the bill on Monday."):
+        said = attributed_to_outlet(line, source_, False, story)
+        assert said == f"Example News reported that {line}"

@@ -691,12 +691,13 @@ _ANALYSIS_HEADLINE = re.compile(
 # (Axios: "Inside Democrats' tax-hike menu"): an analysis headline only over a body that
 # interprets in its own voice somewhere (`interprets`, hedges aside). "Inside <a place>," that
 # opens a headline's clause is where the news happens ("Inside Ukraine, fear grows as troops
-# mass"): no teaser. A place is at most this many words before its comma.
+# mass"): no teaser. A place is a proper name of at most this many capitalised words before its
+# comma ("Inside the White House,"; not "Inside Biden's plan,").
 _INSIDE_PLACE_WORDS = 5
-_INSIDE_HEADLINE = re.compile(
-    rf"{_HEADLINE_QUOTE}inside\s+(?!(?:[^\s,:;]+\s+){{0,{_INSIDE_PLACE_WORDS - 1}}}[^\s,:;]+,\s)\S",
-    re.IGNORECASE,
+_INSIDE_PLACE = (
+    rf"(?-i:(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){{0,{_INSIDE_PLACE_WORDS - 1}}}[A-Z][\w’'.-]*),\s"
 )
+_INSIDE_HEADLINE = re.compile(rf"{_HEADLINE_QUOTE}inside\s+(?!{_INSIDE_PLACE})\S", re.IGNORECASE)
 # Outlet names that carry their section: "Wall Street Journal (Opinion)", "CNN (Opinion)".
 _OPINION_OUTLET_LABEL = re.compile(
     r"[(|:—–-]\s*(opinions?|editorials?|commentary|op-?eds?|analysis|columns?)\s*\)?\s*$",
@@ -1002,18 +1003,25 @@ OUTLET_REPORTED = "{outlet} reported that"
 OUTLET_COLUMN = "{outlet} wrote in an opinion column that"
 OUTLET_PUBLICATION = "{outlet}, an opinion publication, reported that"
 OUTLET_OPENINGS = (OUTLET_ANALYSIS, OUTLET_REPORTED, OUTLET_COLUMN, OUTLET_PUBLICATION)
-# The longest outlet or writer name such an opening is read with.
-_OPENING_NAME_CHARACTERS = 80
+# An outlet's or writer's name as such an opening prints it: an optional "the", then
+# capitalised words ("St.", "Post-Dispatch", "U.S.", "&"), with "of", "and", "for", "the" inside
+# ("The St. Louis Post-Dispatch", "AP Politics & Fact Check", "Jennifer Rubin"); never a
+# clause ("Biden said the Post").
+_VOICE_NAME = (
+    r"(?:[Tt]he\s+)?[A-Z0-9][\w’'.&-]*"
+    r"(?:\s+(?:[A-Z0-9&][\w’'.&-]*|of|and|for|the|on|in))*?"
+)
 # The openings that name a voice (an analysis, a column, a publication of opinion); "X reported
 # that" is left to the verifier's reading of who reported (`verify.lexical`).
 VOICE_OPENING = re.compile(
     "^(?:"
     + "|".join(
-        re.escape(form).replace(re.escape("{outlet}"), rf"[^,;:]{{1,{_OPENING_NAME_CHARACTERS}}}?")
+        re.escape(form[:1].upper() + form[1:] if not form.startswith("{") else form).replace(
+            re.escape("{outlet}"), _VOICE_NAME
+        )
         for form in (OUTLET_ANALYSIS, OUTLET_COLUMN, OUTLET_PUBLICATION)
     )
-    + r")\s+",
-    re.IGNORECASE,
+    + r")\s+"
 )
 
 

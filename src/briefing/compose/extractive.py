@@ -22,7 +22,7 @@ from briefing.compose.printable import (
     printable,
     with_full_names,
 )
-from briefing.language import UNINTRODUCED, content_words
+from briefing.language import UNINTRODUCED, VOICE_OPENING, content_words
 from briefing.models import Claim, DraftSentence, Sentence, Source, Suppressed
 
 
@@ -139,11 +139,18 @@ RETELLING_OVERLAP = 0.5
 
 
 def _retells(text: str, chosen: Sequence[tuple[Claim, str]]) -> bool:
-    words = content_words(text) - ATTRIBUTION_WORDS  # "according to a news analysis"
+    """`text` shares RETELLING_OVERLAP of its content words with a printed sentence, the
+    attributions' words and a named voice's opening (the outlet's name) left out of both."""
+    words = _told(text)
     return any(
-        len(words & content_words(other)) >= RETELLING_OVERLAP * max(1, len(words))
-        for _, other in chosen
+        len(words & _told(other)) >= RETELLING_OVERLAP * max(1, len(words)) for _, other in chosen
     )
+
+
+def _told(text: str) -> set[str]:
+    """The content words of what `text` tells ("according to a news analysis" and "The New
+    York Post wrote in an opinion column that" are who tells it)."""
+    return set(content_words(VOICE_OPENING.sub("", text))) - ATTRIBUTION_WORDS
 
 
 def _later(printed: Printed, claim: Claim, deferred: set[str]) -> bool:

@@ -24,6 +24,7 @@ from briefing.language import (
     FRAGMENT,
     INTERPRETATION,
     LOADED,
+    MONTH_DAY,
     NUMBER_WORD_VALUES,
     OUTLET_ANALYSIS,
     OUTLET_COLUMN,
@@ -33,6 +34,7 @@ from briefing.language import (
     PUBLICATION_OF_OPINION,
     TRUNCATED,
     UNMARKED_QUOTE,
+    VOICE_OPENING,
     acronym_expansions,
     acronym_mentions,
     aged_person,
@@ -138,8 +140,9 @@ _DOMAIN = re.compile(r"^\S+\.[a-z]{2,}$")
 
 
 def outlet_openings(outlets: Iterable[str | None]) -> tuple[str, ...]:
-    """The openings `attributed_to_outlet` prints for these outlets ("The Hill reported in an
-    analysis that", "Axios reported that")."""
+    """The openings `attributed_to_outlet` and `attributed_to_opinion` print for these
+    outlets (`language.OUTLET_OPENINGS`: "The Hill reported in an analysis that", "Axios
+    reported that", "The New York Post wrote in an opinion column that", ...)."""
     named = {outlet_in_text(outlet) for outlet in outlets} - {None}
     return tuple(
         _opening(form, outlet)
@@ -156,9 +159,9 @@ def _opening(form: str, outlet: str) -> str:
 
 
 def outlet_attributed(text: str, outlets: Iterable[str | None]) -> bool:
-    """`text` is printed as one of these outlets' analysis or report: it opens with the
-    attribution `attributed_to_outlet` writes for one of them, not with any "X reported
-    that" ("Police reported that ...")."""
+    """`text` is printed as one of these outlets' analysis, report or opinion line: it opens
+    with an attribution of `outlet_openings` for one of them, not with any "X reported that"
+    ("Police reported that ...")."""
     return any(text.startswith(f"{opening} ") for opening in outlet_openings(outlets))
 
 
@@ -469,12 +472,14 @@ def _named(text: str, source: Source, form: str, story: Iterable[str]) -> str | 
     outlet = outlet_in_text(source.outlet)
     if outlet is None or _DOMAIN.search(outlet):  # "Nytimes.com reported" names no outlet
         return None
-    return f"{_opening(form, outlet)} {_as_clause(text, story)}"
+    opening = _opening(form, outlet)
+    if form != OUTLET_REPORTED and not VOICE_OPENING.match(f"{opening} "):
+        return None  # a name the verifier would not read as the voice ("Reuters, Inc.")
+    return f"{opening} {_as_clause(text, story)}"
 
 
-# Word forms that open a sentence as a participle or adverb ("Testifying before ...", "Asked
-# whether ..."); a name the story also writes inside a sentence stays a name.
-_COMMON_FORM = re.compile(r"(?:ing|ly|\w\wed)$")
+# Word forms that open a sentence as a participle or adverb ("Testifying before ...").
+_COMMON_FORM = re.compile(r"(?:ing|ly)$")
 
 
 def _as_clause(text: str, story: Iterable[str]) -> str:
@@ -518,8 +523,12 @@ class _StoryIndex:
     lower: frozenset[str]
 
 
-# A capitalised word inside a sentence, after a lower-case word, a comma or an initial.
-_INNER_CAPITAL = re.compile(r"(?:[a-z,;]|\b[A-Z]\.)\s+([A-Z][\w’'-]*)\b(?=(?:\s+([\w’'-]+))?)")
+# A capitalised word inside a sentence, after a lower-case word, a comma, an initial or a
+# title ("Mr. Reed"); read by lookbehind, so that every word of a run is found ("Abiy Ahmed").
+_INNER_CAPITAL = re.compile(
+    r"(?:(?<=[a-z,;])|(?<=\b[A-Z]\.)|(?<=\bMr\.)|(?<=\bMs\.)|(?<=\bDr\.)|(?<=\bMrs\.))"
+    r"\s+([A-Z][\w’'-]*)\b(?=(?:\s+([\w’'-]+))?)"
+)
 # Stories a process composes at once (the index is per story; one is read at a time).
 _STORY_CACHE = 4
 
@@ -590,8 +599,8 @@ def headline(given: ComposeInput, chosen: Sequence[tuple[Claim, str]]) -> str:
     neutral headline (`neutral_headline`), sharing most words with the lead (first-ranked)
     sentence, else any such headline; else (every line is attributed opinion) such a headline
     of a printed opinion piece, labelled "Opinion: "; else DEFAULT_TITLE, never an opening
-    sentence or an uncited article's headline. The period covered is added when the
-    supporting articles are days apart."""
+    sentence, an uncited article's headline or one giving a figure the brief does not state
+    (`_stated`). The period covered is added when the supporting articles are days apart."""
     lead = chosen[0][1] if chosen else ""
     printed = _printed_sources(given, chosen)
     told = _figures(" ".join(text for _claim, text in chosen))
@@ -622,27 +631,31 @@ def _titled(given: ComposeInput, printed: set[str], lead: str, kind: str) -> lis
     ]
 
 
-def _stated(titled: list[Source], told: set[int | str]) -> list[Source]:
+def _stated(titled: list[Source], told: set[float]) -> list[Source]:
     """The sources whose headline gives no figure the brief does not (`told`): a headline's
     figure is its lead fact ("Afghan refugees headed to 46 states", "... leaves at least 2
     dead"), and a brief that never states it, or states another, is not titled by it."""
     return [s for s in titled if _figures(clean_title(s.title or "", s.outlet)) <= told]
 
 
-# A figure as a headline or sentence writes it: digits ("46", "1.2", "25%"), or a number word.
-_FIGURE = re.compile(r"(?<![\w-])\d+(?:[.,]\d+)*")
+# A figure as a headline or sentence writes it in digits ("46", "1.2", "25%"); not an ordinal
+# ("2nd"), a part of a name ("G7", "COVID-19") or of a date ("9/11"; a month's day is left out
+# first, `MONTH_DAY`: "Jan. 6 panel").
+_FIGURE = re.compile(r"(?<![\w/-])\d+(?:[.,]\d+)*(?![\w/])")
+_NUMBER_WORD = re.compile(r"[a-z]+(?:-[a-z]+)?")
 
 
-def _figures(text: str) -> set[int | str]:
+def _figures(text: str) -> set[float]:
     """The figures of `text`: its digits as written, less thousands separators, and the
-    values of its number words from two up ("two" is 2, as "2" is; "one" is as often no
-    count: "no one", "one of")."""
-    digits: set[int | str] = {
-        int(f) if f.isdigit() else f for f in (m.replace(",", "") for m in _FIGURE.findall(text))
-    }
-    words = re.findall(r"[a-z]+", text.lower())
-    counted = {NUMBER_WORD_VALUES[w] for w in words if NUMBER_WORD_VALUES.get(w, 0) >= 2}
-    return digits | counted
+    values of its number words from two up ("two" is 2, as "2" is; "twenty-five" is 25;
+    "one" is as often no count: "no one", "one of")."""
+    plain = re.sub(MONTH_DAY, " ", text)
+    found = {float(f.replace(",", "")) for f in _FIGURE.findall(plain)}
+    for word in _NUMBER_WORD.findall(plain.lower()):
+        values = [NUMBER_WORD_VALUES.get(part) for part in word.split("-")]
+        if all(v is not None for v in values) and sum(v or 0 for v in values) >= 2:
+            found.add(float(sum(v or 0 for v in values)))
+    return found
 
 
 def _own_sentences(given: ComposeInput, source_id: str) -> list[str]:

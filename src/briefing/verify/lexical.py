@@ -64,9 +64,9 @@ NEGATION_SCOPE = 2
 _PREFIX_CUES = frozenset({"non"})
 # Words either side of a name that say what it does in its sentence (`_replaced`).
 NAME_CONTEXT = 3
-# Verbs with which an outlet credits a report to another ("Xinhua reported that ...") or a
-# writer a column's words ("Jennifer Rubin wrote in an opinion column that ...").
-_REPORTED = frozenset({"reported", "reports", "reporting", "wrote"})
+# Verbs with which an outlet credits a report to another ("Xinhua reported that ..."); a
+# named voice's opening is read whole (`Features.voice`).
+_REPORTED = frozenset({"reported", "reports", "reporting"})
 # The government as news copy names it: "the White House", "the Biden administration".
 _WHITE_HOUSE = ("white", "house")
 _ADMINISTRATION = "administration"
