@@ -1016,9 +1016,7 @@ _VOICE_NAME = (
 VOICE_OPENING = re.compile(
     "^(?:"
     + "|".join(
-        re.escape(form[:1].upper() + form[1:] if not form.startswith("{") else form).replace(
-            re.escape("{outlet}"), _VOICE_NAME
-        )
+        re.escape(form).replace(re.escape("{outlet}"), _VOICE_NAME)
         for form in (OUTLET_ANALYSIS, OUTLET_COLUMN, OUTLET_PUBLICATION)
     )
     + r")\s+"

@@ -652,9 +652,11 @@ def _figures(text: str) -> set[float]:
     plain = re.sub(MONTH_DAY, " ", text)
     found = {float(f.replace(",", "")) for f in _FIGURE.findall(plain)}
     for word in _NUMBER_WORD.findall(plain.lower()):
-        values = [NUMBER_WORD_VALUES.get(part) for part in word.split("-")]
-        if all(v is not None for v in values) and sum(v or 0 for v in values) >= 2:
-            found.add(float(sum(v or 0 for v in values)))
+        parts = word.split("-")
+        if all(part in NUMBER_WORD_VALUES for part in parts):
+            value = sum(NUMBER_WORD_VALUES[part] for part in parts)
+            if value >= 2:
+                found.add(float(value))
     return found
 
 
