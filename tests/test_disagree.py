@@ -276,8 +276,9 @@ def test_a_scale_word_is_part_of_its_figure_and_two_sizes_of_one_bill_are_one_qu
     first = "Senators passed the $1.2 trillion infrastructure bill after months of talks."
     second = "The House will vote on the $1 trillion infrastructure bill after months of talks."
     assert disagree.figure_pairs(first, second) == [("1.2 trillion", "1 trillion")]
+    # A brief must not print both sizes, though "$1 trillion" is 1.2 rounded: no conflict.
     assert disagree.same_quantity(first, second)
-    assert disagree.conflicting_figures(first, second)
+    assert not disagree.conflicting_figures(first, second)
 
 
 def test_bound_words_are_no_figure_s_neighbour() -> None:
@@ -352,3 +353,102 @@ def test_a_figure_that_is_no_quantity_is_no_conflict() -> None:
 def test_fractions_cannot_be_changed() -> None:
     with pytest.raises(TypeError):
         disagree.FRACTIONS["third"] = 1 / 3  # type: ignore[index]
+
+
+BILL_12 = (
+    "A vote on the $1.2 trillion bipartisan infrastructure bill was delayed late Thursday night "
+    "as leaders continue to hash out a deal on the larger reconciliation package."
+)
+BILL_1 = (
+    "The House delayed a vote on the $1 trillion bipartisan infrastructure bill on Thursday, as "
+    "progressives refused to support the bill until Congress acts on a reconciliation package."
+)
+
+
+def test_a_round_figure_that_is_the_other_rounded_is_no_disagreement(minilm: Embedder) -> None:
+    # AllSides dev set (tune): "$1 trillion" is the $1.2 trillion bill rounded to trillions.
+    assert find([("ap", BILL_12), ("reuters", BILL_1)], minilm) == ()
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (BILL_12, BILL_1.replace("$1 trillion", "$3.5 trillion")),  # 3.5 rounds to 4, not 1
+        (BILL_12, BILL_1.replace("$1 trillion", "$2 trillion")),  # the same precision as "$1"
+        (
+            "The storm killed 231 people across the region, officials said on Sunday.",
+            "The storm killed 5,000 people across the region, officials said on Sunday.",
+        ),
+        (
+            "Consumer prices rose 7% in the year to November, the Labor Department said.",
+            "Consumer prices rose 6% in the year to November, the Labor Department said.",
+        ),
+    ],
+)
+def test_figures_that_are_no_rounding_of_each_other_still_disagree(
+    first: str, second: str, minilm: Embedder
+) -> None:
+    assert [item.kind for item in find([("ap", first), ("reuters", second)], minilm)] == ["figure"]
+
+
+@pytest.mark.parametrize(
+    ("rounded", "exact", "is_rounding"),
+    [
+        ("$1 trillion", "$1.2 trillion", True),
+        ("about $2 million", "$1.6 million", True),
+        ("330 million", "329.5 million", True),
+        ("two million", "2.4 million", True),
+        ("$3 trillion", "$3.5 trillion", False),  # a half rounds up
+        ("$1 trillion", "$1.2 billion", False),
+        ("7%", "6%", False),
+        ("10,000", "10,503", False),  # written to the unit: a count, not a rounding
+        ("under $1 trillion", "$1.2 trillion", False),  # a bound says which side
+        ("$1 trillion", "about $1.2 trillion", False),  # an estimate is no exact figure
+    ],
+)
+def test_rounds_reads_a_figure_at_its_own_precision(
+    rounded: str, exact: str, is_rounding: bool
+) -> None:
+    (low,) = disagree.readings(rounded).values()
+    (high,) = disagree.readings(exact).values()
+    assert disagree.rounds(low, high) is is_rounding
+
+
+FDA_LEFT = [
+    (
+        "wapo",
+        "In an all-day FDA advisory meeting, experts unanimously recommended a coronavirus "
+        "vaccine booster be authorized for people 65 and older and those at high risk of "
+        "severe disease.",
+    ),
+    (
+        "wapo",
+        "The panel earlier resoundingly voted against approving Pfizer's application for a "
+        "broader approval of boosters for everyone 16 and older.",
+    ),
+]
+FDA_CENTER = (
+    "ap",
+    "An influential federal advisory panel overwhelmingly rejected a plan Friday to give Pfizer "
+    "COVID-19 booster shots to most Americans, but it endorsed the extra shots for those who are "
+    "65 or older or run a high risk of severe disease.",
+)
+
+
+def test_two_figures_one_report_gives_both_are_two_facts(minilm: Embedder) -> None:
+    # AllSides dev set (tune): "everyone 16 and older" (the rejected plan) and "those who are
+    # 65 or older" (the endorsed one) share the slot "older", but the Post's own article gives
+    # both ages: two groups, not one group told two ways.
+    found = find([*FDA_LEFT, FDA_CENTER], minilm, credible=("wapo", "ap"))
+    assert found == ()
+
+
+def test_an_other_age_for_the_same_group_is_still_a_disagreement(minilm: Embedder) -> None:
+    # The Post gives 65 and 16, neither report gives 60 and 65 both: one group, two ages.
+    other = (
+        "ap",
+        "FDA advisers unanimously recommended a coronavirus vaccine booster for people 60 and "
+        "older and those at high risk of severe disease.",
+    )
+    found = find([*FDA_LEFT, other], minilm, credible=("wapo", "ap"))
+    assert [(item.kind, item.sides[0].sentence) for item in found] == [("figure", other[1])]

@@ -1,8 +1,9 @@
 """Where sources disagree: pairs of sentences from credible, independent reports that state the
 same fact yet differ in a figure, a date, an actor or polarity (a denial against an
 accusation). Owns what makes two sentences one fact (figures in one slot that cannot both hold,
-with bounds and estimates read; a party's denial against the other side's statement; wording
-the same but for a few words). Both sides are kept, neither is preferred.
+with bounds, estimates and roundings read, never two figures one report gives both of; a
+party's denial against the other side's statement; wording the same but for a few words). Both
+sides are kept, neither is preferred.
 
 The difference itself is named by a function the caller passes in (the aligner's lexical
 checks), so this stage decides only which pairs are about the same fact.
@@ -11,8 +12,10 @@ checks), so this stage decides only which pairs are about the same fact.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from types import MappingProxyType
+from typing import NamedTuple
 
 import numpy as np
 
@@ -72,8 +75,15 @@ FRACTIONS: Mapping[str, float] = MappingProxyType({"half": 0.5})
 ARTICLES = frozenset({"a", "an"})
 # How far an estimate ("about 200") may be from another figure and still agree with it.
 ESTIMATE_MARGIN = 0.15
+# A figure read at its own precision may be a rounding of a finer one (news copy writes "$1
+# trillion" for a $1.2 trillion bill): a plain figure or an estimate ("about $2 million"), whose
+# words allow rounding, never a bound ("under $1 trillion" says which side the value lies) nor
+# "nearly" (just under the figure, read by ESTIMATE_MARGIN).
+ROUNDED_HEDGES = ("", *ESTIMATES)
 
 Differs = Callable[[str, str], str | None]
+# Each figure with the content words on either side of it (`slots`).
+Slots = dict[str, set[tuple[str, str]]]
 _WORD = re.compile(r"[^\W\d_]+")
 _TOKEN = re.compile(r"\d+(?:[.,:]\d+)*%?|[^\W\d_]+")
 # Figures and dates as the lexical check sees them: digits, number words, weekdays, months.
@@ -131,7 +141,7 @@ def _is_figure(token: str) -> bool:
     return token[0].isdigit() or first in _FIGURE_WORDS or (first in FRACTIONS and first != token)
 
 
-def slots(text: str) -> dict[str, set[tuple[str, str]]]:
+def slots(text: str) -> Slots:
     """Each figure or date of a sentence with the content words on either side of it:
     "killing 12 people" gives {"12": {("<", "killing"), (">", "people")}}. A scale word is part
     of its figure ("$1.2 trillion infrastructure bill" gives "1.2 trillion" beside
@@ -146,7 +156,7 @@ def slots(text: str) -> dict[str, set[tuple[str, str]]]:
             content.append(f"one {token}")
         elif token not in _NO_NEIGHBOUR:
             content.append(token)
-    found: dict[str, set[tuple[str, str]]] = {}
+    found: Slots = {}
     for i, token in enumerate(content):
         if not _is_figure(token):
             continue
@@ -202,14 +212,25 @@ def _one_kind(first: str, second: str) -> bool:
     return _date_kind(first) == _date_kind(second) and first.endswith("%") == second.endswith("%")
 
 
-def conflicting_figures(first: str, second: str) -> bool:
+def conflicting_figures(first: str, second: str, stated: Sequence[Slots] = ()) -> bool:
     """A pair of figures in one slot that cannot both be true: bounds and estimates that
-    overlap ("more than five hours" / "almost six hours") are no disagreement."""
-    mine, theirs = quantities(first), quantities(second)
+    overlap ("more than five hours" / "almost six hours") are no disagreement, nor a round
+    figure that is the other rounded (`rounds`: "$1 trillion bill" / "$1.2 trillion bill"),
+    nor two figures one of the two reports (`stated`: their figures over all their sentences)
+    gives both of in that slot: the report tells them as two facts ("a booster for people 65
+    and older" and a rejected one "for everyone 16 and older", two groups), not one told two
+    ways."""
+    mine, theirs = readings(first), readings(second)
+    beside = slots(first), slots(second)
     for a, b in figure_pairs(first, second):
         if a not in mine or b not in theirs:
             continue  # not read as a quantity: nothing says the two cannot both hold
-        (low, high), (other_low, other_high) = mine[a], theirs[b]
+        if rounds(mine[a], theirs[b]) or rounds(theirs[b], mine[a]):
+            continue
+        shared = beside[0][a] & beside[1][b]
+        if any(report.get(a, set()) & report.get(b, set()) & shared for report in stated):
+            continue
+        (low, high), (other_low, other_high) = _interval(mine[a]), _interval(theirs[b])
         if high < other_low or other_high < low:
             return True
     return False
@@ -226,7 +247,7 @@ def _date_kind(token: str) -> str:
     return "weekday" if token in _WEEKDAYS else "month" if token in DATE_WORDS else "figure"
 
 
-def _same_fact(first: str, second: str, kind: str) -> bool:
+def _same_fact(first: str, second: str, kind: str, stated: Sequence[Slots]) -> bool:
     mine, theirs = _words(first), _words(second)
     if kind in ONE_WORD_KINDS and len(mine ^ theirs) <= MAX_DIFFERING_WORDS:
         return True
@@ -234,7 +255,7 @@ def _same_fact(first: str, second: str, kind: str) -> bool:
         return overlap(first, second) >= DENIAL_OVERLAP
     if kind in ONE_WORD_KINDS:
         return False
-    if kind == "figure" and not conflicting_figures(first, second):
+    if kind == "figure" and not conflicting_figures(first, second, stated):
         return False
     if kind == "date" and not any(
         _date_kind(a) == _date_kind(b) for a, b in figure_pairs(first, second)
@@ -253,21 +274,31 @@ _QUANTITY = re.compile(
 )
 
 
-def _value(word: str) -> float | None:
+class Reading(NamedTuple):
+    """A figure's bound or estimate word ("" for none), its value, and the unit of its last
+    written digit, scale words multiplying it: "$1 trillion" is written to whole trillions,
+    "$1.2 trillion" to tenths of one, "10,503" to ones."""
+
+    hedge: str
+    value: Decimal
+    unit: Decimal
+
+
+def _value(word: str) -> Decimal | None:
     word = word.lower().rstrip("%").replace(",", "")
     if word[:1].isdigit():
         try:
-            return float(word)
-        except ValueError:
+            return Decimal(word)
+        except InvalidOperation:
             return None  # a time or a ratio ("10:30", "2-1")
     value = NUMBER_WORD_VALUES.get(word)
-    return None if value is None else float(value)
+    return None if value is None else Decimal(value)
 
 
-def quantities(text: str) -> dict[str, tuple[float, float]]:
-    """Each figure of a sentence (as `slots` spells it) with the interval it allows: "more
-    than 100" is (100, inf), "about 200" is (170, 230), "40" is (40, 40)."""
-    found: dict[str, tuple[float, float]] = {}
+def readings(text: str) -> dict[str, Reading]:
+    """Each figure of a sentence (as `slots` spells it) read with its hedge, value and
+    precision (`Reading`)."""
+    found: dict[str, Reading] = {}
     for match in _QUANTITY.finditer(text):
         hedge, number, chain = match.groups()
         number = number.lower().split()[0]
@@ -275,24 +306,44 @@ def quantities(text: str) -> dict[str, tuple[float, float]]:
         if number in ARTICLES and scales:
             number = "one"
         fraction = FRACTIONS.get(number) if scales else None
-        value = _value(number) if fraction is None else fraction
+        value = _value(number) if fraction is None else Decimal(fraction)
         if value is None:
             continue
+        unit = Decimal(1).scaleb(-len(number.rstrip("%").partition(".")[2]))
         for scale in scales:
-            value *= SCALE_WORDS[scale]
-        hedge = (hedge or "").lower()
-        if hedge in LOWER_BOUNDS:
-            interval = (value, float("inf"))
-        elif hedge in UPPER_BOUNDS:
-            interval = (0.0, value)
-        elif hedge in NEAR_BELOW:
-            interval = (value * (1 - ESTIMATE_MARGIN), value)
-        elif hedge in ESTIMATES:
-            interval = (value * (1 - ESTIMATE_MARGIN), value * (1 + ESTIMATE_MARGIN))
-        else:
-            interval = (value, value)
-        found.setdefault(" ".join([number, *scales]), interval)
+            value, unit = value * Decimal(SCALE_WORDS[scale]), unit * Decimal(SCALE_WORDS[scale])
+        found.setdefault(" ".join([number, *scales]), Reading((hedge or "").lower(), value, unit))
     return found
+
+
+def _interval(reading: Reading) -> tuple[float, float]:
+    value, hedge = float(reading.value), reading.hedge
+    if hedge in LOWER_BOUNDS:
+        return (value, float("inf"))
+    if hedge in UPPER_BOUNDS:
+        return (0.0, value)
+    if hedge in NEAR_BELOW:
+        return (value * (1 - ESTIMATE_MARGIN), value)
+    if hedge in ESTIMATES:
+        return (value * (1 - ESTIMATE_MARGIN), value * (1 + ESTIMATE_MARGIN))
+    return (value, value)
+
+
+def quantities(text: str) -> dict[str, tuple[float, float]]:
+    """Each figure of a sentence (as `slots` spells it) with the interval it allows: "more
+    than 100" is (100, inf), "about 200" is (170, 230), "40" is (40, 40)."""
+    return {key: _interval(reading) for key, reading in readings(text).items()}
+
+
+def rounds(rounded: Reading, exact: Reading) -> bool:
+    """`rounded` is `exact` rounded at `rounded`'s own precision, halves up: "$1 trillion" of
+    "$1.2 trillion" (1.2 at whole trillions is 1), "about $2 million" of "$1.6 million"; not
+    "7%" of "6%" (one precision: two values), "$3 trillion" of "$3.5 trillion" (a half rounds
+    up), nor a bound ("under $1 trillion") or a figure that is itself an estimate."""
+    if rounded.hedge not in ROUNDED_HEDGES or exact.hedge:
+        return False
+    at_precision = (exact.value / rounded.unit).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    return at_precision * rounded.unit == rounded.value
 
 
 def find_disagreements(story: Story, differs: Differs) -> tuple[Disagreement, ...]:
@@ -310,29 +361,44 @@ def find_disagreements(story: Story, differs: Differs) -> tuple[Disagreement, ..
     found: dict[tuple[str, str, str], Disagreement] = {}
     threshold = story.calibration.disagreement
     near = neighbours(np.asarray(story.vectors)[rows], threshold, groups)
+    told = _told(story)
     for i, hits in enumerate(near):
         for j, cosine in hits:
             if j <= i or not _may_differ(words[i], words[j]):
                 continue
-            item = _disagreement(sentences[rows[i]], sentences[rows[j]], cosine, differs)
+            pair = (sentences[rows[i]], sentences[rows[j]])
+            item = _disagreement(pair, cosine, differs, (told[reports[i]], told[reports[j]]))
             if item is None:
                 continue
-            pair = sorted((reports[i], reports[j]))
-            key = (pair[0], pair[1], item.kind)
+            ids = sorted((reports[i], reports[j]))
+            key = (ids[0], ids[1], item.kind)
             if key not in found or found[key].similarity < item.similarity:
                 found[key] = item
     ordered = sorted(found.values(), key=lambda d: (-d.similarity, d.sides[0].sentence_id or ""))
     return tuple(ordered[:MAX_DISAGREEMENTS])
 
 
+def _told(story: Story) -> dict[str, Slots]:
+    """Each report's figures with the words beside them, over all its sentences (`slots`)."""
+    told: dict[str, Slots] = {}
+    for sentence in story.sentences:
+        report = told.setdefault(story.report(sentence.source_id), {})
+        for figure, around in slots(sentence.text).items():
+            report.setdefault(figure, set()).update(around)
+    return told
+
+
 def _disagreement(
-    first: Sentence, second: Sentence, cosine: float, differs: Differs
+    pair: tuple[Sentence, Sentence], cosine: float, differs: Differs, stated: Sequence[Slots]
 ) -> Disagreement | None:
+    """The two sentences as a disagreement, if they state one fact differently; `stated` are
+    their two reports' figures (`conflicting_figures`)."""
+    first, second = pair
     if first.text == second.text:
         return None
     detail = differs(first.text, second.text)
     kind = KINDS.get(detail or "")
-    if detail is None or kind is None or not _same_fact(first.text, second.text, kind):
+    if detail is None or kind is None or not _same_fact(first.text, second.text, kind, stated):
         return None
     sides = sorted((first, second), key=lambda s: (s.source_id, s.index))
     similarity = round(float(cosine), 4)
