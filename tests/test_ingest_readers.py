@@ -86,6 +86,54 @@ def test_a_headline_that_names_a_date_is_still_a_headline() -> None:
     assert parsed.meta.title == "Jan. 6 panel subpoenas former aides"
 
 
+def test_a_live_blogs_labelled_first_line_is_the_headline() -> None:
+    headline = "Live updates: Milley, Austin and McKenzie to testify before Congress on Afghanistan"
+    parsed = read_plain(f"{headline}\n\n{BODY}")
+    assert parsed.meta.title == headline
+    assert [line for _, line in parsed.lines if line] == BODY.splitlines()
+
+
+def test_a_live_label_below_the_first_line_is_still_a_teaser() -> None:
+    teaser = "Live updates: Milley, Austin and McKenzie to testify before Congress on Afghanistan"
+    parsed = read_plain(f"Leaders meet in Geneva\n\n{teaser}\n\n{BODY}")
+    assert parsed.meta.title == "Leaders meet in Geneva"
+
+
+def test_a_headline_written_as_a_sentence_is_the_headline() -> None:
+    headline = (
+        "A senior U.S. diplomat to Haiti resigns, citing the Biden administration’s ‘inhumane’"
+        " deportation policy."
+    )
+    parsed = read_plain(f"{headline}\n\n{BODY}")
+    assert parsed.meta.title == headline
+    assert [line for _, line in parsed.lines if line] == BODY.splitlines()
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Alaska’s largest hospital has begun rationing care, saying it has been overwhelmed by"
+        " COVID-19 patients.",
+        "The US is to donate 500 million more doses of the Pfizer vaccine to poorer nations.",
+        "Facebook issued a statement late Monday explaining what caused the outage.",
+        "China criticised a security pact between the US, UK and Australia as irresponsible.",
+        "The Senate passed the bill. It now goes to the House.",
+        "WASHINGTON (AP) — The Senate passes the bill in a late vote.",
+        "The global recovery from the pandemic is weakening, according to the IMF.",
+    ],
+)
+def test_a_short_lead_sentence_on_the_first_line_stays_body_text(lead: str) -> None:
+    parsed = read_plain(f"{lead}\n\n{BODY}")
+    assert parsed.meta.title is None
+    assert next(text for _, text in parsed.lines if text) == lead
+
+
+def test_a_sentence_headline_needs_a_blank_line_below_it() -> None:
+    line = "A senior U.S. diplomat to Haiti resigns, citing the deportation policy."
+    parsed = read_plain(f"{line}\n{BODY}")
+    assert parsed.meta.title is None
+
+
 def test_plain_text_without_headline() -> None:
     parsed = read_plain(BODY)
     assert parsed.meta.title is None

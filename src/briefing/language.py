@@ -2031,6 +2031,41 @@ def inside_headline(title: str) -> bool:
     return bool(_INSIDE_HEADLINE.match(title))
 
 
+# A story's lead sentence, told from a headline written as a sentence ("A senior U.S. diplomat
+# to Haiti resigns, citing the Biden administration’s ‘inhumane’ deportation policy."): news
+# headlines drop the auxiliary verbs ("resigns", not "has resigned"; "to testify", not "will
+# testify"), the day and the attribution a lead carries ("Alaska’s largest hospital has begun
+# rationing care", "... issued an order on Monday", "..., the IMF said"), and tell past news in
+# the present ("resigns", not "resigned"; "Leaders meet", not "Leaders met"), in one sentence
+# without a dateline.
+_LEAD_AUXILIARY = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|did|does|been|being)\b", re.IGNORECASE
+)
+# A verb in the past tense, regular ("issued", "voted"; not "need", "freed") or one of the
+# irregular forms that tell news ("met", "won", "fell"); a participle ("Man charged with
+# fraud") reads the same, and such a line stays body text, as it was before this rule.
+_PAST_TENSE = re.compile(
+    r"\b(?:[a-z]{2,}(?<!e)ed|met|won|took|gave|came|went|fell|rose|began|spoke|saw|sent|made)\b"
+)
+_WEEKDAY_WORD = re.compile(rf"\b{WEEKDAY}\b")
+
+
+def reads_as_lead(text: str) -> bool:
+    """`text` reads as a story's lead sentence rather than its headline (`_LEAD_AUXILIARY`):
+    several sentences, a dateline or byline first, an auxiliary verb, a verb in the past tense
+    (`_PAST_TENSE`), a day or an attribution outside quotes."""
+    plain = outside_quotes(text)
+    return bool(
+        len(_ROUGH_SENTENCE_END.split(text.strip())) > 1
+        or _without_lead(text) != text
+        or _LEAD_AUXILIARY.search(plain)
+        or _PAST_TENSE.search(plain)
+        or _WEEKDAY_WORD.search(plain)
+        or _RELATIVE_DAY.search(plain)
+        or ATTRIBUTION.search(plain)
+    )
+
+
 def _own_interpretation(text: str) -> bool:
     """`text` interprets in the writer's voice (`interprets`), hedges aside: a report hedges
     what it cannot confirm."""

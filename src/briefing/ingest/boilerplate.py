@@ -91,11 +91,17 @@ _STAMP = re.compile(
     re.IGNORECASE,
 )
 # Teasers for video, audio and galleries: "Video: Dr Hilary suggests ...", "WATCH | ...".
+_MEDIA_SEPARATOR = r"\s*[:|»>–—]\s*"
 _MEDIA_TEASER = re.compile(
     r"^(?:video|watch|gallery|photos?|pictures|audio|listen|podcast|live updates?|in pictures)"
-    r"\s*[:|»>–—]\s*",
+    + _MEDIA_SEPARATOR,
     re.IGNORECASE,
 )
+# A live blog's label ("Live updates: Milley, Austin and McKenzie to testify ..."): among a
+# page's lines, a teaser for another page (`_MEDIA_TEASER`); as a plain-text file's first
+# line, the kicker of the file's own headline (readers.take_top_line). "Video:" and "Watch:"
+# are left out: above a pasted article they as often tease a clip beside it.
+_LIVE_LABEL = re.compile(r"^live(?:\s+updates?|\s+blog)?" + _MEDIA_SEPARATOR, re.IGNORECASE)
 # Standards and policy footers: "Our Standards: The Thomson Reuters Trust Principles."
 _POLICY = re.compile(
     r"\b(?:our standards|trust principles|editorial (?:standards|guidelines|policy)"
@@ -190,6 +196,11 @@ def words(line: str) -> list[str]:
 
 def ends_like_sentence(line: str) -> bool:
     return bool(_END_PUNCT.search(line.rstrip()))
+
+
+def without_live_label(line: str) -> str:
+    """The line without a live blog's label (`_LIVE_LABEL`), stripped."""
+    return _LIVE_LABEL.sub("", line.strip(), count=1)
 
 
 def is_teaser(line: str) -> bool:

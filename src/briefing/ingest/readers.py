@@ -13,7 +13,7 @@ from typing import Any
 
 from briefing import markup
 from briefing.ingest import boilerplate, fields
-from briefing.language import MONTH_ABBREVIATIONS, WEEKDAY, url_host
+from briefing.language import MONTH_ABBREVIATIONS, WEEKDAY, reads_as_lead, url_host
 from briefing.models import CredibilityLabel, DroppedLine, SourceKind
 
 Lines = tuple[tuple[int, str], ...]
@@ -48,6 +48,9 @@ _TITLE_CASE_LOWER = frozenset(
     {"a", "an", "the", "and", "but", "or", "nor", "for", "of", "in", "on", "at", "to", "by"}
     | {"as", "up", "via", "vs", "vs."}
 )
+# A headline written as a sentence, full stop and all, runs to about 15 words; a longer first
+# line is an opening sentence (compose's titles stop at 20 words too: printable.MAX_TITLE_WORDS).
+SENTENCE_HEADLINE_MAX_WORDS = 20
 # Hard-wrapped text (e-mail, terminals) never has lines much longer than 80 characters.
 WRAP_MAX_WIDTH = 100
 # A line this long that stops mid-sentence before a lower-case line was wrapped, not ended.
@@ -115,6 +118,8 @@ def read_plain(text: str) -> Parsed:
     lines = numbered(text)
     published, lines, dropped = _take_date_line(lines)
     headline, lines = take_headline(lines)
+    if headline is None:
+        headline, lines = take_top_line(lines)
     if _looks_wrapped(lines):
         lines = join_blocks(lines)
     return Parsed(Meta(title=headline, published=published), lines, dropped)
@@ -177,6 +182,42 @@ def take_headline(lines: Lines) -> tuple[str | None, Lines]:
         if boilerplate.clutter_reason(line) is None:
             break
     return None, lines
+
+
+def take_top_line(lines: Lines) -> tuple[str | None, Lines]:
+    """A plain-text file's first line as its headline where the line rules (`take_headline`)
+    pass it over: one line alone above the body (a blank line after it), headline-shaped
+    behind a live blog's label ("Live updates: Milley, Austin and McKenzie to testify ...";
+    the label is kept, as a page's title keeps it), or one sentence in a headline's grammar,
+    full stop and all (`_sentence_headline`)."""
+    top = next((index for index, (_, line) in enumerate(lines) if line.strip()), None)
+    if top is None or not _stands_alone(lines, top):
+        return None, lines
+    line = lines[top][1].strip()
+    rest = boilerplate.without_live_label(line)
+    if (rest != line and headline_shaped(rest)) or _sentence_headline(rest):
+        return line, lines[:top] + lines[top + 1 :]
+    return None, lines
+
+
+def _stands_alone(lines: Lines, index: int) -> bool:
+    """The line at `index` has a blank line after it and body lines below."""
+    after = lines[index + 1 :]
+    return bool(after) and not after[0][1].strip() and bool(_non_blank(after))
+
+
+def _sentence_headline(line: str) -> bool:
+    """A headline written as one sentence ("A senior U.S. diplomat to Haiti resigns, citing the
+    Biden administration’s ‘inhumane’ deportation policy."): a few words, read as prose by the
+    line rules, in no lead sentence's grammar (`language.reads_as_lead`: "Alaska’s largest
+    hospital has begun rationing care, saying ...")."""
+    count = len(boilerplate.words(line))
+    return (
+        HEADLINE_MIN_WORDS <= count <= SENTENCE_HEADLINE_MAX_WORDS
+        and line.endswith(".")
+        and boilerplate.clutter_reason(line) is None
+        and not reads_as_lead(line)
+    )
 
 
 def _looks_wrapped(lines: Lines) -> bool:
