@@ -9,6 +9,7 @@ from briefing.compose.base import ComposeInput
 from briefing.compose.extractive import ExtractiveComposer
 from briefing.compose.printable import (
     Wording,
+    attributed_to_outlet,
     clean_title,
     headline,
     outlet_attributed,
@@ -575,3 +576,48 @@ def test_a_title_figure_is_a_count_not_a_date_or_ordinal(title: str, told: str) 
     sources = {"a": source("a", 0.9, title=title)}
     c = claim("C1", s.text, [s])
     assert headline(_given([c], [s], sources), [(c, s.text)]) == title
+
+
+STORY_OF_NAMES = (
+    "Ethiopian Prime Minister Abiy Ahmed said the war was over.",
+    "The senators met Serena Williams on Monday.",
+    "The statement was read in every parish of the Catholic Church on Sunday.",
+)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Images of Border Patrol agents on horseback confronting migrants drew wide criticism.",
+        "Speculations swirled on social media that the actor had left the show.",
+        "Asked whether the plan would pass, most senators declined to answer.",
+        "Doctors are excited about the pill because it can be taken at home.",
+    ],
+)
+def test_a_plural_or_past_form_of_a_common_word_is_lowered_after_an_attribution(
+    line: str,
+) -> None:
+    said = attributed_to_outlet(
+        line, source("a", 0.9, outlet="Example News"), False, STORY_OF_NAMES
+    )
+    assert said == f"Example News reported that {line[:1].lower()}{line[1:]}"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ahmed said the war was over on Monday.",
+        "Williams said the talks would resume next week.",
+        "Americans are divided over the plan, a poll found.",
+        "Republicans in Congress have seen the threat of violence.",
+        "Catholics across the country marked the day with prayers.",
+        "Haugen revealed her identity during an interview on Sunday.",
+        "Facebook issued a statement on Monday.",
+        "Jones said the vote would take place on Thursday.",
+    ],
+)
+def test_a_name_keeps_its_capital_after_an_attribution(line: str) -> None:
+    said = attributed_to_outlet(
+        line, source("a", 0.9, outlet="Example News"), False, STORY_OF_NAMES
+    )
+    assert said == f"Example News reported that {line}"

@@ -38,10 +38,12 @@ from briefing.language import (
     acronym_expansions,
     acronym_mentions,
     aged_person,
+    base_forms,
     closing_speaker,
     content_words,
     english_stop_words,
     find_loaded,
+    inflected_common_word,
     inside_headline,
     interprets,
     is_attributed,
@@ -488,8 +490,10 @@ def _as_clause(text: str, story: Iterable[str]) -> str:
     sentences ("China", "Senate", "Bush" in "George W. Bush"; a function word only as a name:
     "May" alone, "Will Smith" with the same next word), or a word other than a function word
     that stands before another capitalised word ("President Joe Biden"). It is lowered when it
-    is a function word, a participle or adverb ("Testifying ..."), or a word the story writes
-    in lower case ("Doctors are ..." -> "doctors are ..."); else it keeps its capital."""
+    is a function word, a participle or adverb ("Testifying ..."), a word the story writes in
+    lower case ("Doctors are ..." -> "doctors are ..."), or a plural or past form of a
+    frequent English word that the story never writes as a name (`_inflected`: "Images of
+    ...", "Asked whether ..."); else it keeps its capital."""
     first = re.match(r"([A-Z][\w’'-]*)(\.?\s+([\w’'-]+))?", text)
     if first is None:
         return text
@@ -506,9 +510,18 @@ def _as_clause(text: str, story: Iterable[str]) -> str:
     if acronym or name:
         return text
     common = lower in english_stop_words() or _COMMON_FORM.search(lower)
-    if common or lower in index.lower:
+    if common or lower in index.lower or _inflected(word, index):
         return text[:1].lower() + text[1:]
     return text  # no evidence either way: a name's capital is the safer guess
+
+
+def _inflected(word: str, index: _StoryIndex) -> bool:
+    """`word` is a plural or past form of a frequent English word
+    (`language.inflected_common_word`: "Images of ...", "Asked whether ...") and the story
+    writes no form of it as a name inside a sentence ("American" in "said American officials"
+    keeps "Americans")."""
+    forms = {word, *(base.capitalize() for base in base_forms(word.lower()))}
+    return inflected_common_word(word) and not forms & index.named
 
 
 @dataclass(frozen=True)
