@@ -40,7 +40,7 @@ def test_a_surname_one_person_has_is_still_written_out() -> None:
     )
     assert language.shared_surnames(texts) == frozenset()
     printed = with_full_names(["Mr. Biden said the law would cut costs."], _wording(*texts))
-    assert printed == ["Joe Biden said the law would cut costs."]
+    assert printed == ["President Joe Biden said the law would cut costs."]
 
 
 @pytest.mark.parametrize(

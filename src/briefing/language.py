@@ -2494,20 +2494,26 @@ _ROLE_NOUNS = (
     "senator|governor|director|chief|chairman|chairwoman|chair|leader|ambassador|official|"
     "envoy|judge|justice|commander|general|professor|analyst|economist|lawyer|attorney|mayor|"
     "representative|congressman|congresswoman|CEO|founder|executive|prosecutor|comedian|actor|"
-    "candidate|nominee"
+    "candidate|nominee|correspondent|anchor|host|editor|columnist|diplomat|officer"
 )
 _ROLE_NOUN_WORDS = frozenset(_ROLE_NOUNS.lower().split("|"))
-_ROLE_BEFORE_NAME = re.compile(
-    rf"(?P<role>(?:[\w’'.-]+\s+){{0,4}}?(?:{_ROLE_NOUNS}))\s+"
-    rf"(?P<name>{_NAME_WORD}(?:\s+[A-Z]\.)?(?:\s+{_NAME_WORD}){{1,2}})\b"
+# A surname after a title is a person's ("Sen. Manchin").
+_TITLE_ABBREVIATIONS = "Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen"
+# A role ending right before a name: up to four words and a role noun, written in lower case
+# ("former governor") or as a title ("Senate Minority Leader", "Attorney General").
+# A title ("Dr.", "Gen.") may stand between the role and the name.
+_ROLE_ENDING = re.compile(
+    rf"(?<![\w’'.-])(?P<role>(?:[\w’'.-]+\s+){{0,4}}?(?:[\w’'.]+-)?(?i:{_ROLE_NOUNS})"
+    rf"(?:\s+(?:{_TITLE_ABBREVIATIONS})\.)?)\s+$"
 )
-_ROLE_NOUN_BEFORE_CAPITAL = re.compile(rf"(?:{_ROLE_NOUNS})\s+[A-Z]")
+# A role held at the time the sentence tells of ("then-President"), not the person's role.
+_RELATIVE_TIME = ("then-", "then ")
+# How far before a name its role is looked for, in characters: five words of a role.
+_ROLE_REACH = 80
 # Words that end the clause before a role ("said", "according to") and never start one; read
 # case-sensitively, as verbs are written in lower case: "States", "Reports" and "Claims" in a
 # role are nouns of a name ("the United States special envoy").
 _CLAUSE_WORDS = SAYING_VERBS | {"—", "-", "–"}
-# A surname after a title is a person's ("Sen. Manchin").
-_TITLE_ABBREVIATIONS = "Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen"
 _TITLED = re.compile(rf"\b(?:{_TITLE_ABBREVIATIONS})\.?\s+([A-Z][a-z]+)\b")
 
 # Capitalised words that start a sentence or a title, never a first name.
@@ -2901,6 +2907,113 @@ def write_full_name(text: str, surname: str, full: str) -> str:
     return text
 
 
+def named_people(texts: Iterable[str], names: Mapping[str, str]) -> dict[str, str]:
+    """The names of `names` (surname -> full name) the texts show to be people's: written
+    after a role, title or word for a person ("Attorney General Merrick Garland", "Dr. Sanjay
+    Gupta", "podcaster Joe Rogan") or before a verb of saying, not after an article ("the
+    International Monetary Fund said" names an institution)."""
+    found: dict[str, str] = {}
+    for text in texts:
+        for surname, full in names.items():
+            if surname not in found and full != surname and full in text and _as_person(text, full):
+                found[surname] = full
+    return found
+
+
+def _as_person(text: str, full: str) -> bool:
+    for mention in re.finditer(rf"\b{re.escape(full)}\b", text):
+        before, after = text[: mention.start()], text[mention.end() :]
+        last = re.search(r"(\S+)\s+$", before)
+        word = last.group(1).lower() if last else ""
+        if role_before(before) or _TITLE_BEFORE.search(before) or _describes_person(word):
+            return True
+        if word not in _DETERMINERS and _SPEECH_AFTER_NAME.match(after):
+            return True
+    return False
+
+
+def second_references(text: str, mentioned: str, names: Mapping[str, str]) -> str:
+    """`text` with each person the brief has introduced (`mentioned` gives the full name, or
+    a title and the surname: "President Biden") named by surname alone, without the role
+    written before the name again (a second reference, as news copy writes it: "Homeland
+    Security Secretary Alejandro Mayorkas said" -> "Mayorkas said"; "The diplomat, Daniel
+    Foote, resigned" -> "Foote resigned"). Quotations are left as written; `names` are
+    people's (`named_people`): a surname two people share is not among them and keeps its
+    full name, and so does an institution ("the International Monetary Fund")."""
+    for surname, full in names.items():
+        if full != surname and _introduced(mentioned, surname, full):
+            text = _by_surname(text, surname, full)
+    return text
+
+
+def _introduced(mentioned: str, surname: str, full: str) -> bool:
+    if re.search(rf"\b{re.escape(full)}\b", mentioned):
+        return True
+    titled = rf"\b(?:(?i:{_ROLE_NOUNS})|{_TITLE_ABBREVIATIONS}\.?)\s+{re.escape(surname)}\b"
+    return re.search(titled, mentioned) is not None
+
+
+def _by_surname(text: str, surname: str, full: str) -> str:
+    """`text` with its mentions of `full` outside quotations, and the role or appositive
+    written before each, as `surname`."""
+    quoted = [match.span() for match in _QUOTED.finditer(text)]
+    for mention in reversed(list(re.finditer(rf"\b{re.escape(full)}\b", text))):
+        if any(start <= mention.start() < end for start, end in quoted):
+            continue
+        before, after = text[: mention.start()], text[mention.end() :]
+        appositive = _OPENING_APPOSITIVE.fullmatch(before)
+        if appositive and after.startswith(","):
+            text = f"{surname}{after[1:]}"
+            continue
+        start = _role_start(before)
+        if start is not None:
+            text = text[:start] + _capital_if_first(surname, text[:start]) + after
+    return text
+
+
+def _role_start(before: str) -> int | None:
+    """Where the role or title written right before a name starts in `before` (its end when
+    there is none); None when what is left before the name would still read as part of a
+    title ("Chairman of the Joint Chiefs of Staff Gen." is no role `role_before` reads)."""
+    role = role_before(before)
+    if role and before.endswith(f"{role} "):
+        return len(before) - len(role) - 1
+    title = _TITLE_BEFORE.search(before)
+    start = title.start() if title else len(before)
+    rest = before[:start]
+    last = re.search(r"(\S+)\s+$", rest)
+    if last is None or not last.group(1)[:1].isupper():
+        return start
+    if rest.strip() != last.group(1):
+        return None
+    # The sentence's first word, when it describes the person ("Podcaster Joe Rogan"), goes
+    # with the name; any other ("But Joe Biden", "Yesterday Joe Biden") stays.
+    return last.start() if _describes_person(last.group(1).lower()) else start
+
+
+# Endings of nouns for people ("podcaster", "activist", "historian"); the few time words
+# with such an ending that open a sentence are not people.
+_PERSON_ENDINGS = ("er", "ist", "ian")
+_NOT_PEOPLE = frozenset({"later", "earlier", "never", "after", "under", "over", "other"})
+
+
+def _describes_person(word: str) -> bool:
+    if word in _UNNAMED_PERSON_NOUNS:
+        return True
+    return word.endswith(_PERSON_ENDINGS) and word not in _NOT_PEOPLE | english_stop_words()
+
+
+# A title written right before a name ("Gen. Mark Milley"), dropped with the given name.
+_TITLE_BEFORE = re.compile(rf"\b(?:{_TITLE_ABBREVIATIONS})\.?\s+$")
+# An appositive naming a person at the start of a sentence, before the name ("The diplomat,
+# Daniel Foote, resigned"): at a second reference the name alone says who.
+_OPENING_APPOSITIVE = re.compile(r"\s*(?:The|A|An)\s+[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,3},\s*")
+
+
+def _capital_if_first(word: str, before: str) -> str:
+    return word if before.strip() else word[:1].upper() + word[1:]
+
+
 # An acronym an article spells out in brackets after its long form: "the Joint Chiefs of Staff
 # (JCS)", "People's Bank of China (PBOC)", "UN General Assembly (UNGA)".
 # Short words a long form may hold that its acronym skips or spells ("Immigration and Customs
@@ -2995,23 +3108,32 @@ def write_acronym(text: str, acronym: str, long_form: str, again: bool) -> str:
 
 def roles(texts: Iterable[str], names: Iterable[str]) -> dict[str, str]:
     """Full name -> the role the articles give most often right before it ("Putin's foreign
-    affairs adviser" for "Yuri Ushakov"), for names the articles give a role at all."""
+    affairs adviser" for "Yuri Ushakov", "Attorney General" for "Merrick Garland"), for names
+    the articles give a role at all."""
     wanted = set(names)
-    found: dict[str, dict[str, int]] = {}
-    # Each distinct text is searched once (copies repeat sentences) and only when it holds a
-    # role noun before a capital, which every match of _ROLE_BEFORE_NAME does: its lazy
-    # prefix of words is tried at every position, 2.5 s a call on 1,000 articles.
+    found: dict[str, Counter[str]] = {}
+    # Each distinct text is searched once (copies repeat sentences), and only the words just
+    # before each mention of a wanted name: the role's lazy prefix of words is tried at every
+    # position it is given, 2.5 s a call on 1,000 articles when it was given whole texts.
     for text, times in Counter(texts).items():
-        if not wanted or not _ROLE_NOUN_BEFORE_CAPITAL.search(text):
-            continue
-        for match in _ROLE_BEFORE_NAME.finditer(text):
-            name = match.group("name")
-            role = _trim_role(match.group("role"))
-            if name not in wanted or not role:
+        for name in wanted:
+            if name not in text:
                 continue
-            found.setdefault(name, {}).setdefault(role, 0)
-            found[name][role] += times
+            for mention in re.finditer(rf"\b{re.escape(name)}\b", text):
+                role = role_before(text[: mention.start()])
+                if role and not role.lower().startswith(_RELATIVE_TIME):
+                    found.setdefault(name, Counter())[role] += times
     return {name: max(r, key=lambda role: (r[role], -len(role), role)) for name, r in found.items()}
+
+
+def role_before(prefix: str) -> str:
+    """The role written at the end of `prefix`, right before a name ("Homeland Security
+    Secretary", "former president"; its noun in either case), or ""."""
+    reach = prefix[-_ROLE_REACH:]
+    if len(prefix) > _ROLE_REACH:
+        reach = reach.split(maxsplit=1)[-1] if " " in reach else ""
+    match = _ROLE_ENDING.search(reach)
+    return _trim_role(match.group("role")) if match else ""
 
 
 def _trim_role(role: str) -> str:
@@ -3019,7 +3141,11 @@ def _trim_role(role: str) -> str:
     its last verb ("President Biden rejected former president" -> "former president"), then
     function words."""
     tokens = role.split()
-    verbs = [n for n, token in enumerate(tokens) if _clause_verb(tokens, n)]
+    verbs = [
+        n
+        for n, token in enumerate(tokens)
+        if _clause_verb(tokens, n) or token.lower() in _OPENS_CLAUSE
+    ]
     tokens = tokens[verbs[-1] + 1 :] if verbs else tokens
     while tokens and (
         tokens[0].lower() in _stopwords()
@@ -3044,6 +3170,9 @@ def _clause_verb(tokens: list[str], n: int) -> bool:
     return low == tokens[n] and low.endswith("ed") and n > 0
 
 
+# Words that open the clause a role stands in, never part of a role ("an analysis that
+# President", "our editorial that General").
+_OPENS_CLAUSE = frozenset({"that", "which", "who", "whom", "whose", "when", "where", "as", "than"})
 # Prepositions that join a role to the clause before it ("his meeting with"), never inside a
 # role in lower case ("of" is: "secretary of state").
 _ROLE_BREAKING_PREPOSITIONS = frozenset(
@@ -3054,12 +3183,23 @@ _ROLE_BREAKING_PREPOSITIONS = frozenset(
 def with_role(text: str, full: str, role: str) -> str:
     """`text` with `role` before its first mention of `full`, unless a role is there already."""
     start = text.find(full)
-    if start < 0 or re.search(rf"(?:{_ROLE_NOUNS})\s*,?\s*$", text[:start], re.IGNORECASE):
+    if start < 0 or _has_role(text[:start], text[start + len(full) :]):
         return text
     written = f"{text[:start]}{role} {text[start:]}"
     return written[:1].upper() + written[1:]
 
 
+def _has_role(before: str, after: str) -> bool:
+    """A role or title is written with the name: before it ("Gen.", "the chairman,") or as an
+    appositive after it ("Mark Milley, the chairman of the Joint Chiefs of Staff,")."""
+    if re.search(rf"(?:{_ROLE_NOUNS})\s*,?\s*$", before, re.IGNORECASE):
+        return True
+    return bool(_TITLE_BEFORE.search(before) or _APPOSITIVE_AFTER.match(after))
+
+
+# An appositive after a name that says who the person is: ", the chairman ...", ", CNN's top
+# medical analyst,", ", a former senator,".
+_APPOSITIVE_AFTER = re.compile(r",\s+(?:the|a|an|[A-Z][\w.&-]*['’]s)\s")
 # An honorific before a surname ("Mr. Biden") is no part of a name: the full name replaces both.
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Mx)\.?\s+$")
 # A sentence's first word, capitalised only for being first ("But Robinson said"), unless it is

@@ -49,6 +49,7 @@ from briefing.language import (
     is_attributed,
     is_truncated,
     name_from_previous,
+    named_people,
     names_and_shared,
     opinion_reason,
     outlet_in_text,
@@ -57,6 +58,7 @@ from briefing.language import (
     reads_as_analysis,
     roles,
     rubric_voice,
+    second_references,
     sentence_problems,
     strip_dateline,
     surnames_before_full_mention,
@@ -229,6 +231,11 @@ class Wording:
             for source_id, body in bodies.items()
             if reads_as_analysis(self.sources[source_id].title, body)
         )
+
+    @cached_property
+    def people(self) -> dict[str, str]:
+        """The full names the story shows to be people's (`language.named_people`)."""
+        return named_people(self.texts, self.names)
 
     def sources_naming(self, word: str) -> int:
         """How many sources have a sentence that uses `word` (a surname) as a word."""
@@ -578,7 +585,8 @@ def best_member(claim: Claim, wording: Wording) -> Sentence | None:
 
 def with_full_names(texts: Sequence[str], wording: Wording) -> list[str]:
     """In brief order, a person's first mention carries the full name and the role the
-    articles give ("Ushakov said" -> "Putin's foreign affairs adviser Yuri Ushakov said"), and
+    articles give ("Ushakov said" -> "Putin's foreign affairs adviser Yuri Ushakov said"), a
+    later one the surname alone (`language.second_references`), and
     an acronym's first mention the long form an article gives it ("the JCS chairman" -> "the
     Joint Chiefs of Staff (JCS) chairman"; the long form alone when the brief never uses the
     acronym again)."""
@@ -590,6 +598,7 @@ def with_full_names(texts: Sequence[str], wording: Wording) -> list[str]:
         for full, role in wording.roles.items():
             if full in text and full not in so_far:
                 text = with_role(text, full, role)
+        text = second_references(text, so_far, wording.people)
         for acronym in unexplained_acronyms(text, so_far, wording.acronyms):
             later = " ".join([text, *texts[number + 1 :]])
             again = acronym_mentions(later, acronym) > 1
