@@ -33,9 +33,11 @@ _INTRODUCED = (
         ("The diplomat, Daniel Foote, said the policy was inhumane.", "Foote said the policy"),
         ("CNN chief medical correspondent Dr. Sanjay Gupta admitted it.", "Gupta admitted it."),
         ("Gen. Mark Milley said the calls were routine.", "Milley said the calls"),
+        # A middle initial or none: one person.
+        ("Gen. Mark A. Milley said the calls were routine.", "Milley said the calls"),
         ("Podcaster Joe Rogan said he had recovered.", "Rogan said he had recovered."),
-        # An opening word that does not describe the person stays.
-        ("Yesterday Joe Rogan said he had recovered.", "Yesterday Rogan said he had"),
+        # An opening function word stays.
+        ("But Joe Rogan said he had recovered.", "But Rogan said he had"),
         # Introduced by title and surname ("President Biden"): the full name is a repeat.
         ("Pelosi thanked Joe Biden for the call.", "Pelosi thanked Biden for the call."),
         ("The Joe Biden administration ended it.", "The Biden administration ended it."),
@@ -52,6 +54,9 @@ def test_a_person_the_brief_has_introduced_is_named_by_surname(text: str, writte
         "“Alejandro Mayorkas has failed,” the senator said on Monday.",
         # A title second_references cannot read whole stays with the full name.
         "Chairman of the Joint Chiefs of Staff Gen. Mark Milley said the calls were routine.",
+        # An opening word that may be part of the title ("Army Gen.") or not ("Yesterday").
+        "Army Gen. Mark A. Milley said the calls were routine.",
+        "Yesterday Joe Rogan said he had recovered.",
     ],
 )
 def test_quotes_and_titles_it_cannot_read_keep_the_full_name(text: str) -> None:

@@ -2507,7 +2507,7 @@ _ROLE_ENDING = re.compile(
     rf"(?:\s+(?:{_TITLE_ABBREVIATIONS})\.)?)\s+$"
 )
 # A role held at the time the sentence tells of ("then-President"), not the person's role.
-_RELATIVE_TIME = ("then-", "then ")
+_RELATIVE_TIME = re.compile(r"\bthen\b", re.IGNORECASE)
 # How far before a name its role is looked for, in characters: five words of a role.
 _ROLE_REACH = 80
 # Words that end the clause before a role ("said", "according to") and never start one; read
@@ -2547,11 +2547,26 @@ def surnames_before_full_mention(text: str, mentioned: str, names: dict[str, str
     for match in _CAPITAL.finditer(text):
         surname = match.group(0)
         full = names.get(surname)
-        if full is None or full == surname or not _alone(text, match.start(), match.end()):
+        if full is None or full == surname or not _lone_or_titled(text, match.start(), match.end()):
             continue
         if full not in f"{mentioned} {text[: match.end()]}":
             found.append(surname)
     return found
+
+
+def _lone_or_titled(text: str, start: int, end: int) -> bool:
+    """The capitalised word at start:end stands alone (`_alone`) or after a title ("President
+    Biden", "Gen. Milley"): a surname whose given name the full name adds."""
+    return _alone(text, start, end) or bool(
+        _TITLE_RIGHT_BEFORE.search(text[:start]) and not re.match(r"\s+[A-Z]", text[end:])
+    )
+
+
+# A title written right before a surname: an abbreviation ("Gen.") or a role noun written as a
+# title ("President", "Secretary").
+_TITLE_RIGHT_BEFORE = re.compile(
+    rf"(?:\b(?:{_TITLE_ABBREVIATIONS})\.?|(?<![\w’'.-])(?:{_ROLE_NOUNS.title()}))\s+$"
+)
 
 
 # A speaker named in a sentence: a full name before a verb of saying (after an optional
@@ -2900,7 +2915,7 @@ def aged_person(text: str) -> str | None:
 def write_full_name(text: str, surname: str, full: str) -> str:
     """`text` with the first lone mention of `surname` written as `full`."""
     for match in re.finditer(rf"\b{re.escape(surname)}\b", text):
-        if _alone(text, match.start(), match.end()):
+        if _lone_or_titled(text, match.start(), match.end()):
             honorific = _HONORIFIC_BEFORE.search(text[: match.start()])
             start = honorific.start() if honorific else match.start()
             return text[:start] + full + text[match.end() :]
@@ -2915,13 +2930,13 @@ def named_people(texts: Iterable[str], names: Mapping[str, str]) -> dict[str, st
     found: dict[str, str] = {}
     for text in texts:
         for surname, full in names.items():
-            if surname not in found and full != surname and full in text and _as_person(text, full):
+            if surname not in found and full != surname and _as_person(text, full):
                 found[surname] = full
     return found
 
 
 def _as_person(text: str, full: str) -> bool:
-    for mention in re.finditer(rf"\b{re.escape(full)}\b", text):
+    for mention in _full_name(full).finditer(text):
         before, after = text[: mention.start()], text[mention.end() :]
         last = re.search(r"(\S+)\s+$", before)
         word = last.group(1).lower() if last else ""
@@ -2947,7 +2962,7 @@ def second_references(text: str, mentioned: str, names: Mapping[str, str]) -> st
 
 
 def _introduced(mentioned: str, surname: str, full: str) -> bool:
-    if re.search(rf"\b{re.escape(full)}\b", mentioned):
+    if _full_name(full).search(mentioned):
         return True
     titled = rf"\b(?:(?i:{_ROLE_NOUNS})|{_TITLE_ABBREVIATIONS}\.?)\s+{re.escape(surname)}\b"
     return re.search(titled, mentioned) is not None
@@ -2957,7 +2972,7 @@ def _by_surname(text: str, surname: str, full: str) -> str:
     """`text` with its mentions of `full` outside quotations, and the role or appositive
     written before each, as `surname`."""
     quoted = [match.span() for match in _QUOTED.finditer(text)]
-    for mention in reversed(list(re.finditer(rf"\b{re.escape(full)}\b", text))):
+    for mention in reversed(list(_full_name(full).finditer(text))):
         if any(start <= mention.start() < end for start, end in quoted):
             continue
         before, after = text[: mention.start()], text[mention.end() :]
@@ -2986,9 +3001,13 @@ def _role_start(before: str) -> int | None:
         return start
     if rest.strip() != last.group(1):
         return None
-    # The sentence's first word, when it describes the person ("Podcaster Joe Rogan"), goes
-    # with the name; any other ("But Joe Biden", "Yesterday Joe Biden") stays.
-    return last.start() if _describes_person(last.group(1).lower()) else start
+    # The sentence's first word goes with the name when it describes the person ("Podcaster
+    # Joe Rogan") and stays when it is a function word ("But Joe Biden"); any other may be
+    # part of the title ("Army Gen. Mark Milley") and the name is left as written.
+    word = last.group(1).lower()
+    if _describes_person(word):
+        return last.start()
+    return start if word in english_stop_words() else None
 
 
 # Endings of nouns for people ("podcaster", "activist", "historian"); the few time words
@@ -3008,6 +3027,17 @@ _TITLE_BEFORE = re.compile(rf"\b(?:{_TITLE_ABBREVIATIONS})\.?\s+$")
 # An appositive naming a person at the start of a sentence, before the name ("The diplomat,
 # Daniel Foote, resigned"): at a second reference the name alone says who.
 _OPENING_APPOSITIVE = re.compile(r"\s*(?:The|A|An)\s+[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,3},\s*")
+
+
+@lru_cache(maxsize=1024)
+def _full_name(full: str) -> re.Pattern[str]:
+    """A full name as a word, with or without a middle initial ("Mark Milley" finds "Mark A.
+    Milley" too, and "Mark A. Milley" "Mark Milley")."""
+    words = [word for word in full.split() if not re.fullmatch(r"[A-Z]\.", word)]
+    if len(words) < 2:
+        return re.compile(rf"\b{re.escape(full)}\b")
+    given, rest = re.escape(words[0]), re.escape(" ".join(words[1:]))
+    return re.compile(rf"\b{given}(?:\s+[A-Z]\.)?\s+{rest}\b")
 
 
 def _capital_if_first(word: str, before: str) -> str:
@@ -3121,7 +3151,7 @@ def roles(texts: Iterable[str], names: Iterable[str]) -> dict[str, str]:
                 continue
             for mention in re.finditer(rf"\b{re.escape(name)}\b", text):
                 role = role_before(text[: mention.start()])
-                if role and not role.lower().startswith(_RELATIVE_TIME):
+                if role and _RELATIVE_TIME.search(role) is None:
                     found.setdefault(name, Counter())[role] += times
     return {name: max(r, key=lambda role: (r[role], -len(role), role)) for name, r in found.items()}
 
@@ -3185,6 +3215,8 @@ def with_role(text: str, full: str, role: str) -> str:
     start = text.find(full)
     if start < 0 or _has_role(text[:start], text[start + len(full) :]):
         return text
+    if _DETERMINER_BEFORE.search(text[:start]):  # a modifier: "the Donald Trump administration"
+        return text
     written = f"{text[:start]}{role} {text[start:]}"
     return written[:1].upper() + written[1:]
 
@@ -3197,6 +3229,7 @@ def _has_role(before: str, after: str) -> bool:
     return bool(_TITLE_BEFORE.search(before) or _APPOSITIVE_AFTER.match(after))
 
 
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.IGNORECASE)
 # An appositive after a name that says who the person is: ", the chairman ...", ", CNN's top
 # medical analyst,", ", a former senator,".
 _APPOSITIVE_AFTER = re.compile(r",\s+(?:the|a|an|[A-Z][\w.&-]*['’]s)\s")

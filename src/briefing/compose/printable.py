@@ -593,7 +593,7 @@ def with_full_names(texts: Sequence[str], wording: Wording) -> list[str]:
     written: list[str] = []
     for number, text in enumerate(texts):
         so_far = " ".join(written)
-        for surname in surnames_before_full_mention(text, so_far, wording.names):
+        for surname in dict.fromkeys(surnames_before_full_mention(text, so_far, wording.names)):
             text = write_full_name(text, surname, wording.names[surname])
         for full, role in wording.roles.items():
             if full in text and full not in so_far:
