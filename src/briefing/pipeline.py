@@ -149,7 +149,6 @@ def brief_of_corpus(
         printing.failed if engines.composer.name == "extractive" else None,
         disagree.same_quantity,
         attribution_phrases(source.outlet for source in story.sources.values()),
-        found.aligner.states,
     )
     printed, unprintable = printed_texts(ranked, story.by_id, story.sources, rank.MAX_CANDIDATES)
     on_stage(f"writing the brief ({engines.composer.name}) and verifying every sentence")

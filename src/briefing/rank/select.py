@@ -51,7 +51,7 @@ from briefing.language import (
     quoted_passages,
     stem,
 )
-from briefing.models import Claim, Sentence, Story
+from briefing.models import Claim, Story
 
 # A lead (first sentence) or a headline is where an outlet says what the story is: its
 # concepts count twice an ordinary sentence's (1-3 score alike on the dev set's tune part),
@@ -170,9 +170,6 @@ SameQuantity = Callable[[str, str], bool]
 # claims that no member prints where it stands or whose sentence the verifier drops. The
 # pipeline passes the extractive composer and the verifier, so that rank imports neither.
 Check = Callable[[Sequence[Claim]], Collection[str]]
-# Whether a story sentence (by id), read alone as evidence, states all of a text's fact
-# (the fact-level matcher's `Aligner.states`, which the pipeline passes in).
-States = Callable[[str, str], bool]
 _TOKEN = re.compile(r"[^\W_]+")
 # A quotation tells its quoted words; the attribution around them only names who said them.
 # A sentence that opens with a quotation none of whose content words the other sentence uses
@@ -204,18 +201,13 @@ def no_figures(_a: str, _b: str) -> bool:
     return False
 
 
-def states_nothing(_sentence_id: str, _text: str) -> bool:
-    return False
-
-
 @dataclass(frozen=True)
 class Selection:
     """What selection reads besides the ranked claims and their printed sentences: the story,
     each claim's vector, the word budget, the lexical conflict check, what the brief could not
     print of a selection (None: the selection is not checked), the test for two figures of
-    one quantity, the phrases the composer adds to a printed sentence ("according to an
-    opinion column"), which are no part of its fact, and the matcher's test that a story
-    sentence states all of a text's fact."""
+    one quantity, and the phrases the composer adds to a printed sentence ("according to an
+    opinion column"), which are no part of its fact."""
 
     story: Story
     vectors: Mapping[str, np.ndarray]
@@ -224,21 +216,19 @@ class Selection:
     check: Check | None = None
     same_quantity: SameQuantity = no_figures
     framing: tuple[str, ...] = ()
-    states: States = states_nothing
 
 
 @dataclass(frozen=True)
 class Candidate:
     """A claim with the sentence the brief would print for it and the concepts it covers;
-    the story sentence it prints, by id with its own vector; and where that sentence is a
-    news article's first, the article's report and the sentence's vector."""
+    and where that sentence is a news article's first, the article's report and the
+    sentence's own vector."""
 
     claim: Claim
     text: str
     words: int
     concepts: frozenset[str]
     lead: tuple[str, np.ndarray] | None = field(default=None, compare=False)
-    printed: tuple[str, np.ndarray] | None = field(default=None, compare=False)
 
 
 def concepts(text: str) -> frozenset[str]:
@@ -327,43 +317,34 @@ def candidates(
     """The best-scored claims that have a printable sentence, each with its topic as a concept."""
     claims = [c for c in ranked if c.id in texts][:MAX_CANDIDATES]
     rows = {s.id: row for row, s in enumerate(given.story.sentences)}
-    found = []
-    for c, t in zip(claims, topics(claims, given), strict=True):
-        text = texts[c.id]
-        sentence = _printed(c, text, given)
-        vector = None if sentence is None else given.story.vectors[rows[sentence.id]]
-        found.append(
-            Candidate(
-                c,
-                text,
-                len(text.split()),
-                concepts(text) | {f"t:{t}"},
-                _lead_of(sentence, vector, given),
-                None if sentence is None or vector is None else (sentence.id, vector),
-            )
+    return [
+        Candidate(
+            c,
+            texts[c.id],
+            len(texts[c.id].split()),
+            concepts(texts[c.id]) | {f"t:{t}"},
+            _printed_lead(c, texts[c.id], given, rows),
         )
-    return found
+        for c, t in zip(claims, topics(claims, given), strict=True)
+    ]
 
 
-def _printed(claim: Claim, text: str, given: Selection) -> Sentence | None:
-    """The story sentence `text` prints: the claim's member, or evidence that states all of
-    it, sharing most stems with `text`."""
+def _printed_lead(
+    claim: Claim, text: str, given: Selection, rows: Mapping[str, int]
+) -> tuple[str, np.ndarray] | None:
+    """The report and vector of the sentence `text` prints (the claim's sentence, member or
+    evidence that states all of it, sharing most stems with `text`) when it is a news
+    article's first sentence."""
     story = given.story
     ids = [*claim.member_ids, *(e.sentence_id for e in claim.evidence if e.states_all)]
     found = [story.by_id[i] for i in dict.fromkeys(ids) if i in story.by_id]
     mine = _stems(text)
-    return max(found, key=lambda s: len(_stems(s.text) & mine), default=None)
-
-
-def _lead_of(
-    sentence: Sentence | None, vector: np.ndarray | None, given: Selection
-) -> tuple[str, np.ndarray] | None:
-    """The report and vector of a printed sentence that is a news article's first."""
-    if sentence is None or vector is None or sentence.index != LEAD_INDEX:
+    sentence = max(found, key=lambda s: len(_stems(s.text) & mine), default=None)
+    if sentence is None or sentence.index != LEAD_INDEX:
         return None
-    if given.story.sources[sentence.source_id].kind == "opinion":
+    if story.sources[sentence.source_id].kind == "opinion":
         return None
-    return given.story.report(sentence.source_id), vector
+    return story.report(sentence.source_id), story.vectors[rows[sentence.id]]
 
 
 def weights(pool: Sequence[Candidate], given: Selection, config: RankConfig) -> dict[str, float]:
@@ -562,23 +543,8 @@ def restatements(pool: Sequence[Candidate], given: Selection) -> list[tuple[int,
         (i, j)
         for i in range(len(pool))
         for j in range(i + 1, len(pool))
-        if (groups[i] is not None and groups[i] == groups[j])
-        or same_fact(pool[i], pool[j], given)
-        or entailed(pool[i], pool[j], given)
+        if (groups[i] is not None and groups[i] == groups[j]) or same_fact(pool[i], pool[j], given)
     ]
-
-
-def entailed(a: Candidate, b: Candidate, given: Selection) -> bool:
-    """One's printed sentence, read as evidence by the fact-level matcher, states all of the
-    other's fact (`Selection.states`: without who said it and when; a number, name or date
-    that differs keeps them apart). Only sentences whose own cosine reaches the embedder's
-    "may be one fact" threshold (`Calibration.disagreement`) are asked."""
-    if a.printed is None or b.printed is None:
-        return False
-    (first, mine), (second, theirs) = a.printed, b.printed
-    if first == second or float(mine @ theirs) < given.story.calibration.disagreement:
-        return False
-    return given.states(first, b.text) or given.states(second, a.text)
 
 
 def _figures(text: str) -> set[str]:

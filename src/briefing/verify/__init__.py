@@ -201,8 +201,6 @@ class Aligner:
         self._word_rows: dict[str, np.ndarray | None] = {}
         for index, sentence in enumerate(self._sentences):
             self._rows_of.setdefault(sentence.source_id, []).append(index)
-        self._row_of = {sentence.id: index for index, sentence in enumerate(self._sentences)}
-        self._fact_vectors: dict[str, np.ndarray] = {}  # `states`: each fact encoded once
 
     def align(self, text: str, allowed_sources: Collection[str] | None = None) -> BriefSentence:
         """`text` with every source that supports it; with `allowed_sources`, it counts as
@@ -330,25 +328,6 @@ class Aligner:
             }
             framed = examined.framed._replace(best=best)
         return self._decide(Examined(examined.query, whole, pieces, framed))
-
-    def states(self, sentence_id: str, text: str) -> bool:
-        """The story sentence `sentence_id`, read alone as evidence, supports all of the fact
-        of `text` (`segments.core`: without who said it and when): its score reaches support,
-        nothing conflicts (a number, name or date that differs, a negation), and every name,
-        number and quote of the fact is in it. Selection's repeat judge: one candidate's
-        printed sentence stating all of another's fact tells it."""
-        if sentence_id not in self._row_of:
-            return False
-        row = self._row_of[sentence_id]
-        fact = core(text) or text
-        if fact not in self._fact_vectors:
-            self._fact_vectors[fact] = self._embedder.encode([fact])[0]
-        cosine = float(self._fact_vectors[fact] @ self._vectors[row])
-        if cosine < self.thresholds.floor:
-            return False
-        query, unit = self._lexicon.features(fact), self._feature((row,))
-        found = self._judge(fact, (row,), cosine)
-        return found.supports(self.thresholds) and identified(query, unit)
 
     def _told(self, text: str) -> Features:
         """The features of `text` without its closing attribution (`Fact.told`)."""
