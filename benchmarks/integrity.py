@@ -138,7 +138,10 @@ def role_missing(text: str, written: str, names: dict[str, str], roles: dict[str
         role = roles.get(full)
         if role is None or surname in written or not re.search(rf"\b{surname}\b", text):
             continue
-        if full not in text or language.with_role(text, full, role) != text:
+        if full not in text:
+            if not language.introduced(text, surname, full):  # "President Biden" has its role
+                return True
+        elif language.with_role(text, full, role) != text:
             return True
     return False
 

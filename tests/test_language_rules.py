@@ -657,9 +657,6 @@ def test_a_role_is_read_from_the_noun_phrase_before_a_name_not_the_clause() -> N
     [
         ("But Lee, founder of the group, thinks so.", "But Ann Lee, founder of the group"),
         ("In announcing it, Mr. Lee said it was final.", "In announcing it, Ann Lee said"),
-        # A title stays and the given name joins it (a second reference drops both later).
-        ("Governor Lee said so on Friday.", "Governor Ann Lee said so"),
-        ("Gen. Lee said so on Friday.", "Gen. Ann Lee said so"),
     ],
 )
 def test_a_surname_after_an_opening_word_or_honorific_gets_its_full_name(
@@ -671,7 +668,7 @@ def test_a_surname_after_an_opening_word_or_honorific_gets_its_full_name(
 
 
 @pytest.mark.parametrize(
-    "text", ["The Lee administration said so on Friday.", "Governor Lee Administration staff left."]
+    "text", ["The Lee administration said so on Friday.", "Governor Lee said so on Friday."]
 )
 def test_a_surname_inside_a_longer_name_or_after_a_determiner_is_left(text: str) -> None:
     assert language.surnames_before_full_mention(text, "", {"Lee": "Ann Lee"}) == []

@@ -143,3 +143,15 @@ def test_a_brief_introduces_a_person_once() -> None:
 def test_no_role_is_added_where_the_sentence_gives_one(text: str) -> None:
     story = ("Joint Chiefs of Staff Chairman Mark Milley spoke.", "Milley said it was routine.")
     assert with_full_names([text], _wording(*story)) == [text]
+
+
+def test_a_title_and_surname_introduce_a_person() -> None:
+    names = {"Biden": "Joe Biden"}
+    first = "President Biden canceled a trip to Chicago on Wednesday."
+    # Written as the articles write it (a given name the cited article may not hold would
+    # leave the sentence unsupported), and a later surname needs no full name.
+    assert language.surnames_before_full_mention(first, "", names) == []
+    assert language.surnames_before_full_mention("Biden stayed in Washington.", first, names) == []
+    assert language.surnames_before_full_mention("Biden stayed in Washington.", "", names) == [
+        "Biden"
+    ]

@@ -2547,26 +2547,11 @@ def surnames_before_full_mention(text: str, mentioned: str, names: dict[str, str
     for match in _CAPITAL.finditer(text):
         surname = match.group(0)
         full = names.get(surname)
-        if full is None or full == surname or not _lone_or_titled(text, match.start(), match.end()):
+        if full is None or full == surname or not _alone(text, match.start(), match.end()):
             continue
-        if full not in f"{mentioned} {text[: match.end()]}":
+        if not introduced(f"{mentioned} {text[: match.start()]}", surname, full):
             found.append(surname)
     return found
-
-
-def _lone_or_titled(text: str, start: int, end: int) -> bool:
-    """The capitalised word at start:end stands alone (`_alone`) or after a title ("President
-    Biden", "Gen. Milley"): a surname whose given name the full name adds."""
-    return _alone(text, start, end) or bool(
-        _TITLE_RIGHT_BEFORE.search(text[:start]) and not re.match(r"\s+[A-Z]", text[end:])
-    )
-
-
-# A title written right before a surname: an abbreviation ("Gen.") or a role noun written as a
-# title ("President", "Secretary").
-_TITLE_RIGHT_BEFORE = re.compile(
-    rf"(?:\b(?:{_TITLE_ABBREVIATIONS})\.?|(?<![\w’'.-])(?:{_ROLE_NOUNS.title()}))\s+$"
-)
 
 
 # A speaker named in a sentence: a full name before a verb of saying (after an optional
@@ -2915,7 +2900,7 @@ def aged_person(text: str) -> str | None:
 def write_full_name(text: str, surname: str, full: str) -> str:
     """`text` with the first lone mention of `surname` written as `full`."""
     for match in re.finditer(rf"\b{re.escape(surname)}\b", text):
-        if _lone_or_titled(text, match.start(), match.end()):
+        if _alone(text, match.start(), match.end()):
             honorific = _HONORIFIC_BEFORE.search(text[: match.start()])
             start = honorific.start() if honorific else match.start()
             return text[:start] + full + text[match.end() :]
@@ -2956,12 +2941,15 @@ def second_references(text: str, mentioned: str, names: Mapping[str, str]) -> st
     people's (`named_people`): a surname two people share is not among them and keeps its
     full name, and so does an institution ("the International Monetary Fund")."""
     for surname, full in names.items():
-        if full != surname and _introduced(mentioned, surname, full):
+        if full != surname and introduced(mentioned, surname, full):
             text = _by_surname(text, surname, full)
     return text
 
 
-def _introduced(mentioned: str, surname: str, full: str) -> bool:
+def introduced(mentioned: str, surname: str, full: str) -> bool:
+    """`mentioned` introduces the person: by the full name (a middle initial or none), or by
+    a title and the surname, as news copy introduces officials ("President Biden", "Gen.
+    Milley"; a surname alone after that is no first mention)."""
     if _full_name(full).search(mentioned):
         return True
     titled = rf"\b(?:(?i:{_ROLE_NOUNS})|{_TITLE_ABBREVIATIONS}\.?)\s+{re.escape(surname)}\b"
