@@ -2494,7 +2494,8 @@ _ROLE_NOUNS = (
     "senator|governor|director|chief|chairman|chairwoman|chair|leader|ambassador|official|"
     "envoy|judge|justice|commander|general|professor|analyst|economist|lawyer|attorney|mayor|"
     "representative|congressman|congresswoman|CEO|founder|executive|prosecutor|comedian|actor|"
-    "candidate|nominee|correspondent|anchor|host|editor|columnist|diplomat|officer"
+    "candidate|nominee|correspondent|anchor|host|editor|columnist|diplomat|officer|speaker|"
+    "lawmaker"
 )
 _ROLE_NOUN_WORDS = frozenset(_ROLE_NOUNS.lower().split("|"))
 # A surname after a title is a person's ("Sen. Manchin").
@@ -2910,8 +2911,8 @@ def write_full_name(text: str, surname: str, full: str) -> str:
 def named_people(texts: Iterable[str], names: Mapping[str, str]) -> dict[str, str]:
     """The names of `names` (surname -> full name) the texts show to be people's: written
     after a role, title or word for a person ("Attorney General Merrick Garland", "Dr. Sanjay
-    Gupta", "podcaster Joe Rogan") or before a verb of saying, not after an article ("the
-    International Monetary Fund said" names an institution)."""
+    Gupta", "podcaster Joe Rogan") or before a verb of saying or ", who", not after an
+    article ("the International Monetary Fund said" names an institution)."""
     found: dict[str, str] = {}
     for text in texts:
         for surname, full in names.items():
@@ -2927,9 +2928,15 @@ def _as_person(text: str, full: str) -> bool:
         word = last.group(1).lower() if last else ""
         if role_before(before) or _TITLE_BEFORE.search(before) or _describes_person(word):
             return True
-        if word not in _DETERMINERS and _SPEECH_AFTER_NAME.match(after):
+        if word not in _DETERMINERS and (
+            _SPEECH_AFTER_NAME.match(after) or _WHO_AFTER.match(after)
+        ):
             return True
     return False
+
+
+# A relative clause for a person after a name ("Jeffrey Clark, who was the head of ...").
+_WHO_AFTER = re.compile(r"(?:['’]s)?,\s+who\b")
 
 
 def second_references(text: str, mentioned: str, names: Mapping[str, str]) -> str:
@@ -2980,7 +2987,8 @@ def _role_start(before: str) -> int | None:
     title ("Chairman of the Joint Chiefs of Staff Gen." is no role `role_before` reads)."""
     role = role_before(before)
     if role and before.endswith(f"{role} "):
-        return len(before) - len(role) - 1
+        # Words a role reader may take in that are no role ("to limit then-President") stay.
+        return len(before) - len(role) - 1 if _plain_role(role) else len(before)
     title = _TITLE_BEFORE.search(before)
     start = title.start() if title else len(before)
     rest = before[:start]
@@ -3008,6 +3016,28 @@ def _describes_person(word: str) -> bool:
     if word in _UNNAMED_PERSON_NOUNS:
         return True
     return word.endswith(_PERSON_ENDINGS) and word not in _NOT_PEOPLE | english_stop_words()
+
+
+# Lower-case words of a role as news copy writes one ("CNN chief medical correspondent",
+# "Putin's foreign affairs adviser"), besides its role noun.
+_ROLE_MODIFIERS = frozenset(
+    {
+        *("former", "chief", "top", "senior", "deputy", "acting", "vice", "foreign", "affairs"),
+        *("medical", "special", "assistant", "national", "security", "state", "defense"),
+        *("press", "general", "executive", "of", "the", "and", "for"),
+    }
+)
+
+
+def _plain_role(role: str) -> bool:
+    """Every word of `role` is a title's: capitalised, a possessive, a role noun or a
+    modifier of one; never a verb or a role held "then"."""
+    return _RELATIVE_TIME.search(role) is None and all(
+        word[:1].isupper()
+        or word.endswith(("'s", "’s"))
+        or word.lower() in _ROLE_NOUN_WORDS | _ROLE_MODIFIERS
+        for word in role.split()
+    )
 
 
 # A title written right before a name ("Gen. Mark Milley"), dropped with the given name.
@@ -3213,6 +3243,9 @@ def _has_role(before: str, after: str) -> bool:
     """A role or title is written with the name: before it ("Gen.", "the chairman,") or as an
     appositive after it ("Mark Milley, the chairman of the Joint Chiefs of Staff,")."""
     if re.search(rf"(?:{_ROLE_NOUNS})\s*,?\s*$", before, re.IGNORECASE):
+        return True
+    last = re.search(r"([\w-]+)\s+$", before)
+    if last and _describes_person(last.group(1).lower()):  # "reporter Bob Woodward"
         return True
     return bool(_TITLE_BEFORE.search(before) or _APPOSITIVE_AFTER.match(after))
 
