@@ -285,7 +285,11 @@ def _title_problems(brief: Brief) -> list[str]:
     labelled = title.startswith((OPINION_TITLE_LABEL, ANALYSIS_TITLE_LABEL))
     title = title.split(": ", 1)[1] if labelled else title
     found: list[str] = []
-    from_cited = any(titles.get(sid) == title for sid in cited)
+    # A labelled headline may be printed less a loaded modifier (the composer's plain title).
+    from_cited = any(
+        title in (titles.get(sid), language.without_loaded_modifiers(titles.get(sid) or ""))
+        for sid in cited
+    )
     opening = title in printed or len(title.split()) > MAX_TITLE_WORDS or title.endswith(".")
     neutral = neutral_headline(title, attributed=labelled)
     if not neutral or clean_title(title) != title or not from_cited or opening:

@@ -68,6 +68,12 @@ def test_a_plain_or_attributed_sentence_is_no_characterisation(text: str) -> Non
         ("The poll followed a chaotic U.S. exit.", "The poll followed a U.S. exit."),
         ("Biden enters the most seismic week of his term.", "Biden enters the week of his term."),
         ("Hawkish senators met on Monday.", "Senators met on Monday."),
+        # Issue 11: an adverb that grades a fact by the writer's alarm goes, the fact stays.
+        (
+            "The share of positive tests remains disturbingly high in the region.",
+            "The share of positive tests remains high in the region.",
+        ),
+        ("Cases rose alarmingly fast in Texas last week.", "Cases rose fast in Texas last week."),
     ],
 )
 def test_an_evaluative_modifier_is_dropped_where_it_qualifies_a_noun(

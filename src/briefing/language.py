@@ -141,6 +141,7 @@ CHARACTERISATION = "an outlet's characterisation stated as fact"
 STALE_LIVE = "live-blog line of an unfolding moment"
 UNBOUND_IT = "object pronoun with nothing in its sentence to stand for"
 ANECDOTE = "a person from one article's anecdote, introduced by age"
+FEATURE_ANECDOTE = "an opinion or analysis piece's anecdote about a person no other article names"
 
 # Wire agencies whose credit marks a copy or rewrite of their report, by the names articles
 # use; the value is the one name recorded on the source.
@@ -846,6 +847,23 @@ _DECLARING = re.compile(
 _PEOPLE_LABEL = re.compile(r"\billegal\s+(?:immigrants?|aliens?|migrants?)\b", re.IGNORECASE)
 
 
+# A loaded word as a modifier: after a determiner or a possessive, before a word in lower case
+# ("Border patrol's outrageous treatment of migrants", "the disastrous withdrawal").
+_LOADED_MODIFIER = re.compile(
+    r"(\b(?:[Tt]he|its|their|his|her|this|these|those)\s+|['’]s\s+)([a-z]+(?:-[a-z]+)*)\s+(?=[a-z])"
+)
+
+
+def without_loaded_modifiers(text: str) -> str:
+    """`text` less the loaded words (`loaded_words`) that modify a noun after a determiner or
+    a possessive: "Border patrol's outrageous treatment of migrants" -> "Border patrol's
+    treatment of migrants". A loaded verb or noun stays ("Spin and lies ..."): no rewrite
+    keeps that headline's fact."""
+    return _LOADED_MODIFIER.sub(
+        lambda found: found.group(1) if found.group(2) in loaded_words() else found.group(), text
+    )
+
+
 def loaded_outside_quotes(text: str) -> list[str]:
     """Loaded words in the brief's own voice: a speaker's quoted words are theirs, and so is
     a status word (`STATUS_WORDS`) the sentence says someone declared or stated."""
@@ -1005,6 +1023,21 @@ OUTLET_REPORTED = "{outlet} reported that"
 OUTLET_COLUMN = "{outlet} wrote in an opinion column that"
 OUTLET_PUBLICATION = "{outlet}, an opinion publication, reported that"
 OUTLET_OPENINGS = (OUTLET_ANALYSIS, OUTLET_REPORTED, OUTLET_COLUMN, OUTLET_PUBLICATION)
+# The same voice again, later in one brief: an editor attributes in full once per outlet, then
+# in a short form that still names the outlet and the kind of piece ("The Monitor's analysis
+# added that ...", "The Post's column added that ..."), never as fact. `{outlet}` is the
+# outlet's possessive second reference (`outlet_possessive` of `outlet_short_name`). A
+# publication of opinion's line stays a report ("National Review's report added that"); no
+# "also", which would tie the line to the one before (`needs_context`).
+OUTLET_ANALYSIS_AGAIN = "{outlet} analysis added that"
+OUTLET_COLUMN_AGAIN = "{outlet} column added that"
+OUTLET_PUBLICATION_AGAIN = "{outlet} report added that"
+# Full opening -> its short form.
+OUTLET_AGAIN = {
+    OUTLET_ANALYSIS: OUTLET_ANALYSIS_AGAIN,
+    OUTLET_COLUMN: OUTLET_COLUMN_AGAIN,
+    OUTLET_PUBLICATION: OUTLET_PUBLICATION_AGAIN,
+}
 # An outlet's or writer's name as such an opening prints it: an optional "the", then
 # capitalised words ("St.", "Post-Dispatch", "U.S.", "&"), with "of", "and", "for", "the" inside
 # ("The St. Louis Post-Dispatch", "AP Politics & Fact Check", "Jennifer Rubin"); never a
@@ -1019,7 +1052,7 @@ VOICE_OPENING = re.compile(
     "^(?:"
     + "|".join(
         re.escape(form).replace(re.escape("{outlet}"), _VOICE_NAME)
-        for form in (OUTLET_ANALYSIS, OUTLET_COLUMN, OUTLET_PUBLICATION)
+        for form in (*OUTLET_AGAIN, *OUTLET_AGAIN.values())
     )
     + r")\s+"
 )
@@ -2119,6 +2152,40 @@ def outlet_in_text(outlet: str | None) -> str | None:
     return f"the {name}" if _THE_OUTLET.search(name) else name
 
 
+# A newspaper's second reference is the noun its name ends in ("the Christian Science Monitor"
+# is "the Monitor", "the New York Times" "the Times"; AP style and newsroom usage); a name of
+# one word after "the" stays whole ("the Hill"), and so does one whose last word is no
+# newspaper's noun ("the Associated Press", "the Daily Wire").
+_SECOND_REFERENCE_NOUN = re.compile(
+    r"\b(?:Times|Post|Journal|Examiner|Tribune|Herald|Monitor|Telegraph|Gazette|Dispatch|"
+    r"Post-Dispatch|Inquirer|Chronicle|Globe|Register|Sun|Star|Bee|Courant|Enquirer|Observer)$"
+)
+# An acronym opening a longer name is the outlet's short name ("AP Politics & Fact Check" is
+# "AP", "CNN Politics" "CNN", "NBC News" "NBC").
+_LEADING_ACRONYM = re.compile(r"^([A-Z]{2,})\s+\S")
+
+
+def outlet_short_name(outlet: str | None) -> str | None:
+    """The outlet's second reference in running text (`outlet_in_text` shortened as
+    newspapers shorten it): "the Monitor", "the Post", "AP"; the name as written where no short
+    form is usual ("Deseret News", "the Hill", "the Associated Press"); None without a name."""
+    name = outlet_in_text(outlet)
+    if name is None:
+        return None
+    acronym = _LEADING_ACRONYM.match(name)
+    if acronym:
+        return acronym.group(1)
+    words = name.split()
+    if words[0] == "the" and len(words) > 2 and _SECOND_REFERENCE_NOUN.search(name):
+        return f"the {words[-1]}"
+    return name
+
+
+def outlet_possessive(name: str) -> str:
+    """A name's possessive as news copy writes it: "AP's", "the Monitor's", "Axios'"."""
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
 def without_back_references(text: str) -> str:
     """The sentence less the connectives that tie it to an earlier one: "However, the Kremlin
     denied it" -> "The Kremlin denied it", "Putin also said" -> "Putin said", "Putin,
@@ -2894,6 +2961,31 @@ def aged_person(text: str) -> str | None:
     if match is None:
         return None
     return (match.group("before") or match.group("after")).split()[-1]
+
+
+# A sentence that opens on a person's name, in full (an initial allowed before it: "W. Mondale
+# Robinson spent ...") or by surname ("Robinson, founder of ..., thinks"), then a word in lower
+# case or an appositive: the person is the sentence's subject.
+_OPENING_NAME = re.compile(
+    rf"^(?:[A-Z]\.\s+)?({_NAME_WORD}(?:\s+[A-Z]\.)?(?:\s+{_NAME_WORD})*)(?:,|\s+[a-z])"
+)
+
+
+def opening_person(text: str, names: Mapping[str, str]) -> str | None:
+    """The surname of the person whose name opens the sentence as its subject (one of
+    `names`, surname -> full name, written in full, with an initial before it or by surname:
+    "W. Mondale Robinson spent a large chunk of last fall ...", "Robinson, founder of ...,
+    thinks ..."), or None: a role or title before the name
+    ("Attorney General Merrick Garland ...") or a name that is no person's opens none. An
+    opinion or analysis piece that opens on such a person tells an anecdote
+    (FEATURE_ANECDOTE), when no other article names them."""
+    match = _OPENING_NAME.match(text.strip())
+    if match is None:
+        return None
+    written = match.group(1)
+    surname = written.split()[-1]
+    full = names.get(surname)
+    return surname if full is not None and (full in written or written in full) else None
 
 
 def write_full_name(text: str, surname: str, full: str) -> str:

@@ -18,6 +18,7 @@ from briefing.compose.printable import (
     ATTRIBUTION_WORDS,
     Printed,
     Wording,
+    attributed_once,
     headline,
     printable,
     with_full_names,
@@ -177,7 +178,8 @@ class ExtractiveComposer:
     def compose(self, given: ComposeInput) -> Composition:
         wording = Wording.of(given.sentences, given.sources)
         chosen, left_out = choose(given, wording)
-        texts = within_budget(with_full_names([text for _, text in chosen], wording), given)
+        named = with_full_names([text for _, text in chosen], wording)
+        texts = within_budget(attributed_once(named, given.sources.values()), given)
         chosen = chosen[: len(texts)]
         sentences = tuple(
             DraftSentence(text=text, claim_ids=(claim.id,))

@@ -21,11 +21,13 @@ from briefing.language import (
     ANALYSIS_VOICE,
     ANECDOTE,
     CHARACTERISATION,
+    FEATURE_ANECDOTE,
     FRAGMENT,
     INTERPRETATION,
     LOADED,
     MONTH_DAY,
     NUMBER_WORD_VALUES,
+    OUTLET_AGAIN,
     OUTLET_ANALYSIS,
     OUTLET_COLUMN,
     OUTLET_OPENINGS,
@@ -51,8 +53,11 @@ from briefing.language import (
     name_from_previous,
     named_people,
     names_and_shared,
+    opening_person,
     opinion_reason,
     outlet_in_text,
+    outlet_possessive,
+    outlet_short_name,
     plain_rewrite,
     quoted_passages,
     reads_as_analysis,
@@ -67,6 +72,7 @@ from briefing.language import (
     with_role,
     without_back_references,
     without_link_markers,
+    without_loaded_modifiers,
     write_acronym,
     write_full_name,
 )
@@ -148,12 +154,20 @@ _DOMAIN = re.compile(r"^\S+\.[a-z]{2,}$")
 def outlet_openings(outlets: Iterable[str | None]) -> tuple[str, ...]:
     """The openings `attributed_to_outlet` and `attributed_to_opinion` print for these
     outlets (`language.OUTLET_OPENINGS`: "The Hill reported in an analysis that", "Axios
-    reported that", "The New York Post wrote in an opinion column that", ...)."""
-    named = {outlet_in_text(outlet) for outlet in outlets} - {None}
+    reported that", "The New York Post wrote in an opinion column that", ...) and their short
+    forms a later line of the same voice takes (`attributed_once`: "AP's analysis added
+    that", by the outlet's short name or its name in full)."""
+    given = list(outlets)
+    named = {outlet_in_text(outlet) for outlet in given} - {None}
+    short = {outlet_short_name(outlet) for outlet in given} | named
     return tuple(
         _opening(form, outlet)
         for outlet in sorted(n for n in named if n and not _DOMAIN.search(n))
         for form in OUTLET_OPENINGS
+    ) + tuple(
+        _opening(again, outlet_possessive(outlet))
+        for outlet in sorted(n for n in short if n and not _DOMAIN.search(n))
+        for again in OUTLET_AGAIN.values()
     )
 
 
@@ -183,7 +197,7 @@ OUTLET_VOICE_RULES = frozenset({INTERPRETATION, CHARACTERISATION})
 # The attributions' own words: what two attributed lines share without retelling one fact.
 ATTRIBUTION_WORDS = frozenset(
     word
-    for said in (*ATTRIBUTIONS, *OUTLET_OPENINGS)
+    for said in (*ATTRIBUTIONS, *OUTLET_OPENINGS, *OUTLET_AGAIN.values())
     for word in content_words(said.format(outlet=""))
 )
 # How a member was made fit, best first: as it stands, less an evaluative modifier, attributed.
@@ -386,6 +400,8 @@ def printable(
             continue
         text = reworded(sentence, wording)
         found = problems(text, wording, before)
+        if _piece_anecdote(text, source, wording):
+            found.append(FEATURE_ANECDOTE)
         mended = AS_WRITTEN
         if found and set(found) <= OUTLET_VOICE_RULES:
             text, found, mended = in_plain_voice(text, source, wording, before)
@@ -411,6 +427,19 @@ def printable(
         ),
     )
     return Printed(sentence, text)
+
+
+def _piece_anecdote(text: str, source: Source, wording: Wording) -> bool:
+    """A line of an opinion or analysis piece that opens on a person (`language.opening_person`)
+    whom the articles give no role and no other article names: the piece's anecdote ("W.
+    Mondale Robinson spent a large chunk of last fall in clubs ..."), no fact of the story,
+    whatever attribution it would be printed with."""
+    if source.kind != "opinion" and source.id not in wording.analyses:
+        return False
+    surname = opening_person(text, wording.names)
+    if surname is None or wording.names[surname] in wording.roles:
+        return False
+    return wording.sources_naming(surname) < NEWS_SUBJECT_SOURCES
 
 
 def _analysis_line(text: str, source: Source, wording: Wording) -> bool:
@@ -607,6 +636,32 @@ def with_full_names(texts: Sequence[str], wording: Wording) -> list[str]:
     return written
 
 
+def attributed_once(texts: Sequence[str], sources: Iterable[Source]) -> list[str]:
+    """In brief order, a voice's attribution in full at its first line and short after that:
+    "AP Politics & Fact Check reported in an analysis that ..." once, then "AP's analysis
+    added that ..." (`language.OUTLET_AGAIN`). Every line still names the outlet and the kind
+    of piece; an outlet whose short name another outlet of the story shares ("the Post") is
+    named in full in the short form too."""
+    outlets = {outlet_in_text(source.outlet) for source in sources} - {None}
+    shorts = [outlet_short_name(outlet) for outlet in outlets]
+    seen: set[str] = set()
+    written: list[str] = []
+    for text in texts:
+        for form, again in OUTLET_AGAIN.items():
+            for outlet in sorted(o for o in outlets if o):
+                opening = f"{_opening(form, outlet)} "
+                if not text.startswith(opening):
+                    continue
+                if opening in seen:
+                    short = outlet_short_name(outlet) or outlet
+                    name = short if shorts.count(short) == 1 else outlet
+                    clause = text[len(opening) :]
+                    text = f"{_opening(again, outlet_possessive(name))} {clause}"
+                seen.add(opening)
+        written.append(text)
+    return written
+
+
 def clean_title(title: str, outlet: str | None = None) -> str:
     """A headline without site or section suffixes, labels ("| The Japan Times") and list
     teasers (`_without_teaser`)."""
@@ -660,15 +715,16 @@ def _labelled(given: ComposeInput, chosen: Sequence[tuple[Claim, str]]) -> str |
     lead = chosen[0][1] if chosen else ""
     told = _figures(" ".join(text for _claim, text in chosen))
     labels = _labels(given, chosen)
-    fit = [
-        source
+    fit = {
+        source.id: title
         for source in _stated([given.sources[sid] for sid in labels], told)
-        if _fit_label_title(given, source, lead)
-    ]
+        for title in [_label_title(given, source, lead)]
+        if title is not None
+    }
     if not fit:
         return None
-    best = max(fit, key=lambda source: _title_fit(source, lead))
-    return labels[best.id] + clean_title(best.title or "", best.outlet)
+    best = max(fit, key=lambda sid: _title_fit(given.sources[sid], lead))
+    return labels[best] + fit[best]
 
 
 def _labels(given: ComposeInput, chosen: Sequence[tuple[Claim, str]]) -> dict[str, str]:
@@ -688,12 +744,19 @@ def _labels(given: ComposeInput, chosen: Sequence[tuple[Claim, str]]) -> dict[st
     return labels
 
 
-def _fit_label_title(given: ComposeInput, source: Source, lead: str) -> bool:
-    """The source's cleaned headline, after its label, titles the brief: a neutral headline
-    but for the interpretation the label attributes, sharing a content word with the lead."""
+def _label_title(given: ComposeInput, source: Source, lead: str) -> str | None:
+    """The source's cleaned headline as it titles the brief after its label, or None: a
+    neutral headline but for the interpretation the label attributes, as written or less a
+    loaded modifier (`language.without_loaded_modifiers`: "Border patrol's outrageous treatment
+    of migrants" -> "Border patrol's treatment of migrants"), sharing a content word with the
+    lead."""
     title = clean_title(source.title or "", source.outlet)
-    neutral = neutral_headline(title, _own_sentences(given, source.id), attributed=True)
-    return neutral and bool(content_words(title) & content_words(lead))
+    body = _own_sentences(given, source.id)
+    for candidate in dict.fromkeys((title, without_loaded_modifiers(title))):
+        neutral = neutral_headline(candidate, body, attributed=True)
+        if neutral and content_words(candidate) & content_words(lead):
+            return candidate
+    return None
 
 
 def _titled(given: ComposeInput, printed: set[str], lead: str, kind: str) -> list[Source]:
