@@ -275,6 +275,12 @@ def distinct_facts(sentences: list[str], embedder: Embedder | None = None) -> in
     return len(counted)
 
 
+def _shared_by_headlines(topic: str, headlines: list[str]) -> bool:
+    """`topic` is a run of words at least two of the `headlines` hold (case aside)."""
+    pattern = re.compile(rf"\b{re.escape(topic)}\b", re.IGNORECASE)
+    return sum(bool(pattern.search(headline)) for headline in headlines) >= 2
+
+
 def _title_problems(brief: Brief) -> list[str]:
     cited = {sid for sentence in brief.sentences for sid in sentence.citations}
     titles = {s.id: clean_title(s.title, s.outlet) for s in brief.sources if s.title}
@@ -285,11 +291,12 @@ def _title_problems(brief: Brief) -> list[str]:
     labelled = title.startswith((OPINION_TITLE_LABEL, ANALYSIS_TITLE_LABEL))
     title = title.split(": ", 1)[1] if labelled else title
     found: list[str] = []
-    # A labelled headline may be printed less a loaded modifier (the composer's plain title).
+    # A labelled headline may be printed less a loaded modifier (the composer's plain title),
+    # and a labelled topic is words two cited headlines share ("Opinion: Booster shots").
     from_cited = any(
         title in (titles.get(sid), language.without_loaded_modifiers(titles.get(sid) or ""))
         for sid in cited
-    )
+    ) or (labelled and _shared_by_headlines(title, [titles[sid] for sid in cited if sid in titles]))
     opening = title in printed or len(title.split()) > MAX_TITLE_WORDS or title.endswith(".")
     neutral = neutral_headline(title, attributed=labelled)
     if not neutral or clean_title(title) != title or not from_cited or opening:

@@ -834,3 +834,50 @@ def test_a_news_subject_or_a_reports_line_is_no_pieces_anecdote(
     kind: str, other: str, lead: str
 ) -> None:
     assert _anecdote(kind, other, lead).text is not None
+
+
+BOOSTER_LINES = (
+    "The agencies shared recommendations for COVID-19 vaccine booster shots this week.",
+    "The Food and Drug Administration refused to recommend third doses for the public.",
+)
+
+
+def _argued_brief(titles: tuple[str, str]) -> str:
+    """The title of a brief of two opinion pieces' lines, one each, whose headlines are
+    `titles`."""
+    lines = [sentence(f"op{n}", 0, text) for n, text in enumerate(BOOSTER_LINES)]
+    claims = [claim(f"C{n}", line.text, [line]) for n, line in enumerate(lines)]
+    sources = {
+        f"op{n}": source(f"op{n}", 0.9, kind="opinion", outlet=f"Paper {n}", title=title)
+        for n, title in enumerate(titles)
+    }
+    chosen = [
+        (c, f"Paper {n} wrote in an opinion column that {line.text}")
+        for n, (c, line) in enumerate(zip(claims, lines, strict=True))
+    ]
+    return headline(_given(claims, lines, sources), chosen)
+
+
+def test_argued_headlines_title_the_brief_by_the_topic_they_share() -> None:
+    """Issue 11, item 7: an all-opinion brief whose pieces' headlines all argue is titled by
+    what they are about, not "Brief" and not the argument."""
+    argued = (
+        "Vaccinate the World before Starting COVID Booster Shots",
+        "Biden must sort out the FDA’s foot-dragging over vaccine booster shots",
+    )
+    assert _argued_brief(argued) == "Opinion: Booster shots"
+
+
+@pytest.mark.parametrize(
+    "titles",
+    [
+        # Nothing of two words shared, or shared words the brief never states.
+        ("Republicans are siding with the mob", "Biden must sort out the FDA’s delays"),
+        ("Biden must fix the world order now", "Stop wrecking the world order, Mr. President"),
+        ("Boosters for all are a mistake", "Why boosters must wait"),  # one word names too little
+    ],
+)
+def test_no_shared_topic_the_brief_states_leaves_the_default_title(
+    titles: tuple[str, str],
+) -> None:
+    assert _argued_brief(titles) == "Brief"

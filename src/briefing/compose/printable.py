@@ -690,9 +690,11 @@ def headline(given: ComposeInput, chosen: Sequence[tuple[Claim, str]]) -> str:
     neutral headline (`neutral_headline`), sharing most words with the lead (first-ranked)
     sentence, else any such headline; else (every line is attributed to its outlet's analysis
     or an opinion piece) such a headline of a piece a line is attributed to, labelled as the
-    line is (`_labelled`: "Analysis: ", "Opinion: "); else DEFAULT_TITLE, never an opening
-    sentence, an uncited article's headline or one giving a figure the brief does not state
-    (`_stated`). The period covered is added when the supporting articles are days apart."""
+    line is (`_labelled`: "Analysis: ", "Opinion: "), or where each of those argues, the topic
+    two of them share, labelled (`_shared_topic`: "Opinion: Booster shots"); else
+    DEFAULT_TITLE, never an opening sentence, an uncited article's headline or one giving a
+    figure the brief does not state (`_stated`). The period covered is added when the
+    supporting articles are days apart."""
     lead = chosen[0][1] if chosen else ""
     printed = _printed_sources(given, chosen)
     told = _figures(" ".join(text for _claim, text in chosen))
@@ -701,8 +703,59 @@ def headline(given: ComposeInput, chosen: Sequence[tuple[Claim, str]]) -> str:
     if news or any_news:
         title = best_title(news or any_news, lead)
     else:
-        title = _labelled(given, chosen) or DEFAULT_TITLE
+        title = _labelled(given, chosen) or _shared_topic(given, chosen) or DEFAULT_TITLE
     return _with_period(title, given, chosen)
+
+
+# A run of at least this many words, the first and last of them content words, names a topic
+# ("booster shots"); one word ("border") names too little to title a brief.
+MIN_TOPIC_WORDS = 2
+_TITLE_WORD = re.compile(r"[\w’'-]+")
+
+
+def _shared_topic(given: ComposeInput, chosen: Sequence[tuple[Claim, str]]) -> str | None:
+    """The topic of a brief of attributed lines whose pieces' headlines all argue
+    ("Vaccinate the World before Starting COVID Booster Shots", "Biden must sort out ... over
+    vaccine booster shots"): the longest run of words two of those headlines share that the
+    brief's text states too, with no loaded word, written as the brief writes it, after the
+    label its lines take ("Opinion: Booster shots"); None when they share none."""
+    labels = _labels(given, chosen)
+    brief = " ".join(text for _claim, text in chosen)
+    titles = [_TITLE_WORD.findall(clean_title(given.sources[sid].title or "")) for sid in labels]
+    runs = {
+        run
+        for n, first in enumerate(titles)
+        for second in titles[n + 1 :]
+        for run in _common_runs(first, second)
+    }
+    stated = [found for run in runs for found in [_written_in(run, brief)] if found]
+    if not stated:
+        return None
+    topic = max(stated, key=lambda run: (len(run.split()), run))
+    label = OPINION_TITLE_LABEL if OPINION_TITLE_LABEL in labels.values() else ANALYSIS_TITLE_LABEL
+    return f"{label}{topic[:1].upper()}{topic[1:]}"
+
+
+def _common_runs(first: Sequence[str], second: Sequence[str]) -> set[str]:
+    """The runs of MIN_TOPIC_WORDS or more words two headlines share (case aside), first and
+    last a content word, no word loaded."""
+    lower = [word.lower() for word in second]
+    found: set[str] = set()
+    for start in range(len(first)):
+        for end in range(start + MIN_TOPIC_WORDS, len(first) + 1):
+            run = [word.lower() for word in first[start:end]]
+            if not any(lower[i : i + len(run)] == run for i in range(len(lower))):
+                break
+            ends = content_words(run[0]) and content_words(run[-1])
+            if ends and not find_loaded(" ".join(run)):
+                found.add(" ".join(run))
+    return found
+
+
+def _written_in(run: str, text: str) -> str | None:
+    """`run` as `text` writes it (its capitals), or None when `text` does not hold it."""
+    found = re.search(rf"\b{re.escape(run)}\b", text, re.IGNORECASE)
+    return found.group() if found else None
 
 
 def _labelled(given: ComposeInput, chosen: Sequence[tuple[Claim, str]]) -> str | None:
