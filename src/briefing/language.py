@@ -1350,6 +1350,13 @@ def _demonstrative_shell(plain: str) -> bool:
     return False
 
 
+def speaker_unnamed(text: str) -> bool:
+    """A pronoun speaks in `text` ("…,” he said in a tweet") whose person the sentence does
+    not name: an earlier sentence of its article does (`verify` looks there for who said
+    it)."""
+    return _unnamed_speaker(outside_quotes(text))
+
+
 def _unnamed_speaker(plain: str) -> bool:
     """A pronoun speaker ("he said") whose person the sentence does not name before it: a
     full name for "he" or "she" ("Secretary Alejandro Mayorkas said ..., whom he noted"), a
