@@ -12,6 +12,7 @@ from briefing.verify.lexical import (
     Gap,
     Lexicon,
     _country_acts,
+    conflict,
     covered,
     cut_short,
     framing_named,
@@ -452,3 +453,22 @@ def test_a_month_of_the_fact_must_be_in_the_unit() -> None:
     dated = lexicon.features("In November, vaccinated visitors will be allowed to fly in.")
     assert not identified(query, undated)
     assert identified(query, dated)
+
+
+def test_a_number_is_found_where_a_source_writes_it_as_an_ordinal() -> None:
+    lexicon = Lexicon(["The mandate covers grades 7 through 12."])
+    query = lexicon.features("The mandate would take effect for grades 7 through 12.")
+    ordinal = lexicon.features("The mandate takes effect for seventh through 12th grades.")
+    other = lexicon.features("The mandate takes effect for eighth through 12th grades.")
+    assert missing(query, [ordinal], [ordinal.words]) is None
+    assert identified(query, ordinal)
+    assert missing(query, [other], [other.words]) == Gap("number", "7")
+    assert not identified(query, other)
+
+
+def test_an_ordinal_is_no_figure_another_source_must_hold() -> None:
+    lexicon = Lexicon(["Trudeau, 49, won a third term."])
+    third = lexicon.features("Trudeau won a third term as prime minister.")
+    aged = lexicon.features("Trudeau, 49, was re-elected as prime minister.")
+    assert conflict(third, aged) is None
+    assert missing(third, [aged], [aged.words]) is None

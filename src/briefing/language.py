@@ -74,6 +74,35 @@ NUMBER_WORD_VALUES: dict[str, int] = {
     "ninety": 90,
     "dozen": 12,
 }
+# Ordinal words and the numbers they write, "third" to "twentieth": "seventh through 12th
+# grades" gives the grades 7 through 12. "first" and "second" are left out: they order or
+# time a thing as often as they count ("the first state", "a second day of questions").
+ORDINAL_VALUES: dict[str, int] = {
+    word: value
+    for value, word in enumerate(
+        [
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
+            "twentieth",
+        ],
+        start=3,
+    )
+}
 # Words that multiply the figure before them ("$1.2 trillion", "two million").
 SCALE_WORDS: dict[str, float] = {
     "hundred": 1e2,

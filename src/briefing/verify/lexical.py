@@ -18,6 +18,7 @@ from briefing.language import (
     DATE_WORDS,
     MONTH_ABBREVIATIONS,
     NUMBER_WORD_VALUES,
+    ORDINAL_VALUES,
     SCALE_WORDS,
     VOICE_OPENING,
     WEEKDAY,
@@ -308,6 +309,15 @@ class Features:
     # wrote in an opinion column that": `language.VOICE_OPENING`): who tells the fact, whose
     # names no article need hold (`_reported_at`).
     voice: int = 0
+    # Numbers the text writes as ordinal words ("seventh through 12th grades": 7): a number of
+    # another sentence is found in them (`missing`, `identified`), but they are no figure of
+    # this one, that another must hold or may contradict ("his third term").
+    ordinals: frozenset[str] = frozenset()
+
+    @property
+    def written(self) -> frozenset[str]:
+        """The numbers the text holds, in figures, words or ordinal words."""
+        return self.numbers | self.ordinals
 
 
 @dataclass(frozen=True)
@@ -368,6 +378,7 @@ class Lexicon:
             negated=_negated(tokens, flags),
             names=self._certain(_chunks(tokens, flags), tokens),
             numbers=frozenset(c for c in canon if c[0].isdigit()),
+            ordinals=frozenset(str(ORDINAL_VALUES[c]) for c in canon if c in ORDINAL_VALUES),
             dates=frozenset(
                 t.canonical for t in tokens if t.capital and t.canonical in _DATE_WORDS
             ),
@@ -677,6 +688,7 @@ def joined(first: Features, second: Features) -> Features:
         negated=first.negated | second.negated,
         names=first.names + shifted,
         numbers=first.numbers | second.numbers,
+        ordinals=first.ordinals | second.ordinals,
         dates=first.dates | second.dates,
         quotes=first.quotes + second.quotes,
         breaks=first.breaks | {offset} | {i + offset for i in second.breaks},
@@ -957,7 +969,7 @@ def missing(
     words = frozenset().union(*(s.words for s in supporters))
     near = words.union(*context)
     # A number is the fact itself (a date that differs is a conflict, `_dates_differ`).
-    absent = sorted(query.numbers - frozenset().union(*(s.numbers for s in supporters)))
+    absent = sorted(query.numbers - frozenset().union(*(s.written for s in supporters)))
     if absent:
         return Gap("number", absent[0])
     # A month is the fact's date, not its framing ("complete the trials by early November"):
@@ -987,7 +999,7 @@ def identified(query: Features, unit: Features) -> bool:
     phrase, every month (a date `segments.core` keeps is the fact's: "starting in early
     November") and the weekday that is its time frame (`Features.due`). (`missing` asks more
     for the cited set as a whole: each name complete.)"""
-    if not query.numbers <= unit.numbers or not query.due <= unit.dates:
+    if not query.numbers <= unit.written or not query.due <= unit.dates:
         return False
     if _months(query.dates) - _months(unit.dates):
         return False
