@@ -231,10 +231,11 @@ def test_thresholds_per_embedder_and_user_override() -> None:
 
 
 def test_brief_sentence_cites_every_supporting_source_by_credibility(neural: Aligner) -> None:
+    # The paper states the fact without the Kremlin that tells it: not cited (below).
     result = neural.align(ARTICLES["ap"][0])
     assert result.supported
-    assert result.citations == ("ap", "paper", "blog")
-    assert [e.sentence_id for e in result.evidence] == ["ap:0", "paper:0", "blog:0"]
+    assert result.citations == ("ap", "blog")
+    assert [e.sentence_id for e in result.evidence] == ["ap:0", "blog:0"]
     assert result.evidence[0].score == 1.0
     assert not result.low_credibility_only
 
@@ -272,10 +273,10 @@ def test_copies_cited_unrated_last(neural: Aligner) -> None:
 
 
 def test_citations_are_capped(minilm: Embedder) -> None:
-    config = BriefingConfig(verify=VerifyConfig(max_citations=2))
+    config = BriefingConfig(verify=VerifyConfig(max_citations=1))
     result = make_aligner(minilm, config).align(ARTICLES["ap"][0])
-    assert result.citations == ("ap", "paper")
-    assert len(result.evidence) == 2
+    assert result.citations == ("ap",)
+    assert len(result.evidence) == 1
 
 
 def test_the_cap_never_cuts_away_the_only_source_of_a_name(minilm: Embedder) -> None:
@@ -686,17 +687,16 @@ def test_a_source_that_shares_only_a_tangential_part_is_not_cited(minilm: Embedd
     assert result.supported and result.citations == ("wire",)
 
 
-def test_a_source_lacking_only_who_said_it_and_when_is_cited_for_the_fact(neural: Aligner) -> None:
+def test_a_source_naming_who_said_it_is_cited_for_the_fact(neural: Aligner) -> None:
+    # The blog names the Kremlin (its aide said it) but not the day: cited for the fact. The
+    # paper states the fact but not that the Kremlin said it, which the sentence says: not
+    # cited (issue 12, B6: "..., Schumer told CNN" cited to an outlet that never says so).
     result = neural.align(ARTICLES["ap"][0])
     fact = (
         "Chinese President Xi Jinping backed Russian President Vladimir Putin's bid for "
         "security guarantees."
     )
-    assert {e.source_id: e.part for e in result.evidence} == {
-        "ap": None,
-        "paper": fact,
-        "blog": fact,
-    }
+    assert {e.source_id: e.part for e in result.evidence} == {"ap": None, "blog": fact}
 
 
 def test_framing_is_who_said_it_and_when_not_a_deadline() -> None:

@@ -12,8 +12,10 @@ from briefing.verify.lexical import (
     Gap,
     Lexicon,
     _country_acts,
+    conflict,
     covered,
     cut_short,
+    framing_named,
     identified,
     missing,
 )
@@ -85,7 +87,9 @@ def test_a_source_without_the_time_frame_is_not_cited_for_the_fact(minilm: Embed
     articles = {
         "wire": [SCHUMER],
         "politico": ["The Senate may vote on the bill to fund the government, aides said."],
-        "paper": ["The Senate could vote on Wednesday on the bill to fund the government."],
+        "paper": [
+            "The Senate could vote on Wednesday on the bill to fund the government, Schumer said."
+        ],
     }
     result = aligner_of(minilm, articles).align(SCHUMER)
     assert result.supported
@@ -102,7 +106,7 @@ def test_a_day_told_in_a_closing_attribution_still_does_not_veto(minilm: Embedde
         "cnn": [told],
         "paper": [
             "Federal officials notified the governors on Wednesday of how many Afghan refugees "
-            "each state will receive."
+            "each state will receive, an official told CNN."
         ],
     }
     result = aligner_of(minilm, articles).align(told)
@@ -384,3 +388,87 @@ def test_a_source_without_the_occasion_is_not_cited_for_it(minilm: Embedder) -> 
     }
     result = aligner_of(minilm, articles).align(said)
     assert not result.supported
+
+
+# --- who said it: the framing's names (B6), and a month of the fact -------------------------
+
+FRAMED = "The Senate will vote on the stopgap bill next week, Schumer told CNN Thursday."
+FRAMING = Lexicon([FRAMED, "Chuck Schumer"])
+
+
+def test_a_passage_lacking_the_speaker_or_outlet_does_not_name_the_framing() -> None:
+    query = FRAMING.features(FRAMED)
+    fact = FRAMING.features(str(core(FRAMED)))
+    said = FRAMING.features("The Senate will vote on the stopgap bill next week, Schumer said.")
+    bare = FRAMING.features("The Senate will vote on the stopgap bill next week.")
+    told = FRAMING.features("Schumer told CNN the Senate would vote on the stopgap bill soon.")
+    assert not framing_named(query, fact, [said])
+    assert not framing_named(query, fact, [bare])
+    assert framing_named(query, fact, [told])
+    # An opening outlet is who tells the brief's line: no other article need name it.
+    opened = FRAMING.features("CNN reported that the Senate will vote on the stopgap bill.")
+    assert framing_named(opened, opened, [bare])
+
+
+def test_a_source_without_the_speaker_is_not_cited_for_a_framed_sentence(
+    minilm: Embedder,
+) -> None:
+    articles = {
+        "cnn": [FRAMED],
+        "paper": [
+            "Majority Leader Chuck Schumer told CNN that the Senate would hold a vote on the "
+            "stopgap bill next week."
+        ],
+        "blog": ["The Senate is set to vote on the stopgap bill next week."],
+    }
+    result = aligner_of(minilm, articles).align(FRAMED)
+    assert result.supported
+    assert "blog" not in result.citations
+    assert {"cnn", "paper"} <= set(result.citations)
+
+
+QUOTED = '"The vaccine should remain voluntary and never forced," Abbott said in a statement.'
+
+
+def test_a_pronoun_speaker_is_named_earlier_in_its_article(minilm: Embedder) -> None:
+    articles = {
+        "wire": [QUOTED],
+        "tribune": [
+            "Texas Gov. Greg Abbott issued an executive order on Monday.",
+            "The Legislature is in its third special session.",
+            '"The vaccine should always remain voluntary and never forced," he said in a tweet.',
+        ],
+        "blog": ['"The vaccine should remain voluntary and never forced," a state official said.'],
+    }
+    result = aligner_of(minilm, articles).align(QUOTED)
+    assert result.supported
+    assert "tribune" in result.citations
+    assert "blog" not in result.citations
+
+
+def test_a_month_of_the_fact_must_be_in_the_unit() -> None:
+    lexicon = Lexicon(["Starting in early November, vaccinated visitors may fly in."])
+    query = lexicon.features("Starting in early November, vaccinated visitors may fly in.")
+    undated = lexicon.features("Vaccinated visitors will be allowed to fly into the country.")
+    dated = lexicon.features("In November, vaccinated visitors will be allowed to fly in.")
+    assert not identified(query, undated)
+    assert identified(query, dated)
+
+
+def test_a_number_is_found_where_a_source_writes_it_as_an_ordinal() -> None:
+    lexicon = Lexicon(["The mandate covers grades 7 through 12."])
+    query = lexicon.features("The mandate would take effect for grades 7 through 12.")
+    ordinal = lexicon.features("The mandate takes effect for seventh through 12th grades.")
+    other = lexicon.features("The mandate takes effect for eighth through 12th grades.")
+    assert missing(query, [ordinal], [ordinal.words]) is None
+    assert identified(query, ordinal)
+    assert missing(query, [other], [other.words]) == Gap("number", "7")
+    assert not identified(query, other)
+
+
+def test_an_ordinal_is_no_figure_another_source_must_hold() -> None:
+    lexicon = Lexicon(["Trudeau, 49, won a third term."])
+    third = lexicon.features("Trudeau won a third term as prime minister.")
+    aged = lexicon.features("Trudeau, 49, was re-elected as prime minister.")
+    assert conflict(third, aged) is None
+    assert missing(third, [aged], [aged.words]) is None

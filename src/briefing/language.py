@@ -74,6 +74,35 @@ NUMBER_WORD_VALUES: dict[str, int] = {
     "ninety": 90,
     "dozen": 12,
 }
+# Ordinal words and the numbers they write, "third" to "twentieth": "seventh through 12th
+# grades" gives the grades 7 through 12. "first" and "second" are left out: they order or
+# time a thing as often as they count ("the first state", "a second day of questions").
+ORDINAL_VALUES: dict[str, int] = {
+    word: value
+    for value, word in enumerate(
+        [
+            "third",
+            "fourth",
+            "fifth",
+            "sixth",
+            "seventh",
+            "eighth",
+            "ninth",
+            "tenth",
+            "eleventh",
+            "twelfth",
+            "thirteenth",
+            "fourteenth",
+            "fifteenth",
+            "sixteenth",
+            "seventeenth",
+            "eighteenth",
+            "nineteenth",
+            "twentieth",
+        ],
+        start=3,
+    )
+}
 # Words that multiply the figure before them ("$1.2 trillion", "two million").
 SCALE_WORDS: dict[str, float] = {
     "hundred": 1e2,
@@ -1381,6 +1410,13 @@ def _demonstrative_shell(plain: str) -> bool:
         if determiner not in ("this", "that") or not _plural(noun):
             return True
     return False
+
+
+def speaker_unnamed(text: str) -> bool:
+    """A pronoun speaks in `text` ("…,” he said in a tweet") whose person the sentence does
+    not name: an earlier sentence of its article does (`verify` looks there for who said
+    it)."""
+    return _unnamed_speaker(outside_quotes(text))
 
 
 def _unnamed_speaker(plain: str) -> bool:

@@ -28,6 +28,7 @@ import numpy as np
 
 from briefing.config import VerifyConfig
 from briefing.embed import Calibration, Embedder, word_pieces_of
+from briefing.language import speaker_unnamed
 from briefing.models import (
     BriefSentence,
     Claim,
@@ -46,6 +47,7 @@ from briefing.verify.lexical import (
     Thresholds,
     conflict,
     corpus_lexicon,
+    framing_named,
     identified,
     joined,
     judge,
@@ -514,7 +516,7 @@ class Aligner:
         held: list[Cited] = []  # the citations last tried, when a detail was missing
         if full:
             cited: list[Cited] = [(s, shown[s], None) for s in self._by_credibility(full)]
-            cited += [c for c in self._framed(framed, part_support) if c[0] not in full]
+            cited += [c for c in self._framed(query, framed, part_support) if c[0] not in full]
             cited += [
                 (s, match, None)
                 for s, match, _ in joint
@@ -566,12 +568,16 @@ class Aligner:
         part = f"{gap.kind} {gap.words!r}"
         return Verdict(cited, False, [part], f"partly supported: {gap}")
 
-    def _framed(self, framed: Framed, part_support: Mapping[str, list[str]]) -> list[Cited]:
+    def _framed(
+        self, query: Features, framed: Framed, part_support: Mapping[str, list[str]]
+    ) -> list[Cited]:
         """The sources that support all of the fact but its framing (`segments.core`): as
         a source supporting all of it would, with every name of the fact identified in the
-        unit (one word of it is enough: "Xi" for "Xi Jinping"), and nothing in the unit
-        against the sentence but for its closing attribution (a day of the fact that differs
-        still rules it out; the day it was told does not). Cited for that fact."""
+        unit (one word of it is enough: "Xi" for "Xi Jinping"), every name of the framing
+        too, in the unit or, where a pronoun speaks in it, the article before it ("...,
+        Schumer told CNN" needs Schumer and CNN: `lexical.framing_named`), and nothing in the
+        unit against the sentence but for its closing attribution (a day of the fact that
+        differs still rules it out; the day it was told does not). Cited for that fact."""
         if framed is None:
             return []
         fact, best, told = framed
@@ -593,10 +599,22 @@ class Aligner:
                 match.judgement.supports(self.thresholds)
                 and conflict(told, unit) is None
                 and identified(features, unit)
+                and framing_named(query, features, self._speakers_of(match.unit))
                 and (whole_fact or all(source_id in s for s in fused))
             ):
                 found.append((source_id, match, fact))
         return found
+
+    def _speakers_of(self, unit: Unit) -> list[Features]:
+        """Where the names of who said what `unit` states may be: the unit, and where a
+        pronoun speaks in it ("…,” he said in a tweet") its article's sentences before it,
+        one of which names that person."""
+        found = [self._feature(unit)]
+        if not any(speaker_unnamed(self._sentences[i].text) for i in unit):
+            return found
+        first = self._sentences[unit[0]]
+        rows = self._rows_of.get(first.source_id, [])
+        return found + [self._feature((i,)) for i in rows if self._sentences[i].index < first.index]
 
     def _parts_of(
         self, cited: list[Cited], joint: list[Cited], whole: Mapping[str, Match], some: list[str]

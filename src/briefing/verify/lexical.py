@@ -18,6 +18,7 @@ from briefing.language import (
     DATE_WORDS,
     MONTH_ABBREVIATIONS,
     NUMBER_WORD_VALUES,
+    ORDINAL_VALUES,
     SCALE_WORDS,
     VOICE_OPENING,
     WEEKDAY,
@@ -308,6 +309,15 @@ class Features:
     # wrote in an opinion column that": `language.VOICE_OPENING`): who tells the fact, whose
     # names no article need hold (`_reported_at`).
     voice: int = 0
+    # Numbers the text writes as ordinal words ("seventh through 12th grades": 7): a number of
+    # another sentence is found in them (`missing`, `identified`), but they are no figure of
+    # this one, that another must hold or may contradict ("his third term").
+    ordinals: frozenset[str] = frozenset()
+
+    @property
+    def written(self) -> frozenset[str]:
+        """The numbers the text holds, in figures, words or ordinal words."""
+        return self.numbers | self.ordinals
 
 
 @dataclass(frozen=True)
@@ -368,6 +378,7 @@ class Lexicon:
             negated=_negated(tokens, flags),
             names=self._certain(_chunks(tokens, flags), tokens),
             numbers=frozenset(c for c in canon if c[0].isdigit()),
+            ordinals=frozenset(str(ORDINAL_VALUES[c]) for c in canon if c in ORDINAL_VALUES),
             dates=frozenset(
                 t.canonical for t in tokens if t.capital and t.canonical in _DATE_WORDS
             ),
@@ -677,6 +688,7 @@ def joined(first: Features, second: Features) -> Features:
         negated=first.negated | second.negated,
         names=first.names + shifted,
         numbers=first.numbers | second.numbers,
+        ordinals=first.ordinals | second.ordinals,
         dates=first.dates | second.dates,
         quotes=first.quotes + second.quotes,
         breaks=first.breaks | {offset} | {i + offset for i in second.breaks},
@@ -727,7 +739,7 @@ def _dates_differ(mine: frozenset[str], theirs: frozenset[str]) -> bool:
     """Weekdays differ from weekdays, months from months ("Oct." is October); a weekday
     and a month say nothing against each other ("on Friday" / "on Oct. 15")."""
     days = [frozenset(d for d in dates if d in _WEEKDAYS) for dates in (mine, theirs)]
-    months = [frozenset(d[:3] for d in dates if d not in _WEEKDAYS) for dates in (mine, theirs)]
+    months = [_months(dates) for dates in (mine, theirs)]
     return _differ(*days) or _differ(*months)
 
 
@@ -957,13 +969,13 @@ def missing(
     words = frozenset().union(*(s.words for s in supporters))
     near = words.union(*context)
     # A number is the fact itself (a date that differs is a conflict, `_dates_differ`).
-    absent = sorted(query.numbers - frozenset().union(*(s.numbers for s in supporters)))
+    absent = sorted(query.numbers - frozenset().union(*(s.written for s in supporters)))
     if absent:
         return Gap("number", absent[0])
     # A month is the fact's date, not its framing ("complete the trials by early November"):
     # one no supporter gives is missing, as a number is. A weekday mostly says when it was
     # told ("said on Tuesday") and stays a detail.
-    months = {d[:3] for s in supporters for d in s.dates if d not in _WEEKDAYS}
+    months = frozenset().union(*(_months(s.dates) for s in supporters))
     untold = sorted(d for d in query.dates if d not in _WEEKDAYS and d[:3] not in months)
     # A weekday that is the fact's time frame ("as soon as Wednesday") is part of the fact.
     untold += sorted(query.due - frozenset().union(*(s.dates for s in supporters)))
@@ -984,22 +996,48 @@ def missing(
 def identified(query: Features, unit: Features) -> bool:
     """The unit states who and what `query` names: every name of it by one of its words
     ("Xi" for "Xi Jinping", an acronym where it is spelt out), every number and every quoted
-    phrase, and the weekday that is its time frame (`Features.due`). (`missing` asks more for
-    the cited set as a whole: each name complete.)"""
-    if not query.numbers <= unit.numbers or not query.due <= unit.dates:
+    phrase, every month (a date `segments.core` keeps is the fact's: "starting in early
+    November") and the weekday that is its time frame (`Features.due`). (`missing` asks more
+    for the cited set as a whole: each name complete.)"""
+    if not query.numbers <= unit.written or not query.due <= unit.dates:
+        return False
+    if _months(query.dates) - _months(unit.dates):
         return False
     reporter = _reported_at(query)
     for chunk in query.names:
         if chunk.position < reporter or not chunk.certain:
             continue
-        spelt = chunk.acronym and _spelt_out(chunk.anchors[0], unit.order)
-        if (
-            not spelt
-            and not _found(chunk, unit.words)
-            and not _government(chunk, query.order, [unit])
-        ):
+        if not _named_in(chunk, query.order, unit):
             return False
     return all(quoted_in(quote, unit) for quote in query.quotes)
+
+
+def _months(dates: frozenset[str]) -> frozenset[str]:
+    """The months among `dates` ("oct" for "October" and "Oct."), weekdays left out."""
+    return frozenset(d[:3] for d in dates if d not in _WEEKDAYS)
+
+
+def _named_in(chunk: NameChunk, order: Sequence[str], unit: Features) -> bool:
+    """The unit names `chunk` by one of its words, spells out its acronym, or names the
+    government it stands for (`_government`); `order` is the words of the chunk's sentence."""
+    spelt = chunk.acronym and _spelt_out(chunk.anchors[0], unit.order)
+    return spelt or _found(chunk, unit.words) or _government(chunk, order, [unit])
+
+
+def framing_named(query: Features, fact: Features, units: Sequence[Features]) -> bool:
+    """Every name of `query`'s framing (the names its fact without the framing,
+    `segments.core`, has lost: who told it and to whom, "..., Schumer told CNN Thursday", "...,
+    the Associated Press reported") is named in one of `units`: a passage that states the fact
+    but not that Schumer told CNN does not support the sentence, which says he did. The outlet
+    of an opening "X reported that" is who tells the brief's line, not a name of it
+    (`_reported_at`)."""
+    reporter = _reported_at(query)
+    kept = {chunk.anchors for chunk in fact.names}
+    return all(
+        any(_named_in(chunk, query.order, unit) for unit in units)
+        for chunk in query.names
+        if chunk.position >= reporter and chunk.certain and chunk.anchors not in kept
+    )
 
 
 def quoted_in(quote: str, features: Features) -> bool:
