@@ -160,6 +160,31 @@ def test_no_role_is_added_where_the_sentence_gives_one(text: str) -> None:
     assert with_full_names([text], _wording(*story)) == [text]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The recount found that President Biden defeated former president Trump in the county.",
+        "The leak angered White House spokesman Trump on Monday.",
+    ],
+)
+def test_a_role_noun_in_lower_case_introduces_a_person_as_a_title_does(text: str) -> None:
+    # "former president Trump": a given name written in would be one the cited article may
+    # not hold, and the verifier would drop the sentence as unsupported.
+    assert language.surnames_before_full_mention(text, "", {"Trump": "Donald Trump"}) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr Trump said the count was wrong.",
+        "The count angered Trump on Monday.",
+        "The count was a setback for Trump, the former president.",
+    ],
+)
+def test_a_surname_after_an_honorific_or_no_role_still_gets_its_full_name(text: str) -> None:
+    assert language.surnames_before_full_mention(text, "", {"Trump": "Donald Trump"}) == ["Trump"]
+
+
 def test_a_title_and_surname_introduce_a_person() -> None:
     names = {"Biden": "Joe Biden"}
     first = "President Biden canceled a trip to Chicago on Wednesday."
