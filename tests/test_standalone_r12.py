@@ -14,6 +14,7 @@ from briefing.language import (
     previews_done,
     second_references,
     sentence_problems,
+    unconnected_example,
     unconnected_person,
     without_back_references,
 )
@@ -157,3 +158,36 @@ def test_the_composer_leaves_out_a_character_one_article_names() -> None:
     other = sentence("b", 0, "Tom Pike, the state's top voter organiser, said turnout would rise.")
     wording = Wording.of({s.id: s for s in (lead, line, intro, other)}, sources)
     assert printable(claim("C1", line.text, [line]), wording, (), _RATINGS).text == line.text
+
+
+_OUTAGE = "A social network and its messaging app were back online after an outage of six hours."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Peru, street vendors couldn’t sell their goods.",
+        "The Times reported in an analysis that in New Zealand, bakers lost a day of orders.",
+    ],
+)
+def test_a_places_example_unconnected_to_the_brief_is_left_out(text: str) -> None:
+    assert unconnected_example(text, _OUTAGE)
+    assert language.UNCONNECTED_EXAMPLE in sentence_problems(text, _OUTAGE)
+
+
+@pytest.mark.parametrize(
+    ("text", "before"),
+    [
+        # It says what it exemplifies.
+        ("In Peru, street vendors couldn't reach buyers on the messaging app.", _OUTAGE),
+        # A time, not a place.
+        ("In June, street vendors couldn't sell their goods.", _OUTAGE),
+        # A lead sets its own scene.
+        ("In Peru, street vendors couldn't sell their goods.", ""),
+        # Not a place's example.
+        ("Street vendors in Peru couldn't sell their goods.", _OUTAGE),
+    ],
+)
+def test_a_places_line_tied_to_the_brief_is_kept(text: str, before: str) -> None:
+    assert not unconnected_example(text, before)
+    assert language.UNCONNECTED_EXAMPLE not in sentence_problems(text, before)

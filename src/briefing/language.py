@@ -142,6 +142,7 @@ STALE_LIVE = "live-blog line of an unfolding moment"
 UNBOUND_IT = "object pronoun with nothing in its sentence to stand for"
 ANECDOTE = "a person from one article's anecdote, introduced by age"
 UNCONNECTED_PERSON = "a person from one article's story, unconnected to the brief before"
+UNCONNECTED_EXAMPLE = "a place's example from one article's story, unconnected to the brief before"
 PREVIEW_DONE = "a preview of what the brief already reports done"
 
 # Wire agencies whose credit marks a copy or rewrite of their report, by the names articles
@@ -2322,6 +2323,7 @@ def sentence_problems(text: str, before: str | None = None) -> list[str]:
         (LOADED, lambda t: bool(loaded_outside_quotes(t))),
         (UNINTRODUCED, lambda t: unintroduced_reference(t, before) is not None),
         (PREVIEW_DONE, lambda t: previews_done(t, before)),
+        (UNCONNECTED_EXAMPLE, lambda t: unconnected_example(t, before)),
         (INTERPRETATION, lambda t: bool(interprets(t))),
         (CHARACTERISATION, lambda t: bool(characterisations(t))),
         (STALE_LIVE, live_moment),
@@ -2987,6 +2989,25 @@ def aged_person(text: str) -> str | None:
 _OPENING_NAME = re.compile(
     rf"(?:[A-Z]\.\s+)?{_NAME_WORD}(?:\s+[A-Z]\.)?\s+(?P<surname>{_NAME_WORD})\b(?![’'])"
 )
+
+
+# A place opening a line as its setting ("In Turkey, shopkeepers couldn't sell their wares."),
+# one to three capitalised words; a month or a day is a time ("In June, ...").
+_PLACE_OPENING = re.compile(r"(?i:in)\s+(?P<place>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}),\s")
+
+
+def unconnected_example(text: str, before: str | None) -> bool:
+    """A line set in a place that shares no content word with the brief before it ("In
+    Turkey, shopkeepers couldn't sell their wares." after lines on a social network's outage):
+    one article's example of something the brief does not say, so it reads without what it
+    exemplifies. A lead (no brief before) sets its own scene."""
+    if not before or not before.strip():
+        return False
+    clause = strip_dateline(VOICE_OPENING.sub("", text))
+    opening = _PLACE_OPENING.match(clause)
+    if opening is None or opening.group("place").split()[0].lower() in DATE_WORDS:
+        return False
+    return not _stems(clause) & _stems(before)
 
 
 def unconnected_person(text: str, before: str | None) -> str | None:
