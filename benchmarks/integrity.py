@@ -7,7 +7,8 @@ such as folders of saved web pages) and checks every printed sentence with the r
 - quoted words shown without their marks when an article has them with marks;
 - a person named by surname before any full mention in the brief;
 - an acronym an article spells out, used before the brief gives its long form;
-- a person introduced by age whom one article alone names (a feature's anecdote);
+- a person introduced by age whom one article alone names (a feature's anecdote), or one
+  who opens a line that shares no word with the brief before it (a feature's character);
 - a line of an opinion piece stated as fact: the printed wording is closest to a sentence of an
   article the dev set tags OPINION or ANALYSIS and carries no opinion attribution (the tag is
   used here to judge, never as an input: the product sees only URL, headline and wording);
@@ -149,8 +150,19 @@ def role_missing(text: str, written: str, names: dict[str, str], roles: dict[str
 def anecdote(text: str, bodies: dict[str, list[str]]) -> bool:
     """A person introduced by age whom one article alone names (the composer's rule)."""
     person = language.aged_person(text)
-    if person is None:
-        return False
+    return person is not None and _one_article_names(person, bodies)
+
+
+def unconnected(
+    text: str, written: str, bodies: dict[str, list[str]], names: dict[str, str]
+) -> bool:
+    """A person one article alone names, opening a line that shares no word with the brief
+    before it (the composer's rule, `language.unconnected_person`)."""
+    person = language.unconnected_person(text, written)
+    return person in names and _one_article_names(person, bodies)
+
+
+def _one_article_names(person: str, bodies: dict[str, list[str]]) -> bool:
     naming = [sid for sid, sentences in bodies.items() if any(person in s for s in sentences)]
     return len(naming) < NEWS_SUBJECT_SOURCES
 
@@ -207,6 +219,8 @@ def check_brief(
         rules = sentence_rules(sentence.text, written, quotations, names, acronyms, roles)
         if anecdote(sentence.text, bodies):
             rules.append(language.ANECDOTE)
+        if unconnected(sentence.text, written, bodies, names):
+            rules.append(language.UNCONNECTED_PERSON)
         origin = wording_source(sentence.text, brief, bodies)
         if origin in opinion and not attributed(
             sentence.text, bodies[origin], [s.outlet for s in brief.sources]

@@ -171,6 +171,9 @@ STALE_LIVE = "live-blog line of an unfolding moment"
 UNBOUND_IT = "object pronoun with nothing in its sentence to stand for"
 ANECDOTE = "a person from one article's anecdote, introduced by age"
 FEATURE_ANECDOTE = "an opinion or analysis piece's anecdote about a person no other article names"
+UNCONNECTED_PERSON = "a person from one article's story, unconnected to the brief before"
+UNCONNECTED_EXAMPLE = "a place's example from one article's story, unconnected to the brief before"
+PREVIEW_DONE = "a preview of what the brief already reports done"
 
 # Wire agencies whose credit marks a copy or rewrite of their report, by the names articles
 # use; the value is the one name recorded on the source.
@@ -470,6 +473,30 @@ _DROPPABLE_OPENER = re.compile(
 _DROPPABLE_INSIDE = re.compile(
     r",\s*(?:meanwhile|however|in turn|too|in particular),\s*|\s+also(?=\s+\w)", re.I
 )
+# A wire report's "here" is its dateline's place ("PARIS (Reuters) - ... told reporters here
+# on Monday"): after a name or a noun of an event, before a time or a comma. Not after a verb
+# or a preposition, where it is part of what is said ("people who live here", "from here").
+_DATELINE_HERE = re.compile(
+    r"(?<=\s)(?P<word>[\w’'.-]+)\s+here\b"
+    rf"(?=\s*[,;]|\s+(?:on|this|last|late|earlier|today|yesterday|{WEEKDAY})\b)"
+)
+_EVENT_NOUNS = frozenset(
+    {"statement", "conference", "meeting", "summit", "speech", "reporters", "briefing"}
+    | {"talks", "visit", "rally", "hearing", "interview", "news"}
+)
+
+
+def _without_dateline_here(text: str) -> str:
+    """`text` less a "here" after a name or a noun of an event (`_DATELINE_HERE`)."""
+
+    def drop(match: re.Match[str]) -> str:
+        word = match.group("word")
+        named = word[:1].isupper() or word.lower() in _EVENT_NOUNS
+        return word if named else match.group(0)
+
+    return _DATELINE_HERE.sub(drop, text)
+
+
 # "also", "too", "again", "instead" and a contrasting "though," early in a sentence refer back
 # to something said before it ("In practice, though, the military got it wrong").
 _BACK_REFERENCE = re.compile(
@@ -1301,6 +1328,63 @@ def live_moment(text: str) -> bool:
         return False
     since_start = _SINCE_START.search(plain) and _PROGRESSIVE.search(plain)
     return bool(since_start or _LIVE_MOMENT.search(plain))
+
+
+# A preview: what the sentence says will happen ("will face lawmakers", "is expected to vote"),
+# read outside quotations; "next Tuesday" or "again" is another occasion than a day told before.
+_FUTURE = re.compile(
+    r"\b(?:will|(?:is|are) (?:expected|set|scheduled|due|slated) to)\s+(?:\w+ly\s+)?\w+", re.I
+)
+_ANOTHER_OCCASION = re.compile(rf"\b(?:next|following|coming)\s+{WEEKDAY}\b|\bagain\b", re.I)
+# Before a future, words that make it another clause's ("announced Tuesday that ... will",
+# "signaled they will", "a move that will"): a past-tense verb or a relative pronoun.
+_NOT_MAIN_CLAUSE = re.compile(r"\b(?:[a-z]{3,}ed|that|which|who|whom|whose)\b")
+# A day a sentence names: a weekday or a date ("Tuesday", "Oct. 15", "October 15").
+_DAY_NAMED = re.compile(rf"\b(?:{WEEKDAY}|(?:(?i:{_MONTH_SHORT})\.?|[A-Z][a-z]+)\s+\d{{1,2}}\b)")
+
+
+def _days(text: str) -> set[str]:
+    """The days `text` names, written one way ("oct 15" for "October 15" and "Oct. 15",
+    "tuesday"); a capitalised word before a number counts only when it names a month."""
+    months = {*DATE_WORDS, *MONTH_ABBREVIATIONS}
+    days: set[str] = set()
+    for day in _DAY_NAMED.findall(text):
+        words = day.lower().replace(".", " ").split()
+        if len(words) == 1 or words[0] in months:
+            days.add(" ".join([words[0][:3], *words[1:]]))
+    return days
+
+
+def _stems(text: str) -> set[str]:
+    """The content words of `text` as Porter stems, less the days it names."""
+    return {stem(word) for word in content_words(text) if word not in DATE_WORDS}
+
+
+def previews_done(text: str, before: str | None) -> bool:
+    """A preview of what the brief before already reports done: `text` tells, outside
+    quotations, what will happen on a day ("The nation's top military leaders will face
+    lawmakers on Capitol Hill on Tuesday") after a brief sentence that tells in another tense
+    what happened that day, of the same actors and the same deed ("Top military officials told
+    lawmakers on Tuesday that ..."): the reader already knows it happened (issue 13, item 4:
+    the brief as the story reads). Another actor that day ("The House will vote Tuesday" after
+    "The Senate voted Tuesday"), another deed, another occasion ("next Tuesday", "again") or
+    another day is a fact of its own."""
+    plain = outside_quotes(strip_dateline(text))
+    future = _FUTURE.search(plain)
+    if not before or future is None or _ANOTHER_OCCASION.search(plain):
+        return False
+    if is_attributed(plain) or _NOT_MAIN_CLAUSE.search(plain[: future.start()]):
+        return False  # what someone said will happen, or a future inside another clause
+    days = _days(plain)
+    actors, deed = _stems(plain[: future.start()]), _stems(plain[future.start() :])
+    for told in _ROUGH_SENTENCE_END.split(before.strip()):
+        told_plain = outside_quotes(told)
+        if _FUTURE.search(told_plain) or not days & _days(told_plain):
+            continue
+        words = _stems(told_plain)
+        if actors & words and deed & words:
+            return True
+    return False
 
 
 # "it" as an object ("Only a handful of senators even considered it, and ..."): before a stop,
@@ -2225,10 +2309,13 @@ def outlet_possessive(name: str) -> str:
 def without_back_references(text: str) -> str:
     """The sentence less the connectives that tie it to an earlier one: "However, the Kremlin
     denied it" -> "The Kremlin denied it", "Putin also said" -> "Putin said", "Putin,
-    meanwhile, demanded" -> "Putin demanded". Only words that add no fact are removed."""
+    meanwhile, demanded" -> "Putin demanded"; and less the wire's "here" for its dateline's
+    place, which the brief does not print ("a statement from Hochul here on Saturday"). Only
+    words that add no fact are removed."""
     text = _DROPPABLE_OPENER.sub("", text, count=1)
     head, quoted = _split_at_first_quote(text)
     head = _DROPPABLE_INSIDE.sub(lambda m: "" if m.group(0).strip() == "also" else " ", head)
+    head = _without_dateline_here(head)
     text = head + quoted
     return text[:1].upper() + text[1:]
 
@@ -2338,6 +2425,8 @@ def sentence_problems(text: str, before: str | None = None) -> list[str]:
         (SCENE_SETTING, sets_scene),
         (LOADED, lambda t: bool(loaded_outside_quotes(t))),
         (UNINTRODUCED, lambda t: unintroduced_reference(t, before) is not None),
+        (PREVIEW_DONE, lambda t: previews_done(t, before)),
+        (UNCONNECTED_EXAMPLE, lambda t: unconnected_example(t, before)),
         (INTERPRETATION, lambda t: bool(interprets(t))),
         (CHARACTERISATION, lambda t: bool(characterisations(t))),
         (STALE_LIVE, live_moment),
@@ -3034,6 +3123,43 @@ def opening_person(text: str, names: Mapping[str, str]) -> str | None:
     return surname if full is not None and (full in written or written in full) else None
 
 
+# A place opening a line as its setting ("In Turkey, shopkeepers couldn't sell their wares."),
+# one to three capitalised words; a month or a day is a time ("In June, ...").
+_PLACE_OPENING = re.compile(r"(?i:in)\s+(?P<place>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}),\s")
+
+
+def unconnected_example(text: str, before: str | None) -> bool:
+    """A line set in a place that shares no content word with the brief before it ("In
+    Turkey, shopkeepers couldn't sell their wares." after lines on a social network's outage):
+    one article's example of something the brief does not say, so it reads without what it
+    exemplifies. A lead (no brief before) sets its own scene."""
+    if not before or not before.strip():
+        return False
+    clause = strip_dateline(VOICE_OPENING.sub("", text))
+    opening = _PLACE_OPENING.match(clause)
+    if opening is None or opening.group("place").split()[0].lower() in DATE_WORDS:
+        return False
+    return not _stems(clause) & _stems(before)
+
+
+def unconnected_person(text: str, before: str | None) -> str | None:
+    """The surname of a name opening the sentence (after an outlet's opening) when nothing
+    else in it ties it to the brief before: no content word in common ("W. Mondale Robinson
+    spent a large chunk of last fall in clubs ..." after a line on the president's ratings).
+    A feature's character, told for the article's own story, as a person introduced by age is
+    (`aged_person`); the composer counts the sources that name them. None for a lead (no
+    brief before)."""
+    if not before or not before.strip():
+        return None
+    clause = strip_dateline(VOICE_OPENING.sub("", text))
+    opening = _OPENING_NAME.match(clause)
+    if opening is None or opening.group(1).split()[0].lower() in _stopwords():
+        return None  # "The House", "In Turkey": no person's name
+    if _stems(clause) & _stems(before):
+        return None
+    return opening.group(1).split()[-1]
+
+
 def write_full_name(text: str, surname: str, full: str) -> str:
     """`text` with the first lone mention of `surname` written as `full`."""
     for match in re.finditer(rf"\b{re.escape(surname)}\b", text):
@@ -3129,10 +3255,14 @@ def _role_start(before: str) -> int | None:
     start = title.start() if title else len(before)
     rest = before[:start]
     last = re.search(r"(\S+)\s+$", rest)
-    if last is None or not last.group(1)[:1].isupper():
+    # A word closed by a comma is no part of a title ("first reported by PBS, Daniel Foote").
+    if last is None or not last.group(1)[:1].isupper() or last.group(1)[-1] in ",;:":
         return start
     if rest.strip() != last.group(1):
-        return None
+        # One capitalised word opening a clause before a title is the title's ("..., Army Gen.
+        # Mark A. Milley, ..."): the whole title goes; else it may be a longer one's end.
+        opens_clause = rest[: last.start()].rstrip().endswith((",", ";", ":"))
+        return last.start() if title and opens_clause else None
     # The sentence's first word goes with the name when it describes the person ("Podcaster
     # Joe Rogan") and stays when it is a function word ("But Joe Biden"); any other may be
     # part of the title ("Army Gen. Mark Milley") and the name is left as written.

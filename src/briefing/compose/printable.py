@@ -35,6 +35,7 @@ from briefing.language import (
     OUTLET_REPORTED,
     PUBLICATION_OF_OPINION,
     TRUNCATED,
+    UNCONNECTED_PERSON,
     UNMARKED_QUOTE,
     VOICE_OPENING,
     acronym_expansions,
@@ -67,6 +68,7 @@ from briefing.language import (
     sentence_problems,
     strip_dateline,
     surnames_before_full_mention,
+    unconnected_person,
     unexplained_acronyms,
     unmarked_quotes,
     with_role,
@@ -204,7 +206,8 @@ ATTRIBUTION_WORDS = frozenset(
 AS_WRITTEN, PLAIN_REWRITE, ATTRIBUTED = 0, 1, 2
 
 # A person introduced by age whom fewer sources than this name is an example from one
-# article's anecdote (language.aged_person); a news subject is named by the other reports too.
+# article's anecdote (language.aged_person), as is one the brief's line ties to nothing told
+# before (language.unconnected_person); a news subject is named by the other reports too.
 NEWS_SUBJECT_SOURCES = 2
 # Articles published more than this many days apart: the brief says which period it covers.
 MAX_DAYS_WITHOUT_PERIOD = 1
@@ -346,6 +349,9 @@ def problems(text: str, wording: Wording, before: str | None = None) -> list[str
     person = aged_person(text)
     if person is not None and wording.sources_naming(person) < NEWS_SUBJECT_SOURCES:
         found.append(ANECDOTE)
+    character = unconnected_person(text, before)
+    if character in wording.names and wording.sources_naming(character) < NEWS_SUBJECT_SOURCES:
+        found.append(UNCONNECTED_PERSON)
     return found
 
 
