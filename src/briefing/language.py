@@ -2245,11 +2245,16 @@ def reads_as_analysis(title: str | None, sentences: Iterable[str]) -> bool:
     return voiced >= max(ANALYSIS_VOICE_SENTENCES, ANALYSIS_VOICE_SHARE * len(texts))
 
 
-# Outlet names that take "the" in running text ("the Washington Times reported").
+# The nouns newspapers' names end in: such a name takes "the" in running text ("the Washington
+# Times reported") and is shortened to the noun at a second reference ("the Times").
+_NEWSPAPER_NOUNS = (
+    "Times|Post|Journal|Examiner|Tribune|Herald|Monitor|Telegraph|Gazette|Dispatch|Inquirer|"
+    "Chronicle|Globe|Register|Sun|Star"
+)
+# Outlet names that take "the" in running text: newspapers' and other names ("the Hill").
 _THE_OUTLET = re.compile(
-    r"\b(?:Times|Post|Journal|Examiner|Guardian|Tribune|Herald|Independent|Hill|Wire|Caller|"
-    r"Beacon|Monitor|Telegraph|Gazette|Federalist|Blaze|Atlantic|Economist|Verge|Intercept|"
-    r"Spectator|Press|Street Journal|Dispatch|Inquirer|Chronicle|Globe|Register|Republic|Sun|Star)$"
+    rf"\b(?:{_NEWSPAPER_NOUNS}|Guardian|Independent|Hill|Wire|Caller|Beacon|Federalist|Blaze|"
+    r"Atlantic|Economist|Verge|Intercept|Spectator|Press|Street Journal|Republic)$"
 )
 # The section or medium a dev-set style outlet name carries: "Fox News (Online News)".
 _OUTLET_SECTION = re.compile(r"\s*\([^()]{1,30}\)\s*$")
@@ -2276,10 +2281,7 @@ def outlet_in_text(outlet: str | None) -> str | None:
 # is "the Monitor", "the New York Times" "the Times"; AP style and newsroom usage); a name of
 # one word after "the" stays whole ("the Hill"), and so does one whose last word is no
 # newspaper's noun ("the Associated Press", "the Daily Wire").
-_SECOND_REFERENCE_NOUN = re.compile(
-    r"\b(?:Times|Post|Journal|Examiner|Tribune|Herald|Monitor|Telegraph|Gazette|Dispatch|"
-    r"Post-Dispatch|Inquirer|Chronicle|Globe|Register|Sun|Star|Bee|Courant|Enquirer|Observer)$"
-)
+_SECOND_REFERENCE_NOUN = re.compile(rf"\b(?:{_NEWSPAPER_NOUNS}|Bee|Courant|Enquirer|Observer)$")
 # An acronym opening a longer name is the outlet's short name ("AP Politics & Fact Check" is
 # "AP", "CNN Politics" "CNN", "NBC News" "NBC").
 _LEADING_ACRONYM = re.compile(r"^([A-Z]{2,})\s+\S")
@@ -3153,11 +3155,10 @@ def unconnected_person(text: str, before: str | None) -> str | None:
         return None
     clause = strip_dateline(VOICE_OPENING.sub("", text))
     opening = _OPENING_NAME.match(clause)
-    if opening is None or opening.group(1).split()[0].lower() in _stopwords():
+    name = opening.group(1).split() if opening else []
+    if not name or name[0].lower() in _stopwords():
         return None  # "The House", "In Turkey": no person's name
-    if _stems(clause) & _stems(before):
-        return None
-    return opening.group(1).split()[-1]
+    return None if _stems(clause) & _stems(before) else name[-1]
 
 
 def write_full_name(text: str, surname: str, full: str) -> str:

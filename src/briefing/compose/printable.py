@@ -648,22 +648,26 @@ def attributed_once(texts: Sequence[str], sources: Iterable[Source]) -> list[str
     added that ..." (`language.OUTLET_AGAIN`). Every line still names the outlet and the kind
     of piece; an outlet whose short name another outlet of the story shares ("the Post") is
     named in full in the short form too."""
-    outlets = {outlet_in_text(source.outlet) for source in sources} - {None}
+    named = {outlet_in_text(source.outlet) for source in sources}
+    outlets = sorted(name for name in named if name)
     shorts = [outlet_short_name(outlet) for outlet in outlets]
+    # Full opening (with its space) -> the short form and the outlet it names.
+    openings = {
+        f"{_opening(form, outlet)} ": (again, outlet)
+        for form, again in OUTLET_AGAIN.items()
+        for outlet in outlets
+    }
     seen: set[str] = set()
     written: list[str] = []
     for text in texts:
-        for form, again in OUTLET_AGAIN.items():
-            for outlet in sorted(o for o in outlets if o):
-                opening = f"{_opening(form, outlet)} "
-                if not text.startswith(opening):
-                    continue
-                if opening in seen:
-                    short = outlet_short_name(outlet) or outlet
-                    name = short if shorts.count(short) == 1 else outlet
-                    clause = text[len(opening) :]
-                    text = f"{_opening(again, outlet_possessive(name))} {clause}"
-                seen.add(opening)
+        opening = next((o for o in openings if text.startswith(o)), None)
+        if opening in seen:
+            again, outlet = openings[opening]
+            short = outlet_short_name(outlet) or outlet
+            name = short if shorts.count(short) == 1 else outlet
+            text = f"{_opening(again, outlet_possessive(name))} {text[len(opening) :]}"
+        if opening is not None:
+            seen.add(opening)
         written.append(text)
     return written
 
